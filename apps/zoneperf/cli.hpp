@@ -1,0 +1,52 @@
+#pragma once
+// The zoneperf command line: each module's file registers its subcommands and demo steps with
+// a static initialiser, so adding a command touches no other file.
+//
+//   static const bool registered = zoneperf::cli::add_command(&add_my_commands);
+//   static const bool demo = zoneperf::cli::add_demo_step(30, "pay", &run_my_demo_step);
+//
+// Commands throw zoneperf::error for bad input; main prints it to stderr and exits with 2.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+
+namespace zoneperf::cli {
+
+enum class output_format { table, json, csv, markdown };
+/// Adds --format {table,json,csv,markdown} to a subcommand.
+CLI::Option* add_format_option(CLI::App& app, output_format& f);
+
+using command_adder = void (*)(CLI::App& app);
+bool add_command(command_adder adder);
+
+/// What demo steps share: where to print, the folder for report files, and each step's results
+/// as JSON keyed by step name (the pay step reads results["scorecard"], for example).
+struct demo_context {
+  std::ostream& out;
+  std::string out_dir;
+  nlohmann::ordered_json results;
+};
+using demo_step = void (*)(demo_context& ctx);
+/// Steps run in ascending `order` (the scorecard is 10; later modules use 20, 30, ...).
+bool add_demo_step(int order, const char* name, demo_step step);
+
+/// Display width of UTF-8 text in a terminal (East Asian wide characters and emoji count 2).
+std::size_t display_width(std::string_view text);
+/// Pads to a display width (left-aligned, or right-aligned for numbers).
+std::string pad(std::string_view text, std::size_t width, bool right = false);
+
+/// A plain text table: header row, rule, rows; column widths by display width.
+struct text_table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> right;  // per column; numbers right-aligned
+  std::string render() const;
+  std::string markdown() const;
+  std::string csv() const;
+};
+
+/// Writes text to a file; error 402 when it cannot.
+void write_file(const std::string& path, std::string_view text);
+
+}  // namespace zoneperf::cli

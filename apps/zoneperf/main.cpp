@@ -1,0 +1,92 @@
+// zoneperf: the command-line tool. Subcommands live in cmd_*.cpp and register themselves.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <vector>
+
+#include "cli.hpp"
+#include "zoneperf/error.hpp"
+
+namespace zoneperf::cli {
+namespace {
+std::vector<command_adder>& commands() {
+  static std::vector<command_adder> list;
+  return list;
+}
+struct registered_step {
+  int order;
+  const char* name;
+  demo_step step;
+};
+std::vector<registered_step>& demo_steps() {
+  static std::vector<registered_step> list;
+  return list;
+}
+}  // namespace
+
+bool add_command(command_adder adder) {
+  commands().push_back(adder);
+  return true;
+}
+
+bool add_demo_step(int order, const char* name, demo_step step) {
+  demo_steps().push_back({order, name, step});
+  return true;
+}
+
+CLI::Option* add_format_option(CLI::App& app, output_format& f) {
+  static const std::map<std::string, output_format> names = {{"table", output_format::table},
+                                                             {"json", output_format::json},
+                                                             {"csv", output_format::csv},
+                                                             {"markdown", output_format::markdown}};
+  return app.add_option("--format", f, "Output format: table, json, csv or markdown")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case));
+}
+
+void write_file(const std::string& path, std::string_view text) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!out) throw error(errc::cannot_write, path, "cannot write file");
+}
+
+namespace {
+void add_demo(CLI::App& app) {
+  auto* cmd = app.add_subcommand("demo", "Assess the sample zone and print its scorecard, pay and checks");
+  static std::string out_dir = "zoneperf-report";
+  cmd->add_option("--out", out_dir, "Folder for the report files")->capture_default_str();
+  cmd->callback([] {
+    auto steps = demo_steps();
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const registered_step& a, const registered_step& b) { return a.order < b.order; });
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) throw error(errc::cannot_write, out_dir, "cannot create folder: " + ec.message());
+    demo_context ctx{std::cout, out_dir, nlohmann::ordered_json::object()};
+    for (const auto& s : steps) s.step(ctx);
+  });
+}
+}  // namespace
+}  // namespace zoneperf::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{"zoneperf: performance assessment for development zones (高新区)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "zoneperf 0.1.0");
+  zoneperf::cli::add_demo(app);
+  for (auto adder : zoneperf::cli::commands()) adder(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const zoneperf::error& e) {
+    std::cerr << "zoneperf: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "zoneperf: internal error: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}
