@@ -8,6 +8,7 @@
 
 #include "zoneperf/detail/tree_impl.hpp"
 #include "zoneperf/io/csv.hpp"
+#include "zoneperf/io/report.hpp"
 
 namespace zoneperf {
 
@@ -70,10 +71,7 @@ std::string escape_pointer_token(const std::string& s) {
   return out;
 }
 
-std::string fmt_number(double v) {
-  json j = v;
-  return j.dump();
-}
+std::string fmt_number(double v) { return shortest(v); }
 
 /// Walks a tree document, building nodes and collecting every problem.
 class loader {
