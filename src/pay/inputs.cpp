@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "json_error.hpp"
+
 namespace zoneperf {
 namespace {
 using json = nlohmann::ordered_json;
@@ -152,7 +154,7 @@ scorecard_summary read_scorecard(std::string_view text, std::string_view source)
   try {
     root = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    throw error(errc::json_syntax, out.source, std::string("JSON syntax: ") + e.what());
+    throw error(std::vector<problem>{detail::json_syntax_problem(e, text, source)});
   }
   std::vector<problem> problems;
   const std::string src = out.source + ":";

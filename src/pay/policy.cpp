@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "json_error.hpp"
 #include "zoneperf/io/csv.hpp"
 
 namespace zoneperf {
@@ -296,10 +297,11 @@ policy_reader read_policy(std::string_view text, std::string_view source) {
   try {
     root = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    reader.add(errc::json_syntax, std::string(source), std::string("JSON syntax: ") + e.what());
+    reader.problems.push_back(detail::json_syntax_problem(e, text, source));
     return reader;
   }
   reader.read(root);
+  for (auto& p : reader.problems) p.where = std::string(source) + ":" + (p.where.empty() ? "/" : p.where);
   return reader;
 }
 
