@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <map>
+#include <unordered_map>
 
 #include "wide.hpp"
 #include "zoneperf/pay/apportion.hpp"
@@ -18,6 +18,7 @@ using detail::divmod;
 // A breakpoint μ = num / den of one person.
 struct breakpoint {
   uint128 num, den;
+  double key;  // num / den in double, for the fast path
   std::uint32_t person;
 };
 // a < b for μ values num/den with den > 0.
@@ -25,6 +26,16 @@ bool less(uint128 an, uint128 ad, uint128 bn, uint128 bd) { return mul(an, bd) <
 int compare(uint128 an, uint128 ad, uint128 bn, uint128 bd) {
   const u256 x = mul(an, bd), y = mul(bn, ad);
   return x < y ? -1 : y < x ? 1 : 0;
+}
+
+// Exact order of two breakpoints; the doubles decide when they differ by far more than their
+// rounding error (each key is within 3·2^-53 relative of the exact value).
+inline __attribute__((always_inline)) int order(const breakpoint& a, const breakpoint& b) {
+  const double d = a.key - b.key;
+  const double tol = 1e-12 * (a.key > b.key ? a.key : b.key);
+  if (d > tol) return 1;
+  if (d < -tol) return -1;
+  return compare(a.num, a.den, b.num, b.den);
 }
 
 std::string fen_text(uint128 fen) { return detail::to_string(fen) + " fen"; }
@@ -92,39 +103,47 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
         out.mu_num = num, out.mu_den = shares[i];
     }
   } else {
-    // Σ floor < P < Σ cap: g(μ) = Σ clamp(μ·s_i) crosses P strictly inside (L, R).
+    // Σ floor < P < Σ cap: g(μ) = Σ clamp(μ·s_i) crosses P strictly inside (L, R). Comparisons of
+    // breakpoints go by their double values when those differ clearly, else exactly.
     std::vector<std::uint32_t> undecided;
     std::vector<breakpoint> cands;
+    std::vector<double> lo_key(n), hi_key(n);
     undecided.reserve(n);
-    cands.reserve(2 * n);
+    cands.resize(2 * n);
+    std::size_t n_cands = 0;
     for (std::size_t i = 0; i < n; ++i) {
       if (shares[i] == 0) {
         A += static_cast<uint128>(floors[i]);
         continue;
       }
+      const double s = static_cast<double>(shares[i]);
+      lo_key[i] = static_cast<double>(floors[i]) / s;
+      hi_key[i] = static_cast<double>(caps[i]) / s;
       undecided.push_back(static_cast<std::uint32_t>(i));
-      cands.push_back({static_cast<uint128>(floors[i]), shares[i], static_cast<std::uint32_t>(i)});
-      cands.push_back({static_cast<uint128>(caps[i]), shares[i], static_cast<std::uint32_t>(i)});
+      cands[n_cands++] = {static_cast<uint128>(floors[i]), shares[i], lo_key[i], static_cast<std::uint32_t>(i)};
+      cands[n_cands++] = {static_cast<uint128>(caps[i]), shares[i], hi_key[i], static_cast<std::uint32_t>(i)};
     }
-    uint128 L_num = 0, L_den = 1, R_num = 0, R_den = 0;  // R_den == 0: +infinity
+    cands.resize(n_cands);
+    breakpoint L{0, 1, 0.0, 0}, R{0, 0, 0.0, 0};  // R.den == 0: +infinity
+    auto lo_of = [&](std::uint32_t i) { return breakpoint{static_cast<uint128>(floors[i]), shares[i], lo_key[i], i}; };
+    auto hi_of = [&](std::uint32_t i) { return breakpoint{static_cast<uint128>(caps[i]), shares[i], hi_key[i], i}; };
     bool exact_hit = false;
     while (!cands.empty()) {
       const std::size_t mid = cands.size() / 2;
       std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(mid), cands.end(),
-                       [](const breakpoint& a, const breakpoint& b) { return less(a.num, a.den, b.num, b.den); });
+                       [](const breakpoint& a, const breakpoint& b) { return order(a, b) < 0; });
       const breakpoint m = cands[mid];
       uint128 Am = A, Bm = B;
       for (std::uint32_t i : undecided) {
-        const uint128 f = static_cast<uint128>(floors[i]), c = static_cast<uint128>(caps[i]);
-        if (compare(m.num, m.den, f, shares[i]) <= 0) Am += f;
-        else if (compare(m.num, m.den, c, shares[i]) >= 0) Am += c;
+        if (order(m, lo_of(i)) <= 0) Am += static_cast<uint128>(floors[i]);
+        else if (order(m, hi_of(i)) >= 0) Am += static_cast<uint128>(caps[i]);
         else Bm += shares[i];
       }
       const int g_vs_P = Am > P ? 1 : compare(m.num, m.den, P - Am, Bm);  // μ·Bm vs P − Am
       if (g_vs_P == 0) {
         for (std::uint32_t i : undecided) {
-          if (compare(m.num, m.den, static_cast<uint128>(floors[i]), shares[i]) <= 0) status[i] = at_floor;
-          else if (compare(m.num, m.den, static_cast<uint128>(caps[i]), shares[i]) >= 0) status[i] = at_cap;
+          if (order(m, lo_of(i)) <= 0) status[i] = at_floor;
+          else if (order(m, hi_of(i)) >= 0) status[i] = at_cap;
           else status[i] = active;
         }
         A = Am, B = Bm;
@@ -132,20 +151,16 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
         exact_hit = true;
         break;
       }
-      if (g_vs_P < 0) L_num = m.num, L_den = m.den;
-      else R_num = m.num, R_den = m.den;
+      (g_vs_P < 0 ? L : R) = m;
       // People whose breakpoints both lie outside (L, R) are decided for good.
       std::size_t kept = 0;
       for (std::uint32_t i : undecided) {
-        const uint128 f = static_cast<uint128>(floors[i]), c = static_cast<uint128>(caps[i]);
-        const bool hi_le_L = compare(c, shares[i], L_num, L_den) <= 0;
-        const bool lo_ge_R = R_den != 0 && compare(f, shares[i], R_num, R_den) >= 0;
-        if (hi_le_L) {
-          status[i] = at_cap, A += c;
-        } else if (lo_ge_R) {
-          status[i] = at_floor, A += f;
-        } else if (R_den != 0 && compare(f, shares[i], L_num, L_den) <= 0 &&
-                   compare(c, shares[i], R_num, R_den) >= 0) {
+        const breakpoint lo = lo_of(i), hi = hi_of(i);
+        if (order(hi, L) <= 0) {
+          status[i] = at_cap, A += static_cast<uint128>(caps[i]);
+        } else if (R.den != 0 && order(lo, R) >= 0) {
+          status[i] = at_floor, A += static_cast<uint128>(floors[i]);
+        } else if (R.den != 0 && order(lo, L) <= 0 && order(hi, R) >= 0) {
           status[i] = active;
           if (__builtin_add_overflow(B, shares[i], &B))
             throw error(pay_errc::too_large, "", "the shares are too large for exact 128-bit arithmetic");
@@ -156,8 +171,7 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
       undecided.resize(kept);
       cands.erase(std::remove_if(cands.begin(), cands.end(),
                                  [&](const breakpoint& b) {
-                                   return compare(b.num, b.den, L_num, L_den) <= 0 ||
-                                          (R_den != 0 && compare(b.num, b.den, R_num, R_den) >= 0);
+                                   return order(b, L) <= 0 || (R.den != 0 && order(b, R) >= 0);
                                  }),
                   cands.end());
     }
@@ -206,7 +220,7 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
                         const pay_policy& policy, const std::vector<award_event>& events) {
   pay_result out;
   std::vector<problem> problems;
-  std::map<std::string, std::size_t> tf_index;
+  std::unordered_map<std::string, std::size_t> tf_index;
   std::vector<std::string> unit_ids, grades_known;
   for (const auto& u : scorecard.units) unit_ids.push_back(u.id);
   for (const auto& g : policy.task_force) grades_known.push_back(g.grade);

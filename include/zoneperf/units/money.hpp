@@ -102,8 +102,10 @@ inline std::int64_t checked_mul(std::int64_t a, std::int64_t b, const char* op) 
 class exact_ratio {
  public:
   constexpr exact_ratio() noexcept = default;
+  /// A whole number.
+  explicit constexpr exact_ratio(std::int64_t num) noexcept : num_(num), den_(1) {}
   /// num/den reduced; den == 0 is error 504, a result outside int64 error 501.
-  explicit exact_ratio(std::int64_t num, std::int64_t den = 1);
+  exact_ratio(std::int64_t num, std::int64_t den);
   /// A decimal ("1.5", "-0.0001", "2") or a fraction ("2/3"), exactly; error 502 names `where`.
   static exact_ratio parse(std::string_view text, std::string_view where = {});
 
@@ -198,6 +200,7 @@ using usd_money = money<usd>;
 /// a × r rounded to the fen by `mode` (exact: 128-bit intermediate); 501 when the result overflows.
 template <class C>
 money<C> multiply(money<C> a, exact_ratio r, rounding mode) {
+  if (r.den() == 1) return money<C>::from_fen(detail::checked_mul(a.fen(), r.num(), "multiply"));
   const detail::int128 n = static_cast<detail::int128>(a.fen()) * r.num();
   return money<C>::from_fen(detail::narrow_checked(detail::divide_rounded(n, r.den(), mode), "multiply"));
 }
