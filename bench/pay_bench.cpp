@@ -1,5 +1,5 @@
 // Pay allocation: 10^2 .. 10^5 staff, one thread (target: 10^5 staff in ≤ 20 ms).
-//   cmake -S . -B build -DZONEPERF_BUILD_BENCH=ON && cmake --build build --target pay_bench && build/bench/pay_bench
+//   cmake -S . -B build -DZONEPERF_BUILD_BENCH=ON && cmake --build build --target bench_pay_bench && build/bench/bench_pay_bench
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -67,3 +67,4 @@ void bm_allocate_clamped(benchmark::State& state) {
 BENCHMARK(bm_allocate_clamped)->RangeMultiplier(10)->Range(100, 100000)->Unit(benchmark::kMillisecond)->Complexity();
 
 }  // namespace
+BENCHMARK_MAIN();
