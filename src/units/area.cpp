@@ -117,7 +117,7 @@ std::string to_string(area a, area_unit u, const area_format& f) {
   // Half away from zero on the magnitude; half-even looks at q's parity on an exact half.
   if (2 * r > den || (2 * r == den && (f.round == area_format::rounding::half_away_from_zero || q % 2 == 1))) ++q;
   std::string int_part = digits_of(q / pow10(decimals));
-  std::string frac_part = digits_of(q % pow10(decimals));
+  std::string frac_part = decimals > 0 ? digits_of(q % pow10(decimals)) : std::string();
   frac_part.insert(frac_part.begin(), static_cast<std::size_t>(decimals) - frac_part.size(), '0');
   if (f.group == area_format::grouping::space) {
     for (int pos = static_cast<int>(int_part.size()) - 3; pos > 0; pos -= 3)
