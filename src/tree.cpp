@@ -451,7 +451,7 @@ class loader {
       if (!uses_target(ru.kind))
         add(errc::bad_value, at(ptr, "target"), std::string("rule ") + to_string(ru.kind) + " takes no target");
       else if (*t <= 0)
-        add(errc::bad_target, at(ptr, "target"), "target must be positive, not " + fmt_number(*t));
+        add(errc::bad_value, at(ptr, "target"), "target must be positive, not " + fmt_number(*t));
       n.target = *t;
     }
   }

@@ -74,7 +74,7 @@ std::string report_json(const indicator_tree& tree, const assessment& r, const s
       nodes[tree.node(i).id] = json{{"score", num(r.score(u, i))}, {"max", num(r.max(u, i))}, {"rate", num(r.rate(u, i))}};
     }
     j["nodes"] = nodes;
-    if (leaves) {
+    if (leaves && !(*leaves).at(static_cast<std::size_t>(u)).empty()) {
       json lj = json::object();
       for (const auto& e : (*leaves).at(static_cast<std::size_t>(u))) {
         json x;

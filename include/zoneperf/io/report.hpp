@@ -11,7 +11,7 @@
 /// JSON: {"tree": id, "units": [{"id", "total", "rank", "grade", "veto",
 ///        "nodes": {"<node id>": {"score", "max", "rate"}, ...},
 ///        "leaves": {"<leaf id>": {"actual", "target", "target_source", "ratio", "rule", "fraction",
-///                                 "capped", "points", "max", "vetoes"}}}]}   ("leaves" when given)
+///                                 "capped", "points", "max", "vetoes"}}}]}   ("leaves" for the units given explanations)
 /// Units stay in input order; every number reads back to the same double; a missing value is null;
 /// `nodes` lists every node but the root whose scores the assessment kept; grade is the label.
 #include <string>
