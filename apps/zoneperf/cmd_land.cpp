@@ -53,7 +53,7 @@ text_table enterprise_table(const indicator_tree& tree, const land_config& confi
     for (const auto& ind : config.indicators) row.push_back(cell(ev.metrics[i][ind.metric], decimals_of(ind.metric)));
     const auto k = ev.row[i];
     row.push_back(k < 0 ? "-" : fixed(ev.result.total(k)));
-    row.push_back(k < 0 ? "-" : std::to_string(ev.result.rank(k)));
+    row.push_back(k < 0 ? "-" : std::to_string(ev.rank[i]));
     row.push_back(class_label(config.classes, ev.classes.class_of[i]));
     t.rows.push_back(std::move(row));
   }

@@ -1,6 +1,7 @@
 #include "zoneperf/land/classes.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <set>
 #include <utility>
@@ -166,52 +167,135 @@ const std::string& class_label(const class_scheme& s, std::uint32_t index) {
   return index < s.classes.size() ? s.classes[index].label : s.exempt.label;
 }
 
-land_classes classify(const class_scheme& s, const std::vector<double>& scores,
-                      const std::vector<std::uint8_t>& exempt) {
+namespace {
+// The class index of each 1-based position for the rank method.
+std::vector<std::uint32_t> position_classes(const class_scheme& s, std::size_t rated) {
+  const auto quotas = rank_quotas(s, rated);
+  std::vector<std::uint32_t> out;
+  out.reserve(rated + 1);
+  out.push_back(0);  // position 0 is unused
+  for (std::uint32_t c = 0; c < quotas.size(); ++c) out.insert(out.end(), quotas[c], c);
+  return out;
+}
+
+void check_inputs(const class_scheme& s, std::size_t n, const std::vector<std::uint8_t>& exempt) {
   if (auto problems = validate_class_scheme(s); !problems.empty()) throw error(std::move(problems));
-  const std::size_t n = scores.size();
   if (!exempt.empty() && exempt.size() != n)
-    throw error(errc::shape_mismatch, "", fmt::format("{} scores but {} exempt flags", n, exempt.size()));
-  const auto exempt_index = static_cast<std::uint32_t>(s.classes.size());
-  land_classes out;
-  out.class_of.assign(n, exempt_index);
-  out.counts.assign(s.classes.size() + 1, 0);
-  std::vector<std::pair<double, std::uint32_t>> rated;  // (score, entity)
-  rated.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
+    throw error(errc::shape_mismatch, "", fmt::format("{} entities but {} exempt flags", n, exempt.size()));
+}
+
+void cutoff_classes(const class_scheme& s, const std::vector<double>& scores,
+                    const std::vector<std::uint8_t>& exempt, land_classes& out) {
+  for (std::size_t i = 0; i < scores.size(); ++i) {
     if (!exempt.empty() && exempt[i]) continue;
     if (!(scores[i] == scores[i]))
       throw error(errc::missing_value, fmt::format("#{}", i), "a rated entity has no score");
-    rated.emplace_back(scores[i], static_cast<std::uint32_t>(i));
-  }
-  if (s.method == class_method::cutoffs) {
-    for (const auto& [score, i] : rated) {
-      std::uint32_t c = 0;
-      while (c + 1 < s.classes.size() && !(s.classes[c].min && *s.classes[c].min <= score)) ++c;
-      out.class_of[i] = c;
-    }
-  } else {
-    // Best first; equal scores keep input order (irrelevant to the result: ties share a class).
-    std::sort(rated.begin(), rated.end(), [](const auto& a, const auto& b) {
-      return a.first > b.first || (a.first == b.first && a.second < b.second);
-    });
-    const auto quotas = rank_quotas(s, rated.size());
     std::uint32_t c = 0;
-    std::size_t used = 0;  // places of class c handed out
-    std::uint32_t tie_class = 0;
-    for (std::size_t k = 0; k < rated.size(); ++k) {
-      while (c < quotas.size() && used == quotas[c]) {
-        ++c;
-        used = 0;
-      }
-      ++used;
-      // The position's class, unless an equal score above holds a better one.
-      const bool tied = k > 0 && rated[k].first == rated[k - 1].first;
-      tie_class = tied ? tie_class : c;
-      out.class_of[rated[k].second] = tie_class;
-    }
+    while (c + 1 < s.classes.size() && !(s.classes[c].min && *s.classes[c].min <= scores[i])) ++c;
+    out.class_of[i] = c;
   }
-  for (std::size_t i = 0; i < n; ++i) ++out.counts[out.class_of[i]];
+}
+
+void count(land_classes& out) {
+  for (auto c : out.class_of) ++out.counts[c];
+}
+}  // namespace
+
+land_classes classify(const class_scheme& s, const std::vector<double>& scores,
+                      const std::vector<std::uint8_t>& exempt) {
+  const std::size_t n = scores.size();
+  check_inputs(s, n, exempt);
+  if (s.method == class_method::cutoffs) {
+    land_classes out;
+    out.class_of.assign(n, static_cast<std::uint32_t>(s.classes.size()));
+    out.counts.assign(s.classes.size() + 1, 0);
+    cutoff_classes(s, scores, exempt, out);
+    count(out);
+    return out;
+  }
+  return classify_ranked(s, competition_ranks(scores, exempt), {}, exempt);
+}
+
+std::vector<std::int32_t> competition_ranks(const std::vector<double>& scores,
+                                            const std::vector<std::uint8_t>& exempt) {
+  const std::size_t n = scores.size();
+  if (!exempt.empty() && exempt.size() != n)
+    throw error(errc::shape_mismatch, "", fmt::format("{} scores but {} exempt flags", n, exempt.size()));
+  // Keys that sort ascending as the scores sort descending: flip the bits of an order-preserving
+  // map of the double (negatives reversed, positives above them); -0 counts as +0.
+  std::vector<std::uint64_t> key, key2;
+  std::vector<std::uint32_t> idx, idx2;
+  key.reserve(n);
+  idx.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!exempt.empty() && exempt[i]) continue;
+    double v = scores[i];
+    if (!(v == v)) throw error(errc::missing_value, fmt::format("#{}", i), "a rated entity has no score");
+    if (v == 0) v = 0.0;
+    std::uint64_t u;
+    std::memcpy(&u, &v, sizeof u);
+    u = (u >> 63) ? ~u : (u | (std::uint64_t{1} << 63));
+    key.push_back(~u);
+    idx.push_back(static_cast<std::uint32_t>(i));
+  }
+  const std::size_t m = key.size();
+  key2.resize(m);
+  idx2.resize(m);
+  constexpr int bits = 11;
+  constexpr std::size_t buckets = std::size_t{1} << bits;
+  std::vector<std::size_t> count(buckets);
+  for (int shift = 0; shift < 64; shift += bits) {
+    std::fill(count.begin(), count.end(), 0);
+    for (std::size_t k = 0; k < m; ++k) ++count[(key[k] >> shift) & (buckets - 1)];
+    if (m > 0 && count[(key[0] >> shift) & (buckets - 1)] == m) continue;  // one digit for all: skip
+    std::size_t sum = 0;
+    for (auto& c : count) {
+      const std::size_t t = c;
+      c = sum;
+      sum += t;
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::size_t d = count[(key[k] >> shift) & (buckets - 1)]++;
+      key2[d] = key[k];
+      idx2[d] = idx[k];
+    }
+    key.swap(key2);
+    idx.swap(idx2);
+  }
+  std::vector<std::int32_t> ranks(n, 0);
+  for (std::size_t k = 0; k < m; ++k) {
+    const bool tie = k > 0 && key[k] == key[k - 1];
+    ranks[idx[k]] = tie ? ranks[idx[k - 1]] : static_cast<std::int32_t>(k + 1);
+  }
+  return ranks;
+}
+
+land_classes classify_ranked(const class_scheme& s, const std::vector<std::int32_t>& ranks,
+                             const std::vector<double>& scores, const std::vector<std::uint8_t>& exempt) {
+  const std::size_t n = ranks.size();
+  check_inputs(s, n, exempt);
+  land_classes out;
+  out.class_of.assign(n, static_cast<std::uint32_t>(s.classes.size()));
+  out.counts.assign(s.classes.size() + 1, 0);
+  if (s.method == class_method::cutoffs) {
+    if (scores.size() != n)
+      throw error(errc::shape_mismatch, "", fmt::format("{} ranks but {} scores", n, scores.size()));
+    cutoff_classes(s, scores, exempt, out);
+    count(out);
+    return out;
+  }
+  std::size_t rated = n;
+  if (!exempt.empty())
+    for (auto e : exempt) rated -= e ? 1 : 0;
+  const auto by_position = position_classes(s, rated);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!exempt.empty() && exempt[i]) continue;
+    const auto r = ranks[i];
+    if (r < 1 || static_cast<std::size_t>(r) > rated)
+      throw error(errc::shape_mismatch, fmt::format("#{}", i), fmt::format("rank {} is outside 1..{}", r, rated));
+    out.class_of[i] = by_position[static_cast<std::size_t>(r)];
+  }
+  count(out);
   return out;
 }
 

@@ -153,20 +153,27 @@ target_table prepared_land_inputs::table() const {
   return {target_leaves, matrix_view(targets.data(), targets.rows(), targets.cols(), storage_order::column_major)};
 }
 
-prepared_land_inputs prepare_land_inputs(const indicator_tree& tree, const land_config& config,
-                                         const std::vector<land_metrics>& metrics,
-                                         const std::vector<land_record>& records,
-                                         const land_options& options) {
+void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
+                         const std::vector<land_metrics>& metrics, const std::vector<land_record>& records,
+                         prepared_land_inputs& in, const land_options& options) {
   if (metrics.size() != records.size())
     throw error(errc::shape_mismatch, "", fmt::format("{} metrics for {} records", metrics.size(), records.size()));
   if (auto problems = check_land_config(config, tree); !problems.empty()) throw error(std::move(problems));
 
-  prepared_land_inputs in;
-  for (std::size_t i = 0; i < records.size(); ++i)
-    if (!records[i].exempt) in.rated.push_back(i);
+  in.rated.clear();
+  in.unit_ids.clear();
+  in.target_leaves.clear();
+  in.fills.clear();
+  // One pass over the (large) records: who is rated, their ids, who carries item values.
+  std::vector<std::size_t> with_items;  // rows
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const land_record& rec = records[i];
+    if (rec.exempt) continue;
+    if (!rec.items.empty()) with_items.push_back(in.rated.size());
+    in.rated.push_back(i);
+    in.unit_ids.push_back(rec.id);
+  }
   const auto n = static_cast<Eigen::Index>(in.rated.size());
-  in.unit_ids.reserve(in.rated.size());
-  for (auto i : in.rated) in.unit_ids.push_back(records[i].id);
 
   const auto& columns = tree.columns();
   in.values.setZero(n, static_cast<Eigen::Index>(columns.size()));
@@ -175,12 +182,13 @@ prepared_land_inputs prepare_land_inputs(const indicator_tree& tree, const land_
 
   // Items (bonus, penalty, veto) from the records; absent means 0.
   std::vector<problem> problems;
-  for (Eigen::Index r = 0; r < n; ++r) {
-    for (const auto& [id, v] : records[in.rated[r]].items) {
+  for (const std::size_t row : with_items) {
+    const auto r = static_cast<Eigen::Index>(row);
+    for (const auto& [id, v] : records[in.rated[row]].items) {
       auto it = column_of.find(id);
       const auto kind = it == column_of.end() ? node_kind::leaf : tree.node(columns[it->second]).kind;
       if (it == column_of.end() || kind == node_kind::leaf) {
-        problems.push_back({errc::unknown_column, records[in.rated[r]].id + "/" + id,
+        problems.push_back({errc::unknown_column, records[in.rated[row]].id + "/" + id,
                             "\"" + id + "\" is not a bonus, penalty or veto item of tree " + tree.id()});
         continue;
       }
@@ -192,21 +200,35 @@ prepared_land_inputs prepare_land_inputs(const indicator_tree& tree, const land_
   Eigen::Index deduction_col = -1;
   if (!config.deduction_item.empty()) deduction_col = column_of.at(config.deduction_item);
 
-  std::vector<double> benchmarks;  // per target leaf
-  for (const auto& ind : config.indicators) {
-    const Eigen::Index col = column_of.at(ind.leaf);
-    const auto m = static_cast<std::size_t>(ind.metric);
-    double sum = 0;
-    std::size_t present = 0;
-    for (Eigen::Index r = 0; r < n; ++r) {
-      const double v = metrics[in.rated[r]].values[m];
-      in.values(r, col) = v;
+  // One pass over the rated records fills every indicator column (the records are large: one
+  // sequential read beats a pass per column).
+  const std::size_t k_count = config.indicators.size();
+  std::vector<Eigen::Index> cols(k_count);
+  std::vector<std::size_t> metric_of(k_count);
+  for (std::size_t k = 0; k < k_count; ++k) {
+    cols[k] = column_of.at(config.indicators[k].leaf);
+    metric_of[k] = static_cast<std::size_t>(config.indicators[k].metric);
+  }
+  std::vector<double> sums(k_count, 0.0);
+  std::vector<std::size_t> present_count(k_count, 0);
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const auto& m = metrics[in.rated[static_cast<std::size_t>(r)]].values;
+    for (std::size_t k = 0; k < k_count; ++k) {
+      const double v = m[metric_of[k]];
+      in.values(r, cols[k]) = v;
       if (v == v) {
-        sum += v;
-        ++present;
+        sums[k] += v;
+        ++present_count[k];
       }
     }
-    const double mean = present > 0 ? sum / static_cast<double>(present) : nan;
+  }
+
+  std::vector<double> benchmarks;  // per target leaf
+  for (std::size_t k = 0; k < k_count; ++k) {
+    const land_indicator& ind = config.indicators[k];
+    const Eigen::Index col = cols[k];
+    const std::size_t present = present_count[k];
+    const double mean = present > 0 ? sums[k] / static_cast<double>(present) : nan;
 
     if (ind.missing != missing_rule::tree && present < static_cast<std::size_t>(n)) {
       if (ind.missing == missing_rule::peer_average) {
@@ -214,16 +236,18 @@ prepared_land_inputs prepare_land_inputs(const indicator_tree& tree, const land_
           throw error(land_errc::no_peer_value, ind.leaf,
                       std::string("no rated entity has a value of ") + to_string(ind.metric) +
                           " to take the peer average of");
+        const std::string what = fmt::format("missing: peer average of {} values", present);
         for (Eigen::Index r = 0; r < n; ++r) {
           if (in.values(r, col) == in.values(r, col)) continue;
           in.values(r, col) = mean;
-          in.fills.push_back({ind.leaf, in.unit_ids[r], fmt::format("missing: peer average of {} values", present), mean});
+          in.fills.push_back({ind.leaf, in.unit_ids[r], what, mean});
         }
       } else {  // deduction: the leaf scores 0 (missing "zero") and the penalty item counts it
+        const std::string what = "missing: deduction via " + config.deduction_item;
         for (Eigen::Index r = 0; r < n; ++r) {
           if (in.values(r, col) == in.values(r, col)) continue;
           in.values(r, deduction_col) += 1;
-          in.fills.push_back({ind.leaf, in.unit_ids[r], "missing: deduction via " + config.deduction_item, 1});
+          in.fills.push_back({ind.leaf, in.unit_ids[r], what, 1});
         }
       }
     }
@@ -265,6 +289,13 @@ prepared_land_inputs prepare_land_inputs(const indicator_tree& tree, const land_
   in.targets.resize(n, static_cast<Eigen::Index>(in.target_leaves.size()));
   for (std::size_t k = 0; k < benchmarks.size(); ++k)
     in.targets.col(static_cast<Eigen::Index>(k)).setConstant(benchmarks[k]);
+}
+
+prepared_land_inputs prepare_land_inputs(const indicator_tree& tree, const land_config& config,
+                                         const std::vector<land_metrics>& metrics,
+                                         const std::vector<land_record>& records, const land_options& options) {
+  prepared_land_inputs in;
+  prepare_land_inputs(tree, config, metrics, records, in, options);
   return in;
 }
 
@@ -272,48 +303,87 @@ double land_evaluation::score(std::size_t record) const {
   return row[record] < 0 ? nan : result.total(row[record]);
 }
 
-land_evaluation evaluate_land(const indicator_tree& tree, const land_config& config,
-                              const std::vector<land_record>& records, const land_options& options) {
-  land_evaluation ev;
-  std::vector<problem> problems;
-  {
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(records.size());
-    for (const auto& r : records) {
-      if (!seen.insert(r.id).second)
-        problems.push_back({land_errc::duplicate_entity, r.id, "the id appears more than once"});
-      const auto p = validate_record(r);
-      problems.insert(problems.end(), p.begin(), p.end());
+namespace {
+// Every duplicate id (after its first appearance), with an open-addressing table of (hash, record
+// index): no allocation per record, and a record's id is read again only when hashes collide.
+void find_duplicates(const std::vector<land_record>& records, const std::vector<std::size_t>& hashes,
+                     std::vector<problem>& out) {
+  std::size_t cap = 16;
+  while (cap < 2 * records.size()) cap *= 2;
+  struct slot_t {
+    std::size_t hash;
+    std::uint32_t index;
+  };
+  constexpr std::uint32_t empty = 0xffffffffu;
+  std::vector<slot_t> table(cap, slot_t{0, empty});
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const std::size_t h = hashes[i];
+    for (std::size_t slot = h & (cap - 1);; slot = (slot + 1) & (cap - 1)) {
+      slot_t& e = table[slot];
+      if (e.index == empty) {
+        e = {h, static_cast<std::uint32_t>(i)};
+        break;
+      }
+      if (e.hash == h && records[e.index].id == records[i].id) {
+        out.push_back({land_errc::duplicate_entity, records[i].id, "the id appears more than once"});
+        break;
+      }
     }
   }
-  if (!problems.empty()) throw error(std::move(problems));
+}
+}  // namespace
 
-  ev.metrics.reserve(records.size());
+void evaluate_land(const indicator_tree& tree, const land_config& config, const std::vector<land_record>& records,
+                   land_evaluation& ev, const land_options& options) {
+  const std::size_t n = records.size();
+  // One pass: check, metrics, zone sums. A bad record stops nothing until every one is seen.
+  std::vector<problem> problems;
+  ev.metrics.resize(n);
   land_totals zone;
-  for (const auto& r : records) {
-    ev.metrics.push_back(compute_metrics(r));
-    zone.add(r);
+  std::vector<std::size_t> hashes(n);
+  const std::hash<std::string_view> hasher;
+  for (std::size_t i = 0; i < n; ++i) {
+    hashes[i] = hasher(records[i].id);
+    auto p = validate_record(records[i]);
+    if (!p.empty()) {
+      problems.insert(problems.end(), p.begin(), p.end());
+      continue;
+    }
+    ev.metrics[i] = compute_metrics(records[i]);
+    zone.add(records[i]);
   }
+  find_duplicates(records, hashes, problems);
+  if (!problems.empty()) throw error(std::move(problems));
   ev.zone = zone.ratios();
-  ev.inputs = prepare_land_inputs(tree, config, ev.metrics, records, options);
+  prepare_land_inputs(tree, config, ev.metrics, records, ev.inputs, options);
 
   assess_options ao;
   ao.threads = options.threads;
   ao.unit_ids = &ev.inputs.unit_ids;
+  ao.keep = options.keep;
+  ao.ranks = ranking::off;  // ranked below among the rated, by a radix sort
   const target_table targets = ev.inputs.table();
   assess(tree, matrix_view(ev.inputs.values), ev.inputs.target_leaves.empty() ? nullptr : &targets,
          ev.result, ao);
 
-  ev.row.assign(records.size(), -1);
-  std::vector<double> scores(records.size(), nan);
-  std::vector<std::uint8_t> exempt(records.size(), 1);
+  ev.row.assign(n, -1);
+  std::vector<double> scores(n, nan);
+  std::vector<std::uint8_t> exempt(n, 1);
   for (std::size_t k = 0; k < ev.inputs.rated.size(); ++k) {
     const auto i = ev.inputs.rated[k];
-    ev.row[i] = static_cast<std::ptrdiff_t>(k);
-    scores[i] = ev.result.total(static_cast<std::ptrdiff_t>(k));
+    const auto row = static_cast<std::ptrdiff_t>(k);
+    ev.row[i] = row;
+    scores[i] = ev.result.total(row);
     exempt[i] = 0;
   }
-  ev.classes = classify(config.classes, scores, exempt);
+  ev.rank = competition_ranks(scores, exempt);
+  ev.classes = classify_ranked(config.classes, ev.rank, scores, exempt);
+}
+
+land_evaluation evaluate_land(const indicator_tree& tree, const land_config& config,
+                              const std::vector<land_record>& records, const land_options& options) {
+  land_evaluation ev;
+  evaluate_land(tree, config, records, ev, options);
   return ev;
 }
 

@@ -54,7 +54,14 @@ const std::optional<double>& denominator(const land_record& r, den_kind k) {
 
 std::string record_name(const land_record& r) { return r.id.empty() ? std::string("<no id>") : r.id; }
 
+bool record_ok(const land_record& r) {
+  return r.land && r.land->count() > 0 && !(r.energy_tce && *r.energy_tce < 0) &&
+         !(r.emissions && *r.emissions < 0) && !(r.employees && *r.employees < 0) &&
+         !(r.revenue && *r.revenue < 0) && !(r.rd_spending && *r.rd_spending < 0);
+}
+
 void check_record(const land_record& r, std::vector<problem>& out) {
+  if (record_ok(r)) return;  // the hot path builds no message
   const std::string where = record_name(r);
   if (!r.land) {
     out.push_back({land_errc::missing_area, where, "land area is missing"});
@@ -89,12 +96,7 @@ std::vector<problem> validate_record(const land_record& r) {
 }
 
 land_metrics compute_metrics(const land_record& r) {
-  // The checks inline (the hot path of a 10⁵-record evaluation); the slow path builds messages.
-  const bool ok = r.land && r.land->count() > 0 &&
-                  !(r.energy_tce && *r.energy_tce < 0) && !(r.emissions && *r.emissions < 0) &&
-                  !(r.employees && *r.employees < 0) && !(r.revenue && *r.revenue < 0) &&
-                  !(r.rd_spending && *r.rd_spending < 0);
-  if (!ok) throw error(validate_record(r));
+  if (!record_ok(r)) throw error(validate_record(r));
   land_metrics m;
   const double mu = r.land->mu();
   for (std::size_t i = 0; i < land_metric_count; ++i) {

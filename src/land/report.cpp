@@ -37,7 +37,7 @@ std::string land_report_json(const indicator_tree& tree, const land_config& conf
     e["metrics"] = metrics_json(ev.metrics[i]);
     const auto row = ev.row[i];
     e["score"] = row < 0 ? json(nullptr) : json(ev.result.total(row));
-    e["rank"] = row < 0 ? json(nullptr) : json(ev.result.rank(row));
+    e["rank"] = row < 0 ? json(nullptr) : json(ev.rank[i]);
     e["class"] = class_label(config.classes, ev.classes.class_of[i]);
     e["exempt"] = r.exempt ? json(*r.exempt) : json(nullptr);
     list.push_back(std::move(e));
@@ -83,7 +83,7 @@ std::string land_report_csv(const indicator_tree&, const land_config& config, co
     for (double v : ev.metrics[i].values) out += "," + (v == v ? shortest(v) : std::string());
     const auto row = ev.row[i];
     out += "," + (row < 0 ? std::string() : shortest(ev.result.total(row)));
-    out += "," + (row < 0 ? std::string() : std::to_string(ev.result.rank(row)));
+    out += "," + (row < 0 ? std::string() : std::to_string(ev.rank[i]));
     out += "," + csv_field(class_label(config.classes, ev.classes.class_of[i])) + "\n";
   }
   return out;

@@ -9,6 +9,8 @@
 ///   std::vector<std::size_t> rank_quotas(const class_scheme&, std::size_t rated);
 ///   land_classes classify(const class_scheme&, const std::vector<double>& scores,
 ///                         const std::vector<std::uint8_t>& exempt);   // exempt may be empty
+///   land_classes classify_ranked(const class_scheme&, const std::vector<std::int32_t>& ranks,
+///                                const std::vector<double>& scores, const std::vector<std::uint8_t>& exempt);
 ///
 /// By rank (DOMAIN.md §5): with n rated entities, a class with share s% takes ⌊s·n/100⌋ places
 /// (⌈s·n/100⌉ with "round": "up"), or none when n is below its `min_rated`; the classes before the
@@ -76,6 +78,19 @@ struct land_classes {
 /// entities' scores are ignored and may be NaN). A rated entity's NaN score is error 301.
 land_classes classify(const class_scheme& s, const std::vector<double>& scores,
                       const std::vector<std::uint8_t>& exempt = {});
+
+/// As classify, from competition ranks (1, 2, 2, 4) among the rated entities that the caller
+/// already has (the engine's ranks): no sort, O(n). An entity's class is the class of the position
+/// equal to its rank, which is how ties share the better class. `scores` is used only by the
+/// cut-off method (it may be empty for the rank method). A rank outside 1..rated is error 314.
+land_classes classify_ranked(const class_scheme& s, const std::vector<std::int32_t>& ranks,
+                             const std::vector<double>& scores, const std::vector<std::uint8_t>& exempt = {});
+
+/// Competition ranks (1, 2, 2, 4; the highest score first) of the entities not exempt; exempt
+/// ones get 0. An LSD radix sort on the scores' bits: O(n), no comparisons. NaN among the rated
+/// is error 301.
+std::vector<std::int32_t> competition_ranks(const std::vector<double>& scores,
+                                            const std::vector<std::uint8_t>& exempt = {});
 
 /// The label of a class index as classify returns it (the exempt class's for classes.size()).
 const std::string& class_label(const class_scheme& s, std::uint32_t index);

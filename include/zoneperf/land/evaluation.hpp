@@ -12,6 +12,7 @@
 ///   std::vector<problem> check_land_config(const land_config&, const indicator_tree&);
 ///   prepared_land_inputs prepare_land_inputs(tree, config, metrics, records, options);
 ///   land_evaluation evaluate_land(tree, config, records, options);
+///   void evaluate_land(tree, config, records, land_evaluation& out, options);  // reuses out's storage
 ///
 /// A land config is the part of a 亩均 preset that the engine does not know: which metric feeds
 /// which leaf, how the benchmark is set and what a missing figure is worth. The tree file (the
@@ -88,7 +89,8 @@ std::vector<problem> check_land_config(const land_config& c, const indicator_tre
 struct land_options {
   /// Prior-year peer averages by leaf id, overriding the config's "prior" values.
   std::vector<std::pair<std::string, double>> prior_averages;
-  int threads = 1;
+  int threads = 1;                          ///< the engine's worker threads
+  node_scores keep = node_scores::all;      ///< node scores the assessment keeps
 };
 
 /// A value the preprocessing filled in or a benchmark it set, for the report.
@@ -118,12 +120,17 @@ prepared_land_inputs prepare_land_inputs(const indicator_tree& tree, const land_
                                          const std::vector<land_metrics>& metrics,
                                          const std::vector<land_record>& records,
                                          const land_options& options = {});
+/// As above, into `out`, reusing its storage.
+void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
+                         const std::vector<land_metrics>& metrics, const std::vector<land_record>& records,
+                         prepared_land_inputs& out, const land_options& options = {});
 
 struct land_evaluation {
   std::vector<land_metrics> metrics;        ///< per record
   std::vector<std::ptrdiff_t> row;          ///< per record: its assessment row, -1 when exempt
   prepared_land_inputs inputs;
-  assessment result;                        ///< rows = inputs.rated
+  assessment result;                        ///< rows = inputs.rated (its ranks are off: see rank)
+  std::vector<std::int32_t> rank;           ///< per record: competition rank among the rated, 0 when exempt
   land_classes classes;                     ///< per record (exempt → the exempt class)
   land_metrics zone;                        ///< ratios of sums over every record
   /// The record's total score, NaN when exempt.
@@ -131,8 +138,12 @@ struct land_evaluation {
 };
 
 /// Metrics, preprocessing, assessment and classes in one call. Every bad record is reported at
-/// once (errors 901..904, each naming the record).
+/// once (errors 901..904, each naming the record). Classes come from the engine's competition
+/// ranks (no second sort). O(n log n) for the ranks, O(n) for the rest.
 land_evaluation evaluate_land(const indicator_tree& tree, const land_config& config,
                               const std::vector<land_record>& records, const land_options& options = {});
+/// As above, into `out`, reusing its storage across calls (what a batch of jurisdictions wants).
+void evaluate_land(const indicator_tree& tree, const land_config& config, const std::vector<land_record>& records,
+                   land_evaluation& out, const land_options& options = {});
 
 }  // namespace zoneperf
