@@ -160,3 +160,21 @@ TEST(land_classes_test, a_bad_scheme_lists_every_problem) {
             "[zoneperf.land.908] c.json:/classes/1: cut-offs must descend\n"
             "[zoneperf.land.908] c.json:/classes/2: the last class catches every lower score and takes no min");
 }
+
+TEST(land_classes_test, competition_ranks_handle_ties_negatives_and_signed_zero) {
+  const std::vector<double> s = {3.5, -1, 0.0, -0.0, 1e300, 3.5, -1e-300, std::nan("")};
+  const std::vector<std::uint8_t> exempt = {0, 0, 0, 0, 0, 0, 0, 1};
+  EXPECT_EQ(competition_ranks(s, exempt), std::vector<std::int32_t>({2, 7, 4, 4, 1, 2, 6, 0}));
+}
+
+TEST(land_classes_test, classes_from_the_engines_ranks_equal_classes_from_scores) {
+  auto s = distinct(21);
+  s[4] = s[3];
+  s[20] = s[19];
+  const auto by_scores = classify(default_class_scheme(), s);
+  const auto by_ranks = classify_ranked(default_class_scheme(), competition_ranks(s), {});
+  EXPECT_EQ(by_scores.class_of, by_ranks.class_of);
+  EXPECT_EQ(by_ranks.counts, counts_t({5, 7, 7, 2, 0}));
+  EXPECT_EQ(message_of([] { classify_ranked(default_class_scheme(), {1, 3}, {}); }),
+            "[zoneperf.data.314] #1: rank 3 is outside 1..2");
+}
