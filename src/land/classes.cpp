@@ -241,23 +241,27 @@ std::vector<std::int32_t> competition_ranks(const std::vector<double>& scores,
   const std::size_t m = key.size();
   key2.resize(m);
   idx2.resize(m);
-  constexpr int bits = 11;
+  // LSD radix sort, 6 digits of 11 bits; all histograms in one counting pass, and a digit that
+  // every key shares costs no scatter pass.
+  constexpr int bits = 11, digits = 6;
   constexpr std::size_t buckets = std::size_t{1} << bits;
-  std::vector<std::size_t> count(buckets);
-  for (int shift = 0; shift < 64; shift += bits) {
-    std::fill(count.begin(), count.end(), 0);
-    for (std::size_t k = 0; k < m; ++k) ++count[(key[k] >> shift) & (buckets - 1)];
-    if (m > 0 && count[(key[0] >> shift) & (buckets - 1)] == m) continue;  // one digit for all: skip
-    std::size_t sum = 0;
-    for (auto& c : count) {
-      const std::size_t t = c;
-      c = sum;
+  std::vector<std::uint32_t> hist(buckets * digits, 0);
+  for (std::size_t k = 0; k < m; ++k)
+    for (int d = 0; d < digits; ++d) ++hist[d * buckets + ((key[k] >> (d * bits)) & (buckets - 1))];
+  for (int d = 0; d < digits; ++d) {
+    std::uint32_t* count = hist.data() + d * buckets;
+    const int shift = d * bits;
+    if (m == 0 || count[(key[0] >> shift) & (buckets - 1)] == m) continue;
+    std::uint32_t sum = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+      const std::uint32_t t = count[b];
+      count[b] = sum;
       sum += t;
     }
     for (std::size_t k = 0; k < m; ++k) {
-      const std::size_t d = count[(key[k] >> shift) & (buckets - 1)]++;
-      key2[d] = key[k];
-      idx2[d] = idx[k];
+      const std::uint32_t at = count[(key[k] >> shift) & (buckets - 1)]++;
+      key2[at] = key[k];
+      idx2[at] = idx[k];
     }
     key.swap(key2);
     idx.swap(idx2);
