@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include <fmt/format.h>
+
 namespace zoneperf {
 namespace {
 using gdays = boost::gregorian::days;
@@ -304,7 +306,7 @@ double fold_annual(const std::array<std::optional<double>, 4>& quarters, double 
                    const fold_options& options, std::string_view unit) {
   const double share = options.quarter_share;
   if (!(share >= 0 && share <= 1))
-    throw error(errc::bad_share, std::string(unit), "quarter share " + std::to_string(share) + " outside [0, 1]");
+    throw error(errc::bad_share, std::string(unit), fmt::format("quarter share {} outside [0, 1]", share));
   std::vector<problem> missing;
   double sum = 0;
   for (int q = 0; q < 4; ++q) {
