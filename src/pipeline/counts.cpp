@@ -344,4 +344,18 @@ leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other
   return m;
 }
 
+values_table scorecard_values(const registry& r, const period& p, const leaf_table& other, const indicator_tree& tree,
+                              const count_options& options) {
+  std::vector<std::string> columns;
+  for (int c : tree.columns()) columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
+  const leaf_table m = merge_leaves(export_project_leaves(r, p, options), other, columns);
+  values_table out;
+  out.units = m.units;
+  out.values.resize(static_cast<Eigen::Index>(m.units.size()), static_cast<Eigen::Index>(columns.size()));
+  for (std::size_t u = 0; u < m.units.size(); ++u)
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      out.values(static_cast<Eigen::Index>(u), static_cast<Eigen::Index>(c)) = m.at(u, c);
+  return out;
+}
+
 }  // namespace zoneperf

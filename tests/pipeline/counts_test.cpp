@@ -183,3 +183,21 @@ TEST(export_test, a_landed_project_without_land_is_an_error_naming_it) {
 
 }  // namespace
 }  // namespace zoneperf
+
+#include "zoneperf/assess.hpp"
+#include "zoneperf/presets.hpp"
+
+namespace zoneperf {
+namespace {
+TEST(export_test, registry_to_assessment_needs_no_hand_copying) {
+  const indicator_tree tree = load_preset("task-force");
+  const leaf_table other = read_leaf_table(read_csv_file(sample_dir + "projects/other.csv"));
+  const values_table mine = scorecard_values(sample(), period::year(2020), other, tree);
+  const values_table lead = read_values_file(tree, sample_dir + "task-force/values.csv");
+  EXPECT_EQ(mine.units, lead.units);
+  EXPECT_EQ(mine.values, lead.values);
+  const assessment a = assess(tree, mine.values), b = assess(tree, lead.values);
+  EXPECT_EQ(a.totals(), b.totals());
+}
+}  // namespace
+}  // namespace zoneperf

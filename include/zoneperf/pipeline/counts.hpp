@@ -16,6 +16,8 @@
 ///   leaf_table read_leaf_table(const csv_table&);
 ///   leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other,
 ///                           const std::vector<std::string>& columns);  // a value given twice: error 730
+///   values_table scorecard_values(const registry&, const period&, const leaf_table& other,
+///                                 const indicator_tree&);            // ready for assess()
 ///
 /// History and state: `entered[s]` counts the projects that entered stage s on a day of the
 /// period (up to the as-of date), and keeps them when they are cleared later; `active[s]` is the
@@ -28,6 +30,7 @@
 #include <vector>
 
 #include "zoneperf/io/csv.hpp"
+#include "zoneperf/io/tables.hpp"
 #include "zoneperf/period.hpp"
 #include "zoneperf/pipeline/registry.hpp"
 
@@ -143,5 +146,10 @@ leaf_table read_leaf_table(const csv_table& csv);
 /// the column and both values; a cell neither gives is NaN (the engine's missing policy decides).
 leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other,
                         const std::vector<std::string>& columns);
+
+/// The values matrix of a scorecard (the `task-force` preset or an edited copy) for the period:
+/// the registry's export merged with `other` into tree.columns(). Ready for assess().
+values_table scorecard_values(const registry& r, const period& p, const leaf_table& other, const indicator_tree& tree,
+                              const count_options& options = {});
 
 }  // namespace zoneperf
