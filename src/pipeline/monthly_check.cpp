@@ -32,9 +32,13 @@ std::int64_t expected_to_date(std::int64_t target, int elapsed_days, int days_in
 }
 
 namespace detail {
+namespace {
+__extension__ typedef __int128 i128;  // seats x weight stays exact for any int64 inputs
+}  // namespace
+
 std::vector<std::int64_t> hamilton(std::int64_t seats, const std::vector<std::int64_t>& weights) {
   if (seats < 0) throw error(errc::bad_split, "seats", "cannot apportion a negative number " + std::to_string(seats));
-  __int128 total = 0;
+  i128 total = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] < 0)
       throw error(errc::bad_split, "weights/" + std::to_string(i), "negative weight " + std::to_string(weights[i]));
@@ -43,10 +47,10 @@ std::vector<std::int64_t> hamilton(std::int64_t seats, const std::vector<std::in
   std::vector<std::int64_t> out(weights.size(), 0);
   if (seats == 0) return out;
   if (total == 0) throw error(errc::bad_split, "weights", "every weight is 0: nothing to split " + std::to_string(seats) + " by");
-  std::vector<__int128> remainder(weights.size());
+  std::vector<i128> remainder(weights.size());
   std::int64_t given = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
-    const __int128 q = static_cast<__int128>(seats) * weights[i];
+    const i128 q = static_cast<i128>(seats) * weights[i];
     out[i] = static_cast<std::int64_t>(q / total);
     remainder[i] = q % total;
     given += out[i];
