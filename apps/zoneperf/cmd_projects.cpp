@@ -127,10 +127,14 @@ struct projects_args {
   output_format format = output_format::table;
 };
 
+/// The file as it is, seen as it stood at the end of --as-of (later stage dates not yet reached).
 registry load(const projects_args& a) {
-  load_options o;
-  if (!a.as_of.empty()) o.as_of = parse_date(a.as_of, "--as-of");
-  return read_projects_file(a.file, o);
+  registry r = read_projects_file(a.file);
+  if (a.as_of.empty()) return r;
+  const date as_of = parse_date(a.as_of, "--as-of");
+  if (as_of < r.as_of()) return r.snapshot(as_of);
+  r.set_as_of(as_of);
+  return r;
 }
 
 void run_month(const projects_args& a) {
@@ -325,8 +329,8 @@ void add_project_commands(CLI::App& app) {
   auto* cmd = app.add_subcommand("projects", "Count the project registry by period: stages, growth, the monthly check");
   static projects_args a;
   cmd->add_option("--file", a.file, "Projects CSV (columns: docs/projects.md)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--as-of", a.as_of, "Count entries up to this day and take the state then (YYYY-MM-DD); "
-                                       "default: the end of the period");
+  cmd->add_option("--as-of", a.as_of, "See the registry as it stood at the end of this day (YYYY-MM-DD): "
+                                       "later stage dates are not reached yet; default: the end of the period");
   add_format_option(*cmd, a.format);
   cmd->require_subcommand(1);
   auto* month = cmd->add_subcommand("month", "A month's counts, growth, 三个十 check, faces and weekly progress");

@@ -31,6 +31,13 @@ TEST(cli_projects_test, month_prints_counts_checks_and_faces) {
   EXPECT_NE(r.out.find("zone                         10/10   10/10   13/10"), std::string::npos) << r.out;
 }
 
+TEST(cli_projects_test, as_of_sees_the_registry_as_it_stood_then) {
+  const auto r = run("projects --file " + dir + "projects.csv --as-of 2020-07-15 month 2020-07");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("2020-07 · entered in the month (as of 2020-07-15)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("provisional, month not over"), std::string::npos) << r.out;
+}
+
 TEST(cli_projects_test, year_writes_the_values_of_the_scorecard) {
   const std::string out = testing::TempDir() + "values.csv";
   const auto r = run("projects --file " + dir + "projects.csv year 2020 --other " + dir + "other.csv --values-out " + out);
