@@ -124,6 +124,7 @@ class assessment {
   std::vector<double> node_max_;    // static max per tree node
   Eigen::MatrixXd scale_;           // units x reweighted parents (NaN: all children missing)
   std::vector<int> scale_column_;   // tree index -> scale_ column or -1 (for reweighted parents)
+  std::vector<int> parent_;         // tree index -> parent index
   friend struct detail_engine;
 };
 
@@ -155,5 +156,10 @@ struct leaf_explanation {
 std::vector<leaf_explanation> explain(const indicator_tree& tree, matrix_view values,
                                       const target_table* targets, std::size_t unit,
                                       const assess_options& options = {});
+/// Explains several units at once, computing the batch statistics once.
+std::vector<std::vector<leaf_explanation>> explain(const indicator_tree& tree, matrix_view values,
+                                                   const target_table* targets,
+                                                   const std::vector<std::size_t>& units,
+                                                   const assess_options& options = {});
 
 }  // namespace zoneperf

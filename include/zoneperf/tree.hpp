@@ -20,7 +20,7 @@
 /// (descending min)[,"interpolate":true]}, {"kind":"threshold"}, {"kind":"benchmark"[,"cap"]},
 /// {"kind":"goalposts","lo","hi"}, {"kind":"minmax"[,"floor"]}, {"kind":"rank"[,"step"|"mode":"leader"]},
 /// {"kind":"lookup","table":{"A":1,...}[,"veto":["blacklist"]]}.
-/// Keys "description" and "source" are accepted anywhere as documentation.
+/// A "description" key is accepted on any node as documentation and kept on save.
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -82,6 +82,7 @@ struct node {
   std::string id;
   std::string name;            ///< UTF-8 display name
   std::string pointer;         ///< JSON pointer of the node in its file ("" for the root)
+  std::string description;     ///< optional documentation ("description" key), kept on save
   node_kind kind = node_kind::leaf;
   double points = 0;           ///< maximum points (0 for bonus, penalty and veto: see max)
   int parent = -1;
@@ -125,6 +126,7 @@ class indicator_tree {
   /// The root's scored children (the "groups" of a scorecard), in file order.
   const std::vector<int>& groups() const;
   const std::vector<grade>& grades() const;
+  const std::string& description() const;
 
   /// The code index for a lookup leaf's value matrix cell; throws error 312 for an unknown code.
   double code_value(std::string_view leaf_id, std::string_view code) const;

@@ -1,0 +1,180 @@
+// zoneperf assess | validate | preset, and the scorecard step of the demo.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli.hpp"
+#include "zoneperf/assess.hpp"
+#include "zoneperf/io/report.hpp"
+#include "zoneperf/io/tables.hpp"
+#include "zoneperf/presets.hpp"
+
+namespace zoneperf::cli {
+namespace {
+
+text_table scorecard_table(const indicator_tree& tree, const assessment& r, const std::vector<std::string>& units) {
+  text_table t;
+  t.header.push_back("task force");
+  t.right.push_back(false);
+  for (int g : tree.groups()) {
+    const node& n = tree.node(static_cast<std::size_t>(g));
+    t.header.push_back(n.name + "(" + fixed(n.points, 0) + ")");
+    t.right.push_back(true);
+  }
+  for (const char* h : {"total", "rank", "grade", "veto"}) {
+    t.header.push_back(h);
+    t.right.push_back(std::string(h) == "total" || std::string(h) == "rank");
+  }
+  for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
+    std::vector<std::string> row{units[static_cast<std::size_t>(u)]};
+    for (int g : tree.groups()) row.push_back(fixed(r.score(u, static_cast<std::size_t>(g))));
+    row.push_back(fixed(r.total(u)));
+    row.push_back(std::to_string(r.rank(u)));
+    row.push_back(r.grade(u) >= 0 ? tree.grades()[static_cast<std::size_t>(r.grade(u))].label : "-");
+    row.push_back(r.vetoed(u) ? "yes" : "no");
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+text_table explanation_table(const indicator_tree& tree, const std::vector<leaf_explanation>& leaves) {
+  text_table t;
+  t.header = {"indicator", "name", "actual", "target", "ratio", "rule", "fraction", "capped", "points", "max"};
+  t.right = {false, false, true, true, true, false, true, false, true, true};
+  for (const auto& e : leaves) {
+    const node& n = tree.node(static_cast<std::size_t>(e.node));
+    t.rows.push_back({n.id, n.name, e.missing ? "missing" : shortest(e.actual),
+                      std::isnan(e.target) ? "-" : shortest(e.target), fixed(e.ratio, 4),
+                      e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind), fixed(e.fraction, 4),
+                      e.capped ? "yes" : "no", fixed(e.points, 4), fixed(e.max, 2)});
+  }
+  return t;
+}
+
+struct assess_args {
+  std::string preset, tree_file, values_file, targets_file, explain;
+  output_format format = output_format::table;
+};
+
+void run_assess(const assess_args& a) {
+  const indicator_tree tree = a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
+  const values_table values = read_values_file(tree, a.values_file);
+  targets_table targets;
+  if (!a.targets_file.empty()) targets = read_targets_file(tree, values.units, a.targets_file);
+  const target_table view = targets.view();
+  const target_table* tp = a.targets_file.empty() ? nullptr : &view;
+  assess_options opt;
+  opt.unit_ids = &values.units;
+  const assessment result = assess(tree, values.values, tp, opt);
+
+  std::vector<std::size_t> explained;
+  if (a.explain == "all") {
+    for (std::size_t u = 0; u < values.units.size(); ++u) explained.push_back(u);
+  } else if (!a.explain.empty()) {
+    auto it = std::find(values.units.begin(), values.units.end(), a.explain);
+    if (it == values.units.end())
+      throw error(errc::unknown_unit, a.explain, "--explain: no unit \"" + a.explain + "\" in " + a.values_file);
+    explained.push_back(static_cast<std::size_t>(it - values.units.begin()));
+  }
+  const auto leaves = explain(tree, values.values, tp, explained, opt);
+
+  switch (a.format) {
+    case output_format::json: {
+      // Explanations go with their units; units not asked about carry none.
+      std::vector<std::vector<leaf_explanation>> per_unit(values.units.size());
+      for (std::size_t k = 0; k < explained.size(); ++k) per_unit[explained[k]] = leaves[k];
+      std::cout << report_json(tree, result, values.units, explained.empty() ? nullptr : &per_unit);
+      return;
+    }
+    case output_format::csv: std::cout << report_csv(tree, result, values.units); break;
+    case output_format::markdown: std::cout << report_markdown(tree, result, values.units); break;
+    case output_format::table: std::cout << scorecard_table(tree, result, values.units).render(); break;
+  }
+  for (std::size_t k = 0; k < explained.size(); ++k) {
+    const std::string& unit = values.units[explained[k]];
+    if (a.format == output_format::markdown) {
+      std::cout << "\n### " << unit << "\n\n" << explanation_markdown(tree, leaves[k]);
+    } else if (a.format == output_format::csv) {
+      text_table t = explanation_table(tree, leaves[k]);
+      t.header.insert(t.header.begin(), "unit");
+      for (auto& row : t.rows) row.insert(row.begin(), unit);
+      std::cout << "\n" << t.csv();
+    } else {
+      std::cout << "\n" << unit << "\n" << explanation_table(tree, leaves[k]).render();
+    }
+  }
+}
+
+void add_assess_commands(CLI::App& app) {
+  auto* cmd = app.add_subcommand("assess", "Score units on an indicator tree from a values CSV");
+  static assess_args a;
+  auto* preset = cmd->add_option("--preset", a.preset, "A preset scorecard (see `zoneperf preset list`)");
+  auto* tree = cmd->add_option("--tree", a.tree_file, "A tree file (JSON)")->check(CLI::ExistingFile);
+  preset->excludes(tree);
+  cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")->check(CLI::ExistingFile);
+  add_format_option(*cmd, a.format);
+  cmd->add_option("--explain", a.explain, "Explain every leaf of this unit (or `all`)");
+  cmd->callback([] {
+    if (a.preset.empty() && a.tree_file.empty()) throw CLI::RequiredError("--preset or --tree");
+    run_assess(a);
+  });
+
+  auto* val = app.add_subcommand("validate", "Check a tree file and list every problem");
+  static std::string file;
+  val->add_option("file", file, "Tree file (JSON)")->required();
+  val->callback([] {
+    const auto problems = validate_tree_json(read_text_file(file), file);
+    if (!problems.empty()) throw error(problems);
+    const auto tree = indicator_tree::from_file(file);
+    std::cout << fmt::format("{}: valid tree \"{}\" ({}), {} nodes, {} value columns, {} points\n", file, tree.id(),
+                             tree.name(), tree.size(), tree.columns().size(), shortest(tree.points()));
+  });
+
+  auto* pre = app.add_subcommand("preset", "List or print the presets compiled into the library");
+  pre->require_subcommand(1);
+  pre->add_subcommand("list", "List the presets")->callback([] {
+    for (const auto& n : preset_names()) {
+      const auto tree = load_preset(n);
+      std::cout << pad(n, 14) << tree.name() << "\n";
+    }
+  });
+  static std::string show_name;
+  auto* show = pre->add_subcommand("show", "Print a preset's JSON (save it, edit it, load it with --tree)");
+  show->add_option("name", show_name, "Preset name")->required();
+  show->callback([] { std::cout << preset_json(show_name); });
+}
+
+void demo_scorecard(demo_context& ctx) {
+  const indicator_tree tree = load_preset("task-force");
+  const values_table values = read_values(tree, sample_file("task-force/values.csv"), "samples/task-force/values.csv");
+  const targets_table targets =
+      read_targets(tree, values.units, sample_file("task-force/targets.csv"), "samples/task-force/targets.csv");
+  const target_table view = targets.view();
+  assess_options opt;
+  opt.unit_ids = &values.units;
+  const assessment result = assess(tree, values.values, &view, opt);
+  std::vector<std::size_t> all(values.units.size());
+  for (std::size_t u = 0; u < all.size(); ++u) all[u] = u;
+  const auto leaves = explain(tree, values.values, &view, all, opt);
+
+  ctx.out << "聊城高新区 · 产业专班考核 (preset task-force: " << tree.groups().size() << " groups, "
+          << tree.columns().size() - 3 << " indicators, " << shortest(tree.points()) << " points)\n\n";
+  ctx.out << scorecard_table(tree, result, values.units).render();
+
+  const std::string json_text = report_json(tree, result, values.units, &leaves);
+  write_file(ctx.out_dir + "/scorecard.json", json_text);
+  write_file(ctx.out_dir + "/scorecard.csv", report_csv(tree, result, values.units));
+  std::string md = report_markdown(tree, result, values.units);
+  for (std::size_t u = 0; u < values.units.size(); ++u)
+    md += "\n### " + values.units[u] + "\n\n" + explanation_markdown(tree, leaves[u]);
+  write_file(ctx.out_dir + "/scorecard.md", md);
+  ctx.out << "\nwrote " << ctx.out_dir << "/scorecard.json, scorecard.csv, scorecard.md (every leaf explained)\n";
+  ctx.results["scorecard"] = nlohmann::ordered_json::parse(json_text);
+}
+
+const bool registered = add_command(&add_assess_commands);
+const bool demo = add_demo_step(10, "scorecard", &demo_scorecard);
+
+}  // namespace
+}  // namespace zoneperf::cli

@@ -1,0 +1,50 @@
+#pragma once
+/// Values and targets tables for the assessment engine, read from CSV (DOMAIN.md §4 "Tables").
+///
+/// Synopsis
+///   struct values_table { std::vector<std::string> units; Eigen::MatrixXd values; };
+///   values_table read_values(const indicator_tree&, std::string_view csv, const std::string& source);
+///   values_table read_values_file(const indicator_tree&, const std::string& path);
+///   struct targets_table { std::vector<std::string> leaf_ids; Eigen::MatrixXd values; target_table view() const; };
+///   targets_table read_targets(const indicator_tree&, const std::vector<std::string>& units,
+///                              std::string_view csv, const std::string& source);
+///
+/// Values: header `unit,<ids>` with a column for every leaf and every bonus, penalty and veto item
+/// (any order); one row per unit; an empty cell is a missing value; a lookup leaf's cell holds its
+/// code ("A", "blacklist"). Targets: a row for every unit of the values table (any order), a
+/// column for any subset of the target-using leaves; an empty cell takes the leaf's default.
+/// Errors name the file, line and column, and the unit and indicator.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "zoneperf/assess.hpp"
+#include "zoneperf/io/csv.hpp"
+#include "zoneperf/tree.hpp"
+
+namespace zoneperf {
+
+struct values_table {
+  std::vector<std::string> units;
+  Eigen::MatrixXd values;  ///< units x tree.columns(), column-major
+};
+
+struct targets_table {
+  std::vector<std::string> leaf_ids;
+  Eigen::MatrixXd values;  ///< units (in the values table's order) x leaf_ids; NaN = default
+  target_table view() const { return target_table{leaf_ids, matrix_view(values)}; }
+};
+
+values_table read_values(const indicator_tree& tree, const csv_table& csv);
+values_table read_values(const indicator_tree& tree, std::string_view csv, const std::string& source);
+values_table read_values_file(const indicator_tree& tree, const std::string& path);
+
+targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units, const csv_table& csv);
+targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
+                           std::string_view csv, const std::string& source);
+targets_table read_targets_file(const indicator_tree& tree, const std::vector<std::string>& units,
+                                const std::string& path);
+
+}  // namespace zoneperf

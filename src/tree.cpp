@@ -1,0 +1,758 @@
+// Indicator trees: JSON loading with full validation, saving, and the builder.
+#include "zoneperf/tree.hpp"
+
+#include <cmath>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "zoneperf/detail/tree_impl.hpp"
+#include "zoneperf/io/csv.hpp"
+#include "zoneperf/io/report.hpp"
+
+namespace zoneperf {
+
+using json = nlohmann::ordered_json;
+
+const char* to_string(node_kind k) noexcept {
+  switch (k) {
+    case node_kind::root: return "root";
+    case node_kind::group: return "group";
+    case node_kind::leaf: return "leaf";
+    case node_kind::bonus: return "bonus";
+    case node_kind::penalty: return "penalty";
+    case node_kind::veto: return "veto";
+  }
+  return "?";
+}
+const char* to_string(direction d) noexcept { return d == direction::lower_is_better ? "lower" : "higher"; }
+const char* to_string(rule_kind k) noexcept {
+  switch (k) {
+    case rule_kind::completion: return "completion";
+    case rule_kind::banded: return "banded";
+    case rule_kind::threshold: return "threshold";
+    case rule_kind::benchmark: return "benchmark";
+    case rule_kind::goalposts: return "goalposts";
+    case rule_kind::minmax: return "minmax";
+    case rule_kind::rank: return "rank";
+    case rule_kind::lookup: return "lookup";
+  }
+  return "?";
+}
+const char* to_string(missing_policy m) noexcept {
+  switch (m) {
+    case missing_policy::error: return "error";
+    case missing_policy::zero: return "zero";
+    case missing_policy::reweight: return "reweight";
+  }
+  return "?";
+}
+
+bool uses_target(rule_kind k) noexcept {
+  return k == rule_kind::completion || k == rule_kind::banded || k == rule_kind::threshold ||
+         k == rule_kind::benchmark;
+}
+
+indicator_tree detail_make_tree(std::shared_ptr<const indicator_tree::impl> p) {
+  return indicator_tree(std::move(p));
+}
+
+namespace {
+
+constexpr int max_depth = 32;
+
+std::string escape_pointer_token(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string fmt_number(double v) { return shortest(v); }
+
+/// Walks a tree document, building nodes and collecting every problem.
+class loader {
+ public:
+  std::vector<problem> problems;
+  indicator_tree::impl tree;
+
+  void load(const json& doc) {
+    if (!doc.is_object()) {
+      add(errc::wrong_type, "", "a tree file must be a JSON object");
+      return;
+    }
+    walk(doc, "", -1, 0);
+    if (!problems.empty() || tree.nodes.empty()) return;
+    finish();
+  }
+
+ private:
+  void add(int code, std::string where, std::string what) {
+    problems.push_back(problem{code, where.empty() ? std::string("/") : std::move(where), std::move(what)});
+  }
+
+  static std::string at(const std::string& ptr, const char* key) { return ptr + "/" + key; }
+
+  void check_keys(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed,
+                  const char* what) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      bool ok = it.key() == "description";
+      for (const char* a : allowed) ok = ok || it.key() == a;
+      if (!ok) add(errc::unknown_key, ptr + "/" + escape_pointer_token(it.key()),
+                   std::string("unknown key \"") + it.key() + "\" in a " + what);
+    }
+  }
+
+  std::optional<double> number(const json& j, const std::string& ptr, const char* key, bool required) {
+    auto it = j.find(key);
+    if (it == j.end()) {
+      if (required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
+      return std::nullopt;
+    }
+    if (!it->is_number()) {
+      add(errc::wrong_type, at(ptr, key), std::string("\"") + key + "\" must be a number, not " + it->dump());
+      return std::nullopt;
+    }
+    const double v = it->get<double>();
+    if (!std::isfinite(v)) {
+      add(errc::bad_value, at(ptr, key), std::string("\"") + key + "\" must be finite");
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<std::string> text(const json& j, const std::string& ptr, const char* key, bool required) {
+    auto it = j.find(key);
+    if (it == j.end()) {
+      if (required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
+      return std::nullopt;
+    }
+    if (!it->is_string()) {
+      add(errc::wrong_type, at(ptr, key), std::string("\"") + key + "\" must be a string, not " + it->dump());
+      return std::nullopt;
+    }
+    return it->get<std::string>();
+  }
+
+  static bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 128) return false;
+    for (unsigned char c : id)
+      if (!(std::isalnum(c) || c == '_' || c == '-' || c == '.')) return false;
+    return true;
+  }
+
+  int walk(const json& j, const std::string& ptr, int parent, int depth) {
+    if (!j.is_object()) {
+      add(errc::wrong_type, ptr, "a node must be a JSON object, not " + std::string(j.type_name()));
+      return -1;
+    }
+    if (depth > max_depth) {
+      add(errc::bad_value, ptr, "nodes nested deeper than " + std::to_string(max_depth) + " levels");
+      return -1;
+    }
+    node n;
+    n.pointer = ptr;
+    n.parent = parent;
+    n.depth = depth;
+    if (auto id = text(j, ptr, "id", true)) {
+      n.id = *id;
+      if (!valid_id(n.id))
+        add(errc::bad_id, at(ptr, "id"),
+            "id \"" + n.id + "\" must be 1 to 128 ASCII letters, digits, '_', '-' or '.'");
+    }
+    n.name = text(j, ptr, "name", false).value_or(n.id);
+    if (auto d = text(j, ptr, "description", false)) n.description = *d;
+
+    std::string kind_text;
+    if (auto k = text(j, ptr, "kind", false)) kind_text = *k;
+    if (parent < 0) {
+      n.kind = node_kind::root;
+    } else if (kind_text == "bonus") {
+      n.kind = node_kind::bonus;
+    } else if (kind_text == "penalty") {
+      n.kind = node_kind::penalty;
+    } else if (kind_text == "veto") {
+      n.kind = node_kind::veto;
+    } else if (kind_text == "group" || (kind_text.empty() && j.contains("children"))) {
+      n.kind = node_kind::group;
+    } else if (kind_text == "leaf" || (kind_text.empty() && j.contains("rule"))) {
+      n.kind = node_kind::leaf;
+    } else if (!kind_text.empty()) {
+      add(errc::bad_value, at(ptr, "kind"),
+          "unknown kind \"" + kind_text + "\" (expected group, leaf, bonus, penalty or veto)");
+      return -1;
+    } else {
+      add(errc::missing_field, ptr, "node \"" + n.id + "\" has neither \"children\" nor \"rule\"");
+      return -1;
+    }
+
+    const bool item = n.kind == node_kind::bonus || n.kind == node_kind::penalty || n.kind == node_kind::veto;
+    if (item && depth != 1)
+      add(errc::misplaced_node, ptr,
+          std::string(to_string(n.kind)) + " item \"" + n.id + "\" must sit directly under the root");
+
+    switch (n.kind) {
+      case node_kind::root:
+        check_keys(j, ptr, {"id", "name", "points", "grades", "children"}, "tree root");
+        break;
+      case node_kind::group:
+        check_keys(j, ptr, {"id", "name", "kind", "points", "children", "aggregate", "floor"}, "group");
+        break;
+      case node_kind::leaf:
+        check_keys(j, ptr, {"id", "name", "kind", "points", "direction", "rule", "target", "missing"}, "leaf");
+        break;
+      case node_kind::bonus:
+      case node_kind::penalty:
+        check_keys(j, ptr, {"id", "name", "kind", "per_unit", "max", "missing"}, "bonus or penalty item");
+        break;
+      case node_kind::veto:
+        check_keys(j, ptr, {"id", "name", "kind", "missing"}, "veto item");
+        break;
+    }
+
+    if (!item) {
+      if (auto p = number(j, ptr, "points", true)) {
+        n.points = *p;
+        if (n.points < 0) add(errc::bad_points, at(ptr, "points"), "negative points " + fmt_number(n.points));
+      }
+    }
+    if (n.kind == node_kind::leaf || item) {
+      if (auto m = text(j, ptr, "missing", false)) {
+        if (*m == "error") n.missing = missing_policy::error;
+        else if (*m == "zero") n.missing = missing_policy::zero;
+        else if (*m == "reweight" && !item && depth >= 2) n.missing = missing_policy::reweight;
+        else if (*m == "reweight" && !item)
+          add(errc::misplaced_node, at(ptr, "missing"), "reweight needs the leaf to sit in a group, not under the root");
+        else
+          add(errc::bad_value, at(ptr, "missing"),
+              "unknown missing policy \"" + *m + (item ? "\" (expected error or zero)" : "\" (expected error, zero or reweight)"));
+      }
+    }
+    if (n.kind == node_kind::bonus || n.kind == node_kind::penalty) {
+      if (auto v = number(j, ptr, "per_unit", true)) {
+        n.per_unit = *v;
+        if (n.per_unit < 0) add(errc::bad_value, at(ptr, "per_unit"), "negative per_unit " + fmt_number(*v));
+      }
+      if (auto v = number(j, ptr, "max", true)) {
+        n.max = *v;
+        if (n.max < 0) add(errc::bad_value, at(ptr, "max"), "negative max " + fmt_number(*v));
+      }
+    }
+    if (n.kind == node_kind::group) {
+      if (auto a = text(j, ptr, "aggregate", false)) {
+        if (*a == "geometric") n.aggregate = aggregation::geometric;
+        else if (*a != "sum")
+          add(errc::bad_value, at(ptr, "aggregate"), "unknown aggregate \"" + *a + "\" (expected sum or geometric)");
+      }
+      if (auto f = number(j, ptr, "floor", false)) {
+        n.geometric_floor = *f;
+        if (*f < 0 || *f > 1) add(errc::bad_value, at(ptr, "floor"), "floor must lie in [0, 1]");
+      }
+    }
+    if (n.kind == node_kind::leaf) leaf(j, ptr, n);
+    if (n.kind == node_kind::root) grades(j, ptr);
+
+    const int index = static_cast<int>(tree.nodes.size());
+    if (!n.id.empty()) {
+      auto [it, inserted] = tree.by_id.emplace(n.id, index);
+      if (!inserted)
+        add(errc::duplicate_id, at(ptr, "id"),
+            "duplicate id \"" + n.id + "\" (first used at " +
+                (tree.nodes[it->second].pointer.empty() ? "/" : tree.nodes[it->second].pointer) + ")");
+    }
+    tree.nodes.push_back(n);
+
+    if (n.kind == node_kind::root || n.kind == node_kind::group) {
+      auto it = j.find("children");
+      if (it == j.end()) {
+        add(errc::missing_field, ptr, "missing \"children\"");
+      } else if (!it->is_array()) {
+        add(errc::wrong_type, at(ptr, "children"), "\"children\" must be an array");
+      } else if (it->empty()) {
+        add(errc::empty_group, at(ptr, "children"), "\"" + n.id + "\" has no children");
+      } else {
+        std::vector<int> kids;
+        for (std::size_t k = 0; k < it->size(); ++k) {
+          const int c = walk((*it)[k], at(ptr, "children") + "/" + std::to_string(k), index, depth + 1);
+          if (c >= 0) kids.push_back(c);
+        }
+        tree.nodes[index].children = kids;
+        double sum = 0;
+        bool scored = false;
+        for (int c : kids) {
+          const auto& child = tree.nodes[c];
+          if (child.kind == node_kind::group || child.kind == node_kind::leaf) sum += child.points, scored = true;
+        }
+        if (!scored && kids.size() == it->size())
+          add(errc::empty_group, at(ptr, "children"), "\"" + n.id + "\" has no scored children");
+        else if (kids.size() == it->size() && std::fabs(sum - n.points) > 1e-9 * n.points)
+          add(errc::points_do_not_add_up, at(ptr, "points"),
+              "children's points add up to " + fmt_number(sum) + ", not " + fmt_number(n.points));
+      }
+    }
+    return index;
+  }
+
+  void leaf(const json& j, const std::string& ptr, node& n) {
+    if (auto d = text(j, ptr, "direction", false)) {
+      if (*d == "lower") n.dir = direction::lower_is_better;
+      else if (*d != "higher")
+        add(errc::bad_value, at(ptr, "direction"), "unknown direction \"" + *d + "\" (expected higher or lower)");
+    }
+    const std::string rp = at(ptr, "rule");
+    auto it = j.find("rule");
+    if (it == j.end()) {
+      add(errc::missing_field, ptr, "missing \"rule\"");
+      return;
+    }
+    if (!it->is_object()) {
+      add(errc::wrong_type, rp, "\"rule\" must be an object");
+      return;
+    }
+    const json& r = *it;
+    auto kind = text(r, rp, "kind", true);
+    if (!kind) return;
+    static const std::pair<const char*, rule_kind> kinds[] = {
+        {"completion", rule_kind::completion}, {"banded", rule_kind::banded},
+        {"threshold", rule_kind::threshold},   {"benchmark", rule_kind::benchmark},
+        {"goalposts", rule_kind::goalposts},   {"minmax", rule_kind::minmax},
+        {"rank", rule_kind::rank},             {"lookup", rule_kind::lookup}};
+    bool known = false;
+    for (const auto& [name, k] : kinds)
+      if (*kind == name) n.rule.kind = k, known = true;
+    if (!known) {
+      add(errc::unknown_rule, at(rp, "kind"),
+          "unknown rule \"" + *kind +
+              "\" (expected completion, banded, threshold, benchmark, goalposts, minmax, rank or lookup)");
+      return;
+    }
+    rule& ru = n.rule;
+    auto cap = [&] {
+      if (auto c = number(r, rp, "cap", false)) {
+        if (*c <= 0) add(errc::bad_cap, at(rp, "cap"), "cap must be positive, not " + fmt_number(*c));
+        ru.cap = *c;
+      }
+    };
+    switch (ru.kind) {
+      case rule_kind::completion:
+        check_keys(r, rp, {"kind", "cap"}, "completion rule");
+        cap();
+        break;
+      case rule_kind::benchmark:
+        check_keys(r, rp, {"kind", "cap"}, "benchmark rule");
+        cap();
+        break;
+      case rule_kind::threshold:
+        check_keys(r, rp, {"kind"}, "threshold rule");
+        break;
+      case rule_kind::banded: {
+        check_keys(r, rp, {"kind", "bands", "interpolate"}, "banded rule");
+        if (auto ip = r.find("interpolate"); ip != r.end()) {
+          if (!ip->is_boolean()) add(errc::wrong_type, at(rp, "interpolate"), "\"interpolate\" must be true or false");
+          else ru.interpolate = ip->get<bool>();
+        }
+        auto b = r.find("bands");
+        if (b == r.end() || !b->is_array() || b->empty()) {
+          add(errc::missing_field, at(rp, "bands"), "a banded rule needs a non-empty \"bands\" array");
+          break;
+        }
+        for (std::size_t k = 0; k < b->size(); ++k) {
+          const std::string bp = at(rp, "bands") + "/" + std::to_string(k);
+          if (!(*b)[k].is_object()) {
+            add(errc::wrong_type, bp, "a band must be an object {\"min\", \"value\"}");
+            continue;
+          }
+          check_keys((*b)[k], bp, {"min", "value"}, "band");
+          auto mn = number((*b)[k], bp, "min", true);
+          auto v = number((*b)[k], bp, "value", true);
+          if (v && *v < 0) add(errc::bad_value, at(bp, "value"), "negative band value " + fmt_number(*v));
+          if (mn && v) {
+            if (!ru.bands.empty() && !(*mn < ru.bands.back().min))
+              add(errc::bands_out_of_order, at(bp, "min"),
+                  "bands out of order: min " + fmt_number(*mn) + " must be below the previous band's " +
+                      fmt_number(ru.bands.back().min));
+            ru.bands.push_back(band{*mn, *v});
+          }
+        }
+        break;
+      }
+      case rule_kind::goalposts: {
+        check_keys(r, rp, {"kind", "lo", "hi"}, "goalposts rule");
+        auto lo = number(r, rp, "lo", true);
+        auto hi = number(r, rp, "hi", true);
+        if (lo && hi) {
+          ru.lo = *lo, ru.hi = *hi;
+          if (!(*lo < *hi))
+            add(errc::bad_goalposts, rp, "goalposts need lo < hi, got lo " + fmt_number(*lo) + " and hi " + fmt_number(*hi));
+        }
+        break;
+      }
+      case rule_kind::minmax:
+        check_keys(r, rp, {"kind", "floor"}, "minmax rule");
+        if (auto f = number(r, rp, "floor", false)) {
+          ru.floor = *f;
+          if (*f < 0 || *f >= 1) add(errc::bad_value, at(rp, "floor"), "floor must lie in [0, 1)");
+        }
+        break;
+      case rule_kind::rank:
+        check_keys(r, rp, {"kind", "step", "mode"}, "rank rule");
+        if (auto m = text(r, rp, "mode", false)) {
+          if (*m == "leader") ru.mode = rank_mode::leader;
+          else if (*m != "step") add(errc::bad_value, at(rp, "mode"), "unknown mode \"" + *m + "\" (expected step or leader)");
+        }
+        if (auto s = number(r, rp, "step", false)) {
+          ru.step = *s;
+          if (*s <= 0) add(errc::bad_value, at(rp, "step"), "step must be positive");
+        }
+        if (ru.mode == rank_mode::leader && n.dir == direction::lower_is_better)
+          add(errc::bad_value, at(rp, "mode"), "the leader mode is for higher-is-better leaves only");
+        break;
+      case rule_kind::lookup: {
+        check_keys(r, rp, {"kind", "table", "veto"}, "lookup rule");
+        auto t = r.find("table");
+        std::set<std::string> codes;
+        if (t == r.end() || !t->is_object() || t->empty()) {
+          add(errc::missing_field, at(rp, "table"), "a lookup rule needs a non-empty \"table\" object");
+        } else {
+          for (auto e = t->begin(); e != t->end(); ++e) {
+            const std::string ep = at(rp, "table") + "/" + escape_pointer_token(e.key());
+            if (!e->is_number() || !std::isfinite(e->get<double>()) || e->get<double>() < 0)
+              add(errc::bad_value, ep, "a lookup value must be a number >= 0");
+            else
+              ru.table.push_back(lookup_entry{e.key(), e->get<double>()});
+            codes.insert(e.key());
+          }
+        }
+        if (auto v = r.find("veto"); v != r.end()) {
+          if (!v->is_array()) {
+            add(errc::wrong_type, at(rp, "veto"), "\"veto\" must be an array of codes");
+          } else {
+            for (std::size_t k = 0; k < v->size(); ++k) {
+              const std::string vp = at(rp, "veto") + "/" + std::to_string(k);
+              if (!(*v)[k].is_string()) {
+                add(errc::wrong_type, vp, "a veto code must be a string");
+              } else if (!codes.insert((*v)[k].get<std::string>()).second) {
+                add(errc::duplicate_id, vp, "code \"" + (*v)[k].get<std::string>() + "\" is listed twice");
+              } else {
+                ru.veto_codes.push_back((*v)[k].get<std::string>());
+              }
+            }
+          }
+        }
+        if (n.dir == direction::lower_is_better)
+          add(errc::bad_value, at(ptr, "direction"), "a lookup leaf has no direction");
+        break;
+      }
+    }
+    if (auto t = number(j, ptr, "target", false)) {
+      if (!uses_target(ru.kind))
+        add(errc::bad_value, at(ptr, "target"), std::string("rule ") + to_string(ru.kind) + " takes no target");
+      else if (*t <= 0)
+        add(errc::bad_value, at(ptr, "target"), "target must be positive, not " + fmt_number(*t));
+      n.target = *t;
+    }
+  }
+
+  void grades(const json& j, const std::string& ptr) {
+    auto g = j.find("grades");
+    if (g == j.end()) return;
+    if (!g->is_array()) {
+      add(errc::wrong_type, at(ptr, "grades"), "\"grades\" must be an array");
+      return;
+    }
+    std::set<std::string> labels;
+    for (std::size_t k = 0; k < g->size(); ++k) {
+      const std::string gp = at(ptr, "grades") + "/" + std::to_string(k);
+      if (!(*g)[k].is_object()) {
+        add(errc::wrong_type, gp, "a grade must be an object {\"min\", \"label\"}");
+        continue;
+      }
+      check_keys((*g)[k], gp, {"min", "label"}, "grade");
+      auto mn = number((*g)[k], gp, "min", true);
+      auto label = text((*g)[k], gp, "label", true);
+      if (!mn || !label) continue;
+      if (label->empty()) add(errc::bad_grades, at(gp, "label"), "empty grade label");
+      if (!labels.insert(*label).second) add(errc::bad_grades, at(gp, "label"), "grade \"" + *label + "\" listed twice");
+      if (!tree.grades.empty() && !(*mn < tree.grades.back().min))
+        add(errc::bad_grades, at(gp, "min"),
+            "grades out of order: min " + fmt_number(*mn) + " must be below the previous grade's " +
+                fmt_number(tree.grades.back().min));
+      tree.grades.push_back(grade{*mn, *label});
+    }
+  }
+
+  void post(int i) {
+    for (int c : tree.nodes[i].children) post(c);
+    const auto k = tree.nodes[i].kind;
+    if (k == node_kind::leaf || k == node_kind::group) tree.post_order.push_back(i);
+  }
+
+  void finish() {
+    for (std::size_t i = 0; i < tree.nodes.size(); ++i) {
+      auto& n = tree.nodes[i];
+      switch (n.kind) {
+        case node_kind::leaf:
+        case node_kind::bonus:
+        case node_kind::penalty:
+        case node_kind::veto:
+          n.column = static_cast<int>(tree.columns.size());
+          tree.columns.push_back(static_cast<int>(i));
+          break;
+        default: break;
+      }
+      if (n.kind == node_kind::bonus) tree.bonuses.push_back(static_cast<int>(i));
+      if (n.kind == node_kind::penalty) tree.penalties.push_back(static_cast<int>(i));
+      if (n.kind == node_kind::veto) tree.vetoes.push_back(static_cast<int>(i));
+    }
+    for (int c : tree.nodes[0].children) {
+      const auto k = tree.nodes[c].kind;
+      if (k == node_kind::group || k == node_kind::leaf) tree.groups.push_back(c);
+    }
+    for (int c : tree.nodes[0].children) post(c);
+  }
+};
+
+json number_json(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 9e15) return json(static_cast<std::int64_t>(v));
+  return json(v);
+}
+
+json node_json(const indicator_tree::impl& t, int i) {
+  const node& n = t.nodes[i];
+  json j = json::object();
+  j["id"] = n.id;
+  j["name"] = n.name;
+  if (!n.description.empty()) j["description"] = n.description;
+  switch (n.kind) {
+    case node_kind::root:
+    case node_kind::group:
+      j["points"] = number_json(n.points);
+      if (n.kind == node_kind::root && !t.grades.empty()) {
+        json g = json::array();
+        for (const auto& gr : t.grades) g.push_back(json{{"min", number_json(gr.min)}, {"label", gr.label}});
+        j["grades"] = g;
+      }
+      if (n.aggregate == aggregation::geometric) {
+        j["aggregate"] = "geometric";
+        if (n.geometric_floor != 0) j["floor"] = number_json(n.geometric_floor);
+      }
+      j["children"] = json::array();
+      for (int c : n.children) j["children"].push_back(node_json(t, c));
+      break;
+    case node_kind::leaf: {
+      j["points"] = number_json(n.points);
+      j["direction"] = to_string(n.dir);
+      json r = json::object();
+      r["kind"] = to_string(n.rule.kind);
+      const rule& ru = n.rule;
+      if (ru.cap) r["cap"] = number_json(*ru.cap);
+      if (ru.kind == rule_kind::banded) {
+        r["bands"] = json::array();
+        for (const auto& b : ru.bands) r["bands"].push_back(json{{"min", number_json(b.min)}, {"value", number_json(b.value)}});
+        if (ru.interpolate) r["interpolate"] = true;
+      }
+      if (ru.kind == rule_kind::goalposts) r["lo"] = number_json(ru.lo), r["hi"] = number_json(ru.hi);
+      if (ru.kind == rule_kind::minmax && ru.floor != 0) r["floor"] = number_json(ru.floor);
+      if (ru.kind == rule_kind::rank) {
+        if (ru.mode == rank_mode::leader) r["mode"] = "leader";
+        else if (ru.step != 0.1) r["step"] = number_json(ru.step);
+      }
+      if (ru.kind == rule_kind::lookup) {
+        r["table"] = json::object();
+        for (const auto& e : ru.table) r["table"][e.code] = number_json(e.value);
+        if (!ru.veto_codes.empty()) r["veto"] = ru.veto_codes;
+      }
+      j["rule"] = r;
+      if (n.target) j["target"] = number_json(*n.target);
+      if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
+      break;
+    }
+    case node_kind::bonus:
+    case node_kind::penalty:
+      j["kind"] = to_string(n.kind);
+      j["per_unit"] = number_json(n.per_unit);
+      j["max"] = number_json(n.max);
+      if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
+      break;
+    case node_kind::veto:
+      j["kind"] = "veto";
+      if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
+      break;
+  }
+  return j;
+}
+
+std::vector<problem> load_into(std::string_view text, std::string_view source, loader& l) {
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    // nlohmann reports the byte offset; turn it into line and column.
+    std::size_t line = 1, col = 1;
+    for (std::size_t k = 0; k + 1 < e.byte && k < text.size(); ++k) {
+      if (text[k] == '\n') ++line, col = 1;
+      else ++col;
+    }
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    return {problem{errc::json_syntax, std::string(source) + ":" + std::to_string(line) + ":" + std::to_string(col),
+                    "invalid JSON: " + what}};
+  }
+  l.load(doc);
+  for (auto& p : l.problems) p.where = std::string(source) + ":" + p.where;
+  return l.problems;
+}
+
+}  // namespace
+
+std::vector<problem> validate_tree_json(std::string_view text, std::string_view source) {
+  loader l;
+  return load_into(text, source, l);
+}
+
+indicator_tree indicator_tree::from_json(std::string_view text, std::string_view source) {
+  loader l;
+  auto problems = load_into(text, source, l);
+  if (!problems.empty()) throw error(std::move(problems));
+  return indicator_tree(std::make_shared<const impl>(std::move(l.tree)));
+}
+
+indicator_tree indicator_tree::from_file(const std::string& path) {
+  return from_json(read_text_file(path), path);
+}
+
+std::string indicator_tree::to_json(int indent) const { return node_json(*impl_, 0).dump(indent); }
+
+const std::string& indicator_tree::id() const { return impl_->nodes[0].id; }
+const std::string& indicator_tree::name() const { return impl_->nodes[0].name; }
+const std::string& indicator_tree::description() const { return impl_->nodes[0].description; }
+double indicator_tree::points() const { return impl_->nodes[0].points; }
+std::size_t indicator_tree::size() const { return impl_->nodes.size(); }
+const node& indicator_tree::node(std::size_t i) const { return impl_->nodes.at(i); }
+const std::vector<int>& indicator_tree::columns() const { return impl_->columns; }
+const std::vector<int>& indicator_tree::groups() const { return impl_->groups; }
+const std::vector<grade>& indicator_tree::grades() const { return impl_->grades; }
+
+std::optional<std::size_t> indicator_tree::find(std::string_view id) const {
+  auto it = impl_->by_id.find(std::string(id));
+  if (it == impl_->by_id.end()) return std::nullopt;
+  return static_cast<std::size_t>(it->second);
+}
+
+std::size_t indicator_tree::index_of(std::string_view id) const {
+  if (auto i = find(id)) return *i;
+  throw error(errc::unknown_column, std::string(id), "no indicator \"" + std::string(id) + "\" in tree \"" + this->id() + "\"");
+}
+
+double indicator_tree::code_value(std::string_view leaf_id, std::string_view code) const {
+  const struct node& n = node(index_of(leaf_id));
+  if (n.kind != node_kind::leaf || n.rule.kind != rule_kind::lookup)
+    throw error(errc::bad_value, n.id, "indicator \"" + n.id + "\" is not a lookup leaf");
+  std::size_t k = 0;
+  for (const auto& e : n.rule.table) {
+    if (e.code == code) return static_cast<double>(k);
+    ++k;
+  }
+  for (const auto& v : n.rule.veto_codes) {
+    if (v == code) return static_cast<double>(k);
+    ++k;
+  }
+  std::string known;
+  for (const auto& e : n.rule.table) known += (known.empty() ? "" : ", ") + e.code;
+  for (const auto& v : n.rule.veto_codes) known += (known.empty() ? "" : ", ") + v;
+  throw error(errc::unknown_code, n.id, "unknown code \"" + std::string(code) + "\" (expected " + known + ")");
+}
+
+// ---- builder: builds the file shape, then loads it, so code and files validate alike ----
+
+struct tree_builder::spec {
+  json doc;
+  std::unordered_map<std::string, std::vector<std::size_t>> path;  // id -> child indices from root
+};
+
+tree_builder::tree_builder(std::string id, std::string name, double points) : spec_(std::make_shared<spec>()) {
+  spec_->doc = json{{"id", id}, {"name", std::move(name)}, {"points", number_json(points)}, {"children", json::array()}};
+  spec_->path[id] = {};
+}
+
+tree_builder& tree_builder::grades(std::vector<grade> g) {
+  json a = json::array();
+  for (auto& gr : g) a.push_back(json{{"min", number_json(gr.min)}, {"label", gr.label}});
+  spec_->doc["grades"] = a;
+  return *this;
+}
+
+namespace {
+json& builder_parent(json& doc, std::unordered_map<std::string, std::vector<std::size_t>>& path,
+                     std::string_view parent, std::vector<std::size_t>& out_path) {
+  std::vector<std::size_t> p;
+  if (!parent.empty()) {
+    auto it = path.find(std::string(parent));
+    if (it == path.end())
+      throw error(errc::unknown_column, std::string(parent), "no group \"" + std::string(parent) + "\" to add to");
+    p = it->second;
+  }
+  json* j = &doc;
+  for (auto k : p) j = &(*j)["children"][k];
+  if (!j->contains("children"))
+    throw error(errc::bad_value, std::string(parent), "\"" + std::string(parent) + "\" is not a group");
+  out_path = p;
+  out_path.push_back((*j)["children"].size());
+  return *j;
+}
+}  // namespace
+
+tree_builder& tree_builder::group(std::string_view parent, std::string id, std::string name, double points,
+                                  aggregation agg, double geometric_floor) {
+  std::vector<std::size_t> p;
+  json& par = builder_parent(spec_->doc, spec_->path, parent, p);
+  json g{{"id", id}, {"name", std::move(name)}, {"points", number_json(points)}};
+  if (agg == aggregation::geometric) {
+    g["aggregate"] = "geometric";
+    if (geometric_floor != 0) g["floor"] = number_json(geometric_floor);
+  }
+  g["children"] = json::array();
+  par["children"].push_back(std::move(g));
+  spec_->path[id] = p;
+  return *this;
+}
+
+tree_builder& tree_builder::leaf(std::string_view parent, std::string id, std::string name, double points,
+                                 struct rule r, direction d, std::optional<double> target,
+                                 missing_policy missing) {
+  // Serialise through a one-leaf tree so the rule's JSON shape is written in one place.
+  auto impl = std::make_shared<indicator_tree::impl>();
+  struct node n;
+  n.id = id, n.name = name, n.kind = node_kind::leaf, n.points = points, n.dir = d, n.rule = std::move(r);
+  n.target = target, n.missing = missing;
+  impl->nodes.push_back(n);
+  std::vector<std::size_t> p;
+  json& par = builder_parent(spec_->doc, spec_->path, parent, p);
+  par["children"].push_back(node_json(*impl, 0));
+  spec_->path[id] = p;
+  return *this;
+}
+
+tree_builder& tree_builder::bonus(std::string id, std::string name, double per_unit, double max) {
+  spec_->doc["children"].push_back(json{{"id", std::move(id)}, {"name", std::move(name)}, {"kind", "bonus"},
+                                        {"per_unit", number_json(per_unit)}, {"max", number_json(max)}});
+  return *this;
+}
+
+tree_builder& tree_builder::penalty(std::string id, std::string name, double per_unit, double max) {
+  spec_->doc["children"].push_back(json{{"id", std::move(id)}, {"name", std::move(name)}, {"kind", "penalty"},
+                                        {"per_unit", number_json(per_unit)}, {"max", number_json(max)}});
+  return *this;
+}
+
+tree_builder& tree_builder::veto(std::string id, std::string name) {
+  spec_->doc["children"].push_back(json{{"id", std::move(id)}, {"name", std::move(name)}, {"kind", "veto"}});
+  return *this;
+}
+
+indicator_tree tree_builder::build() const { return indicator_tree::from_json(spec_->doc.dump(), "<builder>"); }
+
+}  // namespace zoneperf

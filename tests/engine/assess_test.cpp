@@ -1,0 +1,260 @@
+// The aggregation core: totals, bonuses, penalties, veto, missing values, ranks, grades, threads.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "zoneperf/assess.hpp"
+#include "zoneperf/presets.hpp"
+
+using namespace zoneperf;
+
+namespace {
+const double NaN = std::numeric_limits<double>::quiet_NaN();
+
+// A small scorecard worked by hand below.
+const char* mini = R"({"id":"mini","name":"mini","points":20,
+  "grades":[{"min":18,"label":"A"},{"min":10,"label":"B"},{"min":0,"label":"C"}],
+  "children":[
+    {"id":"g1","points":12,"children":[
+      {"id":"sales","points":8,"rule":{"kind":"completion","cap":1.2},"target":50},
+      {"id":"cost","points":4,"direction":"lower","rule":{"kind":"completion"},"target":10}]},
+    {"id":"g2","points":8,"children":[
+      {"id":"satisfaction","points":8,"rule":{"kind":"goalposts","lo":60,"hi":100}}]},
+    {"id":"extra","kind":"bonus","per_unit":2,"max":3},
+    {"id":"late","kind":"penalty","per_unit":1,"max":5},
+    {"id":"accident","kind":"veto"}]})";
+
+Eigen::MatrixXd rows(std::initializer_list<std::initializer_list<double>> r) {
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(r.size()), static_cast<Eigen::Index>(r.begin()->size()));
+  Eigen::Index i = 0;
+  for (const auto& row : r) {
+    Eigen::Index j = 0;
+    for (double v : row) m(i, j++) = v;
+    ++i;
+  }
+  return m;
+}
+}  // namespace
+
+// Three units worked by hand (columns: sales, cost, satisfaction, extra, late, accident):
+//   u1: sales 60/50 = 1.2 -> 1.2*8 = 9.6; cost 10/8 = 1.25 -> cap 1 -> 4; g1 = 13.6;
+//       satisfaction (90-60)/40 = 0.75 -> 6; extra min(2*1, 3) = 2; late 0 -> total 13.6 + 6 + 2 = 21.6 -> A
+//   u2: sales 25/50 = 0.5 -> 4; cost 10/20 = 0.5 -> 2; g1 = 6; satisfaction 100 -> 8;
+//       extra min(2*5, 3) = 3; late min(1*8, 5) = 5 -> 6 + 8 + 3 - 5 = 12 -> B
+//   u3: sales 0; cost 10/40 = 0.25 -> 1; satisfaction 50 -> 0; late 3 -> max(0, 1 - 3) = 0 -> C
+TEST(assess_test, three_units_worked_by_hand) {
+  const auto tree = indicator_tree::from_json(mini);
+  const auto v = rows({{60, 8, 90, 1, 0, 0}, {25, 20, 100, 5, 8, 0}, {0, 40, 50, 0, 3, 0}});
+  const auto r = assess(tree, v);
+  EXPECT_DOUBLE_EQ(r.score(0, tree.index_of("g1")), 13.6);
+  EXPECT_DOUBLE_EQ(r.total(0), 21.6);
+  EXPECT_DOUBLE_EQ(r.total(1), 12);
+  EXPECT_EQ(r.total(2), 0);
+  EXPECT_EQ(r.score(1, tree.index_of("extra")), 3);  // capped at max
+  EXPECT_EQ(r.score(1, tree.index_of("late")), 5);   // capped at max
+  EXPECT_EQ(r.grade(0), 0);
+  EXPECT_EQ(r.grade(1), 1);
+  EXPECT_EQ(r.grade(2), 2);
+  EXPECT_EQ(r.rank(0), 1);
+  EXPECT_EQ(r.rank(1), 2);
+  EXPECT_EQ(r.rank(2), 3);
+  EXPECT_DOUBLE_EQ(r.rate(0, tree.index_of("g1")), 13.6 / 12);
+  EXPECT_EQ(r.max(0, tree.index_of("extra")), 3);
+}
+
+TEST(assess_test, veto_zeroes_the_total_gives_the_lowest_grade_and_keeps_node_scores) {
+  const auto tree = indicator_tree::from_json(mini);
+  const auto v = rows({{60, 8, 90, 1, 0, 1}, {25, 20, 100, 5, 8, 0}});
+  const auto r = assess(tree, v);
+  EXPECT_TRUE(r.vetoed(0));
+  EXPECT_EQ(r.total(0), 0);
+  EXPECT_EQ(r.grade(0), 2);
+  EXPECT_DOUBLE_EQ(r.score(0, tree.index_of("g1")), 13.6);
+  EXPECT_EQ(r.rank(0), 2);  // ranks by its total of 0
+  EXPECT_FALSE(r.vetoed(1));
+}
+
+TEST(assess_test, ties_share_a_competition_rank) {
+  const auto tree = indicator_tree::from_json(mini);
+  const auto v = rows({{50, 10, 80, 0, 0, 0}, {60, 8, 90, 1, 0, 0}, {50, 10, 80, 0, 0, 0}, {0, 40, 50, 0, 3, 0}});
+  const auto r = assess(tree, v);
+  EXPECT_EQ(r.ranks(), (std::vector<std::int32_t>{2, 1, 2, 4}));
+}
+
+TEST(assess_test, negative_counts_and_missing_values_are_errors_naming_unit_and_indicator) {
+  const auto tree = indicator_tree::from_json(mini);
+  const std::vector<std::string> units{"甲", "乙"};
+  assess_options opt;
+  opt.unit_ids = &units;
+  try {
+    assess(tree, rows({{60, 8, 90, 1, 0, 0}, {25, 20, NaN, -1, 8, 0}}), nullptr, opt);
+    FAIL();
+  } catch (const error& e) {
+    // The first problem in (unit, column) order.
+    EXPECT_STREQ(e.what(), "[zoneperf.data.301] unit \"乙\", indicator \"satisfaction\": missing value (the "
+                           "indicator's missing policy is error)");
+  }
+  try {
+    assess(tree, rows({{60, 8, 90, -2, 0, 0}}), nullptr, opt = assess_options{});
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_STREQ(e.what(), "[zoneperf.data.311] unit #1, indicator \"extra\": negative count -2");
+  }
+}
+
+TEST(assess_test, missing_zero_scores_nothing_and_reweight_scales_the_present_siblings) {
+  const char* text = R"({"id":"t","points":10,"children":[
+      {"id":"g","points":10,"children":[
+        {"id":"a","points":6,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"},
+        {"id":"b","points":4,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"}]}]})";
+  const auto tree = indicator_tree::from_json(text);
+  const auto r = assess(tree, rows({{1, 0.5}, {NaN, 0.5}, {NaN, NaN}}));
+  const auto a = tree.index_of("a"), b = tree.index_of("b"), g = tree.index_of("g");
+  EXPECT_DOUBLE_EQ(r.total(0), 8);
+  // unit 2: a missing; b's 4 points scale to 10: 0.5 * 4 * 2.5 = 5
+  EXPECT_TRUE(std::isnan(r.score(1, a)));
+  EXPECT_DOUBLE_EQ(r.score(1, b), 5);
+  EXPECT_DOUBLE_EQ(r.max(1, b), 10);
+  EXPECT_EQ(r.max(1, a), 0);
+  EXPECT_DOUBLE_EQ(r.total(1), 5);
+  EXPECT_FALSE(r.all_missing(1, g));
+  // unit 3: every sibling missing -> the parent scores 0 and is flagged
+  EXPECT_EQ(r.score(2, g), 0);
+  EXPECT_TRUE(r.all_missing(2, g));
+
+  const auto zero = indicator_tree::from_json(R"({"id":"t","points":10,"children":[
+      {"id":"a","points":10,"rule":{"kind":"completion"},"target":2,"missing":"zero"}]})");
+  EXPECT_EQ(assess(zero, rows({{NaN}})).total(0), 0);
+}
+
+TEST(assess_test, explanation_reproduces_every_leaf_score) {
+  const auto tree = load_preset("task-force");
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> d(0, 50);
+  Eigen::MatrixXd v(64, static_cast<Eigen::Index>(tree.columns().size()));
+  for (Eigen::Index i = 0; i < v.rows(); ++i)
+    for (Eigen::Index j = 0; j < v.cols(); ++j) v(i, j) = j == v.cols() - 1 ? 0.0 : d(rng);
+  const auto r = assess(tree, v);
+  for (std::size_t u : {0ul, 17ul, 63ul}) {
+    const auto leaves = explain(tree, v, nullptr, u);
+    ASSERT_EQ(leaves.size(), tree.columns().size());
+    for (const auto& e : leaves) {
+      EXPECT_EQ(e.points, r.score(static_cast<std::ptrdiff_t>(u), static_cast<std::size_t>(e.node))) << e.id;
+      EXPECT_EQ(e.actual, v(static_cast<Eigen::Index>(u), tree.node(static_cast<std::size_t>(e.node)).column));
+    }
+  }
+}
+
+TEST(assess_test, row_major_column_major_and_any_thread_count_give_identical_bits) {
+  const auto tree = load_preset("task-force");
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> d(0, 100);
+  const Eigen::Index n = 5000;
+  Eigen::MatrixXd v(n, static_cast<Eigen::Index>(tree.columns().size()));
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < v.cols(); ++j) v(i, j) = std::floor(d(rng)) / 7;
+  v.col(v.cols() - 1).setZero();
+  v.col(v.cols() - 1)(42) = 1;  // one veto
+  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rm = v;
+  const auto one = assess(tree, v);
+  for (int threads : {2, 3, 8}) {
+    assess_options opt;
+    opt.threads = threads;
+    const auto many = assess(tree, rm, nullptr, opt);
+    EXPECT_EQ(std::memcmp(one.totals().data(), many.totals().data(), sizeof(double) * n), 0);
+    EXPECT_EQ(one.scores(), many.scores());
+    EXPECT_EQ(one.ranks(), many.ranks());
+    EXPECT_EQ(one.grades(), many.grades());
+    EXPECT_EQ(one.veto_flags(), many.veto_flags());
+  }
+  EXPECT_TRUE(one.vetoed(42));
+}
+
+TEST(assess_test, reusing_an_assessment_reuses_its_storage) {
+  const auto tree = load_preset("task-force");
+  Eigen::MatrixXd v = Eigen::MatrixXd::Constant(1000, static_cast<Eigen::Index>(tree.columns().size()), 3.0);
+  v.col(v.cols() - 1).setZero();
+  assessment out;
+  assess_options opt;
+  opt.keep = node_scores::groups;
+  assess(tree, v, nullptr, out, opt);
+  const double* scores = out.scores().data();
+  const double* totals = out.totals().data();
+  v(0, 0) = 30;
+  assess(tree, v, nullptr, out, opt);
+  EXPECT_EQ(out.scores().data(), scores);
+  EXPECT_EQ(out.totals().data(), totals);
+  EXPECT_EQ(out.kept_nodes(), tree.groups());
+  EXPECT_GT(out.total(0), out.total(1));
+  EXPECT_FALSE(out.has_scores(tree.index_of("intent_projects")));
+}
+
+TEST(assess_test, per_unit_targets_override_defaults_and_are_checked) {
+  const auto tree = indicator_tree::from_json(mini);
+  const auto v = rows({{60, 8, 90, 0, 0, 0}, {60, 8, 90, 0, 0, 0}});
+  Eigen::MatrixXd t(2, 1);
+  t << 120, NaN;  // unit 1: sales target 120; unit 2: the default 50
+  const target_table tt{{"sales"}, t};
+  const auto r = assess(tree, v, &tt);
+  EXPECT_DOUBLE_EQ(r.score(0, tree.index_of("sales")), 4);
+  EXPECT_DOUBLE_EQ(r.score(1, tree.index_of("sales")), 9.6);
+  t(1, 0) = 0;
+  try {
+    assess(tree, v, &tt);
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_STREQ(e.what(), "[zoneperf.data.303] unit #2, indicator \"sales\": target must be positive, not 0");
+  }
+  const target_table wrong{{"satisfaction"}, t};
+  try {
+    assess(tree, v, &wrong);
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_STREQ(e.what(), "[zoneperf.data.315] targets: indicator \"satisfaction\" takes no target (rule goalposts)");
+  }
+}
+
+TEST(assess_test, a_leaf_with_no_target_anywhere_is_an_error) {
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":1,"children":[
+      {"id":"a","points":1,"rule":{"kind":"completion"}}]})");
+  try {
+    assess(tree, rows({{1}}));
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_STREQ(e.what(), "[zoneperf.data.302] unit #1, indicator \"a\": no target: give one in the targets table "
+                           "or a default \"target\" in the tree");
+  }
+}
+
+TEST(assess_test, wrong_shapes_are_errors) {
+  const auto tree = indicator_tree::from_json(mini);
+  try {
+    assess(tree, rows({{1, 2, 3}}));
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_STREQ(e.what(), "[zoneperf.data.314] values: the values have 3 columns; tree \"mini\" needs 6 (its "
+                           "leaves, bonus, penalty and veto items in file order)");
+  }
+  Eigen::MatrixXd empty(0, 6);
+  EXPECT_EQ(assess(tree, empty).units(), 0);
+}
+
+TEST(assess_test, geometric_groups_take_the_weighted_geometric_mean_of_rates) {
+  // COINr: weighted geometric mean of (1, 2, 3) with weights (1, 1, 2) = 18^(1/4) = 2.059767;
+  // here as rates (1/3, 2/3, 1) of 3-point-scaled leaves with points (1, 1, 2).
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":4,"children":[
+      {"id":"g","points":4,"aggregate":"geometric","children":[
+        {"id":"a","points":1,"rule":{"kind":"goalposts","lo":0,"hi":3}},
+        {"id":"b","points":1,"rule":{"kind":"goalposts","lo":0,"hi":3}},
+        {"id":"c","points":2,"rule":{"kind":"goalposts","lo":0,"hi":3}}]}]})");
+  const auto r = assess(tree, rows({{1, 2, 3}, {0, 2, 3}}).topRows(1));
+  EXPECT_NEAR(r.total(0) / 4 * 3, 2.059767, 1e-6);
+  try {
+    assess(tree, rows({{0, 2, 3}}));
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::zero_rate);
+  }
+}

@@ -1,0 +1,132 @@
+// The command-line tool: exit codes, error messages, and the demo's figures recomputed from the samples.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "zoneperf/assess.hpp"
+#include "zoneperf/io/report.hpp"
+#include "zoneperf/io/tables.hpp"
+#include "zoneperf/presets.hpp"
+
+using namespace zoneperf;
+
+namespace {
+struct run_result {
+  int status;
+  std::string out;
+};
+
+// Runs the CLI with stderr folded into the output.
+run_result run(const std::string& args) {
+  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+  const int status = pclose(p);
+  return {WEXITSTATUS(status), out};
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const std::string path = testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+const std::string samples = std::string(ZONEPERF_SOURCE_DIR) + "/samples/task-force/";
+}  // namespace
+
+TEST(cli_test, demo_prints_every_figure_the_library_computes_from_the_sample_files) {
+  const auto r = run("demo --out " + testing::TempDir() + "demo");
+  ASSERT_EQ(r.status, 0) << r.out;
+  // Recompute from the sample files on disk (not the embedded copies) and find each figure in the output.
+  const auto tree = load_preset("task-force");
+  const auto v = read_values_file(tree, samples + "values.csv");
+  const auto t = read_targets_file(tree, v.units, samples + "targets.csv");
+  const auto tv = t.view();
+  const auto res = assess(tree, v.values, &tv);
+  for (std::ptrdiff_t u = 0; u < res.units(); ++u) {
+    std::string line = v.units[static_cast<std::size_t>(u)];
+    const auto pos = r.out.find("\n" + line + " ");
+    ASSERT_NE(pos, std::string::npos) << line;
+    const std::string row = r.out.substr(pos + 1, r.out.find('\n', pos + 1) - pos - 1);
+    for (int g : tree.groups()) EXPECT_NE(row.find(fixed(res.score(u, static_cast<std::size_t>(g)))), std::string::npos) << row;
+    EXPECT_NE(row.find(fixed(res.total(u))), std::string::npos) << row;
+    EXPECT_NE(row.find(tree.grades()[static_cast<std::size_t>(res.grade(u))].label), std::string::npos) << row;
+  }
+  // The JSON report it wrote holds the same totals, bit for bit.
+  std::ifstream in(testing::TempDir() + "demo/scorecard.json");
+  const auto doc = nlohmann::json::parse(in);
+  for (std::ptrdiff_t u = 0; u < res.units(); ++u) {
+    EXPECT_EQ(doc["units"][u]["total"].get<double>(), res.total(u));
+    EXPECT_EQ(doc["units"][u]["id"], v.units[static_cast<std::size_t>(u)]);
+  }
+}
+
+TEST(cli_test, assess_writes_json_that_reads_back_to_the_same_doubles) {
+  const auto r = run("assess --preset task-force --values " + samples + "values.csv --targets " + samples +
+                     "targets.csv --format json --explain 高端装备");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto doc = nlohmann::json::parse(r.out);
+  const auto tree = load_preset("task-force");
+  const auto v = read_values_file(tree, samples + "values.csv");
+  const auto t = read_targets_file(tree, v.units, samples + "targets.csv");
+  const auto tv = t.view();
+  const auto res = assess(tree, v.values, &tv);
+  ASSERT_EQ(doc["units"].size(), 4u);
+  for (std::size_t u = 0; u < 4; ++u) {
+    for (std::size_t i = 1; i < tree.size(); ++i)
+      EXPECT_EQ(doc["units"][u]["nodes"][tree.node(i).id]["score"].get<double>(),
+                res.score(static_cast<std::ptrdiff_t>(u), i));
+  }
+  EXPECT_FALSE(doc["units"][0].contains("leaves"));
+  EXPECT_EQ(doc["units"][1]["leaves"]["key_project_start_rate"]["fraction"].get<double>(), 0.75);
+  EXPECT_EQ(doc["units"][1]["grade"], "优秀");
+}
+
+TEST(cli_test, bad_data_exits_2_naming_file_line_column_unit_and_indicator) {
+  const auto values = write_temp("bad_values.csv", "unit,intent_projects\nx,abc\n");
+  auto r = run("assess --preset task-force --values " + values);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "zoneperf: [zoneperf.data.305] " + values + ":1: missing column \"signed_projects\"\n");
+
+  std::string text(sample_file("task-force/values.csv"));
+  text.replace(text.find(",12,"), 4, ",x1,");
+  const auto garbled = write_temp("garbled.csv", text);
+  r = run("assess --preset task-force --values " + garbled);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "zoneperf: [zoneperf.data.308] " + garbled +
+                       ":2:2 (unit \"新材料新能源\", indicator \"intent_projects\"): not a number: \"x1\"\n");
+
+  const auto targets = write_temp("zero_target.csv", "unit,signed_projects\n新材料新能源,0\n高端装备,1\n医养健康,1\n信息技术,1\n");
+  r = run("assess --preset task-force --values " + samples + "values.csv --targets " + targets);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "zoneperf: [zoneperf.data.303] " + targets +
+                       ":2:2 (unit \"新材料新能源\", indicator \"signed_projects\"): target must be positive, not 0\n");
+}
+
+TEST(cli_test, validate_prints_every_problem_and_exits_2) {
+  const auto tree = write_temp("bad_tree.json", R"({"id":"t","points":10,"children":[
+    {"id":"a","points":4,"rule":{"kind":"completion"},"target":-1}]})");
+  auto r = run("validate " + tree);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "zoneperf: [zoneperf.config.214] " + tree + ":/children/0/target: target must be positive, not -1\n"
+                   "[zoneperf.config.204] " + tree + ":/points: children's points add up to 4, not 10\n");
+  r = run("validate " + std::string(ZONEPERF_SOURCE_DIR) + "/presets/task-force.json");
+  EXPECT_EQ(r.status, 0) << r.out;
+}
+
+TEST(cli_test, preset_show_prints_a_file_that_assess_accepts_as_a_tree) {
+  auto r = run("preset show task-force");
+  ASSERT_EQ(r.status, 0);
+  const auto path = write_temp("tf.json", r.out);
+  r = run("assess --tree " + path + " --values " + samples + "values.csv --format csv");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out.substr(0, 5), "unit,");
+  r = run("preset show nothing");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out.substr(0, 50), "zoneperf: [zoneperf.config.216] nothing: unknown p");
+}

@@ -1,0 +1,108 @@
+// Values and targets tables from CSV: every error names file, line, column, unit and indicator.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "zoneperf/io/tables.hpp"
+#include "zoneperf/presets.hpp"
+
+using namespace zoneperf;
+
+namespace {
+const char* tree_json = R"({"id":"t","points":10,"children":[
+  {"id":"a","points":6,"rule":{"kind":"completion"},"target":10},
+  {"id":"b","points":4,"rule":{"kind":"lookup","table":{"A":1,"B":0.5}}},
+  {"id":"plus","kind":"bonus","per_unit":1,"max":2}]})";
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST(tables_test, columns_in_any_order_codes_and_empty_cells) {
+  const auto tree = indicator_tree::from_json(tree_json);
+  const auto v = read_values(tree, "\xEF\xBB\xBFunit,plus,b,a\r\n甲,1,A,5\r\n\"乙, 二\",,B,\r\n", "v.csv");
+  EXPECT_EQ(v.units, (std::vector<std::string>{"甲", "乙, 二"}));
+  EXPECT_EQ(v.values(0, 0), 5);  // column a
+  EXPECT_EQ(v.values(0, 1), 0);  // code A is index 0
+  EXPECT_EQ(v.values(1, 1), 1);
+  EXPECT_TRUE(std::isnan(v.values(1, 0)));
+  EXPECT_TRUE(std::isnan(v.values(1, 2)));
+}
+
+TEST(tables_test, bad_values_tables_name_file_line_column_unit_and_indicator) {
+  const auto tree = indicator_tree::from_json(tree_json);
+  auto err = [&](const std::string& csv) { return error_of([&] { read_values(tree, csv, "v.csv"); }); };
+  EXPECT_EQ(err("unit,a,b,plus,c\nx,1,A,0,2\n"),
+            "[zoneperf.data.304] v.csv:1:5: unknown column \"c\": tree \"t\" has no leaf or item with this id");
+  EXPECT_EQ(err("unit,a,b\nx,1,A\n"), "[zoneperf.data.305] v.csv:1: missing column \"plus\"");
+  EXPECT_EQ(err("unit,a,b,a,plus\nx,1,A,1,0\n"), "[zoneperf.data.307] v.csv:1:4: duplicate column \"a\" (also column 2)");
+  EXPECT_EQ(err("unit,a,b,plus\nx,1,A,0\ny,2,B,0\nx,3,A,0\n"),
+            "[zoneperf.data.306] v.csv:4:1: duplicate unit \"x\" (first on line 2)");
+  EXPECT_EQ(err("unit,a,b,plus\nx,abc,A,0\n"),
+            "[zoneperf.data.308] v.csv:2:2 (unit \"x\", indicator \"a\"): not a number: \"abc\"");
+  EXPECT_EQ(err("unit,a,b,plus\nx,NaN,A,0\n"),
+            "[zoneperf.data.309] v.csv:2:2 (unit \"x\", indicator \"a\"): not a finite number: \"NaN\"");
+  EXPECT_EQ(err("unit,a,b,plus\nx,inf,A,0\n"),
+            "[zoneperf.data.309] v.csv:2:2 (unit \"x\", indicator \"a\"): not a finite number: \"inf\"");
+  EXPECT_EQ(err("unit,a,b,plus\nx,1e400,A,0\n"),
+            "[zoneperf.data.310] v.csv:2:2 (unit \"x\", indicator \"a\"): number out of range: \"1e400\"");
+  EXPECT_EQ(err("unit,a,b,plus\nx,1,Z,0\n"),
+            "[zoneperf.data.312] v.csv:2:3 (unit \"x\", indicator \"b\"): unknown code \"Z\" (expected A, B)");
+  EXPECT_EQ(err("unit,a,b,plus\nx,1,A\n"), "[zoneperf.parse.114] v.csv:2: row has 3 fields, the header has 4");
+  EXPECT_EQ(err("unit,a,b,plus\nx,\"1,A,0\n"), "[zoneperf.parse.111] v.csv:2:2: unterminated quoted field");
+  EXPECT_EQ(err(""), "[zoneperf.parse.113] v.csv: empty file: expected a header row");
+  EXPECT_EQ(err("\xEF\xBB\xBF"), "[zoneperf.parse.113] v.csv: empty file: expected a header row");
+  // 张 in GBK is 0xD5 0xC5: not UTF-8.
+  EXPECT_EQ(err("unit,a,b,plus\n\xD5\xC5,1,A,0\n"),
+            "[zoneperf.parse.110] v.csv:2: not UTF-8 (invalid byte sequence at byte 1 of the line; save the file as UTF-8)");
+  EXPECT_EQ(err("name,a,b,plus\nx,1,A,0\n"), "[zoneperf.data.305] v.csv:1:1: the first column must be \"unit\", not \"name\"");
+}
+
+TEST(tables_test, quoted_fields_may_hold_commas_quotes_and_line_breaks) {
+  const auto tree = indicator_tree::from_json(tree_json);
+  const auto v = read_values(tree, "unit,a,b,plus\n\"多\n行\",1,A,0\n\"say \"\"hi\"\"\",2,B,1\n", "v.csv");
+  EXPECT_EQ(v.units[0], "多\n行");
+  EXPECT_EQ(v.units[1], "say \"hi\"");
+  EXPECT_EQ(error_of([&] { read_values(tree, "unit,a,b,plus\n\"x\n\",abc,A,0\n", "v.csv"); }),
+            "[zoneperf.data.308] v.csv:2:2 (unit \"x\n\", indicator \"a\"): not a number: \"abc\"");
+}
+
+TEST(tables_test, targets_cover_every_unit_and_only_target_using_leaves) {
+  const auto tree = indicator_tree::from_json(tree_json);
+  const std::vector<std::string> units{"x", "y"};
+  const auto t = read_targets(tree, units, "unit,a\ny,4\nx,\n", "t.csv");
+  EXPECT_TRUE(std::isnan(t.values(0, 0)));
+  EXPECT_EQ(t.values(1, 0), 4);
+  auto err = [&](const std::string& csv) { return error_of([&] { read_targets(tree, units, csv, "t.csv"); }); };
+  EXPECT_EQ(err("unit,b\nx,1\ny,1\n"), "[zoneperf.data.315] t.csv:1:2: indicator \"b\" takes no target (rule lookup)");
+  EXPECT_EQ(err("unit,plus\nx,1\ny,1\n"), "[zoneperf.data.315] t.csv:1:2: indicator \"plus\" takes no target (bonus item)");
+  EXPECT_EQ(err("unit,a\nx,1\n"), "[zoneperf.data.317] t.csv: no row for unit \"y\" of the values table");
+  EXPECT_EQ(err("unit,a\nx,1\ny,1\nz,1\n"), "[zoneperf.data.316] t.csv:4:1: unit \"z\" is not in the values table");
+  EXPECT_EQ(err("unit,a\nx,0\ny,1\n"), "[zoneperf.data.303] t.csv:2:2 (unit \"x\", indicator \"a\"): target must be positive, not 0");
+}
+
+TEST(tables_test, the_sample_tables_load_against_the_task_force_preset) {
+  const auto tree = load_preset("task-force");
+  const auto v = read_values(tree, sample_file("task-force/values.csv"), "values.csv");
+  EXPECT_EQ(v.units, (std::vector<std::string>{"新材料新能源", "高端装备", "医养健康", "信息技术"}));
+  const auto t = read_targets(tree, v.units, sample_file("task-force/targets.csv"), "targets.csv");
+  EXPECT_EQ(t.values.rows(), 4);
+}
+
+TEST(tables_test, truncated_csv_never_crashes) {
+  const auto tree = load_preset("task-force");
+  const std::string text(sample_file("task-force/values.csv"));
+  for (std::size_t cut = 0; cut < text.size(); cut += 7) {
+    try {
+      read_values(tree, text.substr(0, cut), "cut.csv");
+    } catch (const error& e) {
+      EXPECT_GT(e.code(), 100) << cut;  // a clear zoneperf error, never a crash
+    }
+  }
+}
