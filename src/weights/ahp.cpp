@@ -63,6 +63,15 @@ std::optional<double> parse_judgement(std::string_view cell, std::string& why) {
   return std::nullopt;
 }
 
+// Text that cannot be a judgement: not empty, neither a number nor p/q of numbers.
+bool is_name(std::string_view cell) {
+  const std::string_view s = trim(cell);
+  if (s.empty()) return false;
+  const auto slash = s.find('/');
+  if (slash == std::string_view::npos) return !try_number(s);
+  return !(try_number(s.substr(0, slash)) && try_number(s.substr(slash + 1)));
+}
+
 std::string cell_name(const pairwise_matrix& m, Eigen::Index i, Eigen::Index j) {
   return fmt::format("({}, {})", m.names[static_cast<std::size_t>(i)], m.names[static_cast<std::size_t>(j)]);
 }
@@ -142,15 +151,18 @@ pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, con
   // A header row holds a name where the matrix would hold a number.
   bool header = false;
   for (std::size_t c = (w > 1 ? 1 : 0); c < w; ++c) {
-    std::string why;
-    if (!parse_judgement(t.header[c], why)) header = true;
+    if (is_name(t.header[c])) header = true;
   }
   const std::size_t first = header ? 1 : 0;
   const std::size_t m = grid.size() - first;
-  bool names_column = false;
-  if (w == m + 1) {
-    names_column = true;
-  } else if (w != m) {
+  // Without a header, a names column must hold names, not judgements.
+  bool names_column = w == m + 1;
+  if (names_column && !header) {
+    for (std::size_t g = first; g < grid.size(); ++g) {
+      if (!is_name((*grid[g])[0])) names_column = false;
+    }
+  }
+  if (!names_column && w != m) {
     throw error(errc::matrix_not_square, source,
                 fmt::format("expected n rows of n judgements (plus an optional header row and names column), "
                             "found {} rows of {} cells",
