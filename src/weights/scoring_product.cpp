@@ -8,9 +8,30 @@
 namespace zoneperf {
 namespace detail {
 
-void scoring_product(const Eigen::MatrixXd& fractions, const Eigen::Ref<const Eigen::MatrixXd>& leaf_points,
-                     Eigen::MatrixXd& scores) {
+#if defined(ZONEPERF_AVX2_KERNEL)
+void scoring_product_avx2(const double* f, std::ptrdiff_t f_stride, std::ptrdiff_t rows, std::ptrdiff_t depth,
+                          const double* e, std::ptrdiff_t e_stride, std::ptrdiff_t cols, double* out);
+
+namespace {
+bool have_avx2_fma() {
+  static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return yes;
+}
+}  // namespace
+#endif
+
+void scoring_product(const Eigen::Ref<const Eigen::MatrixXd>& fractions,
+                     const Eigen::Ref<const Eigen::MatrixXd>& leaf_points, Eigen::MatrixXd& scores,
+                     product_kernel kernel) {
   scores.resize(fractions.rows(), leaf_points.cols());
+#if defined(ZONEPERF_AVX2_KERNEL)
+  if (kernel == product_kernel::automatic && have_avx2_fma()) {
+    scoring_product_avx2(fractions.data(), fractions.outerStride(), fractions.rows(), fractions.cols(),
+                         leaf_points.data(), leaf_points.outerStride(), leaf_points.cols(), scores.data());
+    return;
+  }
+#endif
+  (void)kernel;
   scores.noalias() = fractions * leaf_points;
 }
 
@@ -92,30 +113,41 @@ rank_output rank_all_sets(const rank_job& job) {
   const Eigen::Index blocks = (sets + block - 1) / block;
   const int threads = static_cast<int>(std::max<Eigen::Index>(1, std::min<Eigen::Index>(job.threads, blocks)));
 
+  // A total -> its integer key: max(0, .), 0 when vetoed, then rounded to 2^-32 of the root's points.
+  auto keep = [&](Eigen::Index u, Eigen::Index set, double score, std::uint64_t* key) {
+    double total = score > 0 ? score : 0.0;
+    if (job.vetoed[u]) total = 0;
+    *key = static_cast<std::uint64_t>(total * job.key_scale + 0.5);
+    if (set == 0) out.nominal_total[u] = total;
+  };
   auto work = [&](int t) {
     Eigen::MatrixXd scores;
-    std::vector<std::uint64_t> keys(static_cast<std::size_t>(N));
+    std::vector<std::uint64_t> keys(static_cast<std::size_t>(N) * static_cast<std::size_t>(block));
     std::vector<std::int32_t> ranks(static_cast<std::size_t>(N) * static_cast<std::size_t>(block));
     key_ranker ranker;
     for (Eigen::Index bi = t; bi < blocks; bi += threads) {
       const Eigen::Index k0 = bi * block;
       const Eigen::Index width = std::min(block, sets - k0);
-      scoring_product(*job.fractions, job.leaf_points->middleCols(k0, width), scores);
+      // The product by blocks of units, so that each block of scores is still in cache when it is
+      // turned into keys.
+      for (Eigen::Index r0 = 0; r0 < N; r0 += job.row_block) {
+        const Eigen::Index rows = std::min(job.row_block, N - r0);
+        scoring_product(job.fractions->middleRows(r0, rows), job.leaf_points->middleCols(k0, width), scores);
+        for (Eigen::Index j = 0; j < width; ++j) {
+          const double* col = scores.data() + j * rows;
+          std::uint64_t* kc = keys.data() + j * N + r0;
+          for (Eigen::Index u = 0; u < rows; ++u) keep(r0 + u, k0 + j, col[u], kc + u);
+        }
+      }
       if (job.slow_units) {
         for (std::size_t s = 0; s < job.slow_units->size(); ++s) {
-          for (Eigen::Index j = 0; j < width; ++j) scores((*job.slow_units)[s], j) = job.slow_score(s, k0 + j);
+          const Eigen::Index u = (*job.slow_units)[s];
+          for (Eigen::Index j = 0; j < width; ++j) keep(u, k0 + j, job.slow_score(s, k0 + j), keys.data() + j * N + u);
         }
       }
       for (Eigen::Index j = 0; j < width; ++j) {
-        const double* col = scores.data() + j * N;
-        for (Eigen::Index u = 0; u < N; ++u) {
-          double total = col[u] > 0 ? col[u] : 0.0;
-          if (job.vetoed[u]) total = 0;
-          keys[static_cast<std::size_t>(u)] = static_cast<std::uint64_t>(total * job.key_scale + 0.5);
-          if (k0 + j == 0) out.nominal_total[u] = total;
-        }
         std::int32_t* r = ranks.data() + j * N;
-        ranker.rank(keys.data(), static_cast<std::size_t>(N), r);
+        ranker.rank(keys.data() + j * N, static_cast<std::size_t>(N), r);
         if (k0 + j == 0) std::copy(r, r + N, out.nominal_rank.begin());
       }
       // Transpose the block's ranks into the unit-major table (the nominal set has its own).

@@ -21,7 +21,8 @@ struct rank_job {
   int threads = 1;
   const std::vector<Eigen::Index>* slow_units = nullptr;
   std::function<double(std::size_t, Eigen::Index)> slow_score;  ///< (index into slow_units, set) -> total
-  Eigen::Index block = 32;                        ///< weight sets per product
+  Eigen::Index block = 64;                        ///< weight sets per product
+  Eigen::Index row_block = 512;                   ///< units per product
 };
 
 struct rank_output {

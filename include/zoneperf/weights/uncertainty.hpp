@@ -114,10 +114,14 @@ uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scorin
                                         const uncertainty_options& options = {});
 
 namespace detail {
+/// `automatic`: an AVX2 + FMA build of the product on x86-64 processors that have both (GCC and
+/// Clang builds), else the baseline build. Both are Eigen's GEMM; they may differ in the last bit.
+enum class product_kernel { automatic, baseline };
 /// scores = fractions x leaf_points: the scoring product of one block of weight sets (exposed for
-/// the benchmark; uncertainty_analysis calls it once per block of 32 sets).
-void scoring_product(const Eigen::MatrixXd& fractions, const Eigen::Ref<const Eigen::MatrixXd>& leaf_points,
-                     Eigen::MatrixXd& scores);
+/// the benchmark and tests; uncertainty_analysis calls it for blocks of 512 units x 64 sets).
+void scoring_product(const Eigen::Ref<const Eigen::MatrixXd>& fractions,
+                     const Eigen::Ref<const Eigen::MatrixXd>& leaf_points, Eigen::MatrixXd& scores,
+                     product_kernel kernel = product_kernel::automatic);
 }  // namespace detail
 
 }  // namespace zoneperf
