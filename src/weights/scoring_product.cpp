@@ -191,7 +191,7 @@ void summarise_ranks(const std::int32_t* ranks, Eigen::Index units, Eigen::Index
     const std::size_t u0 = N * static_cast<std::size_t>(t) / static_cast<std::size_t>(T);
     const std::size_t u1 = N * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(T);
     part& p = parts[static_cast<std::size_t>(t)];
-    std::vector<std::int32_t> tally(N + 2, 0), sorted;
+    std::vector<std::int32_t> tally(N + 2, 0), sorted, spare;
     for (std::size_t u = u0; u < u1; ++u) {
       const std::int32_t* x = ranks + u * K;
       const auto [lo_it, hi_it] = std::minmax_element(x, x + K);
@@ -208,8 +208,17 @@ void summarise_ranks(const std::int32_t* ranks, Eigen::Index units, Eigen::Index
           }
         }
       } else {
+        // Wide spread: LSD radix sort of rank - lo, 8 bits a pass.
         sorted.assign(x, x + K);
-        std::sort(sorted.begin(), sorted.end());
+        spare.resize(K);
+        const auto span = static_cast<std::uint32_t>(hi - lo);
+        for (int shift = 0; shift < 32 && (span >> shift) != 0; shift += 8) {
+          std::uint32_t c[257] = {};
+          for (std::size_t k = 0; k < K; ++k) ++c[((static_cast<std::uint32_t>(sorted[k] - lo) >> shift) & 255u) + 1];
+          for (int d = 0; d < 256; ++d) c[d + 1] += c[d];
+          for (std::size_t k = 0; k < K; ++k) spare[c[(static_cast<std::uint32_t>(sorted[k] - lo) >> shift) & 255u]++] = sorted[k];
+          sorted.swap(spare);
+        }
         for (std::size_t k = 0; k < K; ++k) {
           if (k > 0 && sorted[k] == sorted[k - 1]) {
             ++p.count.back();

@@ -248,3 +248,16 @@ TEST(uncertainty_test, options_out_of_range_and_mismatched_inputs_are_errors) {
             "[zoneperf.data.314] task-force: the scoring inputs (4 units x 16 leaves) do not fit the tree "
             "'task-force' (17 leaves)");
 }
+
+TEST(uncertainty_test, both_product_kernels_agree) {
+  std::mt19937_64 g(5);
+  Eigen::MatrixXd f(700, 18), e(18, 70);
+  for (Eigen::Index i = 0; i < f.size(); ++i) f.data()[i] = static_cast<double>(g() >> 11) * 0x1.0p-53;
+  for (Eigen::Index i = 0; i < e.size(); ++i) e.data()[i] = static_cast<double>(g() >> 11) * 0x1.0p-53;
+  Eigen::MatrixXd a, b;
+  detail::scoring_product(f.middleRows(100, 512), e.middleCols(3, 64), a, detail::product_kernel::automatic);
+  detail::scoring_product(f.middleRows(100, 512), e.middleCols(3, 64), b, detail::product_kernel::baseline);
+  const Eigen::MatrixXd exact = f.middleRows(100, 512) * e.middleCols(3, 64);
+  EXPECT_LT((a - exact).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_LT((b - exact).cwiseAbs().maxCoeff(), 1e-12);
+}
