@@ -113,7 +113,7 @@ class assessment {
   const std::vector<std::int32_t>& grades() const { return grades_; }
   const std::vector<std::uint8_t>& veto_flags() const { return veto_; }
 
-  struct state;  // engine internals
+
  private:
   Eigen::MatrixXd scores_;
   Eigen::VectorXd totals_;
@@ -132,6 +132,11 @@ void assess(const indicator_tree& tree, matrix_view values, const target_table* 
             assessment& out, const assess_options& options = {});
 assessment assess(const indicator_tree& tree, matrix_view values, const target_table* targets = nullptr,
                   const assess_options& options = {});
+
+/// The instruction set the scoring kernel uses: "generic", "x86-64-v3" (AVX2) or "x86-64-v4"
+/// (AVX-512), picked at first use from the CPU; the environment variable ZONEPERF_KERNEL caps it
+/// (ZONEPERF_KERNEL=generic forces the portable one). Every kernel gives the same bits.
+const char* kernel_name() noexcept;
 
 /// How one leaf or item of one unit was scored, for auditors.
 struct leaf_explanation {

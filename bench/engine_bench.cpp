@@ -1,0 +1,152 @@
+// The aggregation core's throughput (issue 2): the task-force tree, default targets, column-major
+// values, group scores + total + grade + veto written into preallocated buffers.
+//   cmake --preset bench && cmake --build --preset bench && ./build-bench/bench/bench_engine_bench
+#include <benchmark/benchmark.h>
+
+#include <random>
+
+#include "zoneperf/assess.hpp"
+#include "zoneperf/presets.hpp"
+
+using namespace zoneperf;
+
+namespace {
+Eigen::MatrixXd random_values(const indicator_tree& tree, Eigen::Index n, unsigned seed = 1) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> d(0, 100);
+  Eigen::MatrixXd v(n, static_cast<Eigen::Index>(tree.columns().size()));
+  for (Eigen::Index j = 0; j < v.cols(); ++j) {
+    const node& nd = tree.node(static_cast<std::size_t>(tree.columns()[static_cast<std::size_t>(j)]));
+    for (Eigen::Index i = 0; i < n; ++i) v(i, j) = nd.kind == node_kind::veto ? 0.0 : d(rng);
+  }
+  return v;
+}
+
+void run(benchmark::State& state, const indicator_tree& tree, const Eigen::MatrixXd& v, const target_table* t,
+         assess_options opt) {
+  assessment out;
+  assess(tree, v, t, out, opt);  // allocate once, as a caller reusing its buffers would
+  for (auto _ : state) {
+    assess(tree, v, t, out, opt);
+    benchmark::DoNotOptimize(out.totals().data());
+  }
+  state.SetItemsProcessed(state.iterations() * v.rows());
+  state.SetComplexityN(v.rows());
+}
+
+assess_options fast_path(int threads = 1) {
+  assess_options o;
+  o.keep = node_scores::groups;
+  o.ranks = ranking::off;
+  o.threads = threads;
+  return o;
+}
+
+void task_force(benchmark::State& state) {
+  const auto tree = load_preset("task-force");
+  const auto v = random_values(tree, state.range(0));
+  run(state, tree, v, nullptr, fast_path());
+}
+BENCHMARK(task_force)->RangeMultiplier(10)->Range(1000, 1000000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+
+void task_force_two_threads(benchmark::State& state) {
+  const auto tree = load_preset("task-force");
+  const auto v = random_values(tree, state.range(0));
+  run(state, tree, v, nullptr, fast_path(2));
+}
+BENCHMARK(task_force_two_threads)->Arg(1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void task_force_targets_table(benchmark::State& state) {
+  const auto tree = load_preset("task-force");
+  const auto v = random_values(tree, state.range(0));
+  std::vector<std::string> ids;
+  for (int c : tree.columns())
+    if (tree.node(static_cast<std::size_t>(c)).kind == node_kind::leaf &&
+        uses_target(tree.node(static_cast<std::size_t>(c)).rule.kind))
+      ids.push_back(tree.node(static_cast<std::size_t>(c)).id);
+  Eigen::MatrixXd t = random_values(tree, state.range(0), 2).leftCols(static_cast<Eigen::Index>(ids.size())).array() + 1;
+  const target_table tt{ids, t};
+  run(state, tree, v, &tt, fast_path());
+}
+BENCHMARK(task_force_targets_table)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+void task_force_all_node_scores(benchmark::State& state) {
+  const auto tree = load_preset("task-force");
+  const auto v = random_values(tree, state.range(0));
+  auto o = fast_path();
+  o.keep = node_scores::all;
+  run(state, tree, v, nullptr, o);
+}
+BENCHMARK(task_force_all_node_scores)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+void task_force_row_major(benchmark::State& state) {
+  const auto tree = load_preset("task-force");
+  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> v = random_values(tree, state.range(0));
+  assessment out;
+  for (auto _ : state) {
+    assess(tree, v, nullptr, out, fast_path());
+    benchmark::DoNotOptimize(out.totals().data());
+  }
+  state.SetItemsProcessed(state.iterations() * v.rows());
+}
+BENCHMARK(task_force_row_major)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+void task_force_with_ranks(benchmark::State& state) {
+  const auto tree = load_preset("task-force");
+  const auto v = random_values(tree, state.range(0));
+  auto o = fast_path();
+  o.ranks = ranking::on;
+  run(state, tree, v, nullptr, o);
+}
+BENCHMARK(task_force_with_ranks)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+// Explaining one unit: the per-request cost of an auditor's drill-down.
+void explain_one_unit(benchmark::State& state) {
+  const auto tree = load_preset("task-force");
+  const auto v = random_values(tree, state.range(0));
+  std::size_t u = 0;
+  for (auto _ : state) {
+    auto e = explain(tree, v, nullptr, u);
+    benchmark::DoNotOptimize(e.data());
+    u = (u + 7919) % static_cast<std::size_t>(v.rows());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(explain_one_unit)->Arg(1000000);
+
+// Explaining every unit (17 leaves + 3 items each).
+void explain_all_units(benchmark::State& state) {
+  const auto tree = load_preset("task-force");
+  const auto v = random_values(tree, state.range(0));
+  std::vector<std::size_t> all(static_cast<std::size_t>(v.rows()));
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  for (auto _ : state) {
+    auto e = explain(tree, v, nullptr, all);
+    benchmark::DoNotOptimize(e.data());
+  }
+  state.SetItemsProcessed(state.iterations() * v.rows());
+}
+BENCHMARK(explain_all_units)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// One case per rule: ten 10-point leaves of the same rule.
+void one_rule(benchmark::State& state, const std::string& rule, const std::string& extra) {
+  std::string json = R"({"id":"r","points":100,"children":[)";
+  for (int k = 0; k < 10; ++k)
+    json += std::string(k ? "," : "") + R"({"id":"x)" + std::to_string(k) + R"(","points":10,"rule":)" + rule + extra + "}";
+  json += "]}";
+  const auto tree = indicator_tree::from_json(json);
+  const auto v = random_values(tree, state.range(0));
+  run(state, tree, v, nullptr, fast_path());
+}
+BENCHMARK_CAPTURE(one_rule, completion, R"({"kind":"completion","cap":1.2})", R"(,"target":50)")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, completion_lower, R"({"kind":"completion"})", R"(,"target":50,"direction":"lower")")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, banded, R"({"kind":"banded","bands":[{"min":1,"value":1},{"min":0.8,"value":0.75},{"min":0.5,"value":0.5}]})", R"(,"target":50)")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, threshold, R"({"kind":"threshold"})", R"(,"target":50)")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, benchmark, R"({"kind":"benchmark"})", R"(,"target":50)")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, goalposts, R"({"kind":"goalposts","lo":20,"hi":80})", "")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, minmax, R"({"kind":"minmax","floor":0.2})", "")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, rank, R"({"kind":"rank"})", "")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, leader, R"({"kind":"rank","mode":"leader"})", "")->Arg(1000000)->Unit(benchmark::kMillisecond);
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,4 @@
+// The scoring kernel for x86-64-v4 (AVX-512), see kernel.inc.
+#define ZONEPERF_KERNEL_ENTRY run_x86_64_v4
+#define ZONEPERF_KERNEL_TARGET "arch=x86-64-v4,prefer-vector-width=512"
+#include "kernel.inc"
