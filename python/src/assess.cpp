@@ -224,21 +224,34 @@ void export_assess(py::module_& m) {
       "_assess",
       [](const indicator_tree& tree, py::handle values, py::handle target_values,
          std::optional<std::vector<std::string>> target_ids, std::optional<std::vector<std::string>> units,
-         int threads, const std::string& keep, bool ranks) {
+         int threads, const std::string& keep, bool ranks, std::shared_ptr<result_holder> out) {
         prepared p;
         prepare(p, values, target_values, target_ids, units, threads);
         p.options.keep = parse_keep(keep);
         p.options.ranks = ranks ? ranking::on : ranking::off;
-        auto h = std::make_shared<result_holder>(result_holder{tree, {}, std::move(p.units), });
-        p.options.unit_ids = h->units.empty() ? nullptr : &h->units;
+        if (out) {
+          // Reuse only when no array the caller may hold would be reallocated: same tree shape,
+          // same kept nodes, same number of units. Its arrays then show the new results (like numpy's out=).
+          const bool same_tree = &out->tree.internals() == &tree.internals() || out->tree.to_json() == tree.to_json();
+          if (!same_tree || out->keep != p.options.keep ||
+              out->result.units() != p.values.view.rows)
+            throw py::value_error("out= must come from an assessment of the same tree, with the same keep and "
+                                  "the same number of units");
+          out->tree = tree;
+          out->units = std::move(p.units);
+        } else {
+          out = std::make_shared<result_holder>(result_holder{tree, {}, std::move(p.units), p.options.keep});
+        }
+        p.options.unit_ids = out->units.empty() ? nullptr : &out->units;
         {
           py::gil_scoped_release nogil;  // the arrays stay referenced by `p` meanwhile
-          assess(tree, p.values.view, p.target_values ? &p.targets : nullptr, h->result, p.options);
+          assess(tree, p.values.view, p.target_values ? &p.targets : nullptr, out->result, p.options);
         }
-        return h;
+        return out;
       },
       py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(), py::arg("target_ids") = py::none(),
-      py::arg("units") = py::none(), py::arg("threads") = 1, py::arg("keep") = "all", py::arg("ranks") = true);
+      py::arg("units") = py::none(), py::arg("threads") = 1, py::arg("keep") = "all", py::arg("ranks") = true,
+      py::arg("out") = nullptr);
 
   m.def(
       "_explain",

@@ -36,6 +36,7 @@ struct result_holder {
   indicator_tree tree;
   assessment result;
   std::vector<std::string> units;  ///< empty when none were given ("#1", "#2", ...)
+  node_scores keep = node_scores::all;
   std::string unit_name(std::ptrdiff_t u) const;
 };
 

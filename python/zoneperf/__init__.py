@@ -144,7 +144,7 @@ def _inputs(tree: Tree, values: Any, targets: Any, units: Optional[Sequence[str]
 
 
 def assess(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequence[str]] = None,
-           threads: int = 1, keep: str = "all", ranks: bool = True) -> Assessment:
+           threads: int = 1, keep: str = "all", ranks: bool = True, out: Optional[Assessment] = None) -> Assessment:
     """Scores units on a tree.
 
     values: units x tree.columns float64 array (viewed, not copied, when its rows or columns are
@@ -152,9 +152,11 @@ def assess(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequ
     targets: None, a DataFrame (unit index, target-leaf columns), a {leaf id: per-unit array} dict,
     or (leaf_ids, units x len(leaf_ids) array); NaN takes the leaf's default target.
     keep: "all" node scores or only "groups"; ranks: compute competition ranks.
+    out: an earlier Assessment of the same tree, keep and number of units whose storage is reused
+    (and returned); arrays taken from it show the new results, as with numpy's out=.
     """
     v, tv, tids, u = _inputs(tree, values, targets, units)
-    return _core._assess(tree, v, tv, tids, u, threads, keep, ranks)
+    return _core._assess(tree, v, tv, tids, u, threads, keep, ranks, out)
 
 
 def explain_all(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequence[str]] = None,
