@@ -120,20 +120,19 @@ struct engine_state {
       }
       if (n.rule.kind == rule_kind::rank && n.rule.mode == rank_mode::step) {
         // Competition ranks (1, 2, 2, 4) over the units with a value; ascending when lower is better.
-        std::vector<std::ptrdiff_t> order;
+        std::vector<std::pair<double, std::ptrdiff_t>> order;
         order.reserve(static_cast<std::size_t>(v.rows));
-        for (std::ptrdiff_t u = 0; u < v.rows; ++u)
-          if (!std::isnan(v(u, n.column))) order.push_back(u);
-        const bool lower = n.dir == direction::lower_is_better;
-        std::stable_sort(order.begin(), order.end(), [&](std::ptrdiff_t a, std::ptrdiff_t b) {
-          const double x = v(a, n.column), y = v(b, n.column);
-          return lower ? x < y : x > y;
-        });
+        for (std::ptrdiff_t u = 0; u < v.rows; ++u) {
+          const double x = v(u, n.column);
+          if (!std::isnan(x)) order.emplace_back(n.dir == direction::lower_is_better ? x : -x, u);
+        }
+        std::sort(order.begin(), order.end());  // best first; ties by input order
         auto& ranks = stat_rank[i];
         ranks.assign(static_cast<std::size_t>(v.rows), nan);
         for (std::size_t k = 0; k < order.size(); ++k) {
-          const bool tie = k > 0 && v(order[k], n.column) == v(order[k - 1], n.column);
-          ranks[order[k]] = tie ? ranks[order[k - 1]] : static_cast<double>(k + 1);
+          const bool tie = k > 0 && order[k].first == order[k - 1].first;
+          const auto u = static_cast<std::size_t>(order[k].second), prev = static_cast<std::size_t>(order[k > 0 ? k - 1 : 0].second);
+          ranks[u] = tie ? ranks[prev] : static_cast<double>(k + 1);
         }
       }
     }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -129,4 +130,33 @@ TEST(cli_test, preset_show_prints_a_file_that_assess_accepts_as_a_tree) {
   r = run("preset show nothing");
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.out.substr(0, 50), "zoneperf: [zoneperf.config.216] nothing: unknown p");
+}
+
+TEST(cli_test, every_kernel_instruction_set_gives_the_same_bits) {
+  // 3000 pseudo-random units (several chunks), some missing values under a zero policy.
+  const auto tree = load_preset("task-force");
+  std::string csv = "unit";
+  for (int c : tree.columns()) csv += "," + tree.node(static_cast<std::size_t>(c)).id;
+  csv += "\n";
+  std::uint64_t x = 88172645463325252ull;
+  for (int u = 0; u < 3000; ++u) {
+    csv += "u" + std::to_string(u);
+    for (int c : tree.columns()) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      const node& n = tree.node(static_cast<std::size_t>(c));
+      const double v = n.kind == node_kind::veto ? (x % 97 == 0) : static_cast<double>(x % 100000) / 997.0;
+      csv += "," + shortest(v);
+    }
+    csv += "\n";
+  }
+  const auto values = write_temp("kernels.csv", csv);
+  std::string first;
+  for (const char* k : {"generic", "x86-64-v3", "x86-64-v4"}) {
+    setenv("ZONEPERF_KERNEL", k, 1);
+    const auto out = run(std::string("assess --preset task-force --format json --values ") + values).out;
+    unsetenv("ZONEPERF_KERNEL");
+    ASSERT_EQ(out.substr(0, 10), "{\n  \"tree\"") << out.substr(0, 300);
+    if (first.empty()) first = out;
+    EXPECT_EQ(out, first) << k;
+  }
 }
