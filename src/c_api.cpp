@@ -13,6 +13,14 @@
 #include "zoneperf/assess.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
+#include "zoneperf/io/csv.hpp"
+#include "zoneperf/land/evaluation.hpp"
+#include "zoneperf/land/records.hpp"
+#include "zoneperf/land/report.hpp"
+#include "zoneperf/pay/allocate.hpp"
+#include "zoneperf/pay/inputs.hpp"
+#include "zoneperf/pay/policy.hpp"
+#include "zoneperf/pay/report.hpp"
 #include "zoneperf/presets.hpp"
 
 struct zp_tree {
@@ -24,6 +32,9 @@ struct zp_values {
 };
 struct zp_targets {
   zoneperf::targets_table table;
+};
+struct zp_pay_policy {
+  zoneperf::pay_policy policy;
 };
 struct zp_result {
   zoneperf::indicator_tree tree;
@@ -374,6 +385,54 @@ int zp_result_to_json(const zp_result* result, int indent, char** json) {
     need(json, "json") = nullptr;
     const auto& r = need(result, "result");
     *json = copy_string(zoneperf::report_json(r.tree, r.result, r.units, nullptr, indent));
+  });
+}
+
+int zp_pay_policy_standard(zp_pay_policy** policy) {
+  return guard([&] {
+    need(policy, "policy") = nullptr;
+    *policy = new zp_pay_policy{zoneperf::pay_policy::standard()};
+  });
+}
+int zp_pay_policy_from_json(const char* json, size_t length, const char* source, zp_pay_policy** policy) {
+  return guard([&] {
+    need(policy, "policy") = nullptr;
+    *policy = new zp_pay_policy{zoneperf::pay_policy::from_json(std::string_view(&need(json, "json"), length),
+                                                               source ? source : "<policy>")};
+  });
+}
+void zp_pay_policy_free(zp_pay_policy* policy) { delete policy; }
+int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_length, const char* scorecard_json,
+               size_t scorecard_length, const char* events_csv, size_t events_length, int indent, char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    const auto& p = need(policy, "policy").policy;
+    const auto staff = zoneperf::read_staff(
+        zoneperf::read_csv(std::string_view(&need(staff_csv, "staff_csv"), staff_length), "<staff>"));
+    const auto card = zoneperf::read_scorecard(
+        std::string_view(&need(scorecard_json, "scorecard_json"), scorecard_length), "<scorecard>");
+    std::vector<zoneperf::award_event> events;
+    if (events_csv) events = zoneperf::read_events(zoneperf::read_csv(std::string_view(events_csv, events_length), "<events>"));
+    const auto result = zoneperf::allocate_pay(staff, card, p, events);
+    *report_json = copy_string(zoneperf::pay_json(result, staff, p, indent));
+  });
+}
+int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source, int indent,
+                     char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    const auto tree = zoneperf::load_preset(&need(preset, "preset"));
+    const auto config = zoneperf::load_land_config(preset);
+    zoneperf::land_csv_options copt;
+    for (int c : tree.columns())
+      if (tree.node(static_cast<std::size_t>(c)).kind != zoneperf::node_kind::leaf)
+        copt.item_columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
+    const auto records = zoneperf::read_land_records(
+        zoneperf::read_csv(std::string_view(&need(enterprises_csv, "enterprises_csv"), length),
+                           source ? source : "<enterprises>"),
+        copt);
+    const auto ev = zoneperf::evaluate_land(tree, config, records);
+    *report_json = copy_string(zoneperf::land_report_json(tree, config, records, ev, indent));
   });
 }
 

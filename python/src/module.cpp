@@ -14,4 +14,6 @@ PYBIND11_MODULE(_core, m) {
   export_tree(m);
   export_assess(m);
   export_io(m);
+  export_land(m);
+  export_pay(m);
 }

@@ -27,6 +27,9 @@ from ._core import (  # noqa: F401  (re-exported)
     Error,
     FileError,
     LandError,
+    LandEvaluation,
+    PayPolicy,
+    PayRun,
     MoneyError,
     ParseError,
     PayError,
@@ -34,8 +37,10 @@ from ._core import (  # noqa: F401  (re-exported)
     ProjectError,
     Tree,
     WeightsError,
+    classify,
     code_category,
     format_problem,
+    land_metrics,
     load_preset,
     preset_json,
     preset_names,
@@ -44,6 +49,7 @@ from ._core import (  # noqa: F401  (re-exported)
     read_values,
     read_values_file,
     sample_file,
+    validate_pay_policy,
     validate_tree,
 )
 
@@ -55,6 +61,8 @@ __all__ = [
     "explain_all", "explain_frame", "format_problem", "load_preset", "preset_json", "preset_names",
     "read_targets", "read_targets_file", "read_values", "read_values_file", "read_values_frame",
     "read_targets_frame", "sample_file", "sample_frames", "validate_tree",
+    "LandEvaluation", "PayPolicy", "PayRun", "allocate_pay", "classify", "evaluate_land", "land_metrics",
+    "scorecard_json", "validate_pay_policy",
 ]
 
 
@@ -241,3 +249,84 @@ def _to_frame(self: Assessment, nodes: Union[str, Sequence[str]] = "groups"):
 
 
 Assessment.to_frame = _to_frame
+
+
+def scorecard_json(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequence[str]] = None) -> str:
+    """The JSON report with every leaf explained (`zoneperf assess --format json --explain all`):
+    what allocate_pay reads for its scorecard awards."""
+    v, tv, tids, u = _inputs(tree, values, targets, units)
+    return _core._scorecard_json(tree, v, tv, tids, u)
+
+
+def _csv_text(table: Any, index_name: Optional[str] = None) -> str:
+    if isinstance(table, (str, bytes)):
+        return table.decode("utf-8") if isinstance(table, bytes) else table
+    if _is_frame(table):
+        keep_index = index_name is not None and index_name not in table.columns
+        return table.to_csv(index=keep_index, index_label=index_name if keep_index else None)
+    raise TypeError("expected CSV text or a pandas DataFrame")
+
+
+# ---- land (亩均效益) ----
+
+def evaluate_land(enterprises: Any, preset: str = "zj-huangyan", *, tree: Optional[Tree] = None, config: Any = None,
+                  prior: Optional[Mapping[str, float]] = None, threads: int = 1,
+                  source: str = "<enterprises>") -> LandEvaluation:
+    """Per-mu metrics, scores, ranks and A/B/C/D classes of enterprises (DOMAIN.md §5).
+
+    enterprises: CSV text (columns as in docs/land.md) or a DataFrame of the same columns (an index
+    named "id" is used as the id column). preset: "zj-huangyan" or "js-huaian"; tree and config
+    (JSON text or dict) replace the preset's. prior: prior-year peer averages by leaf id.
+    """
+    csv = _csv_text(enterprises, "id")
+    return _core._evaluate_land(csv, source, preset, tree, config, dict(prior or {}), threads)
+
+
+def _land_frame(self: LandEvaluation):
+    """One row per record: every metric, then score, rank and class."""
+    import pandas as pd
+
+    frame = pd.DataFrame(self.metrics, index=pd.Index(self.ids, name="id"), columns=self.metric_names)
+    frame["score"] = self.scores
+    frame["rank"] = self.ranks
+    frame["class"] = self.classes
+    return frame
+
+
+LandEvaluation.to_frame = _land_frame
+LandEvaluation.to_dict = lambda self: __import__("json").loads(self.to_json())
+
+
+# ---- pay (差异化薪酬) ----
+
+def allocate_pay(staff: Any, scorecard: Any, policy: Any = None, events: Any = None) -> PayRun:
+    """Shares the pay pool (DOMAIN.md §6). staff and events: CSV text or DataFrames; scorecard: the
+    JSON report (text or dict, e.g. scorecard_json(...)) or an Assessment (no leaf ratios then, so
+    no scorecard awards); policy: a PayPolicy, its JSON text or dict, or None for the standard one.
+    Money stays exact: read it from to_json() / people_csv() as decimal strings in yuan."""
+    import json
+
+    if isinstance(scorecard, Assessment):
+        scorecard = scorecard.to_json()
+    elif not isinstance(scorecard, (str, bytes)):
+        scorecard = json.dumps(scorecard, ensure_ascii=False)
+    if policy is None:
+        policy = PayPolicy.standard()
+    elif isinstance(policy, (str, bytes)):
+        policy = PayPolicy.from_json(policy)
+    elif not isinstance(policy, PayPolicy):
+        policy = PayPolicy.from_dict(policy)
+    return _core._allocate_pay(_csv_text(staff), scorecard, policy, None if events is None else _csv_text(events))
+
+
+def _people_frame(self: PayRun):
+    """The people CSV as a DataFrame of strings (money stays exact decimal text)."""
+    import io
+
+    import pandas as pd
+
+    return pd.read_csv(io.StringIO(self.people_csv()), dtype=str, keep_default_na=False)
+
+
+PayRun.to_dict = lambda self: __import__("json").loads(self.to_json())
+PayRun.people_frame = _people_frame

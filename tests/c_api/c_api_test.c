@@ -162,8 +162,41 @@ static void assess_sample(void) {
   zp_tree_free(tree);
 }
 
+static void pay_and_land(void) {
+  zp_pay_policy* policy = NULL;
+  const char *staff = NULL, *card = NULL, *events = NULL, *policy_json = NULL, *enterprises = NULL;
+  size_t staff_len = 0, card_len = 0, events_len = 0, policy_len = 0, enterprises_len = 0;
+  char* report = NULL;
+
+  OK(zp_sample_file("pay/staff.csv", &staff, &staff_len));
+  OK(zp_sample_file("pay/scorecard.json", &card, &card_len));
+  OK(zp_sample_file("pay/events.csv", &events, &events_len));
+  OK(zp_sample_file("pay/policy.json", &policy_json, &policy_len));
+  OK(zp_pay_policy_from_json(policy_json, policy_len, "policy.json", &policy));
+  OK(zp_pay_run(policy, staff, staff_len, card, card_len, events, events_len, 2, &report));
+  CHECK(report != NULL && strstr(report, "\"people\"") != NULL);
+  zp_string_free(report);
+  report = NULL;
+  zp_pay_policy_free(policy);
+  OK(zp_pay_policy_standard(&policy));
+  OK(zp_pay_run(policy, staff, staff_len, card, card_len, NULL, 0, -1, &report));
+  zp_string_free(report);
+  report = NULL;
+  /* a roster that does not parse is an error, not a crash */
+  CHECK(zp_pay_run(policy, "id\n", 3, card, card_len, NULL, 0, 2, &report) < 0);
+  CHECK(report == NULL);
+  zp_pay_policy_free(policy);
+
+  OK(zp_sample_file("land/enterprises.csv", &enterprises, &enterprises_len));
+  OK(zp_land_evaluate("zj-huangyan", enterprises, enterprises_len, "enterprises.csv", 2, &report));
+  CHECK(report != NULL && strstr(report, "\"enterprises\"") != NULL);
+  zp_string_free(report);
+  CHECK(zp_land_evaluate("task-force", enterprises, enterprises_len, NULL, 2, &report) < 0);
+}
+
 int main(void) {
   presets_and_tree();
+  pay_and_land();
   errors();
   assess_sample();
   if (getenv("ZP_TEST_LEAK")) {

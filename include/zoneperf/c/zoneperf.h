@@ -5,6 +5,8 @@
  *   zp_values   a values table read from CSV           zp_values_read_csv, zp_values_free
  *   zp_targets  a targets table read from CSV          zp_targets_read_csv, zp_targets_free
  *   zp_result   the results of one assessment          zp_assess, zp_assess_tables, zp_result_free
+ *   zp_pay_policy  a differentiated-pay policy         zp_pay_policy_standard, zp_pay_policy_from_json
+ *   zp_pay_run, zp_land_evaluate                       pay and 亩均 evaluations, reported as JSON
  *
  * Every function that can fail returns a status: ZP_OK (0) or a negative ZP_E_* code. On failure
  * zp_last_error() gives the message ("[zoneperf.data.301] unit \"x\", indicator \"y\": ...") and
@@ -132,6 +134,22 @@ int zp_result_max(const zp_result* result, size_t unit, size_t node, double* max
 int zp_result_rate(const zp_result* result, size_t unit, size_t node, double* rate);
 /* The JSON report (`zoneperf assess --format json`); free with zp_string_free. */
 int zp_result_to_json(const zp_result* result, int indent, char** json);
+
+/* ---- pay (差异化薪酬): money stays exact, so results come as the JSON report (yuan as strings) ---- */
+typedef struct zp_pay_policy zp_pay_policy;
+int zp_pay_policy_standard(zp_pay_policy** policy);
+int zp_pay_policy_from_json(const char* json, size_t length, const char* source, zp_pay_policy** policy);
+void zp_pay_policy_free(zp_pay_policy* policy);
+/* Shares the pool: a staff CSV, the scorecard JSON (`zoneperf assess --format json --explain all`)
+ * and optionally an events CSV (NULL). Writes the JSON report (`zoneperf pay --format json`). */
+int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_length, const char* scorecard_json,
+               size_t scorecard_length, const char* events_csv, size_t events_length, int indent, char** report_json);
+
+/* ---- land (亩均效益) ---- */
+/* Evaluates an enterprises CSV on a land preset ("zj-huangyan", "js-huaian") and writes the JSON
+ * report (`zoneperf land --format json`): metrics, scores, ranks, classes, the zone's figures. */
+int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source, int indent,
+                     char** report_json);
 
 #ifdef __cplusplus
 }
