@@ -11,7 +11,7 @@ cmake -S . -B build-coverage -DCMAKE_BUILD_TYPE=Debug -DZONEPERF_BUILD_PYTHON=OF
   -DCMAKE_SHARED_LINKER_FLAGS="--coverage" >/dev/null
 cmake --build build-coverage -j"$(nproc)"
 find build-coverage -name '*.gcda' -delete
-ctest --test-dir build-coverage -j"$(nproc)" --output-on-failure >/dev/null
+ctest --test-dir build-coverage -j"$(nproc)" --output-on-failure -LE slow >/dev/null
 lcov --quiet --capture --directory build-coverage --output-file build-coverage/all.info --ignore-errors mismatch
 lcov --quiet --extract build-coverage/all.info "$root/src/*" "$root/include/zoneperf/*" \
   --output-file build-coverage/zoneperf.info
