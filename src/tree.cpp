@@ -598,6 +598,8 @@ std::vector<problem> load_into(std::string_view text, std::string_view source, l
     }
     std::string what = e.what();
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    if (what.rfind("parse error at line", 0) == 0)  // our own line and column are in `where`
+      if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
     return {problem{errc::json_syntax, std::string(source) + ":" + std::to_string(line) + ":" + std::to_string(col),
                     "invalid JSON: " + what}};
   }

@@ -163,7 +163,16 @@ std::optional<double> parse_number(std::string_view cell, const std::string& whe
   const char* first = digits.data();
   const char* last = digits.data() + digits.size();
   auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::general);
-  const std::string quoted = "\"" + std::string(cell) + "\"";
+  // Quote the cell in messages, cut at 40 bytes (on a UTF-8 boundary) so a huge cell stays readable.
+  std::string_view shown = cell;
+  bool cut = false;
+  if (shown.size() > 40) {
+    std::size_t n = 37;
+    while (n > 0 && (static_cast<unsigned char>(shown[n]) & 0xC0) == 0x80) --n;
+    shown = shown.substr(0, n);
+    cut = true;
+  }
+  const std::string quoted = "\"" + std::string(shown) + (cut ? "...\" (" + std::to_string(cell.size()) + " bytes)" : "\"");
   if (ec == std::errc::result_out_of_range)
     throw error(errc::out_of_range, where, "number out of range: " + quoted);
   if (ec != std::errc() || ptr != last) throw error(errc::not_a_number, where, "not a number: " + quoted);

@@ -1,0 +1,421 @@
+// zoneperf projects (month | year) | admit | calendar, and the projects step of the demo.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+
+#include "cli.hpp"
+#include "zoneperf/io/report.hpp"
+#include "zoneperf/period.hpp"
+#include "zoneperf/pipeline/admission.hpp"
+#include "zoneperf/pipeline/counts.hpp"
+#include "zoneperf/pipeline/monthly_check.hpp"
+#include "zoneperf/presets.hpp"
+
+namespace zoneperf::cli {
+namespace {
+using json = nlohmann::ordered_json;
+
+void print(const text_table& t, output_format f, std::ostream& out = std::cout) {
+  switch (f) {
+    case output_format::csv: out << t.csv(); break;
+    case output_format::markdown: out << t.markdown(); break;
+    default: out << t.render(); break;
+  }
+}
+
+std::string num(double v, int decimals) { return std::isnan(v) ? "-" : fixed(v, decimals); }
+
+/// Entered counts and money per task force and for the zone.
+text_table counts_table(const period_counts& c) {
+  text_table t;
+  t.header = {"unit", "接洽", "上会", "意向", "签约", "落地", "开工", "投产", "出清", "签约投资(亿元)", "外资(万美元)",
+              "重点项目", "已开工"};
+  t.right = {false, true, true, true, true, true, true, true, true, true, true, true, true};
+  auto row = [&](const unit_counts& u) {
+    std::vector<std::string> r{u.unit};
+    for (stage s : {stage::contacted, stage::reviewed, stage::intent, stage::signed_, stage::landed, stage::started,
+                    stage::producing, stage::cleared})
+      r.push_back(std::to_string(u.entered_count(s)));
+    r.push_back(shortest(value(u, measure::signed_investment)));
+    r.push_back(shortest(value(u, measure::foreign_capital)));
+    r.push_back(std::to_string(u.key_projects));
+    r.push_back(std::to_string(u.key_started));
+    t.rows.push_back(std::move(r));
+  };
+  for (const auto& u : c.task_forces) row(u);
+  row(c.zone);
+  return t;
+}
+
+json counts_json(const unit_counts& u) {
+  json j;
+  j["unit"] = u.unit;
+  json entered, active;
+  for (std::size_t s = 0; s < stage_count; ++s) {
+    entered[to_string(static_cast<stage>(s))] = u.entered[s];
+    active[to_string(static_cast<stage>(s))] = u.active[s];
+  }
+  j["entered"] = entered;
+  j["active"] = active;
+  j["signed_investment_yi"] = value(u, measure::signed_investment);
+  j["foreign_capital_wan_usd"] = value(u, measure::foreign_capital);
+  j["key_projects"] = u.key_projects;
+  j["key_started"] = u.key_started;
+  return j;
+}
+
+json growth_json(const std::optional<double>& g) { return g ? json(*g) : json("no base"); }
+
+/// Zone growth of the main measures against a base period.
+text_table growth_table(const period_counts& now, const period_counts& yoy, const period_counts* mom) {
+  text_table t;
+  t.header = {"measure", now.p.label(), yoy.p.label(), "YoY"};
+  if (mom) {
+    t.header.push_back(mom->p.label());
+    t.header.push_back("MoM");
+  }
+  t.right.assign(t.header.size(), true);
+  t.right[0] = false;
+  for (measure m : {measure::contacted, measure::intent, measure::signed_, measure::landed, measure::signed_investment,
+                    measure::foreign_capital}) {
+    const double a = value(now.zone, m), b = value(yoy.zone, m);
+    std::vector<std::string> r{to_string(m), shortest(a), shortest(b), format_growth(growth(a, b))};
+    if (mom) {
+      const double c = value(mom->zone, m);
+      r.push_back(shortest(c));
+      r.push_back(format_growth(growth(a, c)));
+    }
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+text_table check_table(const monthly_check& m) {
+  text_table t;
+  t.header = {"task force", "key projects", "intent", "signed", "landed", "face", "missed"};
+  t.right = {false, true, true, true, true, false, false};
+  auto pair = [](std::int64_t a, std::int64_t b) { return fmt::format("{}/{}", a, b); };
+  for (const auto& k : m.task_forces) {
+    std::string missed;
+    for (const auto& s : k.missed) missed += (missed.empty() ? "" : "; ") + s;
+    t.rows.push_back({k.task_force, std::to_string(k.weight), pair(k.actual.intent, k.target.intent),
+                      pair(k.actual.signed_, k.target.signed_), pair(k.actual.landed, k.target.landed),
+                      to_string(k.verdict), missed});
+  }
+  t.rows.push_back({"zone", "", pair(m.zone_actual.intent, m.zone_target.intent),
+                    pair(m.zone_actual.signed_, m.zone_target.signed_), pair(m.zone_actual.landed, m.zone_target.landed),
+                    "", ""});
+  return t;
+}
+
+text_table progress_table(const monthly_check& m) {
+  text_table t;
+  t.header = {"task force", "through", "days", "intent", "signed", "landed", "on track"};
+  t.right = {false, false, true, true, true, true, false};
+  for (const auto& k : m.task_forces)
+    for (const auto& w : k.weeks)
+      t.rows.push_back({k.task_force, to_string(w.on), std::to_string(w.elapsed_days),
+                        fmt::format("{}/{}", w.actual.intent, w.expected.intent),
+                        fmt::format("{}/{}", w.actual.signed_, w.expected.signed_),
+                        fmt::format("{}/{}", w.actual.landed, w.expected.landed), w.on_track ? "yes" : "behind"});
+  return t;
+}
+
+struct projects_args {
+  std::string file, as_of, period, other, values_out;
+  output_format format = output_format::table;
+};
+
+/// The file as it is, seen as it stood at the end of --as-of (later stage dates not yet reached).
+registry load(const projects_args& a) {
+  registry r = read_projects_file(a.file);
+  if (a.as_of.empty()) return r;
+  const date as_of = parse_date(a.as_of, "--as-of");
+  if (as_of < r.as_of()) return r.snapshot(as_of);
+  r.set_as_of(as_of);
+  return r;
+}
+
+void run_month(const projects_args& a) {
+  const period month = period::parse(a.period, "month");
+  if (month.kind() != period_kind::month) throw error(errc::not_a_month, a.period, "expected a month such as 2020-07");
+  const registry r = load(a);
+  count_options co;
+  if (!a.as_of.empty()) co.as_of = parse_date(a.as_of, "--as-of");
+  const period_counts now = count(r, month, co);
+  const period_counts yoy = count(r, month.same_period_last_year());
+  const period_counts mom = count(r, month.prev());
+  check_options ko;
+  ko.as_of = co.as_of;
+  const monthly_check m = check_month(r, month, ko);
+  if (a.format == output_format::json) {
+    json j;
+    j["period"] = month.label();
+    j["as_of"] = to_string(now.as_of);
+    j["units"] = json::array();
+    for (const auto& u : now.task_forces) j["units"].push_back(counts_json(u));
+    j["zone"] = counts_json(now.zone);
+    json g;
+    for (measure x : all_measures())
+      g[to_string(x)] = {{"yoy", growth_json(growth(value(now.zone, x), value(yoy.zone, x)))},
+                         {"mom", growth_json(growth(value(now.zone, x), value(mom.zone, x)))}};
+    j["growth"] = g;
+    json checks = json::array();
+    for (const auto& k : m.task_forces)
+      checks.push_back({{"task_force", k.task_force}, {"weight", k.weight},
+                        {"target", {{"intent", k.target.intent}, {"signed", k.target.signed_}, {"landed", k.target.landed}}},
+                        {"actual", {{"intent", k.actual.intent}, {"signed", k.actual.signed_}, {"landed", k.actual.landed}}},
+                        {"face", to_string(k.verdict)}, {"missed", k.missed}});
+    j["check"] = {{"complete", m.complete}, {"task_forces", checks}};
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  std::cout << fmt::format("{} · entered in the month (as of {})\n", month.label(), to_string(now.as_of));
+  print(counts_table(now), a.format);
+  std::cout << "\nzone growth\n";
+  print(growth_table(now, yoy, &mom), a.format);
+  std::cout << fmt::format("\n三个十 check ({}): actual/target, split by key projects\n",
+                           m.complete ? "final" : "provisional, month not over");
+  print(check_table(m), a.format);
+  std::cout << "\nweekly dispatch (一周一调度): entries so far / target x elapsed days ÷ days in month, rounded up\n";
+  print(progress_table(m), a.format);
+}
+
+void run_year(const projects_args& a) {
+  const period p = period::parse(a.period, "period");
+  const registry r = load(a);
+  count_options co;
+  if (!a.as_of.empty()) co.as_of = parse_date(a.as_of, "--as-of");
+  const period_counts now = count(r, p, co);
+  const period_counts yoy = count(r, p.same_period_last_year());
+  const leaf_table leaves = export_project_leaves(r, p, co);
+  const per_mu zone = zone_per_mu(now);
+  if (!a.values_out.empty()) {
+    if (a.other.empty()) throw CLI::RequiredError("--other (the leaves the registry cannot know) with --values-out");
+    const indicator_tree tree = load_preset("task-force");
+    const leaf_table other = read_leaf_table(read_csv_file(a.other));
+    std::vector<std::string> columns;
+    for (int c : tree.columns()) columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
+    write_file(a.values_out, merge_leaves(leaves, other, columns).to_csv());
+  }
+  if (a.format == output_format::json) {
+    json j;
+    j["period"] = p.label();
+    j["as_of"] = to_string(now.as_of);
+    j["units"] = json::array();
+    for (const auto& u : now.task_forces) j["units"].push_back(counts_json(u));
+    j["zone"] = counts_json(now.zone);
+    j["zone"]["investment_per_mu"] = std::isnan(zone.investment) ? json(nullptr) : json(zone.investment);
+    j["zone"]["tax_per_mu"] = std::isnan(zone.tax) ? json(nullptr) : json(zone.tax);
+    json g;
+    for (measure x : all_measures()) g[to_string(x)] = growth_json(growth(value(now.zone, x), value(yoy.zone, x)));
+    j["growth_yoy"] = g;
+    json f = json::array();
+    for (const auto& s : funnel(now.zone))
+      f.push_back({{"stage", to_string(s.s)}, {"count", s.count},
+                   {"conversion", s.conversion ? json(*s.conversion) : json(nullptr)}});
+    j["funnel"] = f;
+    json e = json::object();
+    for (std::size_t u = 0; u < leaves.units.size(); ++u) {
+      json row;
+      for (std::size_t c = 0; c < leaves.columns.size(); ++c)
+        row[leaves.columns[c]] = std::isnan(leaves.at(u, c)) ? json(nullptr) : json(leaves.at(u, c));
+      e[leaves.units[u]] = row;
+    }
+    j["scorecard_leaves"] = e;
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  std::cout << fmt::format("{} · entered in the period (as of {})\n", p.label(), to_string(now.as_of));
+  print(counts_table(now), a.format);
+  std::cout << fmt::format("\nzone 亩均投资强度 {} 万元/亩, 亩均税收 {} 万元/亩 over the {} landed projects\n",
+                           num(zone.investment, 1), num(zone.tax, 1), now.zone.entered_count(stage::landed));
+  std::cout << "\nfunnel\n";
+  text_table ft;
+  ft.header = {"stage", "projects", "conversion"};
+  ft.right = {false, true, true};
+  for (const auto& s : funnel(now.zone))
+    ft.rows.push_back({std::string(to_string(s.s)) + " " + display_name(s.s), std::to_string(s.count),
+                       s.conversion ? fmt::format("{:.1f} %", *s.conversion * 100) : "-"});
+  print(ft, a.format);
+  std::cout << "\nzone growth\n";
+  print(growth_table(now, yoy, nullptr), a.format);
+  std::cout << "\nscorecard leaves (task-force preset)\n";
+  text_table lt;
+  lt.header = {"unit"};
+  lt.header.insert(lt.header.end(), leaves.columns.begin(), leaves.columns.end());
+  lt.right.assign(lt.header.size(), true);
+  lt.right[0] = false;
+  for (std::size_t u = 0; u < leaves.units.size(); ++u) {
+    std::vector<std::string> row{leaves.units[u]};
+    for (std::size_t c = 0; c < leaves.columns.size(); ++c) row.push_back(num(leaves.at(u, c), 2));
+    lt.rows.push_back(std::move(row));
+  }
+  print(lt, a.format);
+  if (!a.values_out.empty()) std::cout << "\nwrote " << a.values_out << " (values for `zoneperf assess --preset task-force`)\n";
+}
+
+struct admit_args {
+  std::string file, tree;
+  admission_options options;
+  double pass = std::numeric_limits<double>::quiet_NaN();
+  bool all = true;
+  output_format format = output_format::table;
+};
+
+text_table decisions_table(const std::vector<admission_decision>& d) {
+  text_table t;
+  t.header = {"id", "name", "task force", "points", "total", "decision", "reasons"};
+  t.right = {false, false, false, true, true, false, false};
+  for (const auto& x : d) {
+    std::string reasons;
+    for (const auto& s : x.reasons) reasons += (reasons.empty() ? "" : "; ") + s;
+    t.rows.push_back({x.id, x.name, x.task_force, fixed(x.points, 2), fixed(x.total, 2),
+                      x.result == verdict::admitted ? "admitted 准入" : "rejected 不予准入", reasons});
+  }
+  return t;
+}
+
+void run_admit(const admit_args& a) {
+  const indicator_tree tree = a.tree.empty() ? load_preset("admission") : indicator_tree::from_file(a.tree);
+  admission_options o = a.options;
+  if (!std::isnan(a.pass)) o.pass_mark = a.pass;
+  const auto decisions = admit(read_candidates_file(a.file), tree, o);
+  std::size_t admitted = 0;
+  for (const auto& d : decisions) admitted += d.result == verdict::admitted;
+  if (a.format == output_format::json) {
+    json j = json::array();
+    for (const auto& d : decisions) {
+      json dims = json::object();
+      for (const auto& p : d.dimensions) dims[p.id] = {{"actual", p.actual}, {"points", p.points}, {"max", p.max}};
+      j.push_back({{"id", d.id}, {"name", d.name}, {"task_force", d.task_force}, {"decision", to_string(d.result)},
+                   {"points", d.points}, {"total", d.total}, {"gate_failed", d.gate_failed}, {"vetoed", d.vetoed},
+                   {"dimensions", dims}, {"reasons", d.reasons}});
+    }
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  print(decisions_table(decisions), a.format);
+  if (a.format == output_format::table)
+    std::cout << fmt::format("\n{} of {} candidates admitted: they go to the review meeting (上会)\n", admitted,
+                             decisions.size());
+}
+
+void run_calendar(int year, const std::string& dispatch, const std::string& weekend, output_format f) {
+  calendar_options o;
+  static const std::map<std::string, boost::date_time::weekdays> days = {
+      {"monday", boost::date_time::Monday}, {"tuesday", boost::date_time::Tuesday},
+      {"wednesday", boost::date_time::Wednesday}, {"thursday", boost::date_time::Thursday},
+      {"friday", boost::date_time::Friday}};
+  o.dispatch_day = days.at(dispatch);
+  o.reports = weekend == "previous-friday" ? weekend_rule::previous_friday : weekend_rule::keep;
+  text_table t;
+  t.header = {"date", "weekday", "event", "covers"};
+  t.right = {false, false, false, false};
+  for (const auto& e : supervision_calendar(year, o))
+    t.rows.push_back({to_string(e.on), e.on.day_of_week().as_short_string(),
+                      std::string(display_name(e.kind)) + " " + to_string(e.kind), e.covers.label()});
+  if (f == output_format::json) {
+    json j = json::array();
+    for (const auto& r : t.rows) j.push_back({{"date", r[0]}, {"event", r[2]}, {"covers", r[3]}});
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  print(t, f);
+}
+
+void add_project_commands(CLI::App& app) {
+  auto* cmd = app.add_subcommand("projects", "Count the project registry by period: stages, growth, the monthly check");
+  static projects_args a;
+  cmd->add_option("--file", a.file, "Projects CSV (columns: docs/projects.md)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--as-of", a.as_of, "See the registry as it stood at the end of this day (YYYY-MM-DD): "
+                                       "later stage dates are not reached yet; default: the end of the period");
+  add_format_option(*cmd, a.format);
+  cmd->require_subcommand(1);
+  auto* month = cmd->add_subcommand("month", "A month's counts, growth, 三个十 check, faces and weekly progress");
+  month->add_option("month", a.period, "YYYY-MM")->required();
+  month->callback([] { run_month(a); });
+  auto* year = cmd->add_subcommand("year", "A period's counts, funnel, growth and scorecard leaves");
+  year->add_option("period", a.period, "YYYY (or YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-Wnn)")->required();
+  year->add_option("--other", a.other, "The leaves the registry cannot know (unit,<leaf ids>)")->check(CLI::ExistingFile);
+  year->add_option("--values-out", a.values_out, "Write the task-force values CSV (registry + --other)");
+  year->callback([] { run_year(a); });
+
+  auto* adm = app.add_subcommand("admit", "Score candidates for admission (入区项目评价赋分) and decide");
+  static admit_args b;
+  adm->add_option("--file", b.file, "Candidates CSV (columns: docs/projects.md)")->required()->check(CLI::ExistingFile);
+  adm->add_option("--tree", b.tree, "A scorecard file instead of the admission preset")->check(CLI::ExistingFile);
+  adm->add_option("--min-investment-per-mu", b.options.min_investment_per_mu, "Gate: total investment per mu, 万元/亩")
+      ->capture_default_str();
+  adm->add_option("--min-tax-per-mu", b.options.min_tax_per_mu, "Gate: promised tax per mu, 万元/亩")->capture_default_str();
+  adm->add_option("--pass-mark", b.pass, "Pass mark (default: the scorecard's top grade, 60)");
+  add_format_option(*adm, b.format);
+  adm->callback([] { run_admit(b); });
+
+  auto* cal = app.add_subcommand("calendar", "The supervision rhythm of a year (周调度 … 年终总结)");
+  static int cal_year = 2020;
+  static std::string dispatch = "monday", weekend = "keep";
+  static output_format cal_format = output_format::table;
+  cal->add_option("year", cal_year, "Year")->required()->check(CLI::Range(1401, 9998));
+  cal->add_option("--dispatch-day", dispatch, "Weekday of the weekly dispatch")
+      ->check(CLI::IsMember({"monday", "tuesday", "wednesday", "thursday", "friday"}))
+      ->capture_default_str();
+  cal->add_option("--weekend", weekend, "Period-end events on a weekend: keep, or move to the previous-friday")
+      ->check(CLI::IsMember({"keep", "previous-friday"}))
+      ->capture_default_str();
+  add_format_option(*cal, cal_format);
+  cal->callback([] { run_calendar(cal_year, dispatch, weekend, cal_format); });
+}
+
+void demo_projects(demo_context& ctx) {
+  const registry r = read_projects(sample_file("projects/projects.csv"), "samples/projects/projects.csv");
+  const period_counts y = count(r, period::year(2020));
+  const period_counts last = count(r, period::year(2019));
+  const per_mu zone = zone_per_mu(y);
+  const auto& z = y.zone;
+  std::string split;
+  for (const auto& u : y.task_forces) split += (split.empty() ? "" : "/") + std::to_string(u.key_projects);
+  const auto decisions = admit(read_candidates(read_csv(sample_file("projects/candidates.csv"), "samples/projects/candidates.csv")));
+  std::size_t admitted = 0;
+  for (const auto& d : decisions) admitted += d.result == verdict::admitted;
+  ctx.out << "\n项目库 · the sample zone's 2020 registry (samples/projects/projects.csv), counted by the library\n\n";
+  text_table t;
+  t.header = {"figure", "counted", "article"};
+  t.right = {false, true, true};
+  t.rows = {
+      {"contacted since April / admitted to review",
+       fmt::format("{} / {}", z.entered_count(stage::contacted), admitted), "90+ / 42"},
+      {"new signed projects / total investment",
+       fmt::format("{} / {} 亿元", z.entered_count(stage::signed_), shortest(value(z, measure::signed_investment))),
+       "35 / 256 亿元"},
+      {"landed / in July", fmt::format("{} / {}", z.entered_count(stage::landed),
+                                       count(r, period::month(2020, 7)).zone.entered_count(stage::landed)),
+       "30 / 13"},
+      {"key projects", fmt::format("{} ({})", z.key_projects, split), "48 (13/21/8/6)"},
+      {"foreign capital, year on year",
+       fmt::format("{} 万美元, {}", shortest(value(z, measure::foreign_capital)),
+                   format_growth(growth(value(z, measure::foreign_capital), value(last.zone, measure::foreign_capital)), 0)),
+       "1056 万美元, +521 %"},
+      {"亩均投资强度 / 亩均税收", fmt::format("{} / {} 万元/亩", num(zone.investment, 0), num(zone.tax, 0)), "470 / 40"}};
+  ctx.out << t.render();
+  const monthly_check m = check_month(r, period::month(2020, 7));
+  ctx.out << "\n2020-07 三个十 check (zone 10/10/10 split by key projects): actual/target\n";
+  ctx.out << check_table(m).render();
+  json j;
+  j["signed"] = z.entered_count(stage::signed_);
+  j["signed_investment_yi"] = value(z, measure::signed_investment);
+  j["landed"] = z.entered_count(stage::landed);
+  j["key_projects"] = z.key_projects;
+  j["foreign_capital_wan_usd"] = value(z, measure::foreign_capital);
+  json faces = json::object();
+  for (const auto& k : m.task_forces) faces[k.task_force] = to_string(k.verdict);
+  j["july_faces"] = faces;
+  ctx.results["projects"] = j;
+}
+
+const bool registered = add_command(&add_project_commands);
+const bool demo = add_demo_step(40, "projects", &demo_projects);
+
+}  // namespace
+}  // namespace zoneperf::cli

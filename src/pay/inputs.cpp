@@ -1,0 +1,236 @@
+#include "zoneperf/pay/inputs.hpp"
+
+#include <charconv>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "json_error.hpp"
+
+namespace zoneperf {
+namespace {
+using json = nlohmann::ordered_json;
+
+// Column positions by header name; every problem of the header is added.
+struct header_map {
+  std::map<std::string, std::size_t> at;
+  bool ok = true;
+};
+
+header_map map_header(const csv_table& t, const std::vector<std::string>& required,
+                      const std::vector<std::string>& optional, std::vector<problem>& problems) {
+  header_map h;
+  for (std::size_t c = 0; c < t.header.size(); ++c) {
+    const std::string& name = t.header[c];
+    bool known = false;
+    for (const auto* list : {&required, &optional})
+      for (const auto& n : *list) known = known || n == name;
+    if (!known) {
+      std::string expected;
+      for (const auto* list : {&required, &optional})
+        for (const auto& n : *list) expected += (expected.empty() ? "" : ", ") + n;
+      problems.push_back({errc::unknown_column, t.header_where(c),
+                          "unknown column \"" + name + "\" (expected " + expected + ")"});
+      h.ok = false;
+    } else if (!h.at.emplace(name, c).second) {
+      problems.push_back({errc::duplicate_column, t.header_where(c), "column \"" + name + "\" is given twice"});
+      h.ok = false;
+    }
+  }
+  for (const auto& n : required) {
+    if (!h.at.count(n)) {
+      problems.push_back({errc::missing_column, t.source + ":" + std::to_string(t.header_line),
+                          "missing column \"" + n + "\""});
+      h.ok = false;
+    }
+  }
+  return h;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string line_of(const csv_table& t, std::size_t row) { return t.source + ":" + std::to_string(t.lines[row]); }
+
+const char* type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null: return "null";
+    default: return "a number";
+  }
+}
+}  // namespace
+
+std::vector<staff_member> read_staff(const csv_table& t) {
+  std::vector<problem> problems;
+  const auto h = map_header(t, {"id", "name", "task_force", "team", "job_level", "baseline", "score"}, {"weight"},
+                            problems);
+  if (!h.ok) throw error(std::move(problems));
+  auto col = [&](const char* name) { return h.at.at(name); };
+  const std::size_t c_id = col("id"), c_name = col("name"), c_tf = col("task_force"), c_team = col("team"),
+                    c_level = col("job_level"), c_base = col("baseline"), c_score = col("score");
+  const auto w_it = h.at.find("weight");
+  std::vector<staff_member> staff;
+  staff.reserve(t.rows.size());
+  std::unordered_set<std::string> ids;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    staff_member m;
+    m.where = line_of(t, r);
+    m.id = trim(row[c_id]);
+    m.name = trim(row[c_name]);
+    m.task_force = trim(row[c_tf]);
+    m.team = trim(row[c_team]);
+    m.job_level = trim(row[c_level]);
+    if (m.id.empty()) problems.push_back({errc::missing_value, t.where(r, c_id), "empty person id"});
+    else if (!ids.insert(m.id).second)
+      problems.push_back({pay_errc::duplicate_person, t.where(r, c_id), "person \"" + m.id + "\" is listed twice"});
+    if (m.task_force.empty())
+      problems.push_back({errc::missing_value, t.where(r, c_tf), "empty task force for person \"" + m.id + "\""});
+    try {
+      const std::string cell = trim(row[c_base]);
+      if (cell.empty()) {
+        problems.push_back({pay_errc::bad_baseline, t.where(r, c_base), "missing baseline pay for person \"" + m.id + "\""});
+      } else {
+        m.baseline = cny_money::parse(cell, t.where(r, c_base));
+        if (m.baseline <= cny_money())
+          problems.push_back({pay_errc::bad_baseline, t.where(r, c_base),
+                              "baseline pay of person \"" + m.id + "\" is not positive: " + cell});
+      }
+    } catch (const error& e) {
+      problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    try {
+      if (auto s = parse_number(row[c_score], t.where(r, c_score))) m.score = *s;
+      else problems.push_back({pay_errc::bad_score, t.where(r, c_score), "missing performance score for person \"" + m.id + "\""});
+    } catch (const error& e) {
+      problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    }
+    if (w_it != h.at.end()) {
+      const std::string cell = trim(row[w_it->second]);
+      if (!cell.empty()) {
+        const std::string where = t.where(r, w_it->second);
+        try {
+          m.weight = exact_ratio::parse(cell, where);
+          if (m.weight < exact_ratio(0) || 10000 % m.weight.den() != 0)
+            problems.push_back({pay_errc::bad_weight, where,
+                                "contribution weight must be a decimal ≥ 0 with at most 4 places, not " + cell});
+        } catch (const error&) {
+          problems.push_back({pay_errc::bad_weight, where,
+                              "contribution weight must be a decimal ≥ 0 with at most 4 places, not \"" + cell + "\""});
+        }
+      }
+    }
+    staff.push_back(std::move(m));
+  }
+  if (!problems.empty()) throw error(std::move(problems));
+  return staff;
+}
+
+std::vector<staff_member> read_staff_file(const std::string& path) { return read_staff(read_csv_file(path)); }
+
+const std::optional<double>* scorecard_unit::ratio(std::string_view leaf) const {
+  for (const auto& [id, r] : leaf_ratios)
+    if (id == leaf) return &r;
+  return nullptr;
+}
+
+const scorecard_unit* scorecard_summary::find(std::string_view id) const {
+  for (const auto& u : units)
+    if (u.id == id) return &u;
+  return nullptr;
+}
+
+scorecard_summary read_scorecard(std::string_view text, std::string_view source) {
+  scorecard_summary out;
+  out.source = std::string(source);
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    throw error(std::vector<problem>{detail::json_syntax_problem(e, text, source)});
+  }
+  std::vector<problem> problems;
+  const std::string src = out.source + ":";
+  auto units = root.is_object() ? root.find("units") : root.end();
+  if (!root.is_object() || units == root.end() || !units->is_array())
+    throw error(errc::missing_field, src + "/units", "a scorecard is {\"units\": [{\"id\", \"grade\", ...}]}");
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < units->size(); ++i) {
+    const json& u = (*units)[i];
+    const std::string at = src + "/units/" + std::to_string(i);
+    if (!u.is_object()) {
+      problems.push_back({errc::wrong_type, at, std::string("expected a unit object, got ") + type_name(u)});
+      continue;
+    }
+    scorecard_unit unit;
+    auto id = u.find("id");
+    if (id == u.end() || !id->is_string()) {
+      problems.push_back({errc::missing_field, at + "/id", "missing unit id"});
+      continue;
+    }
+    unit.id = id->get<std::string>();
+    if (!seen.insert(unit.id).second)
+      problems.push_back({errc::duplicate_unit, at + "/id", "unit \"" + unit.id + "\" is given twice"});
+    auto grade = u.find("grade");
+    if (grade == u.end() || !grade->is_string())
+      problems.push_back({errc::missing_field, at + "/grade",
+                          "unit \"" + unit.id + "\" has no grade label (the scorecard's tree needs \"grades\")"});
+    else
+      unit.grade = grade->get<std::string>();
+    if (auto v = u.find("veto"); v != u.end() && v->is_boolean()) unit.veto = v->get<bool>();
+    if (auto leaves = u.find("leaves"); leaves != u.end() && leaves->is_object()) {
+      unit.has_leaves = true;
+      for (const auto& [leaf, e] : leaves->items()) {
+        std::optional<double> r;
+        if (e.is_object())
+          if (auto rt = e.find("ratio"); rt != e.end() && rt->is_number()) r = rt->get<double>();
+        unit.leaf_ratios.emplace_back(leaf, r);
+      }
+    }
+    out.units.push_back(std::move(unit));
+  }
+  if (!problems.empty()) throw error(std::move(problems));
+  return out;
+}
+
+scorecard_summary read_scorecard_file(const std::string& path) {
+  return read_scorecard(read_text_file(path), path);
+}
+
+std::vector<award_event> read_events(const csv_table& t) {
+  std::vector<problem> problems;
+  const auto h = map_header(t, {"task_force", "team", "kind", "count"}, {}, problems);
+  if (!h.ok) throw error(std::move(problems));
+  const std::size_t c_tf = h.at.at("task_force"), c_team = h.at.at("team"), c_kind = h.at.at("kind"),
+                    c_count = h.at.at("count");
+  std::vector<award_event> events;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    award_event e;
+    e.where = line_of(t, r);
+    e.task_force = trim(row[c_tf]);
+    e.team = trim(row[c_team]);
+    e.kind = trim(row[c_kind]);
+    if (e.task_force.empty()) problems.push_back({errc::missing_value, t.where(r, c_tf), "empty task force"});
+    if (e.kind.empty()) problems.push_back({errc::missing_value, t.where(r, c_kind), "empty event kind"});
+    const std::string cell = trim(row[c_count]);
+    const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), e.count);
+    if (cell.empty() || ec != std::errc() || ptr != cell.data() + cell.size() || e.count < 0)
+      problems.push_back({pay_errc::bad_count, t.where(r, c_count),
+                          "count must be a whole number ≥ 0, not \"" + cell + "\""});
+    events.push_back(std::move(e));
+  }
+  if (!problems.empty()) throw error(std::move(problems));
+  return events;
+}
+
+std::vector<award_event> read_events_file(const std::string& path) { return read_events(read_csv_file(path)); }
+
+}  // namespace zoneperf

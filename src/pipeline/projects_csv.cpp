@@ -1,0 +1,215 @@
+// Reading and writing the projects table (one row per project, one column per stage date).
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <unordered_map>
+
+#include "registry_impl.hpp"
+#include "zoneperf/io/csv.hpp"
+#include "zoneperf/pipeline/registry.hpp"
+
+namespace zoneperf {
+namespace {
+enum column : int {
+  c_id, c_name, c_task_force, c_industry, c_key, c_chain, c_top500, c_total_investment,
+  c_fixed_asset_investment, c_foreign_capital, c_land_area, c_annual_tax, c_admission_score,
+  c_first_stage  // then one column per stage, in stage order
+};
+constexpr int column_count = c_first_stage + static_cast<int>(stage_count);
+
+const std::vector<std::string>& column_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n = {"id", "name", "task_force", "industry", "key", "chain", "top500",
+                                  "total_investment", "fixed_asset_investment", "foreign_capital",
+                                  "land_area", "annual_tax", "admission_score"};
+    for (std::size_t s = 0; s < stage_count; ++s) n.push_back(to_string(static_cast<stage>(s)));
+    return n;
+  }();
+  return names;
+}
+
+struct parsed {
+  std::vector<project> projects;
+  std::vector<std::size_t> rows;  // csv row of each project
+  std::array<int, column_count> position{};  // csv column of each known column, or -1
+  std::optional<date> latest;
+};
+
+parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
+  parsed r;
+  r.position.fill(-1);
+  const auto& names = column_names();
+  for (std::size_t c = 0; c < csv.header.size(); ++c) {
+    const auto it = std::find(names.begin(), names.end(), csv.header[c]);
+    if (it == names.end()) {
+      out.push_back({errc::unknown_column, csv.header_where(c),
+                     "unknown column '" + csv.header[c] + "' (see docs/projects.md for the columns)"});
+      continue;
+    }
+    auto& pos = r.position[static_cast<std::size_t>(it - names.begin())];
+    if (pos >= 0) {
+      out.push_back({errc::duplicate_column, csv.header_where(c), "column '" + csv.header[c] + "' given twice"});
+      continue;
+    }
+    pos = static_cast<int>(c);
+  }
+  for (int required : {c_id, c_task_force, c_first_stage})
+    if (r.position[required] < 0)
+      out.push_back({errc::missing_column, csv.source + ":" + std::to_string(csv.header_line),
+                     "missing column '" + names[required] + "'"});
+  if (!out.empty()) return r;
+
+  std::unordered_map<std::string, std::size_t> first_line;  // id -> line
+  for (std::size_t row = 0; row < csv.rows.size(); ++row) {
+    const auto& cells = csv.rows[row];
+    auto cell = [&](int col) -> std::string_view {
+      const int pos = r.position[col];
+      return pos < 0 ? std::string_view{} : std::string_view(cells[pos]);
+    };
+    auto where = [&](int col) { return csv.where(row, static_cast<std::size_t>(r.position[col])); };
+    project p;
+    p.id = std::string(cell(c_id));
+    if (p.id.empty()) out.push_back({errc::bad_project_field, where(c_id), "empty project id"});
+    else if (auto [it, fresh] = first_line.emplace(p.id, csv.lines[row]); !fresh)
+      out.push_back({errc::duplicate_project, where(c_id),
+                     "project '" + p.id + "' already on line " + std::to_string(it->second)});
+    p.name = std::string(cell(c_name));
+    p.task_force = std::string(cell(c_task_force));
+    p.industry = std::string(cell(c_industry));
+    for (auto [col, flag] : {std::pair{c_key, &project::key_project}, std::pair{c_chain, &project::chain_project},
+                             std::pair{c_top500, &project::top500}}) {
+      const auto v = cell(col);
+      if (v == "1") p.*flag = true;
+      else if (!(v.empty() || v == "0"))
+        out.push_back({errc::bad_project_field, where(col),
+                       "bad flag '" + std::string(v) + "' in column '" + column_names()[col] + "': expected 0 or 1"});
+    }
+    for (auto [col, money] : {std::pair{c_total_investment, &project::total_investment},
+                              std::pair{c_fixed_asset_investment, &project::fixed_asset_investment},
+                              std::pair{c_foreign_capital, &project::foreign_capital},
+                              std::pair{c_annual_tax, &project::annual_tax}}) {
+      if (cell(col).empty()) continue;
+      try {
+        p.*money = detail::parse_wan(cell(col), where(col));
+      } catch (const error& e) {
+        out.insert(out.end(), e.problems().begin(), e.problems().end());
+      }
+    }
+    try {
+      if (r.position[c_land_area] >= 0) {
+        const auto mu = parse_number(cell(c_land_area), where(c_land_area));
+        if (mu && *mu < 0) out.push_back({errc::bad_project_field, where(c_land_area), "negative land area"});
+        p.land_mu = mu.value_or(0);
+      }
+    } catch (const error& e) {
+      out.insert(out.end(), e.problems().begin(), e.problems().end());
+    }
+    try {
+      if (r.position[c_admission_score] >= 0)
+        p.admission_score = parse_number(cell(c_admission_score), where(c_admission_score));
+    } catch (const error& e) {
+      out.insert(out.end(), e.problems().begin(), e.problems().end());
+    }
+    for (std::size_t s = 0; s < stage_count; ++s) {
+      const int col = c_first_stage + static_cast<int>(s);
+      if (r.position[col] < 0) continue;
+      try {
+        p.dates[s] = parse_optional_date(cell(col), where(col));
+        if (p.dates[s] && (!r.latest || *r.latest < *p.dates[s])) r.latest = p.dates[s];
+      } catch (const error& e) {
+        out.insert(out.end(), e.problems().begin(), e.problems().end());
+      }
+    }
+    r.projects.push_back(std::move(p));
+    r.rows.push_back(row);
+  }
+  return r;
+}
+
+/// Checks that need the whole table (the as-of date may be its latest date): task forces, stage dates.
+void check_rows(const csv_table& csv, const parsed& r, const load_options& options, date as_of, std::vector<problem>& out) {
+  std::unordered_map<std::string, int> known;
+  for (const auto& tf : options.task_forces) known.emplace(tf, 0);
+  for (std::size_t k = 0; k < r.projects.size(); ++k) {
+    const project& p = r.projects[k];
+    const std::size_t row = r.rows[k];
+    if (!known.count(p.task_force)) {
+      std::string list;
+      for (const auto& tf : options.task_forces) list += (list.empty() ? "" : ", ") + tf;
+      out.push_back({errc::unknown_task_force, csv.where(row, static_cast<std::size_t>(r.position[c_task_force])),
+                     "unknown task force '" + p.task_force + "' (known: " + list + ")"});
+    }
+    for (auto& d : detail::check_dates(p, as_of)) {
+      const int col = c_first_stage + static_cast<int>(index(d.at));
+      const int pos = r.position[col] >= 0 ? r.position[col] : r.position[c_first_stage];
+      out.push_back({d.code, csv.where(row, static_cast<std::size_t>(pos)), "project '" + p.id + "': " + d.what});
+    }
+  }
+}
+
+date as_of_for(const parsed& r, const load_options& options, const csv_table& csv) {
+  if (options.as_of) return *options.as_of;
+  if (r.latest) return *r.latest;
+  throw error(errc::not_contacted, csv.source, "no project has a date; give an as-of date");
+}
+}  // namespace
+
+std::vector<problem> validate_projects(const csv_table& csv, const load_options& options) {
+  std::vector<problem> out;
+  const parsed r = parse_rows(csv, out);
+  if (r.position[c_id] < 0 || r.position[c_task_force] < 0 || r.position[c_first_stage] < 0) return out;
+  if (!options.as_of && !r.latest) {
+    if (!r.projects.empty()) out.push_back({errc::not_contacted, csv.source, "no project has a date; give an as-of date"});
+    return out;
+  }
+  check_rows(csv, r, options, as_of_for(r, options, csv), out);
+  return out;
+}
+
+registry read_projects(const csv_table& csv, const load_options& options) {
+  std::vector<problem> out;
+  parsed r = parse_rows(csv, out);
+  if (!out.empty()) throw error(std::move(out));
+  const date as_of = as_of_for(r, options, csv);
+  check_rows(csv, r, options, as_of, out);
+  if (!out.empty()) throw error(std::move(out));
+  registry reg(registry_options{options.task_forces, as_of});
+  for (auto& p : r.projects) reg.add(std::move(p));
+  return reg;
+}
+
+registry read_projects(std::string_view csv_text, const std::string& source, const load_options& options) {
+  return read_projects(read_csv(csv_text, source), options);
+}
+
+registry read_projects_file(const std::string& path, const load_options& options) {
+  return read_projects(read_csv_file(path), options);
+}
+
+std::string write_projects_csv(const registry& reg) {
+  std::ostringstream out;
+  const auto& names = column_names();
+  for (std::size_t c = 0; c < names.size(); ++c) out << (c ? "," : "") << names[c];
+  out << '\n';
+  for (const project* p : reg.all()) {
+    out << csv_field(p->id) << ',' << csv_field(p->name) << ',' << csv_field(p->task_force) << ','
+        << csv_field(p->industry) << ',' << (p->key_project ? 1 : 0) << ',' << (p->chain_project ? 1 : 0) << ','
+        << (p->top500 ? 1 : 0) << ',' << detail::format_wan(p->total_investment) << ','
+        << detail::format_wan(p->fixed_asset_investment) << ',' << detail::format_wan(p->foreign_capital) << ',';
+    std::ostringstream mu;
+    mu.precision(17);
+    mu << p->land_mu;
+    out << mu.str() << ',' << detail::format_wan(p->annual_tax) << ',';
+    if (p->admission_score) {
+      std::ostringstream s;
+      s.precision(17);
+      s << *p->admission_score;
+      out << s.str();
+    }
+    for (std::size_t s = 0; s < stage_count; ++s) out << ',' << (p->dates[s] ? to_string(*p->dates[s]) : "");
+    out << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace zoneperf

@@ -1,0 +1,17 @@
+# Runs one compile-fail case: SOURCE must compile as is and must not compile with
+# -DZONEPERF_COMPILE_FAIL. Syntax-only, so nothing is linked or written.
+set(flags -std=c++17 -fsyntax-only)
+foreach(dir IN LISTS INCLUDES EXTRA_INCLUDES)
+  if(dir)
+    list(APPEND flags -I${dir})
+  endif()
+endforeach()
+execute_process(COMMAND ${CXX} ${flags} ${SOURCE} RESULT_VARIABLE good_rc ERROR_VARIABLE good_err)
+if(NOT good_rc EQUAL 0)
+  message(FATAL_ERROR "${SOURCE} without the ill-formed line does not compile, so the case proves nothing:\n${good_err}")
+endif()
+execute_process(COMMAND ${CXX} ${flags} -DZONEPERF_COMPILE_FAIL ${SOURCE} RESULT_VARIABLE bad_rc ERROR_VARIABLE bad_err)
+if(bad_rc EQUAL 0)
+  message(FATAL_ERROR "${SOURCE} compiled with its ill-formed line enabled: the misuse is not rejected")
+endif()
+message(STATUS "${SOURCE}: rejected as expected")

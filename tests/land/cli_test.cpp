@@ -1,0 +1,91 @@
+// Tests of `zoneperf land` and the land step of `zoneperf demo` (include/zoneperf/land/report.hpp
+// is what --format json prints).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+struct run_result {
+  int status;
+  std::string out;
+};
+
+run_result run(const std::string& args) {
+  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+  const int status = pclose(p);
+  return {WEXITSTATUS(status), out};
+}
+
+const std::string sample = std::string(ZONEPERF_SOURCE_DIR) + "/samples/land/enterprises.csv";
+}  // namespace
+
+TEST(land_cli_test, json_report_lists_every_enterprise_with_its_class) {
+  const auto r = run("land --enterprises " + sample + " --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["preset"], "zj-huangyan");
+  EXPECT_EQ(j["enterprises"].size(), 33u);
+  EXPECT_EQ(j["rated"], 30);
+  // 30 rated: A ⌊6⌋, B ⌊12⌋, D ⌈1.5⌉ = 2, C 10; 3 exempt.
+  const std::size_t expected[] = {6, 12, 10, 2, 3};
+  for (std::size_t c = 0; c < 5; ++c) EXPECT_EQ(j["classes"][c]["count"], expected[c]) << c;
+  EXPECT_EQ(j["classes"][4]["label"], "T");
+  EXPECT_TRUE(j["enterprises"][5]["score"].is_null());
+  EXPECT_EQ(j["enterprises"][5]["class"], "T");
+  EXPECT_EQ(j["fills"].size(), 2u);  // two missing emission figures take the peer average
+}
+
+TEST(land_cli_test, table_shows_classes_and_the_zones_per_mu_figures) {
+  const auto r = run("land --enterprises " + sample + " --preset js-huaian --by task_force");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("落后整治"), std::string::npos);
+  EXPECT_NE(r.out.find("不适合评价"), std::string::npos);
+  EXPECT_NE(r.out.find("ratios of sums"), std::string::npos);
+  EXPECT_NE(r.out.find("高端装备"), std::string::npos);
+  EXPECT_NE(r.out.find("tax_per_mu: benchmark 25 (2 × prior-year peer average 12.5)"), std::string::npos) << r.out;
+}
+
+TEST(land_cli_test, prior_averages_on_the_command_line_override_the_presets) {
+  const auto r = run("land --enterprises " + sample + " --preset js-huaian --prior tax_per_mu=10");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("tax_per_mu: benchmark 20 (2 × prior-year peer average 10)"), std::string::npos) << r.out;
+}
+
+TEST(land_cli_test, csv_and_markdown_formats) {
+  const auto csv = run("land --enterprises " + sample + " --format csv");
+  ASSERT_EQ(csv.status, 0) << csv.out;
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
+            "id,name,land_mu,investment_per_mu,tax_per_mu,revenue_per_mu,value_added_per_mu,value_added_per_tce,"
+            "value_added_per_emission,labour_productivity,rd_share,tax_per_tce,score,rank,class");
+  const auto md = run("land --enterprises " + sample + " --format markdown");
+  ASSERT_EQ(md.status, 0) << md.out;
+  EXPECT_NE(md.out.find("### Classes"), std::string::npos);
+}
+
+TEST(land_cli_test, a_bad_table_exits_2_naming_line_and_column) {
+  const auto path = std::filesystem::temp_directory_path() / "zoneperf_land_bad.csv";
+  std::ofstream(path) << "id,land_mu,tax_wan\nA,10,1\nB,,2\n";
+  const auto r = run("land --enterprises " + path.string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "zoneperf: [zoneperf.land.901] " + path.string() + ":3:2: B: land area is missing\n");
+  std::filesystem::remove(path);
+}
+
+TEST(land_cli_test, demo_prints_the_sample_enterprises_classes) {
+  const auto dir = std::filesystem::temp_directory_path() / "zoneperf_land_demo";
+  const auto r = run("demo --out " + dir.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("亩均效益"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("落后整治"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(dir / "land.json"));
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,342 @@
+// Tests for include/zoneperf/pay/allocate.hpp: the exact allocation, its properties and its errors.
+#include "zoneperf/pay/allocate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <random>
+
+#include "zoneperf/assess.hpp"
+#include "zoneperf/io/report.hpp"
+#include "zoneperf/io/tables.hpp"
+#include "zoneperf/presets.hpp"
+
+namespace zoneperf {
+namespace {
+
+using detail::uint128;
+
+std::string message(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+staff_member person(std::string id, std::string tf, std::string team, const char* baseline, double score,
+                    const char* weight = "1") {
+  staff_member m;
+  m.id = id;
+  m.name = id;
+  m.task_force = std::move(tf);
+  m.team = std::move(team);
+  m.job_level = "科员";
+  m.baseline = cny_money::parse(baseline);
+  m.score = score;
+  m.weight = exact_ratio::parse(weight);
+  m.where = "roster:" + id;
+  return m;
+}
+
+scorecard_summary grades(std::vector<std::pair<std::string, std::string>> g) {
+  scorecard_summary s;
+  s.source = "test";
+  for (auto& [id, grade] : g) s.units.push_back({id, grade, false, {}, false});
+  return s;
+}
+
+TEST(allocate_test, hand_worked_three_people) {
+  // s = 12000, 10000, 5000 fen; P = 1.5 × 30000 = 45000 fen. C's 5000·λ is below its floor, so C
+  // takes 10000 and λ = 35000 / 22000 = 35/22: A 19090.909…, B 15909.090…; the one fen left goes
+  // to A's larger fraction.
+  const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "T", "t", "100", 85),
+                                           person("C", "T", "t", "100", 50)};
+  const pay_result r = allocate_pay(staff, grades({{"T", "良好"}}), pay_policy::standard());
+  EXPECT_EQ(r.pool.fen(), 45000);
+  EXPECT_EQ(r.people[0].base_pay.fen(), 19091);
+  EXPECT_EQ(r.people[1].base_pay.fen(), 15909);
+  EXPECT_EQ(r.people[2].base_pay.fen(), 10000);
+  EXPECT_EQ(r.people[0].rounding_fen, 1);
+  EXPECT_EQ(r.people[1].rounding_fen, 0);
+  EXPECT_EQ(r.people[2].clamp, clamp_state::floor);
+  EXPECT_EQ(r.people[0].clamp, clamp_state::none);
+  EXPECT_TRUE(r.lambda_num == 35 && r.lambda_den == 22);
+  EXPECT_EQ(r.base_paid, r.pool);
+  EXPECT_EQ(r.task_forces[0].average_multiple(), exact_ratio(3, 2));
+}
+
+TEST(allocate_test, caps_bind_and_the_rest_share_the_pool) {
+  // s = 2.4 b for A (优秀 × 1.2 × team 1.0... via a team coefficient of 2): A is capped at 2 b.
+  pay_policy p = pay_policy::standard();
+  p.teams = {{"star", exact_ratio(2)}};
+  const std::vector<staff_member> staff = {person("A", "T", "star", "100", 95), person("B", "T", "t", "100", 85),
+                                           person("C", "T", "t", "100", 85)};
+  const pay_result r = allocate_pay(staff, grades({{"T", "优秀"}}), p);
+  EXPECT_EQ(r.people[0].clamp, clamp_state::cap);
+  EXPECT_EQ(r.people[0].base_pay.fen(), 20000);
+  EXPECT_EQ(r.people[1].base_pay.fen(), 12500);
+  EXPECT_EQ(r.people[2].base_pay.fen(), 12500);
+}
+
+TEST(allocate_test, pool_exactly_at_the_floors_or_caps_is_feasible) {
+  pay_policy p = pay_policy::standard();
+  p.multiplier = exact_ratio(1);
+  const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "T", "t", "50.01", 55)};
+  pay_result r = allocate_pay(staff, grades({{"T", "良好"}}), p);
+  EXPECT_EQ(r.people[0].base_pay.fen(), 10000);
+  EXPECT_EQ(r.people[1].base_pay.fen(), 5001);
+  EXPECT_EQ(r.people[1].clamp, clamp_state::floor);
+  p.multiplier = exact_ratio(2);
+  r = allocate_pay(staff, grades({{"T", "良好"}}), p);
+  EXPECT_EQ(r.people[0].base_pay.fen(), 20000);
+  EXPECT_EQ(r.people[1].base_pay.fen(), 10002);
+  EXPECT_EQ(r.people[0].clamp, clamp_state::cap);
+}
+
+TEST(allocate_test, infeasible_floors_and_caps_state_the_shortfall_in_fen) {
+  // Floors rounded up can exceed a pool rounded to the fen: 1.0 × 0.01 … with a multiplier of 1 and
+  // a floor of 1.0001, every 100.00 baseline needs 100.01.
+  pay_policy p = pay_policy::standard();
+  p.multiplier = exact_ratio(1);
+  p.floor = exact_ratio(10001, 10000);
+  const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "T", "t", "100", 95)};
+  EXPECT_EQ(message([&] { allocate_pay(staff, grades({{"T", "良好"}}), p); }),
+            "[zoneperf.pay.606] pool: the floors need 200.02 but the pool is 200.00: 2 fen short");
+  p = pay_policy::standard();
+  p.multiplier = exact_ratio(2);
+  p.cap = exact_ratio(19999, 10000);
+  EXPECT_EQ(message([&] { allocate_pay(staff, grades({{"T", "良好"}}), p); }),
+            "[zoneperf.pay.607] pool: the caps allow at most 399.98 but the pool is 400.00: 2 fen cannot be paid");
+}
+
+TEST(allocate_test, an_empty_roster_pays_nothing) {
+  const pay_result r = allocate_pay({}, grades({{"T", "良好"}}), pay_policy::standard());
+  EXPECT_EQ(r.pool, cny_money());
+  EXPECT_EQ(r.base_paid, cny_money());
+  EXPECT_TRUE(r.people.empty());
+  EXPECT_TRUE(r.task_forces.empty());
+  EXPECT_TRUE(r.lambda_den == 0);
+}
+
+TEST(allocate_test, amounts_near_the_64_bit_limit) {
+  // Pool 1.5 × 6·10^16 yuan = 9·10^16 yuan = 9·10^18 fen < 2^63: exact, with 256-bit products inside.
+  const std::vector<staff_member> staff = {person("A", "T", "t", "30000000000000000.01", 95),
+                                           person("B", "T", "t", "29999999999999999.99", 61)};
+  const pay_result r = allocate_pay(staff, grades({{"T", "优秀"}}), pay_policy::standard());
+  EXPECT_EQ(r.pool.fen(), 9000000000000000000);
+  EXPECT_EQ(r.base_paid, r.pool);
+  // One more fen of baseline and the pool overflows: reported, never wrapped.
+  const std::vector<staff_member> more = {person("A", "T", "t", "61489147000000000", 95),
+                                          person("B", "T", "t", "1", 61)};
+  EXPECT_EQ(message([&] { allocate_pay(more, grades({{"T", "优秀"}}), pay_policy::standard()); }),
+            "[zoneperf.money.501] money overflow in multiply: the result is outside ±92233720368547758.07 (64-bit fen)");
+  const std::vector<staff_member> sum = {person("A", "T", "t", "50000000000000000", 95),
+                                         person("B", "T", "t", "50000000000000000", 61)};
+  EXPECT_EQ(message([&] { allocate_pay(sum, grades({{"T", "优秀"}}), pay_policy::standard()); }),
+            "[zoneperf.money.501] money overflow in multiply: the result is outside ±92233720368547758.07 (64-bit fen)");
+}
+
+TEST(allocate_test, core_handles_shares_near_128_bits) {
+  const uint128 big = static_cast<uint128>(1) << 122;
+  const std::int64_t top = std::numeric_limits<std::int64_t>::max() / 4;
+  const auto r = allocate_clamped({big, big - 1, big / 3}, {1, 1, 1}, {top, top, top}, top);
+  EXPECT_EQ(std::accumulate(r.pay.begin(), r.pay.end(), std::int64_t{0}), top);
+  EXPECT_GE(r.pay[0], r.pay[1]);
+  EXPECT_GT(r.pay[1], r.pay[2]);
+}
+
+TEST(allocate_test, mismatches_are_reported_together) {
+  const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "U", "t", "100", -5),
+                                           person("C", "V", "t", "100", 80)};
+  pay_policy p = pay_policy::standard();
+  EXPECT_EQ(message([&] { allocate_pay(staff, grades({{"T", "良好"}, {"V", "A+"}}), p); }),
+            "[zoneperf.pay.608] roster:B: task force \"U\" of person \"B\" is not in the scorecard test (its units: T, V)\n"
+            "[zoneperf.pay.616] roster:B: score -5 of person \"B\" is below every individual band (the lowest is 0)\n"
+            "[zoneperf.pay.604] task force V: grade \"A+\" has no coefficient in the pay policy (it has 优秀, 良好, 合格, 不合格)");
+}
+
+TEST(allocate_test, awards_split_by_contribution_weight_exactly) {
+  pay_policy p = pay_policy::standard();
+  p.awards.push_back({"fortune500", "世界500强项目落地", cny_money::from_yuan(100000), award_source::events, "", 1});
+  p.awards.push_back({"foreign_capital", "外资", cny_money::from_yuan(10), award_source::scorecard, "foreign_capital", 1});
+  const std::vector<staff_member> staff = {person("A", "T", "x", "100", 95, "1"), person("B", "T", "x", "100", 85, "2"),
+                                           person("C", "T", "y", "100", 85, "0"), person("D", "T", "x", "100", 85, "0.5")};
+  scorecard_summary s = grades({{"T", "良好"}});
+  s.units[0].has_leaves = true;
+  s.units[0].leaf_ratios = {{"foreign_capital", 1.0}};
+  const std::vector<award_event> events = {{"T", "x", "fortune500", 1, "e:2"}, {"T", "y", "fortune500", 0, "e:3"}};
+  const pay_result r = allocate_pay(staff, s, p, events);
+  ASSERT_EQ(r.awards.size(), 2u);
+  // 外资 10 yuan = 1000 fen over weights 1 : 2 : 0 : 0.5 -> 285.71…, 571.42…, 0, 142.85… -> 286, 571, 0, 143.
+  EXPECT_EQ(r.awards[0].split[0].second.fen(), 286);
+  EXPECT_EQ(r.awards[0].split[1].second.fen(), 571);
+  EXPECT_EQ(r.awards[0].split[3].second.fen(), 143);
+  // 100000 yuan over team x (A, B, D: 1 : 2 : 0.5).
+  EXPECT_EQ(r.awards[1].split.size(), 3u);
+  EXPECT_EQ(r.people[1].award.fen(), 571 + 5714286);  // 10^7 fen × 2/3.5 = 5714285.71…, rounded up by its remainder
+  EXPECT_EQ(r.awards_paid, cny_money::from_yuan(100010));
+  EXPECT_EQ(r.total_paid, r.pool + r.awards_paid);
+  for (const auto& person : r.people) EXPECT_EQ(person.total, person.base_pay + person.award);
+}
+
+TEST(allocate_test, award_errors_name_the_unit_team_or_line) {
+  pay_policy p = pay_policy::standard();
+  p.awards.push_back({"fortune500", "500强", cny_money::from_yuan(100), award_source::events, "", 1});
+  p.awards.push_back({"foreign_capital", "外资", cny_money::from_yuan(10), award_source::scorecard, "foreign_capital", 1});
+  const std::vector<staff_member> staff = {person("A", "T", "x", "100", 95, "0")};
+  const std::vector<award_event> events = {{"T", "z", "fortune500", 1, "e:2"}, {"T", "x", "bonus", 1, "e:3"},
+                                           {"W", "", "fortune500", 1, "e:4"}, {"T", "x", "foreign_capital", 1, "e:5"},
+                                           {"T", "x", "fortune500", 1, "e:6"}};
+  EXPECT_EQ(message([&] { allocate_pay(staff, grades({{"T", "良好"}}), p, events); }),
+            "[zoneperf.pay.611] task force T: the award \"foreign_capital\" needs units[].leaves.foreign_capital.ratio "
+            "in the scorecard test (assess with explanations)\n"
+            "[zoneperf.pay.609] e:2: award \"fortune500\": team \"z\" of \"T\" has no staff in the roster\n"
+            "[zoneperf.pay.610] e:3: the pay policy has no award \"bonus\" paid from events (it has fortune500)\n"
+            "[zoneperf.pay.608] e:4: task force \"W\" has no staff in the roster\n"
+            "[zoneperf.pay.610] e:5: award \"foreign_capital\" comes from the scorecard, not the events table\n"
+            "[zoneperf.pay.612] e:6: award \"fortune500\": every member of team \"x\" of \"T\" has contribution weight 0");
+}
+
+// --- properties over seeded random rosters ---------------------------------------------------
+
+struct random_case {
+  std::vector<staff_member> staff;
+  scorecard_summary scorecard;
+  pay_policy policy;
+};
+
+random_case make_case(std::mt19937_64& rng) {
+  random_case c;
+  c.policy = pay_policy::standard();
+  c.policy.teams = {{"a", exact_ratio(11, 10)}, {"b", exact_ratio(9, 10)}};
+  // Multipliers between floor and cap, sometimes right at them.
+  const int m = static_cast<int>(rng() % 12);
+  c.policy.multiplier = m == 0 ? exact_ratio(1) : m == 1 ? exact_ratio(2) : exact_ratio(10000 + static_cast<std::int64_t>(rng() % 10000), 10000);
+  const char* labels[] = {"优秀", "良好", "合格", "不合格"};
+  const int units = 1 + static_cast<int>(rng() % 4);
+  for (int u = 0; u < units; ++u) c.scorecard.units.push_back({"T" + std::to_string(u), labels[rng() % 4], false, {}, false});
+  c.scorecard.source = "random";
+  const std::size_t n = 1 + rng() % 40;
+  const char* teams[] = {"a", "b", "c"};
+  for (std::size_t i = 0; i < n; ++i) {
+    staff_member s;
+    s.id = "p" + std::to_string(i);
+    s.task_force = "T" + std::to_string(rng() % static_cast<unsigned>(units));
+    s.team = teams[rng() % 3];
+    // Few distinct baselines so that equal baselines (and ties) are common.
+    s.baseline = cny_money::from_fen(rng() % 3 == 0 ? 8800000 : static_cast<std::int64_t>(1 + rng() % 30000000));
+    s.score = static_cast<double>(rng() % 101);
+    c.staff.push_back(std::move(s));
+  }
+  return c;
+}
+
+TEST(allocate_property_test, parts_add_up_to_the_pool_within_bounds_and_in_coefficient_order) {
+  std::mt19937_64 rng(5);
+  for (int trial = 0; trial < 3000; ++trial) {
+    const random_case c = make_case(rng);
+    const pay_result r = allocate_pay(c.staff, c.scorecard, c.policy);
+    ASSERT_EQ(r.base_paid, r.pool) << "trial " << trial;
+    std::int64_t sum = 0;
+    for (const auto& p : r.people) {
+      sum += p.base_pay.fen();
+      ASSERT_GE(p.base_pay, p.floor) << "trial " << trial;
+      ASSERT_LE(p.base_pay, p.cap) << "trial " << trial;
+      ASSERT_TRUE(p.rounding_fen == 0 || p.rounding_fen == 1);
+      if (p.clamp != clamp_state::none) ASSERT_EQ(p.rounding_fen, 0) << "nobody at a bound moves off it";
+      // The pay before rounding is clamp(λ·s, floor, cap): check against λ in long double.
+      const long double lambda = static_cast<long double>(r.lambda_num) / static_cast<long double>(r.lambda_den);
+      const long double s = static_cast<long double>(p.share) / 1e12L;
+      const long double raw = static_cast<long double>(p.raw_whole.fen()) +
+                              static_cast<long double>(p.raw_remainder) / static_cast<long double>(r.raw_denominator);
+      const long double expect =
+          std::min(std::max(lambda * s, static_cast<long double>(p.floor.fen())), static_cast<long double>(p.cap.fen()));
+      ASSERT_NEAR(static_cast<double>(raw), static_cast<double>(expect), 1e-6 * static_cast<double>(expect) + 1e-6)
+          << "trial " << trial;
+    }
+    ASSERT_EQ(sum, r.pool.fen());
+    // Same baseline, larger share: never less pay.
+    for (const auto& p : r.people)
+      for (const auto& q : r.people)
+        if (p.baseline == q.baseline && p.share > q.share) ASSERT_GE(p.base_pay, q.base_pay) << "trial " << trial;
+  }
+}
+
+TEST(allocate_property_test, reordering_the_roster_moves_at_most_tie_broken_fen) {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 1500; ++trial) {
+    random_case c = make_case(rng);
+    const pay_result a = allocate_pay(c.staff, c.scorecard, c.policy);
+    std::vector<std::size_t> order(c.staff.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    std::vector<staff_member> shuffled;
+    for (auto i : order) shuffled.push_back(c.staff[i]);
+    const pay_result b = allocate_pay(shuffled, c.scorecard, c.policy);
+    ASSERT_EQ(b.base_paid, a.base_paid);
+    ASSERT_TRUE(a.lambda_num == b.lambda_num && a.lambda_den == b.lambda_den);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const person_pay& pa = a.people[order[k]];
+      const person_pay& pb = b.people[k];
+      ASSERT_EQ(pa.raw_whole, pb.raw_whole);
+      const std::int64_t diff = pa.base_pay.fen() - pb.base_pay.fen();
+      ASSERT_LE(std::abs(diff), 1) << "trial " << trial;
+      if (diff != 0) {
+        // Only a tie on the fraction can move a fen: someone else with the same fraction took it.
+        bool tie = false;
+        for (const auto& other : a.people)
+          tie = tie || (&other != &pa && other.raw_remainder == pa.raw_remainder);
+        ASSERT_TRUE(tie) << "trial " << trial;
+      }
+    }
+  }
+}
+
+// --- the demo's data ------------------------------------------------------------------------------
+
+pay_result sample_pay(const scorecard_summary& scorecard) {
+  const auto staff = read_staff(read_csv(sample_file("pay/staff.csv"), "staff.csv"));
+  const auto policy = pay_policy::from_json(sample_file("pay/policy.json"));
+  const auto events = read_events(read_csv(sample_file("pay/events.csv"), "events.csv"));
+  return allocate_pay(staff, scorecard, policy, events);
+}
+
+TEST(allocate_test, demo_pays_40_staff_averaging_one_and_a_half_baseline_from_the_fixture) {
+  const pay_result r = sample_pay(read_scorecard(sample_file("pay/scorecard.json"), "fixture"));
+  EXPECT_EQ(r.people.size(), 40u);
+  EXPECT_EQ(r.task_forces.size(), 4u);
+  EXPECT_EQ(r.base_paid / r.baseline, exact_ratio(3, 2));  // DOMAIN.md §1: 1.5 × baseline on average
+  EXPECT_EQ(r.base_paid, r.pool);
+  // Better grades pay more on average: 优秀 > 良好 > 合格 > 不合格 in the fixture.
+  EXPECT_GT(r.task_forces[0].average_multiple(), r.task_forces[1].average_multiple());
+  EXPECT_GT(r.task_forces[1].average_multiple(), r.task_forces[2].average_multiple());
+  EXPECT_GT(r.task_forces[2].average_multiple(), r.task_forces[3].average_multiple());
+  // Foreign capital met (ratio ≥ 1) by 新材料新能源 and 信息技术 only.
+  int foreign = 0;
+  for (const auto& a : r.awards) foreign += a.kind == "foreign_capital";
+  EXPECT_EQ(foreign, 2);
+}
+
+TEST(allocate_test, demo_pays_from_the_engine_scorecard) {
+  const indicator_tree tree = load_preset("task-force");
+  const values_table values = read_values(tree, sample_file("task-force/values.csv"), "values.csv");
+  const targets_table targets = read_targets(tree, values.units, sample_file("task-force/targets.csv"), "targets.csv");
+  const target_table view = targets.view();
+  assess_options opt;
+  opt.unit_ids = &values.units;
+  const assessment result = assess(tree, values.values, &view, opt);
+  std::vector<std::size_t> all(values.units.size());
+  std::iota(all.begin(), all.end(), 0);
+  const auto leaves = explain(tree, values.values, &view, all, opt);
+  const pay_result r = sample_pay(read_scorecard(report_json(tree, result, values.units, &leaves), "engine"));
+  EXPECT_EQ(r.people.size(), 40u);
+  EXPECT_EQ(r.base_paid / r.baseline, exact_ratio(3, 2));
+}
+
+}  // namespace
+}  // namespace zoneperf

@@ -1,0 +1,69 @@
+// The projects commands of the CLI, run as a user would.
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct run_result {
+  int status;
+  std::string out;
+};
+
+run_result run(const std::string& args) {
+  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  const int status = pclose(p);
+  return {WEXITSTATUS(status), out};
+}
+
+const std::string dir = std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/";
+
+TEST(cli_projects_test, month_prints_counts_checks_and_faces) {
+  const auto r = run("projects --file " + dir + "projects.csv month 2020-07");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("医养健康                 8     1/2     2/2     2/2  😢    intent 1 < 2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("zone                         10/10   10/10   13/10"), std::string::npos) << r.out;
+}
+
+TEST(cli_projects_test, as_of_sees_the_registry_as_it_stood_then) {
+  const auto r = run("projects --file " + dir + "projects.csv --as-of 2020-07-15 month 2020-07");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("2020-07 · entered in the month (as of 2020-07-15)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("provisional, month not over"), std::string::npos) << r.out;
+}
+
+TEST(cli_projects_test, year_writes_the_values_of_the_scorecard) {
+  const std::string out = testing::TempDir() + "values.csv";
+  const auto r = run("projects --file " + dir + "projects.csv year 2020 --other " + dir + "other.csv --values-out " + out);
+  EXPECT_EQ(r.status, 0) << r.out;
+  std::ifstream a(out), b(std::string(ZONEPERF_SOURCE_DIR) + "/samples/task-force/values.csv");
+  const std::string x((std::istreambuf_iterator<char>(a)), {}), y((std::istreambuf_iterator<char>(b)), {});
+  EXPECT_EQ(x, y);
+}
+
+TEST(cli_projects_test, admit_and_calendar) {
+  const auto a = run("admit --file " + dir + "candidates.csv");
+  EXPECT_EQ(a.status, 0);
+  EXPECT_NE(a.out.find("42 of 92 candidates admitted"), std::string::npos) << a.out;
+  const auto c = run("calendar 2020 --format csv");
+  EXPECT_EQ(c.status, 0);
+  EXPECT_NE(c.out.find("2020-12-31,Thu,年终总结 annual_summary,2020"), std::string::npos) << c.out;
+}
+
+TEST(cli_projects_test, bad_input_exits_2_with_the_message) {
+  const std::string bad = testing::TempDir() + "bad.csv";
+  std::ofstream(bad) << "id,task_force,contacted\nA1,高端装备,2020-02-30\n";
+  const auto r = run("projects --file " + bad + " year 2020");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("[zoneperf.project.701] " + bad + ":2:3: bad date '2020-02-30': 2020-02 has 29 days"),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
