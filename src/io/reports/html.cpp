@@ -164,7 +164,7 @@ std::string total_svg(const detail::report_model& m, const detail::rep_unit& u, 
     s += "<line x1=\"" + xy(X(gr.min)) + "\" y1=\"" + xy(y0 - 4) + "\" x2=\"" + xy(X(gr.min)) + "\" y2=\"" +
          xy(y0 + bh + 4) + "\" stroke=\"#1f2933\" stroke-width=\"1\" stroke-dasharray=\"2 2\"/>";
     s += "<text x=\"" + xy(X(gr.min)) + "\" y=\"" + xy(y0 + bh + 16) + "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b7a\">" +
-         esc(fixed(gr.min, 0) + " " + gr.label) + "</text>";
+         esc(fixed(gr.min, 0)) + "<title>" + esc(gr.label + " ≥ " + fixed(gr.min, 0)) + "</title></text>";
   }
   s += "<text x=\"" + xy(x0) + "\" y=\"" + xy(y0 - 3) + "\" font-size=\"11\" fill=\"#1f2933\">total " +
        esc(show(u.total)) + " / " + esc(fixed(m.tree.points(), 0)) + "</text>";
@@ -278,7 +278,7 @@ void faces_section(const detail::report_model& m, std::string& o) {
   for (const auto& r : f.rows) {
     o += "<tr data-unit=\"" + esc(r.task_force) + "\"><td>" + esc(r.task_force) + "</td><td class=\"face\">" +
          esc(r.face.empty() ? "–" : r.face) + "</td>";
-    for (const auto& fig : r.figures) o += "<td class=\"n\">" + esc(fig.second) + "</td>";
+    for (const auto& fig : r.figures) o += "<td class=\"n\">" + esc(fig.text()) + "</td>";
     if (!f.columns.empty()) o += "<td>" + esc(r.missed) + "</td>";
     o += "</tr>";
   }

@@ -63,6 +63,11 @@ int top_group(const indicator_tree& tree, int i) {
 
 }  // namespace
 
+std::string face_row::figure::text() const {
+  auto t = [](double v) { return std::isnan(v) ? std::string("-") : shortest(v); };
+  return t(actual) + "/" + t(target);
+}
+
 faces_view faces_of(const rjson& p) {
   faces_view v;
   if (p.contains("check") && p["check"].contains("task_forces")) {
@@ -72,10 +77,15 @@ faces_view faces_of(const rjson& p) {
       face_row r;
       r.task_force = k.value("task_force", "");
       r.face = k.value("face", "");
-      for (const auto& c : v.columns)
-        r.figures.emplace_back(c, text_of(k["actual"].value(c, rjson())) + "/" + text_of(k["target"].value(c, rjson())));
-      if (k.contains("missed"))
+      for (const auto& c : v.columns) {
+        const rjson actual = k.contains("actual") ? k["actual"].value(c, rjson()) : rjson();
+        const rjson target = k.contains("target") ? k["target"].value(c, rjson()) : rjson();
+        r.figures.push_back({c, num_or_nan(actual), num_or_nan(target)});
+      }
+      if (k.contains("missed") && k["missed"].is_array()) {
         for (const auto& m : k["missed"]) r.missed += (r.missed.empty() ? "" : "; ") + text_of(m);
+        r.missed_count = k["missed"].size();
+      }
       v.rows.push_back(std::move(r));
     }
     return v;

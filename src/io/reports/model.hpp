@@ -60,8 +60,14 @@ std::string show(double v, int decimals = 2);
 struct face_row {
   std::string task_force;
   std::string face;  // "😊", "😢" or ""
-  std::vector<std::pair<std::string, std::string>> figures;  // label -> "actual/target"
+  struct figure {
+    std::string label;
+    double actual = 0, target = 0;  // NaN when absent
+    std::string text() const;       // "actual/target"
+  };
+  std::vector<figure> figures;
   std::string missed;
+  std::size_t missed_count = 0;
 };
 struct faces_view {
   std::string period;

@@ -103,7 +103,7 @@ std::vector<report_table> report_tables(const report_data& data) {
     if (!f.columns.empty()) t.header.push_back("missed");
     for (const auto& r : f.rows) {
       std::vector<std::string> row{r.task_force, r.face};
-      for (const auto& fig : r.figures) row.push_back(fig.second);
+      for (const auto& fig : r.figures) row.push_back(fig.text());
       if (!f.columns.empty()) row.push_back(r.missed);
       t.rows.push_back(std::move(row));
     }
@@ -186,7 +186,7 @@ std::string report_markdown(const report_data& data) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : f.rows) {
       std::vector<std::string> row{r.task_force, r.face.empty() ? "-" : r.face};
-      for (const auto& fig : r.figures) row.push_back(fig.second);
+      for (const auto& fig : r.figures) row.push_back(fig.text());
       if (!f.columns.empty()) row.push_back(r.missed);
       rows.push_back(std::move(row));
     }

@@ -494,16 +494,31 @@ void land_sheets(book& b, const detail::report_model& m) {
 void faces_sheet(book& b, const detail::report_model& m) {
   const auto f = detail::faces_of(m.projects);
   std::vector<std::string> header{"task_force", "face"};
-  for (const auto& c : f.columns) header.push_back(c + " (actual/target)");
-  if (!f.columns.empty()) header.push_back("missed");
-  b.sheet("faces", header, std::vector<double>(header.size(), 16));
+  for (const auto& c : f.columns) {
+    header.push_back(c + " actual");
+    header.push_back(c + " target");
+  }
+  if (!f.columns.empty()) {
+    header.push_back("targets missed");
+    header.push_back("missed");
+  }
+  b.sheet("faces", header, std::vector<double>(header.size(), 14));
   int row = 1;
   for (const auto& r : f.rows) {
     b.text(row, 0, r.task_force);
     b.text(row, 1, r.face);
     int col = 2;
-    for (const auto& fig : r.figures) b.text(row, col++, fig.second);
-    if (!f.columns.empty()) b.text(row, col, r.missed);
+    std::string count;
+    for (const auto& fig : r.figures) {
+      b.num(row, col, fig.actual);
+      b.num(row, col + 1, fig.target);
+      count += (count.empty() ? "" : "+") + std::string("(") + ref(row, col) + "<" + ref(row, col + 1) + ")";
+      col += 2;
+    }
+    if (!f.columns.empty()) {
+      b.formula(row, col, count.empty() ? "0" : count, static_cast<double>(r.missed_count));
+      b.text(row, col + 1, r.missed);
+    }
     ++row;
   }
 }
