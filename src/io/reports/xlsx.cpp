@@ -1,7 +1,10 @@
 // The auditor's workbook: every derived cell is a live formula over input cells, with the
 // library's value cached (libxlsxwriter).
 #include <cmath>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 
 #include <xlsxwriter.h>
@@ -58,6 +61,9 @@ double dec(const rjson& j) {
 class book {
  public:
   book(const std::string& path, const workbook_options& opt) : opt_(opt), path_(path) {
+    // Checked here so that the error is ours (libxlsxwriter would print its own and fail at close).
+    if (FILE* f = std::fopen(path.c_str(), "wb")) std::fclose(f);
+    else throw error(errc::cannot_write, path, std::string("cannot write the workbook: ") + std::strerror(errno));
     lxw_workbook_options o{};
     o.constant_memory = 0;
     wb_ = workbook_new_opt(path.c_str(), &o);
