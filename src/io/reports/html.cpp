@@ -78,6 +78,8 @@ details { margin: 6px 0; }
 summary { cursor: pointer; font-weight: 600; }
 .face { font-size: 28px; line-height: 1; font-family: "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif; }
 .note { color: var(--muted); font-size: 12px; }
+.wide { overflow-x: auto; max-width: 100%; }
+.wide th, .wide td { white-space: nowrap; }
 @media print {
   body { padding: 0; font-size: 11px; }
   .card { width: 31%; }
@@ -251,7 +253,7 @@ void leaves_section(const detail::report_model& m, std::string& o) {
   for (const auto& u : m.units) {
     o += "<details data-unit=\"" + esc(u.id) + "\"><summary>" + esc(u.id) + " · " + esc(show(u.total)) + " · " +
          esc(u.grade.empty() ? "-" : u.grade) + "</summary>";
-    o += "<table class=\"leaves\"><thead><tr><th>group</th><th>indicator</th><th>rule</th><th>actual</th><th>target</th>"
+    o += "<div class=\"wide\"><table class=\"leaves\"><thead><tr><th>group</th><th>indicator</th><th>rule</th><th>actual</th><th>target</th>"
          "<th>ratio</th><th>fraction</th><th>capped</th><th>points</th><th>max</th></tr></thead><tbody>";
     for (const auto& l : u.leaves) {
       const node& n = m.nd(l.node);
@@ -263,7 +265,7 @@ void leaves_section(const detail::report_model& m, std::string& o) {
       o += std::string("<td>") + (l.capped ? "yes" : "") + (l.vetoes ? " veto" : "") + "</td>";
       o += num_td(l.points, 2) + num_td(l.max, 2) + "</tr>";
     }
-    o += "</tbody></table></details>";
+    o += "</tbody></table></div></details>";
   }
   o += "</section>";
 }
@@ -302,12 +304,13 @@ void pay_section(const detail::report_model& m, std::string& o) {
   o += "</tbody></table><h3>Reconciliation</h3><table class=\"pay-rec\"><tbody>";
   const rjson& rec = p["reconciliation"];
   for (auto it = rec.begin(); it != rec.end(); ++it) {
+    if (it.key() == "raw_denominator") continue;  // in the CSV and the JSON; noise on a page
     std::string v = it.key() == "lambda" && it->is_object() ? text_of((*it)["decimal"]) : text_of(*it);
     o += "<tr data-item=\"" + esc(it.key()) + "\"><th>" + esc(it.key()) + "</th>" + text_num_td(v) + "</tr>";
   }
   o += "</tbody></table>";
   o += "<details><summary>Every person's line (" + std::to_string(p["people"].size()) + ")</summary>"
-       "<table class=\"pay-people\"><thead><tr>";
+       "<div class=\"wide\"><table class=\"pay-people\"><thead><tr>";
   const char* cols[] = {"id", "name", "task_force", "team", "baseline", "task_force_coefficient", "team_coefficient",
                         "individual_coefficient", "share", "floor", "cap", "raw_pay", "clamp", "rounding_fen",
                         "base_pay", "award", "total", "multiple"};
@@ -322,7 +325,7 @@ void pay_section(const detail::report_model& m, std::string& o) {
     }
     o += "</tr>";
   }
-  o += "</tbody></table></details></section>";
+  o += "</tbody></table></div></details></section>";
 }
 
 void land_section(const detail::report_model& m, std::string& o) {
@@ -344,7 +347,7 @@ void land_section(const detail::report_model& m, std::string& o) {
   o += "</tbody></table><p class=\"note\">Dashed line: the class's quota by rank (A ⌊20n/100⌋, B ⌊40n/100⌋, D ⌈5n/100⌉ "
        "when n ≥ 20); ties share the better class.</p>";
   o += "<details><summary>Every enterprise (" + std::to_string(l["enterprises"].size()) +
-       ")</summary><table class=\"land-enterprises\"><thead><tr><th>id</th><th>name</th><th>亩</th>";
+       ")</summary><div class=\"wide\"><table class=\"land-enterprises\"><thead><tr><th>id</th><th>name</th><th>亩</th>";
   std::vector<std::string> metrics;
   if (!l["enterprises"].empty() && l["enterprises"][0].contains("metrics"))
     for (auto it = l["enterprises"][0]["metrics"].begin(); it != l["enterprises"][0]["metrics"].end(); ++it)
@@ -358,7 +361,7 @@ void land_section(const detail::report_model& m, std::string& o) {
     o += num_td(detail::num_or_nan(e.value("score", rjson()))) + text_num_td(text_of(e.value("rank", rjson()))) + "<td>" +
          esc(text_of(e.value("class", rjson()))) + "</td></tr>";
   }
-  o += "</tbody></table></details></section>";
+  o += "</tbody></table></div></details></section>";
 }
 
 }  // namespace
