@@ -10,6 +10,9 @@
 #include <sstream>
 #include <string>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "zoneperf/io/csv.hpp"
 #include "zoneperf/io/reports.hpp"
 
