@@ -37,7 +37,7 @@ asan() {
     -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
   cmake --build build-asan -j"$jobs"
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$jobs" -E 'python' -LE slow
+  ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$jobs" -E 'python|consumer' -LE slow
   # The Python interpreter is not instrumented: preload the runtime, and leave leaks to the C++ runs.
   if ctest --test-dir build-asan -N -R 'python' | grep -q 'Test *#'; then
     LD_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libubsan.so)" \
