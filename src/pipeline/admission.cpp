@@ -26,8 +26,8 @@ std::string number_text(double v) { return fmt::format("{}", v); }
 }  // namespace
 
 double candidate::investment_per_mu() const {
-  if (!(land_mu > 0)) return nan;
-  return static_cast<double>(total_investment) / fen_per_wan / land_mu;
+  if (!(land > area())) return nan;
+  return static_cast<double>(total_investment.fen()) / fen_per_wan / land.mu();
 }
 
 const char* to_string(verdict v) noexcept { return v == verdict::admitted ? "admitted" : "rejected"; }
@@ -91,8 +91,16 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
     } catch (const error& e) {
       out.push_back({errc::bad_candidate_field, e.where(), e.problems().front().what});
     }
-    c.land_mu = number("land_area");
-    if (!(c.land_mu > 0))
+    std::optional<area> land;
+    if (const std::string& cell = cells[col("land_area")]; cell.find_first_not_of(' ') != std::string::npos) {
+      try {
+        land = area::parse(cell, area_unit::mu, where("land_area"));
+      } catch (const error& e) {
+        out.insert(out.end(), e.problems().begin(), e.problems().end());
+      }
+    }
+    c.land = land.value_or(area());
+    if (!(c.land > area()))
       out.push_back({errc::bad_candidate_field, where("land_area"), "land area must be a number > 0 mu"});
     c.promised_tax_per_mu = number("promised_tax_per_mu");
     if (!(c.promised_tax_per_mu >= 0))
@@ -139,7 +147,7 @@ Eigen::MatrixXd admission_values(const indicator_tree& tree, const std::vector<c
       else if (id == "talent_technology") x = c.rd_share;
       else if (id == "investment_intensity") x = c.investment_per_mu();
       else if (id == "tax_per_mu") x = c.promised_tax_per_mu;
-      else if (id == "investment_scale") x = static_cast<double>(c.total_investment) / fen_per_wan / 10000.0;
+      else if (id == "investment_scale") x = static_cast<double>(c.total_investment.fen()) / fen_per_wan / 10000.0;
       else if (id == "output") x = c.output_per_mu;
       else if (id == "jobs") x = c.jobs;
       else if (id == "energy") x = c.energy_per_output;

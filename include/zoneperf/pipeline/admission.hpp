@@ -49,8 +49,8 @@ struct candidate {
   std::string credit;        ///< A, B, C or blacklist
   std::string industry_fit;  ///< leading, related, other or prohibited
   double rd_share = 0;       ///< R&D spending / revenue, %
-  cny_fen total_investment = 0;
-  double land_mu = 0;
+  cny_money total_investment;
+  area land;
   double promised_tax_per_mu = 0;  ///< 万元/亩
   double output_per_mu = 0;        ///< 万元/亩 at full production
   double jobs = 0;
