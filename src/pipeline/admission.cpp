@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "zoneperf/assess.hpp"
+#include "zoneperf/land/gates.hpp"
 #include "zoneperf/presets.hpp"
 
 namespace zoneperf {
@@ -23,6 +24,28 @@ const std::vector<std::string>& known_columns() {
 }
 
 std::string number_text(double v) { return fmt::format("{}", v); }
+
+/// The hard gates through the land module's check_land_gates. Admission's gates only reject
+/// (no "failed" band: the tax dimension scores 10..20 万元/亩 low), and the candidates table
+/// states tax per mu, so the proposal is one mu carrying the per-mu figures: x ÷ 1 mu is x
+/// exactly, and a figure on its gate lands where it always did. A figure that is not a number
+/// (no land) cannot reject, as before: its gate is left off.
+land_gate_report check_gates(const candidate& c, const admission_options& options) {
+  land_gate_thresholds t;
+  t.investment_per_mu = {std::nullopt, options.min_investment_per_mu};
+  t.tax_per_mu = {std::nullopt, options.min_tax_per_mu};
+  t.plot_ratio = {};
+  t.building_density = {};
+  land_proposal per_mu;
+  per_mu.id = c.id;
+  per_mu.land = area::from_mu(1);
+  const double investment = c.investment_per_mu();
+  if (std::isnan(investment)) t.investment_per_mu = {};
+  else per_mu.investment = investment;
+  if (std::isnan(c.promised_tax_per_mu)) t.tax_per_mu = {};
+  else per_mu.promised_tax = c.promised_tax_per_mu;
+  return check_land_gates(per_mu, t);
+}
 }  // namespace
 
 double candidate::investment_per_mu() const {
@@ -213,16 +236,15 @@ std::vector<admission_decision> admit(const std::vector<candidate>& candidates, 
     }
     d.total = a.total(row);
     d.vetoed = a.vetoed(row);
-    const double per_mu = c.investment_per_mu();
-    if (per_mu < options.min_investment_per_mu) {
+    const land_gate_report gates = check_gates(c, options);
+    for (const gate_result* g : gates.failures()) {
+      if (g->status != gate_status::rejected) continue;
       d.gate_failed = true;
-      d.reasons.push_back(fmt::format("investment per mu {:.1f} 万元/亩 is below the gate {} (rejected outright)",
-                                      per_mu, number_text(options.min_investment_per_mu)));
-    }
-    if (c.promised_tax_per_mu < options.min_tax_per_mu) {
-      d.gate_failed = true;
-      d.reasons.push_back(fmt::format("promised tax {} 万元/亩 is below the gate {} (rejected outright)",
-                                      number_text(c.promised_tax_per_mu), number_text(options.min_tax_per_mu)));
+      d.reasons.push_back(g->gate == gate_id::investment_per_mu
+                              ? fmt::format("investment per mu {:.1f} 万元/亩 is below the gate {} (rejected outright)",
+                                            g->figure, number_text(g->threshold))
+                              : fmt::format("promised tax {} 万元/亩 is below the gate {} (rejected outright)",
+                                            number_text(g->figure), number_text(g->threshold)));
     }
     if (d.vetoed) {
       for (const auto& e : explain(tree, matrix_view(values), nullptr, u, ao)) {
