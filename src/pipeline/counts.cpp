@@ -136,7 +136,10 @@ double to_yi(money<C> m) { return static_cast<double>(m.fen()) / static_cast<dou
 template <class C>
 double to_wan(money<C> m) { return static_cast<double>(m.fen()) / static_cast<double>(wan_minor); }
 
-std::string shortest(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
+/// fmt's shortest round-trip text, NaN as an empty cell. Not zoneperf::shortest (io/report.hpp):
+/// that one is std::to_chars's, which writes 100000 as "1e+05"; both read back to the same double,
+/// but the tables and messages written so far keep this form.
+std::string number_cell(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
 }  // namespace
 
 const unit_counts& period_counts::unit(std::string_view id) const {
@@ -222,7 +225,7 @@ std::string leaf_table::to_csv() const {
   out += '\n';
   for (std::size_t u = 0; u < units.size(); ++u) {
     out += csv_field(units[u]);
-    for (std::size_t c = 0; c < columns.size(); ++c) out += "," + shortest(at(u, c));
+    for (std::size_t c = 0; c < columns.size(); ++c) out += "," + number_cell(at(u, c));
     out += '\n';
   }
   return out;
@@ -338,7 +341,7 @@ leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other
         std::string place = "the other table";
         if (!other.where.empty()) place = other.where[*ou * other.columns.size() + *other_col[c]];
         out.push_back({errc::value_given_twice, m.units[u] + "/" + columns[c],
-                       "given by the registry (" + shortest(a) + ") and by " + place + " (" + shortest(b) + ")"});
+                       "given by the registry (" + number_cell(a) + ") and by " + place + " (" + number_cell(b) + ")"});
       }
       m.values[u * columns.size() + c] = std::isnan(a) ? b : a;
     }

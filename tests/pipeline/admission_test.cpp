@@ -9,19 +9,14 @@
 #include "zoneperf/pipeline/counts.hpp"
 #include "zoneperf/presets.hpp"
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 const std::string sample_dir = std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/";
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 /// Exactly 60 points: full marks on credit, industry, R&D, intensity, tax and scale, nothing on the rest.
 candidate sixty() {

@@ -4,19 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 date ymd(int y, int m, int d) { return date(y, m, d); }
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 project make(std::string id, std::string tf, date contacted) {
   project p;
