@@ -3,9 +3,12 @@
 // standalone normalisers (weights/normalise.hpp), so both compute bit-identical results.
 // Every ratio is r / t (or t / r) as written: never a multiplication by a reciprocal, so a value
 // sitting exactly on a band floor lands on the same side everywhere.
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <numeric>
+#include <vector>
 
 namespace zoneperf::detail {
 
@@ -69,5 +72,29 @@ inline double rank_fraction(double rank, double step) {
 
 /// leader: r / max, the best performer earning full marks.
 inline double leader_fraction(double r, double max) { return clamp_to(r / max, 0.0, 1.0); }
+
+/// Competition ranks (ties "min": 1, 2, 2, 4) of the n values x[0..n), written to out[0..n). The
+/// best value ranks 1: the largest for higher-is-better, the smallest for lower-is-better. Ties are
+/// exact (==). NaN values take no rank (out = NaN) and do not count for the others.
+inline void competition_ranks(const double* x, std::size_t n, double* out, bool lower_is_better) {
+  std::vector<std::size_t> order;
+  order.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (std::isnan(x[i])) {
+      out[i] = std::numeric_limits<double>::quiet_NaN();
+    } else {
+      order.push_back(i);
+    }
+  }
+  if (lower_is_better) {
+    std::stable_sort(order.begin(), order.end(), [x](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  } else {
+    std::stable_sort(order.begin(), order.end(), [x](std::size_t a, std::size_t b) { return x[a] > x[b]; });
+  }
+  for (std::size_t p = 0; p < order.size(); ++p) {
+    const std::size_t i = order[p];
+    out[i] = (p > 0 && x[i] == x[order[p - 1]]) ? out[order[p - 1]] : static_cast<double>(p + 1);
+  }
+}
 
 }  // namespace zoneperf::detail

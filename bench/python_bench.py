@@ -1,0 +1,79 @@
+"""Assessing 10^6 units from Python vs the same call from C++ (issue 7: at most 1.2x).
+
+    cmake -S . -B build -DZONEPERF_BUILD_PYTHON=ON -DZONEPERF_BUILD_BENCH=ON
+    cmake --build build -j2 --target zoneperf_python bench_bindings_bench
+    PYTHONPATH=build/python /usr/bin/python3 bench/python_bench.py --cxx build/bench/bench_bindings_bench
+
+The case is bench/bindings_bench.cpp's (and engine_bench's task_force/1000000): the task-force tree,
+default targets, a 10^6 x 20 Fortran-ordered float64 matrix of uniform [0, 100) values (veto
+items 0), group scores only, no ranks, one thread. Python is timed both ways C++ is: with a fresh
+result per call, and reusing one (out=). Times are the median of --repeats calls, after one warm-up.
+"""
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+import zoneperf as zp
+
+
+def values(tree: zp.Tree, n: int) -> np.ndarray:
+    rng = np.random.default_rng(1)
+    v = np.asfortranarray(rng.uniform(0, 100, size=(n, len(tree.columns))))
+    for j, c in enumerate(tree.columns):
+        if tree.node(c)["kind"] == "veto":
+            v[:, j] = 0
+    return v
+
+
+def median_ms(call, repeats: int) -> float:
+    call()
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1e3
+
+
+def cxx_ms(binary: str) -> dict:
+    out = subprocess.run([binary, "--benchmark_format=json", "--benchmark_repetitions=5",
+                          "--benchmark_report_aggregates_only=true"], capture_output=True, text=True, check=True)
+    result = {}
+    for b in json.loads(out.stdout)["benchmarks"]:
+        if b.get("aggregate_name") == "median":
+            result[b["run_name"].split("/")[0]] = b["real_time"]  # ms (the benchmarks use kMillisecond)
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--units", type=int, default=1_000_000)
+    ap.add_argument("--repeats", type=int, default=15)
+    ap.add_argument("--cxx", help="bench_bindings_bench binary (Google Benchmark) for the C++ figures")
+    args = ap.parse_args()
+
+    tree = zp.load_preset("task-force")
+    v = values(tree, args.units)
+    assert zp._core._matrix_view_info(v)[5] is False  # viewed, not copied
+    fresh = median_ms(lambda: zp.assess(tree, v, keep="groups", ranks=False), args.repeats)
+    out = zp.assess(tree, v, keep="groups", ranks=False)
+    reused = median_ms(lambda: zp.assess(tree, v, keep="groups", ranks=False, out=out), args.repeats)
+    print(f"python  fresh result  {fresh:8.2f} ms   ({args.units / fresh / 1e3:6.1f} M units/s)")
+    print(f"python  reused (out=) {reused:8.2f} ms   ({args.units / reused / 1e3:6.1f} M units/s)")
+    if not args.cxx:
+        return 0
+    cxx = cxx_ms(args.cxx)
+    print(f"c++     fresh result  {cxx['fresh_result']:8.2f} ms")
+    print(f"c++     reused        {cxx['reused_result']:8.2f} ms")
+    r_fresh, r_reused = fresh / cxx["fresh_result"], reused / cxx["reused_result"]
+    print(f"ratio python/c++: fresh {r_fresh:.3f}x, reused {r_reused:.3f}x (budget 1.2x)")
+    return 0 if max(r_fresh, r_reused) <= 1.2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

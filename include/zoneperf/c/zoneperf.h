@@ -1,0 +1,157 @@
+/* zoneperf C API: the assessment engine for C and for languages with a C FFI.
+ *
+ * Synopsis
+ *   zp_tree     an indicator tree (scorecard)          zp_tree_from_json, zp_preset_load, zp_tree_free
+ *   zp_values   a values table read from CSV           zp_values_read_csv, zp_values_free
+ *   zp_targets  a targets table read from CSV          zp_targets_read_csv, zp_targets_free
+ *   zp_result   the results of one assessment          zp_assess, zp_assess_tables, zp_result_free
+ *   zp_pay_policy  a differentiated-pay policy         zp_pay_policy_standard, zp_pay_policy_from_json
+ *   zp_pay_run, zp_land_evaluate                       pay and 亩均 evaluations, reported as JSON
+ *
+ * Every function that can fail returns a status: ZP_OK (0) or a negative ZP_E_* code. On failure
+ * zp_last_error() gives the message ("[zoneperf.data.301] unit \"x\", indicator \"y\": ...") and
+ * zp_last_error_code() the zoneperf code (301); both are thread-local and stay until the next
+ * failing call on the same thread. No C++ exception ever crosses this API.
+ *
+ * Ownership: every zp_*_free accepts NULL. Strings returned through `const char**` belong to
+ * the handle they came from and live as long as it does; strings returned through `char**` are
+ * the caller's, to be released with zp_string_free. Handles are immutable after creation and may
+ * be shared between threads (a zp_tree can be assessed from several threads at once).
+ */
+#ifndef ZONEPERF_C_ZONEPERF_H
+#define ZONEPERF_C_ZONEPERF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes: the zoneperf code's hundred, negated (a 3xx data error gives ZP_E_DATA). */
+enum {
+  ZP_OK = 0,
+  ZP_E_PARSE = -1,    /* 1xx JSON or CSV syntax and encoding */
+  ZP_E_CONFIG = -2,   /* 2xx trees, policies, presets */
+  ZP_E_DATA = -3,     /* 3xx values, targets, tables */
+  ZP_E_IO = -4,       /* 4xx files */
+  ZP_E_MONEY = -5,    /* 5xx money and area */
+  ZP_E_PAY = -6,      /* 6xx pay */
+  ZP_E_PROJECT = -7,  /* 7xx projects and periods */
+  ZP_E_WEIGHTS = -8,  /* 8xx weights and uncertainty */
+  ZP_E_LAND = -9,     /* 9xx land efficiency */
+  ZP_E_ARGUMENT = -20,  /* a NULL pointer, an index out of range: a caller's mistake */
+  ZP_E_MEMORY = -21,    /* out of memory */
+  ZP_E_INTERNAL = -22   /* anything else (a bug: please report it) */
+};
+
+typedef enum zp_order { ZP_COLUMN_MAJOR = 0, ZP_ROW_MAJOR = 1 } zp_order;
+
+typedef struct zp_tree zp_tree;
+typedef struct zp_values zp_values;
+typedef struct zp_targets zp_targets;
+typedef struct zp_result zp_result;
+
+/* The message of the last failure on this thread ("" when none). */
+const char* zp_last_error(void);
+/* The zoneperf code of the last failure on this thread (e.g. 301), 0 when it had none. */
+int zp_last_error_code(void);
+/* "0.1.0" */
+const char* zp_version(void);
+/* Releases a string returned through char**. */
+void zp_string_free(char* s);
+
+/* ---- trees ---- */
+int zp_preset_count(size_t* count);
+int zp_preset_name(size_t i, const char** name); /* static storage */
+int zp_preset_load(const char* name, zp_tree** tree);
+int zp_tree_from_json(const char* json, size_t length, const char* source, zp_tree** tree);
+int zp_tree_from_file(const char* path, zp_tree** tree);
+int zp_tree_to_json(const zp_tree* tree, int indent, char** json);
+void zp_tree_free(zp_tree* tree);
+int zp_tree_id(const zp_tree* tree, const char** id);
+int zp_tree_name(const zp_tree* tree, const char** name);
+/* Nodes are numbered 0 (the root) .. count-1 in file order. */
+int zp_tree_node_count(const zp_tree* tree, size_t* count);
+int zp_tree_node_id(const zp_tree* tree, size_t node, const char** id);
+int zp_tree_node_name(const zp_tree* tree, size_t node, const char** name);
+int zp_tree_node_index(const zp_tree* tree, const char* id, size_t* node);
+/* The values matrix's columns (leaves, bonus, penalty and veto items in file order). */
+int zp_tree_column_count(const zp_tree* tree, size_t* count);
+int zp_tree_column_node(const zp_tree* tree, size_t column, size_t* node);
+/* The root's scored children (groups). */
+int zp_tree_group_count(const zp_tree* tree, size_t* count);
+int zp_tree_group_node(const zp_tree* tree, size_t group, size_t* node);
+int zp_tree_grade_count(const zp_tree* tree, size_t* count);
+int zp_tree_grade_label(const zp_tree* tree, size_t grade, const char** label);
+/* The values-matrix cell for a lookup leaf's code. */
+int zp_tree_code_value(const zp_tree* tree, const char* leaf_id, const char* code, double* value);
+
+/* ---- tables (CSV, as the command line reads them) ---- */
+/* A sample file compiled into the library ("task-force/values.csv"); static storage. */
+int zp_sample_file(const char* path, const char** text, size_t* length);
+int zp_values_read_csv(const zp_tree* tree, const char* csv, size_t length, const char* source, zp_values** values);
+void zp_values_free(zp_values* values);
+int zp_values_units(const zp_values* values, size_t* units);
+int zp_values_unit_id(const zp_values* values, size_t unit, const char** id);
+/* The units x columns matrix, column-major (leading dimension = units). */
+int zp_values_data(const zp_values* values, const double** data);
+int zp_targets_read_csv(const zp_tree* tree, const zp_values* values, const char* csv, size_t length,
+                        const char* source, zp_targets** targets);
+void zp_targets_free(zp_targets* targets);
+
+/* ---- assessment ---- */
+typedef struct zp_assess_options {
+  int threads;     /* worker threads, <= 1 for one; results do not depend on it */
+  int keep_groups; /* 0: keep every node's scores; 1: only the groups' */
+  int no_ranks;    /* 1: skip ranking */
+} zp_assess_options;
+
+/* Scores `units` rows of `values` (units x zp_tree_column_count, stored in `order` with leading
+ * dimension `ld`, or 0 for dense). Targets are optional: `target_ids` names the `target_count`
+ * columns of `target_values` (units x target_count, same order rules; NaN takes the default).
+ * `unit_ids` (optional, `units` strings) names units in messages and reports. `options` may be NULL. */
+int zp_assess(const zp_tree* tree, const double* values, size_t units, zp_order order, size_t ld,
+              const char* const* target_ids, size_t target_count, const double* target_values,
+              zp_order target_order, size_t target_ld, const char* const* unit_ids,
+              const zp_assess_options* options, zp_result** result);
+/* Scores tables read from CSV (targets may be NULL); units are named by the table. */
+int zp_assess_tables(const zp_tree* tree, const zp_values* values, const zp_targets* targets,
+                     const zp_assess_options* options, zp_result** result);
+void zp_result_free(zp_result* result);
+int zp_result_units(const zp_result* result, size_t* units);
+int zp_result_total(const zp_result* result, size_t unit, double* total);
+/* All totals at once (valid while `result` lives). */
+int zp_result_totals(const zp_result* result, const double** totals);
+int zp_result_rank(const zp_result* result, size_t unit, int32_t* rank); /* 0 when ranks were off */
+/* Index into the tree's grades, or -1 when none applies. */
+int zp_result_grade(const zp_result* result, size_t unit, int32_t* grade);
+int zp_result_grade_label(const zp_result* result, size_t unit, const char** label); /* NULL: none */
+int zp_result_vetoed(const zp_result* result, size_t unit, int* vetoed);
+/* A node's score, maximum and rate (by node index); ZP_E_ARGUMENT if its scores were not kept. */
+int zp_result_score(const zp_result* result, size_t unit, size_t node, double* score);
+int zp_result_max(const zp_result* result, size_t unit, size_t node, double* max);
+int zp_result_rate(const zp_result* result, size_t unit, size_t node, double* rate);
+/* The JSON report (`zoneperf assess --format json`); free with zp_string_free. */
+int zp_result_to_json(const zp_result* result, int indent, char** json);
+
+/* ---- pay (差异化薪酬): money stays exact, so results come as the JSON report (yuan as strings) ---- */
+typedef struct zp_pay_policy zp_pay_policy;
+int zp_pay_policy_standard(zp_pay_policy** policy);
+int zp_pay_policy_from_json(const char* json, size_t length, const char* source, zp_pay_policy** policy);
+void zp_pay_policy_free(zp_pay_policy* policy);
+/* Shares the pool: a staff CSV, the scorecard JSON (`zoneperf assess --format json --explain all`)
+ * and optionally an events CSV (NULL). Writes the JSON report (`zoneperf pay --format json`). */
+int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_length, const char* scorecard_json,
+               size_t scorecard_length, const char* events_csv, size_t events_length, int indent, char** report_json);
+
+/* ---- land (亩均效益) ---- */
+/* Evaluates an enterprises CSV on a land preset ("zj-huangyan", "js-huaian") and writes the JSON
+ * report (`zoneperf land --format json`): metrics, scores, ranks, classes, the zone's figures. */
+int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source, int indent,
+                     char** report_json);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ZONEPERF_C_ZONEPERF_H */

@@ -1,0 +1,93 @@
+// CSV tables and reports: read_values / read_targets give numpy arrays that own the parsed
+// matrix (moved, not copied); Assessment.to_json / to_csv / to_markdown are the CLI's reports.
+#include "common.hpp"
+#include "zoneperf/io/report.hpp"
+#include "zoneperf/io/tables.hpp"
+
+namespace zoneperf::python {
+namespace {
+
+/// A Fortran-ordered numpy array owning `m` (moved to the heap, freed with the array).
+py::array owning_array(Eigen::MatrixXd&& m) {
+  auto* heap = new Eigen::MatrixXd(std::move(m));
+  py::capsule owner(heap, [](void* p) { delete static_cast<Eigen::MatrixXd*>(p); });
+  return py::array(py::dtype::of<double>(), {heap->rows(), heap->cols()},
+                   {static_cast<py::ssize_t>(sizeof(double)), static_cast<py::ssize_t>(sizeof(double)) * heap->rows()},
+                   heap->data(), owner);
+}
+
+}  // namespace
+
+void export_io(py::module_& m) {
+  m.def(
+      "read_values",
+      [](const indicator_tree& tree, const std::string& csv, const std::string& source) {
+        values_table t = read_values(tree, csv, source);
+        return py::make_tuple(t.units, owning_array(std::move(t.values)));
+      },
+      py::arg("tree"), py::arg("csv"), py::arg("source") = "<values>",
+      "Parses a values CSV (text): (unit ids, units x tree.columns float64 array, Fortran order).");
+  m.def(
+      "read_values_file",
+      [](const indicator_tree& tree, const std::string& path) {
+        values_table t = read_values_file(tree, path);
+        return py::make_tuple(t.units, owning_array(std::move(t.values)));
+      },
+      py::arg("tree"), py::arg("path"));
+  m.def(
+      "read_targets",
+      [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& csv,
+         const std::string& source) {
+        targets_table t = read_targets(tree, units, csv, source);
+        return py::make_tuple(t.leaf_ids, owning_array(std::move(t.values)));
+      },
+      py::arg("tree"), py::arg("units"), py::arg("csv"), py::arg("source") = "<targets>",
+      "Parses a targets CSV (text) for the units of a values table: (leaf ids, units x leaf ids array; NaN = default).");
+  m.def(
+      "read_targets_file",
+      [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& path) {
+        targets_table t = read_targets_file(tree, units, path);
+        return py::make_tuple(t.leaf_ids, owning_array(std::move(t.values)));
+      },
+      py::arg("tree"), py::arg("units"), py::arg("path"));
+
+  m.def(
+      "_scorecard_json",
+      [](const indicator_tree& tree, py::handle values, py::handle target_values,
+         std::optional<std::vector<std::string>> target_ids, std::optional<std::vector<std::string>> units) {
+        const viewed_matrix v = view_matrix(values, "values");
+        std::optional<viewed_matrix> tv;
+        target_table tt;
+        if (!target_values.is_none()) {
+          tv = view_matrix(target_values, "targets");
+          tt.leaf_ids = target_ids.value_or(std::vector<std::string>{});
+          tt.values = tv->view;
+        }
+        std::vector<std::string> names = units.value_or(std::vector<std::string>{});
+        if (names.empty())
+          for (std::ptrdiff_t u = 0; u < v.view.rows; ++u) names.push_back("#" + std::to_string(u + 1));
+        assess_options opt;
+        opt.unit_ids = &names;
+        const assessment r = assess(tree, v.view, tv ? &tt : nullptr, opt);
+        std::vector<std::size_t> all(names.size());
+        for (std::size_t u = 0; u < all.size(); ++u) all[u] = u;
+        const auto leaves = explain(tree, v.view, tv ? &tt : nullptr, all, opt);
+        return report_json(tree, r, names, &leaves);
+      },
+      py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(), py::arg("target_ids") = py::none(),
+      py::arg("units") = py::none());
+
+  auto cls = py::reinterpret_borrow<py::class_<result_holder, std::shared_ptr<result_holder>>>(m.attr("Assessment"));
+  const auto names = [](const result_holder& h) {
+    std::vector<std::string> u;
+    for (std::ptrdiff_t i = 0; i < h.result.units(); ++i) u.push_back(h.unit_name(i));
+    return u;
+  };
+  cls.def(
+         "to_json", [names](const result_holder& h, int indent) { return report_json(h.tree, h.result, names(h), nullptr, indent); },
+         py::arg("indent") = 2, "The JSON report, as `zoneperf assess --format json` writes it.")
+      .def("to_csv", [names](const result_holder& h) { return report_csv(h.tree, h.result, names(h)); })
+      .def("to_markdown", [names](const result_holder& h) { return report_markdown(h.tree, h.result, names(h)); });
+}
+
+}  // namespace zoneperf::python

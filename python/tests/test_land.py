@@ -1,0 +1,59 @@
+"""亩均效益 from Python: the same report as `zoneperf land --format json`."""
+import json
+
+import numpy as np
+import pytest
+
+import zoneperf as zp
+from conftest import cli_json
+
+
+@pytest.mark.parametrize("preset", ["zj-huangyan", "js-huaian"])
+def test_evaluation_equals_the_cli_report(samples, preset):
+    path = samples / "land/enterprises.csv"
+    args = ["land", "--enterprises", str(path), "--preset", preset]
+    try:
+        ref = cli_json(*args)
+    except AssertionError:
+        pytest.skip(f"the CLI needs more arguments for {preset}")
+    ev = zp.evaluate_land(path.read_text(encoding="utf-8"), preset, source=str(path))
+    assert json.loads(ev.to_json()) == ref
+    assert ev.ids == [e["id"] for e in ref["enterprises"]]
+    for i, e in enumerate(ref["enterprises"]):
+        assert ev.classes[i] == e["class"]
+        assert (e["score"] is None and np.isnan(ev.scores[i])) or ev.scores[i] == e["score"]
+        assert ev.ranks[i] == (e["rank"] or 0)
+        for k, name in enumerate(ev.metric_names):
+            want = e["metrics"][name]
+            assert (want is None and np.isnan(ev.metrics[i, k])) or ev.metrics[i, k] == want
+
+
+def test_a_dataframe_gives_the_same_evaluation(samples):
+    import pandas as pd
+
+    path = samples / "land/enterprises.csv"
+    text = path.read_text(encoding="utf-8")
+    frame = pd.read_csv(path, dtype={"exempt": str}, keep_default_na=False, na_values={c: [""] for c in
+                        ["land_mu", "investment_wan", "tax_wan", "revenue_wan", "value_added_wan", "rd_wan",
+                         "energy_tce", "emissions_t", "employees"]})
+    a = zp.evaluate_land(text)
+    b = zp.evaluate_land(frame)
+    assert a.classes == b.classes
+    assert np.array_equal(a.scores, b.scores, equal_nan=True)
+    out = a.to_frame()
+    assert list(out.columns[-3:]) == ["score", "rank", "class"]
+
+
+def test_classes_by_rank_follow_the_integer_quotas():
+    # DOMAIN.md §5: n = 20 -> A = 4, B = 8, D = ceil(5*20/100) = 1, C the rest (7).
+    labels = zp.classify([float(100 - i) for i in range(20)])
+    assert [labels.count(c) for c in "ABCD"] == [4, 8, 7, 1]
+    assert zp.classify([3.0, 2.0, 1.0], exempt=[0, 1, 0])[1] == "T"
+    assert [m["id"] for m in zp.land_metrics()][:2] == ["investment_per_mu", "tax_per_mu"]
+
+
+def test_a_record_without_land_is_an_error_naming_it():
+    csv = "id,land_mu,tax_wan\nE1,,5\n"
+    with pytest.raises(zp.Error) as info:
+        zp.evaluate_land(csv)
+    assert "E1" in str(info.value)

@@ -1,0 +1,439 @@
+// The C API (include/zoneperf/c/zoneperf.h). Every entry point runs its body through guard(),
+// the one place where C++ exceptions become status codes and the thread-local last error.
+#include "zoneperf/c/zoneperf.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "zoneperf/assess.hpp"
+#include "zoneperf/io/report.hpp"
+#include "zoneperf/io/tables.hpp"
+#include "zoneperf/io/csv.hpp"
+#include "zoneperf/land/evaluation.hpp"
+#include "zoneperf/land/records.hpp"
+#include "zoneperf/land/report.hpp"
+#include "zoneperf/pay/allocate.hpp"
+#include "zoneperf/pay/inputs.hpp"
+#include "zoneperf/pay/policy.hpp"
+#include "zoneperf/pay/report.hpp"
+#include "zoneperf/presets.hpp"
+
+struct zp_tree {
+  zoneperf::indicator_tree tree;
+};
+struct zp_values {
+  zoneperf::indicator_tree tree;
+  zoneperf::values_table table;
+};
+struct zp_targets {
+  zoneperf::targets_table table;
+};
+struct zp_pay_policy {
+  zoneperf::pay_policy policy;
+};
+struct zp_result {
+  zoneperf::indicator_tree tree;
+  zoneperf::assessment result;
+  std::vector<std::string> units;  // "#1", "#2", ... when none were given
+};
+
+namespace {
+
+thread_local std::string last_message;
+thread_local int last_code = 0;
+
+/// A caller's mistake (NULL pointer, index out of range): ZP_E_ARGUMENT.
+struct argument_error {
+  std::string what;
+};
+
+int fail(int status, int code, std::string message) noexcept {
+  try {
+    last_message = std::move(message);
+  } catch (...) {
+    last_message.clear();  // out of memory while reporting: keep the status at least
+  }
+  last_code = code;
+  return status;
+}
+
+template <class F>
+int guard(F&& body) noexcept {
+  try {
+    body();
+    return ZP_OK;
+  } catch (const zoneperf::error& e) {
+    const int hundred = e.code() / 100;
+    return fail(hundred >= 1 && hundred <= 9 ? -hundred : ZP_E_INTERNAL, e.code(), e.what());
+  } catch (const argument_error& e) {
+    return fail(ZP_E_ARGUMENT, 0, e.what);
+  } catch (const std::bad_alloc&) {
+    return fail(ZP_E_MEMORY, 0, "out of memory");
+  } catch (const std::exception& e) {
+    return fail(ZP_E_INTERNAL, 0, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return fail(ZP_E_INTERNAL, 0, "internal error: unknown exception");
+  }
+}
+
+template <class T>
+T& need(T* p, const char* what) {
+  if (!p) throw argument_error{std::string(what) + " is NULL"};
+  return *p;
+}
+
+void check_index(std::size_t i, std::size_t n, const char* what) {
+  if (i >= n) throw argument_error{std::string(what) + " " + std::to_string(i) + " out of range (" + std::to_string(n) + ")"};
+}
+
+char* copy_string(const std::string& s) {
+  char* out = static_cast<char*>(std::malloc(s.size() + 1));
+  if (!out) throw std::bad_alloc();
+  std::memcpy(out, s.data(), s.size() + 1);
+  return out;
+}
+
+const std::vector<std::string>& names() {
+  static const std::vector<std::string> n = zoneperf::preset_names();
+  return n;
+}
+
+zoneperf::storage_order order_of(zp_order o) {
+  if (o == ZP_ROW_MAJOR) return zoneperf::storage_order::row_major;
+  if (o == ZP_COLUMN_MAJOR) return zoneperf::storage_order::column_major;
+  throw argument_error{"order must be ZP_COLUMN_MAJOR or ZP_ROW_MAJOR"};
+}
+
+zoneperf::assess_options options_of(const zp_assess_options* o) {
+  zoneperf::assess_options opt;
+  if (o) {
+    opt.threads = o->threads > 1 ? o->threads : 1;
+    opt.keep = o->keep_groups ? zoneperf::node_scores::groups : zoneperf::node_scores::all;
+    opt.ranks = o->no_ranks ? zoneperf::ranking::off : zoneperf::ranking::on;
+  }
+  return opt;
+}
+
+std::size_t unit_index(const zp_result& r, std::size_t unit) {
+  check_index(unit, static_cast<std::size_t>(r.result.units()), "unit");
+  return unit;
+}
+
+std::size_t kept_node(const zp_result& r, std::size_t node) {
+  check_index(node, r.tree.size(), "node");
+  if (!r.result.has_scores(node))
+    throw argument_error{"node \"" + r.tree.node(node).id + "\": its scores were not kept (keep_groups)"};
+  return node;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* zp_last_error(void) { return last_message.c_str(); }
+int zp_last_error_code(void) { return last_code; }
+const char* zp_version(void) { return "0.1.0"; }
+void zp_string_free(char* s) { std::free(s); }
+
+int zp_preset_count(size_t* count) {
+  return guard([&] { need(count, "count") = names().size(); });
+}
+int zp_preset_name(size_t i, const char** name) {
+  return guard([&] {
+    check_index(i, names().size(), "preset");
+    need(name, "name") = names()[i].c_str();
+  });
+}
+int zp_preset_load(const char* name, zp_tree** tree) {
+  return guard([&] {
+    need(tree, "tree") = nullptr;
+    *tree = new zp_tree{zoneperf::load_preset(&need(name, "name"))};
+  });
+}
+int zp_tree_from_json(const char* json, size_t length, const char* source, zp_tree** tree) {
+  return guard([&] {
+    need(tree, "tree") = nullptr;
+    *tree = new zp_tree{zoneperf::indicator_tree::from_json(std::string_view(&need(json, "json"), length),
+                                                            source ? source : "<tree>")};
+  });
+}
+int zp_tree_from_file(const char* path, zp_tree** tree) {
+  return guard([&] {
+    need(tree, "tree") = nullptr;
+    *tree = new zp_tree{zoneperf::indicator_tree::from_file(&need(path, "path"))};
+  });
+}
+int zp_tree_to_json(const zp_tree* tree, int indent, char** json) {
+  return guard([&] {
+    need(json, "json") = nullptr;
+    *json = copy_string(need(tree, "tree").tree.to_json(indent));
+  });
+}
+void zp_tree_free(zp_tree* tree) { delete tree; }
+int zp_tree_id(const zp_tree* tree, const char** id) {
+  return guard([&] { need(id, "id") = need(tree, "tree").tree.id().c_str(); });
+}
+int zp_tree_name(const zp_tree* tree, const char** name) {
+  return guard([&] { need(name, "name") = need(tree, "tree").tree.name().c_str(); });
+}
+int zp_tree_node_count(const zp_tree* tree, size_t* count) {
+  return guard([&] { need(count, "count") = need(tree, "tree").tree.size(); });
+}
+int zp_tree_node_id(const zp_tree* tree, size_t node, const char** id) {
+  return guard([&] {
+    const auto& t = need(tree, "tree").tree;
+    check_index(node, t.size(), "node");
+    need(id, "id") = t.node(node).id.c_str();
+  });
+}
+int zp_tree_node_name(const zp_tree* tree, size_t node, const char** name) {
+  return guard([&] {
+    const auto& t = need(tree, "tree").tree;
+    check_index(node, t.size(), "node");
+    need(name, "name") = t.node(node).name.c_str();
+  });
+}
+int zp_tree_node_index(const zp_tree* tree, const char* id, size_t* node) {
+  return guard([&] { need(node, "node") = need(tree, "tree").tree.index_of(&need(id, "id")); });
+}
+int zp_tree_column_count(const zp_tree* tree, size_t* count) {
+  return guard([&] { need(count, "count") = need(tree, "tree").tree.columns().size(); });
+}
+int zp_tree_column_node(const zp_tree* tree, size_t column, size_t* node) {
+  return guard([&] {
+    const auto& c = need(tree, "tree").tree.columns();
+    check_index(column, c.size(), "column");
+    need(node, "node") = static_cast<std::size_t>(c[column]);
+  });
+}
+int zp_tree_group_count(const zp_tree* tree, size_t* count) {
+  return guard([&] { need(count, "count") = need(tree, "tree").tree.groups().size(); });
+}
+int zp_tree_group_node(const zp_tree* tree, size_t group, size_t* node) {
+  return guard([&] {
+    const auto& g = need(tree, "tree").tree.groups();
+    check_index(group, g.size(), "group");
+    need(node, "node") = static_cast<std::size_t>(g[group]);
+  });
+}
+int zp_tree_grade_count(const zp_tree* tree, size_t* count) {
+  return guard([&] { need(count, "count") = need(tree, "tree").tree.grades().size(); });
+}
+int zp_tree_grade_label(const zp_tree* tree, size_t grade, const char** label) {
+  return guard([&] {
+    const auto& g = need(tree, "tree").tree.grades();
+    check_index(grade, g.size(), "grade");
+    need(label, "label") = g[grade].label.c_str();
+  });
+}
+int zp_tree_code_value(const zp_tree* tree, const char* leaf_id, const char* code, double* value) {
+  return guard([&] {
+    need(value, "value") = need(tree, "tree").tree.code_value(&need(leaf_id, "leaf_id"), &need(code, "code"));
+  });
+}
+
+int zp_sample_file(const char* path, const char** text, size_t* length) {
+  return guard([&] {
+    const std::string_view s = zoneperf::sample_file(&need(path, "path"));
+    need(text, "text") = s.data();
+    need(length, "length") = s.size();
+  });
+}
+int zp_values_read_csv(const zp_tree* tree, const char* csv, size_t length, const char* source, zp_values** values) {
+  return guard([&] {
+    need(values, "values") = nullptr;
+    const auto& t = need(tree, "tree").tree;
+    *values = new zp_values{t, zoneperf::read_values(t, std::string_view(&need(csv, "csv"), length),
+                                                     source ? source : "<values>")};
+  });
+}
+void zp_values_free(zp_values* values) { delete values; }
+int zp_values_units(const zp_values* values, size_t* units) {
+  return guard([&] { need(units, "units") = need(values, "values").table.units.size(); });
+}
+int zp_values_unit_id(const zp_values* values, size_t unit, const char** id) {
+  return guard([&] {
+    const auto& u = need(values, "values").table.units;
+    check_index(unit, u.size(), "unit");
+    need(id, "id") = u[unit].c_str();
+  });
+}
+int zp_values_data(const zp_values* values, const double** data) {
+  return guard([&] { need(data, "data") = need(values, "values").table.values.data(); });
+}
+int zp_targets_read_csv(const zp_tree* tree, const zp_values* values, const char* csv, size_t length,
+                        const char* source, zp_targets** targets) {
+  return guard([&] {
+    need(targets, "targets") = nullptr;
+    *targets = new zp_targets{zoneperf::read_targets(need(tree, "tree").tree, need(values, "values").table.units,
+                                                     std::string_view(&need(csv, "csv"), length),
+                                                     source ? source : "<targets>")};
+  });
+}
+void zp_targets_free(zp_targets* targets) { delete targets; }
+
+int zp_assess(const zp_tree* tree, const double* values, size_t units, zp_order order, size_t ld,
+              const char* const* target_ids, size_t target_count, const double* target_values,
+              zp_order target_order, size_t target_ld, const char* const* unit_ids,
+              const zp_assess_options* options, zp_result** result) {
+  return guard([&] {
+    need(result, "result") = nullptr;
+    const auto& t = need(tree, "tree").tree;
+    if (units > 0) need(values, "values");
+    const auto rows = static_cast<std::ptrdiff_t>(units);
+    const auto cols = static_cast<std::ptrdiff_t>(t.columns().size());
+    const zoneperf::matrix_view view(values, rows, cols, order_of(order), static_cast<std::ptrdiff_t>(ld));
+    std::optional<zoneperf::target_table> targets;
+    if (target_count > 0) {
+      need(target_ids, "target_ids");
+      if (units > 0) need(target_values, "target_values");
+      zoneperf::target_table tt;
+      for (std::size_t k = 0; k < target_count; ++k) tt.leaf_ids.emplace_back(&need(target_ids[k], "target_ids[k]"));
+      tt.values = zoneperf::matrix_view(target_values, rows, static_cast<std::ptrdiff_t>(target_count),
+                                        order_of(target_order), static_cast<std::ptrdiff_t>(target_ld));
+      targets = std::move(tt);
+    }
+    auto r = std::make_unique<zp_result>(zp_result{t, {}, {}});
+    if (unit_ids) {
+      for (std::size_t u = 0; u < units; ++u) r->units.emplace_back(&need(unit_ids[u], "unit_ids[u]"));
+    }
+    zoneperf::assess_options opt = options_of(options);
+    opt.unit_ids = unit_ids ? &r->units : nullptr;
+    zoneperf::assess(t, view, targets ? &*targets : nullptr, r->result, opt);
+    if (!unit_ids)
+      for (std::size_t u = 0; u < units; ++u) r->units.push_back("#" + std::to_string(u + 1));
+    *result = r.release();
+  });
+}
+int zp_assess_tables(const zp_tree* tree, const zp_values* values, const zp_targets* targets,
+                     const zp_assess_options* options, zp_result** result) {
+  return guard([&] {
+    need(result, "result") = nullptr;
+    const auto& t = need(tree, "tree").tree;
+    const auto& v = need(values, "values").table;
+    auto r = std::make_unique<zp_result>(zp_result{t, {}, v.units});
+    zoneperf::assess_options opt = options_of(options);
+    opt.unit_ids = &r->units;
+    const zoneperf::target_table view = targets ? targets->table.view() : zoneperf::target_table{};
+    zoneperf::assess(t, v.values, targets ? &view : nullptr, r->result, opt);
+    *result = r.release();
+  });
+}
+void zp_result_free(zp_result* result) { delete result; }
+int zp_result_units(const zp_result* result, size_t* units) {
+  return guard([&] { need(units, "units") = static_cast<std::size_t>(need(result, "result").result.units()); });
+}
+int zp_result_total(const zp_result* result, size_t unit, double* total) {
+  return guard([&] {
+    const auto& r = need(result, "result");
+    need(total, "total") = r.result.total(static_cast<std::ptrdiff_t>(unit_index(r, unit)));
+  });
+}
+int zp_result_totals(const zp_result* result, const double** totals) {
+  return guard([&] { need(totals, "totals") = need(result, "result").result.totals().data(); });
+}
+int zp_result_rank(const zp_result* result, size_t unit, int32_t* rank) {
+  return guard([&] {
+    const auto& r = need(result, "result");
+    need(rank, "rank") = r.result.rank(static_cast<std::ptrdiff_t>(unit_index(r, unit)));
+  });
+}
+int zp_result_grade(const zp_result* result, size_t unit, int32_t* grade) {
+  return guard([&] {
+    const auto& r = need(result, "result");
+    need(grade, "grade") = r.result.grade(static_cast<std::ptrdiff_t>(unit_index(r, unit)));
+  });
+}
+int zp_result_grade_label(const zp_result* result, size_t unit, const char** label) {
+  return guard([&] {
+    const auto& r = need(result, "result");
+    const int g = r.result.grade(static_cast<std::ptrdiff_t>(unit_index(r, unit)));
+    need(label, "label") = g >= 0 ? r.tree.grades()[static_cast<std::size_t>(g)].label.c_str() : nullptr;
+  });
+}
+int zp_result_vetoed(const zp_result* result, size_t unit, int* vetoed) {
+  return guard([&] {
+    const auto& r = need(result, "result");
+    need(vetoed, "vetoed") = r.result.vetoed(static_cast<std::ptrdiff_t>(unit_index(r, unit))) ? 1 : 0;
+  });
+}
+int zp_result_score(const zp_result* result, size_t unit, size_t node, double* score) {
+  return guard([&] {
+    const auto& r = need(result, "result");
+    need(score, "score") = r.result.score(static_cast<std::ptrdiff_t>(unit_index(r, unit)), kept_node(r, node));
+  });
+}
+int zp_result_max(const zp_result* result, size_t unit, size_t node, double* max) {
+  return guard([&] {
+    const auto& r = need(result, "result");
+    need(max, "max") = r.result.max(static_cast<std::ptrdiff_t>(unit_index(r, unit)), kept_node(r, node));
+  });
+}
+int zp_result_rate(const zp_result* result, size_t unit, size_t node, double* rate) {
+  return guard([&] {
+    const auto& r = need(result, "result");
+    need(rate, "rate") = r.result.rate(static_cast<std::ptrdiff_t>(unit_index(r, unit)), kept_node(r, node));
+  });
+}
+int zp_result_to_json(const zp_result* result, int indent, char** json) {
+  return guard([&] {
+    need(json, "json") = nullptr;
+    const auto& r = need(result, "result");
+    *json = copy_string(zoneperf::report_json(r.tree, r.result, r.units, nullptr, indent));
+  });
+}
+
+int zp_pay_policy_standard(zp_pay_policy** policy) {
+  return guard([&] {
+    need(policy, "policy") = nullptr;
+    *policy = new zp_pay_policy{zoneperf::pay_policy::standard()};
+  });
+}
+int zp_pay_policy_from_json(const char* json, size_t length, const char* source, zp_pay_policy** policy) {
+  return guard([&] {
+    need(policy, "policy") = nullptr;
+    *policy = new zp_pay_policy{zoneperf::pay_policy::from_json(std::string_view(&need(json, "json"), length),
+                                                               source ? source : "<policy>")};
+  });
+}
+void zp_pay_policy_free(zp_pay_policy* policy) { delete policy; }
+int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_length, const char* scorecard_json,
+               size_t scorecard_length, const char* events_csv, size_t events_length, int indent, char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    const auto& p = need(policy, "policy").policy;
+    const auto staff = zoneperf::read_staff(
+        zoneperf::read_csv(std::string_view(&need(staff_csv, "staff_csv"), staff_length), "<staff>"));
+    const auto card = zoneperf::read_scorecard(
+        std::string_view(&need(scorecard_json, "scorecard_json"), scorecard_length), "<scorecard>");
+    std::vector<zoneperf::award_event> events;
+    if (events_csv) events = zoneperf::read_events(zoneperf::read_csv(std::string_view(events_csv, events_length), "<events>"));
+    const auto result = zoneperf::allocate_pay(staff, card, p, events);
+    *report_json = copy_string(zoneperf::pay_json(result, staff, p, indent));
+  });
+}
+int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source, int indent,
+                     char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    const auto tree = zoneperf::load_preset(&need(preset, "preset"));
+    const auto config = zoneperf::load_land_config(preset);
+    zoneperf::land_csv_options copt;
+    for (int c : tree.columns())
+      if (tree.node(static_cast<std::size_t>(c)).kind != zoneperf::node_kind::leaf)
+        copt.item_columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
+    const auto records = zoneperf::read_land_records(
+        zoneperf::read_csv(std::string_view(&need(enterprises_csv, "enterprises_csv"), length),
+                           source ? source : "<enterprises>"),
+        copt);
+    const auto ev = zoneperf::evaluate_land(tree, config, records);
+    *report_json = copy_string(zoneperf::land_report_json(tree, config, records, ev, indent));
+  });
+}
+
+}  // extern "C"

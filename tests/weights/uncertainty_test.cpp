@@ -1,0 +1,263 @@
+// Uncertainty of ranks: nominal scores equal the engine's, seeds reproduce, 0 % gives the nominal
+// ranks with probability 1, histograms are sparse and add up.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <random>
+
+#include "zoneperf/io/tables.hpp"
+#include "zoneperf/presets.hpp"
+#include "zoneperf/weights/uncertainty.hpp"
+
+using namespace zoneperf;
+
+namespace {
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+const double NaN = std::numeric_limits<double>::quiet_NaN();
+
+struct sample {
+  indicator_tree tree = load_preset("task-force");
+  values_table values = read_values(tree, sample_file("task-force/values.csv"), "values.csv");
+  targets_table targets = read_targets(tree, values.units, sample_file("task-force/targets.csv"), "targets.csv");
+  scoring_inputs inputs() const {
+    assess_options o;
+    o.unit_ids = &values.units;
+    const target_table t = targets.view();
+    return scoring_inputs_of(tree, values.values, &t, o);
+  }
+  assessment assessed() const {
+    const target_table t = targets.view();
+    return assess(tree, values.values, &t);
+  }
+};
+
+// A tree with a reweighted leaf and a geometric group: scored by walking the tree.
+const char* special = R"({"id":"s","points":10,"children":[
+  {"id":"g","points":6,"children":[
+    {"id":"a","points":4,"rule":{"kind":"completion"},"target":10,"missing":"reweight"},
+    {"id":"b","points":2,"rule":{"kind":"completion"},"target":10}]},
+  {"id":"h","points":4,"aggregate":"geometric","floor":0.05,"children":[
+    {"id":"c","points":1,"rule":{"kind":"completion"},"target":10},
+    {"id":"d","points":3,"rule":{"kind":"goalposts","lo":0,"hi":10}}]},
+  {"id":"plus","kind":"bonus","per_unit":1,"max":2},
+  {"id":"minus","kind":"penalty","per_unit":1,"max":2},
+  {"id":"stop","kind":"veto"}]})";
+}  // namespace
+
+TEST(uncertainty_test, nominal_totals_and_ranks_are_the_engines) {
+  const sample s;
+  const auto a = s.assessed();
+  uncertainty_options o;
+  o.samples = 50;
+  const auto r = uncertainty_analysis(s.tree, s.inputs(), o);
+  ASSERT_EQ(r.size(), 4);
+  EXPECT_EQ(r.units, s.values.units);
+  for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
+    EXPECT_NEAR(r.nominal_total[u], a.total(u), 1e-9) << r.units[static_cast<std::size_t>(u)];
+    EXPECT_EQ(r.nominal_rank[static_cast<std::size_t>(u)], a.rank(u));
+  }
+}
+
+TEST(uncertainty_test, reweighted_missing_leaves_geometric_groups_bonus_penalty_and_veto_match_the_engine) {
+  const auto tree = indicator_tree::from_json(special);
+  Eigen::MatrixXd v(5, 7);  // a, b, c, d, plus, minus, stop
+  v << 5, 10, 10, 5, 1, 0, 0,  //
+      NaN, 4, 2, 9, 0, 1, 0,   //
+      NaN, 4, 2, 9, 0, 1, 0,   // identical to the unit above: always tied
+      8, 0, 0, 0, 0, 0, 0,     // c = 0 takes the floor 0.05
+      10, 10, 10, 10, 2, 0, 1;  // vetoed
+  const auto a = assess(tree, v);
+  const auto in = scoring_inputs_of(tree, v, nullptr);
+  EXPECT_TRUE(std::isnan(in.fractions(1, 0)));
+  EXPECT_EQ(in.offsets[0], 1);
+  EXPECT_EQ(in.offsets[1], -1);
+  uncertainty_options o;
+  o.samples = 200;
+  o.percent = 40;
+  const auto r = uncertainty_analysis(tree, in, o);
+  for (std::ptrdiff_t u = 0; u < 5; ++u) {
+    EXPECT_NEAR(r.nominal_total[u], a.total(u), 1e-9) << u;
+    EXPECT_EQ(r.nominal_rank[static_cast<std::size_t>(u)], a.rank(u)) << u;
+  }
+  EXPECT_EQ(r.histogram(1), r.histogram(2));  // exact ties stay tied in every sample
+  EXPECT_EQ(r.histogram(4), (std::vector<std::pair<std::int32_t, std::int32_t>>{{5, 200}}));  // veto: always last
+}
+
+TEST(uncertainty_test, zero_percent_gives_the_nominal_ranks_with_probability_one) {
+  const sample s;
+  uncertainty_options o;
+  o.samples = 100;
+  o.percent = 0;
+  o.top_k = 1;
+  const auto r = uncertainty_analysis(s.tree, s.inputs(), o);
+  for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
+    const auto nominal = r.nominal_rank[static_cast<std::size_t>(u)];
+    EXPECT_EQ(r.histogram(u), (std::vector<std::pair<std::int32_t, std::int32_t>>{{nominal, 100}}));
+    EXPECT_EQ(r.median_rank[static_cast<std::size_t>(u)], nominal);
+    EXPECT_EQ(r.rank_p05[static_cast<std::size_t>(u)], nominal);
+    EXPECT_EQ(r.rank_p95[static_cast<std::size_t>(u)], nominal);
+    EXPECT_EQ(r.p_first[u], nominal == 1 ? 1.0 : 0.0);
+    EXPECT_EQ(r.p_top_k[u], nominal == 1 ? 1.0 : 0.0);
+  }
+  const auto np = sample_node_points(s.tree, o);
+  for (Eigen::Index k = 1; k < np.cols(); ++k) EXPECT_EQ(np.col(k), np.col(0));
+}
+
+TEST(uncertainty_test, same_seed_same_result_and_thread_count_does_not_matter) {
+  const sample s;
+  const auto in = s.inputs();
+  uncertainty_options o;
+  o.samples = 300;
+  o.seed = 42;
+  const auto a = uncertainty_analysis(s.tree, in, o);
+  o.threads = 2;
+  const auto b = uncertainty_analysis(s.tree, in, o);
+  EXPECT_EQ(a.histogram_rank, b.histogram_rank);
+  EXPECT_EQ(a.histogram_count, b.histogram_count);
+  EXPECT_EQ(a.histogram_offsets, b.histogram_offsets);
+  EXPECT_EQ(a.median_rank, b.median_rank);
+  EXPECT_EQ(a.p_first, b.p_first);
+  o.seed = 43;
+  EXPECT_NE(sample_node_points(s.tree, o), sample_node_points(s.tree, [&] {
+              auto p = o;
+              p.seed = 42;
+              return p;
+            }()));
+  o.method = perturbation::dirichlet;
+  EXPECT_EQ(sample_node_points(s.tree, o), sample_node_points(s.tree, o));
+}
+
+TEST(uncertainty_test, first_weights_of_seed_1_are_pinned) {
+  // The generator is specified (mt19937_64, top 53 bits, share x (1 + p v) renormalised), so these
+  // numbers are the same on every platform. Tree: root 10 -> a 6, b 4 (one family).
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":10,"children":[
+    {"id":"a","points":6,"rule":{"kind":"goalposts","lo":0,"hi":1}},
+    {"id":"b","points":4,"rule":{"kind":"goalposts","lo":0,"hi":1}}]})");
+  uncertainty_options o;
+  o.samples = 1;
+  o.seed = 1;
+  o.percent = 50;
+  const auto np = sample_node_points(tree, o);
+  std::mt19937_64 g(1);
+  const double v1 = 2.0 * (static_cast<double>(g() >> 11) * 0x1.0p-53) - 1.0;
+  const double v2 = 2.0 * (static_cast<double>(g() >> 11) * 0x1.0p-53) - 1.0;
+  const double a = 0.6 * (1.0 + 0.5 * v1), b = 0.4 * (1.0 + 0.5 * v2);
+  EXPECT_EQ(np(1, 1), 10 * (a / (a + b)));
+  EXPECT_EQ(np(2, 1), 10 * (b / (a + b)));
+  // std::mt19937_64's 10000th output from the default seed is fixed by the standard.
+  std::mt19937_64 d;
+  d.discard(9999);
+  EXPECT_EQ(d(), 9981545732273789042ull);
+}
+
+TEST(uncertainty_test, weight_sets_keep_the_maximum_and_stay_within_the_perturbation) {
+  const sample s;
+  uncertainty_options o;
+  o.samples = 500;
+  o.percent = 20;
+  const auto np = sample_node_points(s.tree, o);
+  const auto root = s.tree.node(0);
+  double lo = 10, hi = 0;
+  for (Eigen::Index k = 0; k < np.cols(); ++k) {
+    double groups = 0;
+    for (int g : s.tree.groups()) groups += np(g, k);
+    EXPECT_NEAR(groups, 100, 1e-12);
+    for (int g : s.tree.groups()) {
+      const double ratio = (np(g, k) / groups) / (s.tree.node(static_cast<std::size_t>(g)).points / 100);
+      lo = std::min(lo, ratio);
+      hi = std::max(hi, ratio);
+    }
+  }
+  (void)root;
+  EXPECT_GE(lo, 0.8 / 1.2);  // share x (1 +- 0.2), renormalised
+  EXPECT_LE(hi, 1.2 / 0.8);
+  EXPECT_LT(lo, 0.95);  // and it does move
+  // Only depth 2 (the leaves): the groups keep their points.
+  o.depth = 2;
+  const auto leaves_only = sample_node_points(s.tree, o);
+  for (int g : s.tree.groups()) {
+    EXPECT_EQ(leaves_only.row(g).minCoeff(), s.tree.node(static_cast<std::size_t>(g)).points);
+  }
+}
+
+TEST(uncertainty_test, dirichlet_shares_centre_on_the_nominal_weights) {
+  const sample s;
+  uncertainty_options o;
+  o.samples = 4000;
+  o.method = perturbation::dirichlet;
+  o.concentration = 50;
+  const auto np = sample_node_points(s.tree, o);
+  for (int g : s.tree.groups()) {
+    const double mean = np.row(g).tail(4000).mean();
+    EXPECT_NEAR(mean, s.tree.node(static_cast<std::size_t>(g)).points, 0.5) << s.tree.node(static_cast<std::size_t>(g)).id;
+  }
+  o.concentration = 0.5;  // shapes below 1 use the boosted gamma
+  const auto wide = sample_node_points(s.tree, o);
+  EXPECT_NEAR(wide.row(s.tree.groups()[0]).tail(4000).mean(), 25, 2);
+}
+
+TEST(uncertainty_test, summaries_follow_the_histogram) {
+  const sample s;
+  uncertainty_options o;
+  o.samples = 1000;
+  o.percent = 60;
+  o.top_k = 2;
+  const auto r = uncertainty_analysis(s.tree, s.inputs(), o);
+  double p_first_sum = 0;
+  for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
+    const auto h = r.histogram(u);
+    std::int32_t total = 0, first = 0, top = 0;
+    for (std::size_t e = 0; e < h.size(); ++e) {
+      if (e > 0) EXPECT_LT(h[e - 1].first, h[e].first);
+      total += h[e].second;
+      if (h[e].first == 1) first = h[e].second;
+      if (h[e].first <= 2) top += h[e].second;
+    }
+    EXPECT_EQ(total, 1000);
+    EXPECT_EQ(r.p_first[u], first / 1000.0);
+    EXPECT_EQ(r.p_top_k[u], top / 1000.0);
+    const auto i = static_cast<std::size_t>(u);
+    EXPECT_LE(r.rank_p05[i], r.median_rank[i]);
+    EXPECT_LE(r.median_rank[i], r.rank_p95[i]);
+    p_first_sum += r.p_first[u];
+  }
+  EXPECT_GE(p_first_sum, 1.0);  // someone is first in every sample (ties may share it)
+}
+
+TEST(uncertainty_test, options_out_of_range_and_mismatched_inputs_are_errors) {
+  const sample s;
+  uncertainty_options o;
+  o.percent = 100;
+  o.samples = 0;
+  EXPECT_EQ(error_of([&] { sample_node_points(s.tree, o); }),
+            "[zoneperf.weights.812] samples: samples 0 must be 1 to 10^8\n"
+            "[zoneperf.weights.812] percent: percent 100 must be in [0, 100)");
+  scoring_inputs bad = s.inputs();
+  bad.fractions.conservativeResize(4, 16);
+  bad.leaves.pop_back();
+  EXPECT_EQ(error_of([&] { uncertainty_analysis(s.tree, bad); }),
+            "[zoneperf.data.314] task-force: the scoring inputs (4 units x 16 leaves) do not fit the tree "
+            "'task-force' (17 leaves)");
+}
+
+TEST(uncertainty_test, both_product_kernels_agree) {
+  std::mt19937_64 g(5);
+  Eigen::MatrixXd f(700, 18), e(18, 70);
+  for (Eigen::Index i = 0; i < f.size(); ++i) f.data()[i] = static_cast<double>(g() >> 11) * 0x1.0p-53;
+  for (Eigen::Index i = 0; i < e.size(); ++i) e.data()[i] = static_cast<double>(g() >> 11) * 0x1.0p-53;
+  Eigen::MatrixXd a, b;
+  detail::scoring_product(f.middleRows(100, 512), e.middleCols(3, 64), a, detail::product_kernel::automatic);
+  detail::scoring_product(f.middleRows(100, 512), e.middleCols(3, 64), b, detail::product_kernel::baseline);
+  const Eigen::MatrixXd exact = f.middleRows(100, 512) * e.middleCols(3, 64);
+  EXPECT_LT((a - exact).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_LT((b - exact).cwiseAbs().maxCoeff(), 1e-12);
+}
