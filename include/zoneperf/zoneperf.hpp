@@ -29,3 +29,4 @@
 #include "zoneperf/tree.hpp"
 #include "zoneperf/units/area.hpp"
 #include "zoneperf/units/money.hpp"
+#include "zoneperf/weights.hpp"

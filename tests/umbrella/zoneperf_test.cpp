@@ -15,6 +15,7 @@ TEST(umbrella_test, one_include_reaches_every_module) {
   EXPECT_EQ(to_string(gate_id::tax_per_mu), std::string("tax_per_mu"));
   EXPECT_EQ(land_metric_count, 9u);
   EXPECT_EQ(shortest(0.1), "0.1");
+  EXPECT_EQ(equal_weights({"a", "b"}).weights.size(), 2);
 }
 
 }  // namespace
