@@ -4,12 +4,16 @@
 //
 //   std::string message_of(f);      // what() of the zoneperf::error f throws, or "no error"
 //   run_result run(args);           // the built CLI (ZONEPERF_CLI) with stderr folded into out
+//   std::string write_temp(name, text);  // a file in GoogleTest's temporary folder; its path
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <string>
 
 #include <sys/wait.h>
+
+#include <gtest/gtest.h>
 
 #include "zoneperf/error.hpp"
 
@@ -42,5 +46,12 @@ inline run_result run(const std::string& args) {
   return {WEXITSTATUS(status), out};
 }
 #endif
+
+/// Writes `text` (bytes as given) to `name` in GoogleTest's temporary folder; returns the path.
+inline std::string write_temp(const std::string& name, const std::string& text) {
+  const std::string path = ::testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
 
 }  // namespace zoneperf::test_support

@@ -15,11 +15,7 @@ using namespace zoneperf;
 namespace {
 using zoneperf::test_support::run;
 
-std::string write_temp(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using zoneperf::test_support::write_temp;
 
 const std::string source = ZONEPERF_SOURCE_DIR;
 const std::string samples = source + "/samples/task-force/";
