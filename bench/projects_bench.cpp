@@ -20,11 +20,11 @@ registry synthetic(std::int64_t n) {
     p.id = "P" + std::to_string(i);
     p.task_force = tfs[static_cast<std::size_t>(i % 4)];
     p.key_project = i % 5 == 0;
-    p.total_investment = (i % 100 + 1) * 1'000'000'000LL;
-    p.foreign_capital = (i % 7) * 1'000'000LL;
-    p.fixed_asset_investment = (i % 50 + 1) * 100'000'000LL;
-    p.annual_tax = (i % 30 + 1) * 10'000'000LL;
-    p.land_mu = static_cast<double>(i % 40 + 5);
+    p.total_investment = cny_money::from_fen((i % 100 + 1) * 1'000'000'000LL);
+    p.foreign_capital = usd_money::from_fen((i % 7) * 1'000'000LL);
+    p.fixed_asset_investment = cny_money::from_fen((i % 50 + 1) * 100'000'000LL);
+    p.annual_tax = cny_money::from_fen((i % 30 + 1) * 10'000'000LL);
+    p.land = area::from_mu(i % 40 + 5);
     date d = date(2020, 1, 1) + boost::gregorian::days(static_cast<long>(i % 300));
     const std::size_t reach = static_cast<std::size_t>(i % 8);
     for (std::size_t s = 0; s <= reach; ++s) {

@@ -51,4 +51,15 @@ error::error(std::vector<problem> problems)
   if (problems_.empty()) problems_.push_back(problem{0, "", "unknown error"});
 }
 
+std::string json_pointer_token(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
 }  // namespace zoneperf

@@ -61,16 +61,6 @@ namespace {
 
 constexpr int max_depth = 32;
 
-std::string escape_pointer_token(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
 std::string fmt_number(double v) { return shortest(v); }
 
 /// Walks a tree document, building nodes and collecting every problem.
@@ -101,7 +91,7 @@ class loader {
     for (auto it = j.begin(); it != j.end(); ++it) {
       bool ok = it.key() == "description";
       for (const char* a : allowed) ok = ok || it.key() == a;
-      if (!ok) add(errc::unknown_key, ptr + "/" + escape_pointer_token(it.key()),
+      if (!ok) add(errc::unknown_key, ptr + "/" + json_pointer_token(it.key()),
                    std::string("unknown key \"") + it.key() + "\" in a " + what);
     }
   }
@@ -418,7 +408,7 @@ class loader {
           add(errc::missing_field, at(rp, "table"), "a lookup rule needs a non-empty \"table\" object");
         } else {
           for (auto e = t->begin(); e != t->end(); ++e) {
-            const std::string ep = at(rp, "table") + "/" + escape_pointer_token(e.key());
+            const std::string ep = at(rp, "table") + "/" + json_pointer_token(e.key());
             if (!e->is_number() || !std::isfinite(e->get<double>()) || e->get<double>() < 0)
               add(errc::bad_value, ep, "a lookup value must be a number >= 0");
             else

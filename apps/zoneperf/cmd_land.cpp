@@ -32,7 +32,6 @@ std::vector<std::string> item_ids(const indicator_tree& tree) {
 
 int decimals_of(land_metric m) { return m == land_metric::rd_share ? 4 : 2; }
 
-std::string cell(double v, int decimals) { return std::isnan(v) ? "-" : fixed(v, decimals); }
 
 text_table enterprise_table(const indicator_tree& tree, const land_config& config,
                             const std::vector<land_record>& records, const land_evaluation& ev) {
@@ -50,7 +49,7 @@ text_table enterprise_table(const indicator_tree& tree, const land_config& confi
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
     std::vector<std::string> row{r.id, r.name, fixed(r.land->mu(), 2)};
-    for (const auto& ind : config.indicators) row.push_back(cell(ev.metrics[i][ind.metric], decimals_of(ind.metric)));
+    for (const auto& ind : config.indicators) row.push_back(fixed(ev.metrics[i][ind.metric], decimals_of(ind.metric)));
     const auto k = ev.row[i];
     row.push_back(k < 0 ? "-" : fixed(ev.result.total(k)));
     row.push_back(k < 0 ? "-" : std::to_string(ev.rank[i]));
@@ -87,7 +86,7 @@ text_table metrics_table(const std::vector<std::pair<std::string, land_metrics>>
   for (const auto& [key, m] : rows) {
     std::vector<std::string> row{key};
     for (std::size_t i = 0; i < land_metric_count; ++i)
-      row.push_back(cell(m.values[i], decimals_of(static_cast<land_metric>(i))));
+      row.push_back(fixed(m.values[i], decimals_of(static_cast<land_metric>(i))));
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -24,7 +24,6 @@ void print(const text_table& t, output_format f, std::ostream& out = std::cout) 
   }
 }
 
-std::string num(double v, int decimals) { return std::isnan(v) ? "-" : fixed(v, decimals); }
 
 /// Entered counts and money per task force and for the zone.
 text_table counts_table(const period_counts& c) {
@@ -230,7 +229,7 @@ void run_year(const projects_args& a) {
   std::cout << fmt::format("{} · entered in the period (as of {})\n", p.label(), to_string(now.as_of));
   print(counts_table(now), a.format);
   std::cout << fmt::format("\nzone 亩均投资强度 {} 万元/亩, 亩均税收 {} 万元/亩 over the {} landed projects\n",
-                           num(zone.investment, 1), num(zone.tax, 1), now.zone.entered_count(stage::landed));
+                           fixed(zone.investment, 1), fixed(zone.tax, 1), now.zone.entered_count(stage::landed));
   std::cout << "\nfunnel\n";
   text_table ft;
   ft.header = {"stage", "projects", "conversion"};
@@ -249,7 +248,7 @@ void run_year(const projects_args& a) {
   lt.right[0] = false;
   for (std::size_t u = 0; u < leaves.units.size(); ++u) {
     std::vector<std::string> row{leaves.units[u]};
-    for (std::size_t c = 0; c < leaves.columns.size(); ++c) row.push_back(num(leaves.at(u, c), 2));
+    for (std::size_t c = 0; c < leaves.columns.size(); ++c) row.push_back(fixed(leaves.at(u, c), 2));
     lt.rows.push_back(std::move(row));
   }
   print(lt, a.format);
@@ -397,7 +396,7 @@ void demo_projects(demo_context& ctx) {
        fmt::format("{} 万美元, {}", shortest(value(z, measure::foreign_capital)),
                    format_growth(growth(value(z, measure::foreign_capital), value(last.zone, measure::foreign_capital)), 0)),
        "1056 万美元, +521 %"},
-      {"亩均投资强度 / 亩均税收", fmt::format("{} / {} 万元/亩", num(zone.investment, 0), num(zone.tax, 0)), "470 / 40"}};
+      {"亩均投资强度 / 亩均税收", fmt::format("{} / {} 万元/亩", fixed(zone.investment, 0), fixed(zone.tax, 0)), "470 / 40"}};
   ctx.out << t.render();
   const monthly_check m = check_month(r, period::month(2020, 7));
   ctx.out << "\n2020-07 三个十 check (zone 10/10/10 split by key projects): actual/target\n";

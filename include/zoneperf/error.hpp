@@ -5,6 +5,7 @@
 ///   struct problem { int code; std::string where; std::string what; };
 ///   class error : public std::runtime_error;   // one or more problems
 ///   std::string format_problem(const problem&); // "[zoneperf.config.204] /children/0/points: ..."
+///   std::string json_pointer_token(std::string_view key);  // "a/b~c" -> "a~1b~0c" (RFC 6901)
 ///
 /// Codes are grouped by hundreds, and a code's meaning never changes once released:
 ///   1xx parse (JSON, CSV syntax and encoding)   2xx config (trees, policies, presets)
@@ -15,6 +16,7 @@
 /// Each module lists its own codes beside its API; the ones here are shared by all of them.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zoneperf {
@@ -32,6 +34,9 @@ const char* code_category(int code) noexcept;
 
 /// "[zoneperf.<category>.<code>] <where>: <what>" (no ": " part when where is empty).
 std::string format_problem(const problem& p);
+/// A JSON object key escaped as one JSON-pointer reference token (RFC 6901: "~" -> "~0",
+/// "/" -> "~1"), for the `where` of a problem inside a JSON document.
+std::string json_pointer_token(std::string_view key);
 
 /// Thrown for bad data, configuration or files. Holds every problem found (at least one);
 /// what() is their formatted lines joined by '\n'.

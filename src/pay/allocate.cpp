@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "wide.hpp"
-#include "zoneperf/pay/apportion.hpp"
+#include "zoneperf/apportion.hpp"
 
 namespace zoneperf {
 namespace {

@@ -55,16 +55,7 @@ std::string trim(std::string_view s) {
 
 std::string line_of(const csv_table& t, std::size_t row) { return t.source + ":" + std::to_string(t.lines[row]); }
 
-const char* type_name(const json& j) {
-  switch (j.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::null: return "null";
-    default: return "a number";
-  }
-}
+using detail::json_type_name;
 }  // namespace
 
 std::vector<staff_member> read_staff(const csv_table& t) {
@@ -166,7 +157,7 @@ scorecard_summary read_scorecard(std::string_view text, std::string_view source)
     const json& u = (*units)[i];
     const std::string at = src + "/units/" + std::to_string(i);
     if (!u.is_object()) {
-      problems.push_back({errc::wrong_type, at, std::string("expected a unit object, got ") + type_name(u)});
+      problems.push_back({errc::wrong_type, at, std::string("expected a unit object, got ") + json_type_name(u)});
       continue;
     }
     scorecard_unit unit;

@@ -1,5 +1,6 @@
 #pragma once
-// Private to src/pay: a JSON syntax error as a problem at "source:line:column", as the tree loader does.
+// Private to src/pay: JSON helpers for messages (a syntax error as a problem at "source:line:column",
+// as the tree loader does; the name of a value's type).
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -7,6 +8,19 @@
 #include "zoneperf/error.hpp"
 
 namespace zoneperf::detail {
+/// "an object", "an array", "a string", "a boolean", "null" or "a number", for messages.
+template <class Json>
+const char* json_type_name(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::object: return "an object";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::null: return "null";
+    default: return "a number";
+  }
+}
+
 inline problem json_syntax_problem(const nlohmann::json::parse_error& e, std::string_view text,
                                    std::string_view source) {
   std::size_t line = 1, col = 1;

@@ -12,27 +12,7 @@ namespace zoneperf {
 namespace {
 using json = nlohmann::ordered_json;
 
-std::string escape_pointer_token(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
-const char* type_name(const json& j) {
-  switch (j.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::null: return "null";
-    default: return "a number";
-  }
-}
-
+using detail::json_type_name;
 // Reads a policy document, collecting every problem.
 struct policy_reader {
   std::vector<problem> problems;
@@ -55,7 +35,7 @@ struct policy_reader {
       }
       return s;
     }
-    add(errc::wrong_type, where, std::string("expected a decimal number, got ") + type_name(j));
+    add(errc::wrong_type, where, std::string("expected a decimal number, got ") + json_type_name(j));
     return std::nullopt;
   }
 
@@ -86,20 +66,20 @@ struct policy_reader {
     for (const auto& [key, value] : obj.items()) {
       bool ok = key == "description";
       for (const char* a : allowed) ok = ok || key == a;
-      if (!ok) add(errc::unknown_key, at + "/" + escape_pointer_token(key), "unknown key \"" + key + "\"");
+      if (!ok) add(errc::unknown_key, at + "/" + json_pointer_token(key), "unknown key \"" + key + "\"");
     }
   }
 
   void read(const json& root) {
     if (!root.is_object()) {
-      add(errc::wrong_type, "", std::string("a pay policy is a JSON object, got ") + type_name(root));
+      add(errc::wrong_type, "", std::string("a pay policy is a JSON object, got ") + json_type_name(root));
       return;
     }
     unknown_keys(root, "", {"name", "multiplier", "floor", "cap", "task_force_coefficients", "team_coefficients",
                             "team_default", "individual_coefficients", "awards"});
     if (auto it = root.find("name"); it != root.end()) {
       if (it->is_string()) out.name = it->get<std::string>();
-      else add(errc::wrong_type, "/name", std::string("expected a string, got ") + type_name(*it));
+      else add(errc::wrong_type, "/name", std::string("expected a string, got ") + json_type_name(*it));
     }
     bool bounds_ok = true, multiplier_ok = false;
     if (auto it = root.find("multiplier"); it == root.end()) {
@@ -144,11 +124,11 @@ struct policy_reader {
     if (!it->is_object() || it->empty()) {
       add(errc::wrong_type, "/task_force_coefficients",
           std::string("expected an object of grade label -> coefficient, got ") +
-              (it->is_object() ? "an empty object" : type_name(*it)));
+              (it->is_object() ? "an empty object" : json_type_name(*it)));
       return;
     }
     for (const auto& [grade, value] : it->items()) {
-      const std::string where = "/task_force_coefficients/" + escape_pointer_token(grade);
+      const std::string where = "/task_force_coefficients/" + json_pointer_token(grade);
       if (auto c = coefficient(value, where, pay_errc::bad_coefficient, "coefficient"))
         out.task_force.push_back({grade, *c});
     }
@@ -158,10 +138,10 @@ struct policy_reader {
     if (auto it = root.find("team_coefficients"); it != root.end()) {
       if (!it->is_object()) {
         add(errc::wrong_type, "/team_coefficients",
-            std::string("expected an object of team id -> coefficient, got ") + type_name(*it));
+            std::string("expected an object of team id -> coefficient, got ") + json_type_name(*it));
       } else {
         for (const auto& [team, value] : it->items()) {
-          const std::string where = "/team_coefficients/" + escape_pointer_token(team);
+          const std::string where = "/team_coefficients/" + json_pointer_token(team);
           if (auto c = coefficient(value, where, pay_errc::bad_coefficient, "coefficient"))
             out.teams.push_back({team, *c});
         }
@@ -181,7 +161,7 @@ struct policy_reader {
     if (!it->is_array() || it->empty()) {
       add(errc::wrong_type, "/individual_coefficients",
           std::string("expected a non-empty array of {\"min\", \"coefficient\"}, got ") +
-              (it->is_array() ? "an empty array" : type_name(*it)));
+              (it->is_array() ? "an empty array" : json_type_name(*it)));
       return;
     }
     std::optional<double> previous;
@@ -189,7 +169,7 @@ struct policy_reader {
       const json& band = (*it)[i];
       const std::string at = "/individual_coefficients/" + std::to_string(i);
       if (!band.is_object()) {
-        add(errc::wrong_type, at, std::string("expected {\"min\", \"coefficient\"}, got ") + type_name(band));
+        add(errc::wrong_type, at, std::string("expected {\"min\", \"coefficient\"}, got ") + json_type_name(band));
         continue;
       }
       unknown_keys(band, at, {"min", "coefficient"});
@@ -199,7 +179,7 @@ struct policy_reader {
         add(errc::missing_field, at, "missing \"min\"");
         ok = false;
       } else if (!m->is_number()) {
-        add(errc::wrong_type, at + "/min", std::string("expected a number, got ") + type_name(*m));
+        add(errc::wrong_type, at + "/min", std::string("expected a number, got ") + json_type_name(*m));
         ok = false;
       } else {
         b.min = m->get<double>();
@@ -225,7 +205,7 @@ struct policy_reader {
     auto it = root.find("awards");
     if (it == root.end()) return;
     if (!it->is_array()) {
-      add(errc::wrong_type, "/awards", std::string("expected an array of award rules, got ") + type_name(*it));
+      add(errc::wrong_type, "/awards", std::string("expected an array of award rules, got ") + json_type_name(*it));
       return;
     }
     std::set<std::string> kinds;
@@ -233,7 +213,7 @@ struct policy_reader {
       const json& a = (*it)[i];
       const std::string at = "/awards/" + std::to_string(i);
       if (!a.is_object()) {
-        add(errc::wrong_type, at, std::string("expected an award rule object, got ") + type_name(a));
+        add(errc::wrong_type, at, std::string("expected an award rule object, got ") + json_type_name(a));
         continue;
       }
       unknown_keys(a, at, {"kind", "name", "amount", "from", "leaf", "min_ratio"});
@@ -245,7 +225,7 @@ struct policy_reader {
           return std::nullopt;
         }
         if (!f->is_string()) {
-          add(errc::wrong_type, at + "/" + key, std::string("expected a string, got ") + type_name(*f));
+          add(errc::wrong_type, at + "/" + key, std::string("expected a string, got ") + json_type_name(*f));
           return std::nullopt;
         }
         return f->get<std::string>();
@@ -282,7 +262,7 @@ struct policy_reader {
       }
       if (auto f = a.find("min_ratio"); f != a.end()) {
         if (!f->is_number() || !std::isfinite(f->get<double>()))
-          add(errc::wrong_type, at + "/min_ratio", std::string("expected a number, got ") + type_name(*f));
+          add(errc::wrong_type, at + "/min_ratio", std::string("expected a number, got ") + json_type_name(*f));
         else
           r.min_ratio = f->get<double>();
       }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "zoneperf/assess.hpp"
+#include "zoneperf/land/gates.hpp"
 #include "zoneperf/presets.hpp"
 
 namespace zoneperf {
@@ -23,11 +24,33 @@ const std::vector<std::string>& known_columns() {
 }
 
 std::string number_text(double v) { return fmt::format("{}", v); }
+
+/// The hard gates through the land module's check_land_gates. Admission's gates only reject
+/// (no "failed" band: the tax dimension scores 10..20 万元/亩 low), and the candidates table
+/// states tax per mu, so the proposal is one mu carrying the per-mu figures: x ÷ 1 mu is x
+/// exactly, and a figure on its gate lands where it always did. A figure that is not a number
+/// (no land) cannot reject, as before: its gate is left off.
+land_gate_report check_gates(const candidate& c, const admission_options& options) {
+  land_gate_thresholds t;
+  t.investment_per_mu = {std::nullopt, options.min_investment_per_mu};
+  t.tax_per_mu = {std::nullopt, options.min_tax_per_mu};
+  t.plot_ratio = {};
+  t.building_density = {};
+  land_proposal per_mu;
+  per_mu.id = c.id;
+  per_mu.land = area::from_mu(1);
+  const double investment = c.investment_per_mu();
+  if (std::isnan(investment)) t.investment_per_mu = {};
+  else per_mu.investment = investment;
+  if (std::isnan(c.promised_tax_per_mu)) t.tax_per_mu = {};
+  else per_mu.promised_tax = c.promised_tax_per_mu;
+  return check_land_gates(per_mu, t);
+}
 }  // namespace
 
 double candidate::investment_per_mu() const {
-  if (!(land_mu > 0)) return nan;
-  return static_cast<double>(total_investment) / fen_per_wan / land_mu;
+  if (!(land > area())) return nan;
+  return static_cast<double>(total_investment.fen()) / fen_per_wan / land.mu();
 }
 
 const char* to_string(verdict v) noexcept { return v == verdict::admitted ? "admitted" : "rejected"; }
@@ -91,8 +114,16 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
     } catch (const error& e) {
       out.push_back({errc::bad_candidate_field, e.where(), e.problems().front().what});
     }
-    c.land_mu = number("land_area");
-    if (!(c.land_mu > 0))
+    std::optional<area> land;
+    if (const std::string& cell = cells[col("land_area")]; cell.find_first_not_of(' ') != std::string::npos) {
+      try {
+        land = area::parse(cell, area_unit::mu, where("land_area"));
+      } catch (const error& e) {
+        out.insert(out.end(), e.problems().begin(), e.problems().end());
+      }
+    }
+    c.land = land.value_or(area());
+    if (!(c.land > area()))
       out.push_back({errc::bad_candidate_field, where("land_area"), "land area must be a number > 0 mu"});
     c.promised_tax_per_mu = number("promised_tax_per_mu");
     if (!(c.promised_tax_per_mu >= 0))
@@ -139,7 +170,7 @@ Eigen::MatrixXd admission_values(const indicator_tree& tree, const std::vector<c
       else if (id == "talent_technology") x = c.rd_share;
       else if (id == "investment_intensity") x = c.investment_per_mu();
       else if (id == "tax_per_mu") x = c.promised_tax_per_mu;
-      else if (id == "investment_scale") x = static_cast<double>(c.total_investment) / fen_per_wan / 10000.0;
+      else if (id == "investment_scale") x = static_cast<double>(c.total_investment.fen()) / fen_per_wan / 10000.0;
       else if (id == "output") x = c.output_per_mu;
       else if (id == "jobs") x = c.jobs;
       else if (id == "energy") x = c.energy_per_output;
@@ -205,16 +236,15 @@ std::vector<admission_decision> admit(const std::vector<candidate>& candidates, 
     }
     d.total = a.total(row);
     d.vetoed = a.vetoed(row);
-    const double per_mu = c.investment_per_mu();
-    if (per_mu < options.min_investment_per_mu) {
+    const land_gate_report gates = check_gates(c, options);
+    for (const gate_result* g : gates.failures()) {
+      if (g->status != gate_status::rejected) continue;
       d.gate_failed = true;
-      d.reasons.push_back(fmt::format("investment per mu {:.1f} 万元/亩 is below the gate {} (rejected outright)",
-                                      per_mu, number_text(options.min_investment_per_mu)));
-    }
-    if (c.promised_tax_per_mu < options.min_tax_per_mu) {
-      d.gate_failed = true;
-      d.reasons.push_back(fmt::format("promised tax {} 万元/亩 is below the gate {} (rejected outright)",
-                                      number_text(c.promised_tax_per_mu), number_text(options.min_tax_per_mu)));
+      d.reasons.push_back(g->gate == gate_id::investment_per_mu
+                              ? fmt::format("investment per mu {:.1f} 万元/亩 is below the gate {} (rejected outright)",
+                                            g->figure, number_text(g->threshold))
+                              : fmt::format("promised tax {} 万元/亩 is below the gate {} (rejected outright)",
+                                            number_text(g->figure), number_text(g->threshold)));
     }
     if (d.vetoed) {
       for (const auto& e : explain(tree, matrix_view(values), nullptr, u, ao)) {

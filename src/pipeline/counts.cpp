@@ -14,7 +14,7 @@ namespace zoneperf {
 namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr std::int64_t yi_minor = 100'000'000LL * 100;  // fen in 1 亿元 (also cents in 1 亿美元)
-constexpr std::int64_t wan_minor = 1'000'000LL;         // minor units in 1 万
+constexpr std::int64_t wan_minor = 1'000'000LL;         // fen in 1 万
 
 void add_into(unit_counts& to, const unit_counts& from) {
   for (std::size_t s = 0; s < stage_count; ++s) {
@@ -30,7 +30,7 @@ void add_into(unit_counts& to, const unit_counts& from) {
   to.major_signed += from.major_signed;
   to.landed_fixed_asset_investment += from.landed_fixed_asset_investment;
   to.landed_tax += from.landed_tax;
-  to.landed_mu += from.landed_mu;
+  to.landed_land += from.landed_land;
 }
 
 /// Counts over sorted, non-overlapping periods in one pass.
@@ -88,13 +88,13 @@ std::vector<period_counts> count_periods(const registry& r, const std::vector<pe
       if (s == index(stage::signed_)) {
         c.signed_investment += p.total_investment;
         if (p.chain_project) ++c.chain_signed;
-        if (p.total_investment >= 10 * yi_minor) ++c.major_signed;
+        if (p.total_investment >= cny_money::from_yi(10)) ++c.major_signed;
       } else if (s == index(stage::landed)) {
         c.foreign_capital += p.foreign_capital;
         if (p.top500) ++c.top500_landed;
         c.landed_fixed_asset_investment += p.fixed_asset_investment;
         c.landed_tax += p.annual_tax;
-        c.landed_mu += p.land_mu;
+        c.landed_land += p.land;
       }
     }
     // state: each reached stage holds until the next one (or clearing) begins
@@ -130,10 +130,16 @@ std::vector<period_counts> count_periods(const registry& r, const std::vector<pe
   return out;
 }
 
-double to_yi(std::int64_t minor) { return static_cast<double>(minor) / static_cast<double>(yi_minor); }
-double to_wan(std::int64_t minor) { return static_cast<double>(minor) / static_cast<double>(wan_minor); }
+/// An amount in 亿 or 万 of its currency, for the scorecard (one rounding).
+template <class C>
+double to_yi(money<C> m) { return static_cast<double>(m.fen()) / static_cast<double>(yi_minor); }
+template <class C>
+double to_wan(money<C> m) { return static_cast<double>(m.fen()) / static_cast<double>(wan_minor); }
 
-std::string shortest(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
+/// fmt's shortest round-trip text, NaN as an empty cell. Not zoneperf::shortest (io/report.hpp):
+/// that one is std::to_chars's, which writes 100000 as "1e+05"; both read back to the same double,
+/// but the tables and messages written so far keep this form.
+std::string number_cell(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
 }  // namespace
 
 const unit_counts& period_counts::unit(std::string_view id) const {
@@ -219,7 +225,7 @@ std::string leaf_table::to_csv() const {
   out += '\n';
   for (std::size_t u = 0; u < units.size(); ++u) {
     out += csv_field(units[u]);
-    for (std::size_t c = 0; c < columns.size(); ++c) out += "," + shortest(at(u, c));
+    for (std::size_t c = 0; c < columns.size(); ++c) out += "," + number_cell(at(u, c));
     out += '\n';
   }
   return out;
@@ -235,8 +241,8 @@ const std::vector<std::string>& project_leaf_ids() {
 
 per_mu zone_per_mu(const period_counts& c) {
   const auto& z = c.zone;
-  if (z.landed_mu <= 0) return {nan, nan};
-  return {to_wan(z.landed_fixed_asset_investment) / z.landed_mu, to_wan(z.landed_tax) / z.landed_mu};
+  if (z.landed_land <= area()) return {nan, nan};
+  return {to_wan(z.landed_fixed_asset_investment) / z.landed_land.mu(), to_wan(z.landed_tax) / z.landed_land.mu()};
 }
 
 leaf_table export_project_leaves(const registry& r, const period& p, const count_options& options) {
@@ -245,7 +251,7 @@ leaf_table export_project_leaves(const registry& r, const period& p, const count
   std::vector<problem> no_land;
   for (const project* q : r.all()) {
     const auto& landed = q->date_of(stage::landed);
-    if (landed && p.contains(*landed) && *landed <= c.as_of && !(q->land_mu > 0))
+    if (landed && p.contains(*landed) && *landed <= c.as_of && !(q->land > area()))
       no_land.push_back({errc::no_land_area, q->id,
                          "landed on " + to_string(*landed) + " without land area: per-mu figures need it"});
   }
@@ -258,7 +264,7 @@ leaf_table export_project_leaves(const registry& r, const period& p, const count
     const double rate = u.key_projects == 0 ? nan
                                             : 100.0 * static_cast<double>(u.key_started) /
                                                   static_cast<double>(u.key_projects);
-    const bool landed = u.landed_mu > 0;
+    const bool landed = u.landed_land > area();
     const double row[] = {static_cast<double>(u.entered_count(stage::intent)),
                           static_cast<double>(u.entered_count(stage::signed_)),
                           to_yi(u.signed_investment),
@@ -268,8 +274,8 @@ leaf_table export_project_leaves(const registry& r, const period& p, const count
                           to_wan(u.foreign_capital),
                           static_cast<double>(u.top500_landed),
                           static_cast<double>(u.chain_signed),
-                          landed ? to_wan(u.landed_fixed_asset_investment) / u.landed_mu : nan,
-                          landed ? to_wan(u.landed_tax) / u.landed_mu : nan};
+                          landed ? to_wan(u.landed_fixed_asset_investment) / u.landed_land.mu() : nan,
+                          landed ? to_wan(u.landed_tax) / u.landed_land.mu() : nan};
     t.values.insert(t.values.end(), std::begin(row), std::end(row));
   }
   return t;
@@ -335,7 +341,7 @@ leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other
         std::string place = "the other table";
         if (!other.where.empty()) place = other.where[*ou * other.columns.size() + *other_col[c]];
         out.push_back({errc::value_given_twice, m.units[u] + "/" + columns[c],
-                       "given by the registry (" + shortest(a) + ") and by " + place + " (" + shortest(b) + ")"});
+                       "given by the registry (" + number_cell(a) + ") and by " + place + " (" + number_cell(b) + ")"});
       }
       m.values[u * columns.size() + c] = std::isnan(a) ? b : a;
     }

@@ -1,10 +1,10 @@
 #include "zoneperf/pipeline/monthly_check.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 #include <fmt/format.h>
 
+#include "zoneperf/apportion.hpp"
 #include "zoneperf/pipeline/counts.hpp"
 
 namespace zoneperf {
@@ -14,6 +14,17 @@ monthly_targets actual_of(const unit_counts& c) {
 }
 bool at_least(const monthly_targets& a, const monthly_targets& t) {
   return a.intent >= t.intent && a.signed_ >= t.signed_ && a.landed >= t.landed;
+}
+/// The split's own errors (750) before largest_remainder, whose errors are the pay module's:
+/// a negative weight, or all weights 0 with something to split. The targets are not negative.
+void check_split(const std::vector<std::int64_t>& weights, const monthly_targets& left) {
+  for (std::size_t i = 0; i < weights.size(); ++i)
+    if (weights[i] < 0)
+      throw error(errc::bad_split, "weights/" + std::to_string(i), "negative weight " + std::to_string(weights[i]));
+  if (std::any_of(weights.begin(), weights.end(), [](std::int64_t w) { return w > 0; })) return;
+  for (auto seats : {left.intent, left.signed_, left.landed})
+    if (seats > 0)
+      throw error(errc::bad_split, "weights", "every weight is 0: nothing to split " + std::to_string(seats) + " by");
 }
 }  // namespace
 
@@ -31,37 +42,6 @@ std::int64_t expected_to_date(std::int64_t target, int elapsed_days, int days_in
   return (target * elapsed_days + days_in_month - 1) / days_in_month;
 }
 
-namespace detail {
-namespace {
-__extension__ typedef __int128 i128;  // seats x weight stays exact for any int64 inputs
-}  // namespace
-
-std::vector<std::int64_t> hamilton(std::int64_t seats, const std::vector<std::int64_t>& weights) {
-  if (seats < 0) throw error(errc::bad_split, "seats", "cannot apportion a negative number " + std::to_string(seats));
-  i128 total = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    if (weights[i] < 0)
-      throw error(errc::bad_split, "weights/" + std::to_string(i), "negative weight " + std::to_string(weights[i]));
-    total += weights[i];
-  }
-  std::vector<std::int64_t> out(weights.size(), 0);
-  if (seats == 0) return out;
-  if (total == 0) throw error(errc::bad_split, "weights", "every weight is 0: nothing to split " + std::to_string(seats) + " by");
-  std::vector<i128> remainder(weights.size());
-  std::int64_t given = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    const i128 q = static_cast<i128>(seats) * weights[i];
-    out[i] = static_cast<std::int64_t>(q / total);
-    remainder[i] = q % total;
-    given += out[i];
-  }
-  std::vector<std::size_t> order(weights.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
-  for (std::size_t k = 0; given < seats; ++k, ++given) ++out[order[k]];
-  return out;
-}
-}  // namespace detail
 
 monthly_check check_month(const registry& r, const period& month, const check_options& options) {
   if (month.kind() != period_kind::month)
@@ -114,9 +94,10 @@ monthly_check check_month(const registry& r, const period& month, const check_op
   for (auto v : {left.intent, left.signed_, left.landed})
     if (v < 0) throw error(errc::bad_split, "fixed", "fixed targets exceed the zone's monthly targets");
   if (!shared.empty()) {
-    const auto intent = detail::hamilton(left.intent, weights);
-    const auto signed_ = detail::hamilton(left.signed_, weights);
-    const auto landed = detail::hamilton(left.landed, weights);
+    check_split(weights, left);
+    const auto intent = largest_remainder(weights, left.intent);
+    const auto signed_ = largest_remainder(weights, left.signed_);
+    const auto landed = largest_remainder(weights, left.landed);
     for (std::size_t i = 0; i < shared.size(); ++i) out.task_forces[shared[i]].target = {intent[i], signed_[i], landed[i]};
   }
 

@@ -28,6 +28,22 @@ const std::vector<std::string>& column_names() {
   return names;
 }
 
+/// An empty cell (ASCII spaces only) is "not given", as parse_number has it.
+bool blank(std::string_view cell) { return cell.find_first_not_of(' ') == std::string_view::npos; }
+
+/// The area in mu as the shortest exact decimal ("12.5", "0"), which area::parse reads back.
+std::string exact_mu(area a) {
+  area_format f;
+  f.decimals = area::exact_decimals(area_unit::mu);
+  f.unit_suffix = area_format::suffix::none;
+  std::string s = to_string(a, area_unit::mu, f);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
 struct parsed {
   std::vector<project> projects;
   std::vector<std::size_t> rows;  // csv row of each project
@@ -84,26 +100,24 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
         out.push_back({errc::bad_project_field, where(col),
                        "bad flag '" + std::string(v) + "' in column '" + column_names()[col] + "': expected 0 or 1"});
     }
-    for (auto [col, money] : {std::pair{c_total_investment, &project::total_investment},
-                              std::pair{c_fixed_asset_investment, &project::fixed_asset_investment},
-                              std::pair{c_foreign_capital, &project::foreign_capital},
-                              std::pair{c_annual_tax, &project::annual_tax}}) {
-      if (cell(col).empty()) continue;
+    auto collect = [&](auto&& parse) {
       try {
-        p.*money = detail::parse_wan(cell(col), where(col));
+        parse();
       } catch (const error& e) {
         out.insert(out.end(), e.problems().begin(), e.problems().end());
       }
-    }
-    try {
-      if (r.position[c_land_area] >= 0) {
-        const auto mu = parse_number(cell(c_land_area), where(c_land_area));
-        if (mu && *mu < 0) out.push_back({errc::bad_project_field, where(c_land_area), "negative land area"});
-        p.land_mu = mu.value_or(0);
-      }
-    } catch (const error& e) {
-      out.insert(out.end(), e.problems().begin(), e.problems().end());
-    }
+    };
+    for (auto [col, amount] : {std::pair{c_total_investment, &project::total_investment},
+                               std::pair{c_fixed_asset_investment, &project::fixed_asset_investment},
+                               std::pair{c_annual_tax, &project::annual_tax}})
+      if (!cell(col).empty()) collect([&] { p.*amount = detail::parse_wan<cny>(cell(col), where(col)); });
+    if (!cell(c_foreign_capital).empty())
+      collect([&] { p.foreign_capital = detail::parse_wan<usd>(cell(c_foreign_capital), where(c_foreign_capital)); });
+    if (!blank(cell(c_land_area)))
+      collect([&] {
+        p.land = area::parse(cell(c_land_area), area_unit::mu, where(c_land_area));
+        if (p.land < area()) out.push_back({errc::bad_project_field, where(c_land_area), "negative land area"});
+      });
     try {
       if (r.position[c_admission_score] >= 0)
         p.admission_score = parse_number(cell(c_admission_score), where(c_admission_score));
@@ -194,12 +208,10 @@ std::string write_projects_csv(const registry& reg) {
   for (const project* p : reg.all()) {
     out << csv_field(p->id) << ',' << csv_field(p->name) << ',' << csv_field(p->task_force) << ','
         << csv_field(p->industry) << ',' << (p->key_project ? 1 : 0) << ',' << (p->chain_project ? 1 : 0) << ','
-        << (p->top500 ? 1 : 0) << ',' << detail::format_wan(p->total_investment) << ','
-        << detail::format_wan(p->fixed_asset_investment) << ',' << detail::format_wan(p->foreign_capital) << ',';
-    std::ostringstream mu;
-    mu.precision(17);
-    mu << p->land_mu;
-    out << mu.str() << ',' << detail::format_wan(p->annual_tax) << ',';
+        << (p->top500 ? 1 : 0) << ',' << to_string(p->total_investment, money_unit::wan) << ','
+        << to_string(p->fixed_asset_investment, money_unit::wan) << ','
+        << to_string(p->foreign_capital, money_unit::wan) << ',';
+    out << exact_mu(p->land) << ',' << to_string(p->annual_tax, money_unit::wan) << ',';
     if (p->admission_score) {
       std::ostringstream s;
       s.precision(17);

@@ -81,7 +81,7 @@ std::vector<date_problem> check_dates(const project& p, date as_of) {
       out.push_back({errc::date_before_previous, s,
                      dated(s, *d) + " is before " + dated(stage_of(*prev), *p.dates[*prev])});
     if (*d > as_of)
-      out.push_back({errc::date_after_as_of, s, dated(s, *d) + " is after the as-of date " + to_string(as_of)});
+      out.push_back({errc::date_after_as_of, s, dated(s, *d) + " is after the as-of date " + zoneperf::to_string(as_of)});
     prev = i;
   }
   return out;
@@ -91,11 +91,11 @@ std::vector<date_problem> check_dates(const project& p, date as_of) {
 namespace {
 void check_fields(const project& p, const std::string& where, std::vector<problem>& out) {
   auto bad = [&](const std::string& what) { out.push_back({errc::bad_project_field, where, what}); };
-  if (p.total_investment < 0) bad("negative total investment");
-  if (p.fixed_asset_investment < 0) bad("negative fixed-asset investment");
-  if (p.foreign_capital < 0) bad("negative foreign capital");
-  if (p.annual_tax < 0) bad("negative annual tax");
-  if (!(std::isfinite(p.land_mu) && p.land_mu >= 0)) bad("land area must be a finite number >= 0 mu");
+  if (p.total_investment < cny_money()) bad("negative total investment");
+  if (p.fixed_asset_investment < cny_money()) bad("negative fixed-asset investment");
+  if (p.foreign_capital < usd_money()) bad("negative foreign capital");
+  if (p.annual_tax < cny_money()) bad("negative annual tax");
+  if (p.land < area()) bad("land area must be a finite number >= 0 mu");
   if (p.admission_score && !std::isfinite(*p.admission_score)) bad("admission score is not finite");
 }
 }  // namespace
@@ -267,52 +267,34 @@ registry registry::snapshot(date d) const {
 // ---- money text -----------------------------------------------------------------------------
 
 namespace detail {
-std::int64_t parse_wan(std::string_view text, const std::string& where) {
+template <class Currency>
+money<Currency> parse_wan(std::string_view text, const std::string& where) {
   std::string_view s = text;
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   auto bad = [&](const std::string& why) {
     return error(errc::bad_project_field, where, "bad amount '" + std::string(text) + "': " + why);
   };
+  const char* const not_decimal = "expected a decimal number such as 78000 or 1250.5 (万)";
+  const char* const too_precise = "more than 6 decimal places (the minor unit is 0.000001 万)";
   if (s.empty()) throw bad("empty");
   if (s.front() == '-') throw bad("negative");
+  // The money parser also takes a sign, tabs and a unit word; the table takes digits and a point.
+  if (s.find_first_not_of("0123456789.") != std::string_view::npos) throw bad(not_decimal);
   const auto dot = s.find('.');
-  const std::string_view whole = s.substr(0, dot);
-  const std::string_view frac = dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
-  auto all_digits = [](std::string_view v) {
-    return std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (whole.empty() || !all_digits(whole) || !all_digits(frac) || (dot != std::string_view::npos && frac.empty()))
-    throw bad("expected a decimal number such as 78000 or 1250.5 (万)");
-  if (frac.size() > 6) throw bad("more than 6 decimal places (the minor unit is 0.000001 万)");
-  constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
-  std::int64_t v = 0;
-  for (char c : whole) {
-    if (v > (max - (c - '0')) / 10) throw bad("too large");
-    v = v * 10 + (c - '0');
+  const bool over_6_places = dot != std::string_view::npos && s.size() - dot - 1 > 6;
+  money<Currency> m;
+  try {
+    m = money<Currency>::parse(std::string(s) + "万", where);
+  } catch (const error& e) {
+    if (e.code() == money_errc::bad_amount) throw bad(not_decimal);
+    throw bad(over_6_places ? too_precise : "too large");  // 503 too precise, 501 overflow
   }
-  for (std::size_t k = 0; k < 6; ++k) {
-    const int digit = k < frac.size() ? frac[k] - '0' : 0;
-    if (v > (max - digit) / 10) throw bad("too large");
-    v = v * 10 + digit;
-  }
-  return v;
+  if (over_6_places) throw bad(too_precise);  // trailing zeros the money parser accepts
+  return m;
 }
-
-std::string format_wan(std::int64_t minor) {
-  const bool negative = minor < 0;
-  // Work in unsigned to format INT64_MIN too.
-  const std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
-  std::string out = std::to_string(m / 1000000);
-  std::uint64_t frac = m % 1000000;
-  if (frac != 0) {
-    std::string f = std::to_string(frac);
-    f.insert(0, 6 - f.size(), '0');
-    while (f.back() == '0') f.pop_back();
-    out += '.' + f;
-  }
-  return negative ? "-" + out : out;
-}
+template cny_money parse_wan<cny>(std::string_view, const std::string&);
+template usd_money parse_wan<usd>(std::string_view, const std::string&);
 }  // namespace detail
 
 }  // namespace zoneperf

@@ -6,6 +6,8 @@
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
 
+#include "../support/test_support.hpp"
+
 using namespace zoneperf;
 
 namespace {
@@ -14,14 +16,7 @@ const char* tree_json = R"({"id":"t","points":10,"children":[
   {"id":"b","points":4,"rule":{"kind":"lookup","table":{"A":1,"B":0.5}}},
   {"id":"plus","kind":"bonus","per_unit":1,"max":2}]})";
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 }  // namespace
 
 TEST(tables_test, columns_in_any_order_codes_and_empty_cells) {
@@ -37,7 +32,7 @@ TEST(tables_test, columns_in_any_order_codes_and_empty_cells) {
 
 TEST(tables_test, bad_values_tables_name_file_line_column_unit_and_indicator) {
   const auto tree = indicator_tree::from_json(tree_json);
-  auto err = [&](const std::string& csv) { return error_of([&] { read_values(tree, csv, "v.csv"); }); };
+  auto err = [&](const std::string& csv) { return message_of([&] { read_values(tree, csv, "v.csv"); }); };
   EXPECT_EQ(err("unit,a,b,plus,c\nx,1,A,0,2\n"),
             "[zoneperf.data.304] v.csv:1:5: unknown column \"c\": tree \"t\" has no leaf or item with this id");
   EXPECT_EQ(err("unit,a,b\nx,1,A\n"), "[zoneperf.data.305] v.csv:1: missing column \"plus\"");
@@ -69,7 +64,7 @@ TEST(tables_test, quoted_fields_may_hold_commas_quotes_and_line_breaks) {
   const auto v = read_values(tree, "unit,a,b,plus\n\"多\n行\",1,A,0\n\"say \"\"hi\"\"\",2,B,1\n", "v.csv");
   EXPECT_EQ(v.units[0], "多\n行");
   EXPECT_EQ(v.units[1], "say \"hi\"");
-  EXPECT_EQ(error_of([&] { read_values(tree, "unit,a,b,plus\n\"x\n\",abc,A,0\n", "v.csv"); }),
+  EXPECT_EQ(message_of([&] { read_values(tree, "unit,a,b,plus\n\"x\n\",abc,A,0\n", "v.csv"); }),
             "[zoneperf.data.308] v.csv:2:2 (unit \"x\n\", indicator \"a\"): not a number: \"abc\"");
 }
 
@@ -79,7 +74,7 @@ TEST(tables_test, targets_cover_every_unit_and_only_target_using_leaves) {
   const auto t = read_targets(tree, units, "unit,a\ny,4\nx,\n", "t.csv");
   EXPECT_TRUE(std::isnan(t.values(0, 0)));
   EXPECT_EQ(t.values(1, 0), 4);
-  auto err = [&](const std::string& csv) { return error_of([&] { read_targets(tree, units, csv, "t.csv"); }); };
+  auto err = [&](const std::string& csv) { return message_of([&] { read_targets(tree, units, csv, "t.csv"); }); };
   EXPECT_EQ(err("unit,b\nx,1\ny,1\n"), "[zoneperf.data.315] t.csv:1:2: indicator \"b\" takes no target (rule lookup)");
   EXPECT_EQ(err("unit,plus\nx,1\ny,1\n"), "[zoneperf.data.315] t.csv:1:2: indicator \"plus\" takes no target (bonus item)");
   EXPECT_EQ(err("unit,a\nx,1\n"), "[zoneperf.data.317] t.csv: no row for unit \"y\" of the values table");

@@ -6,17 +6,12 @@
 #include <cmath>
 #include <functional>
 
+#include "../support/test_support.hpp"
+
 using namespace zoneperf;
 
 namespace {
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 std::vector<std::size_t> counts(const std::vector<double>& scores, const std::vector<std::uint8_t>& exempt = {}) {
   return classify(default_class_scheme(), scores, exempt).counts;

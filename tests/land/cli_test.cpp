@@ -9,21 +9,10 @@
 #include <fstream>
 #include <string>
 
-namespace {
-struct run_result {
-  int status;
-  std::string out;
-};
+#include "../support/test_support.hpp"
 
-run_result run(const std::string& args) {
-  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-  const int status = pclose(p);
-  return {WEXITSTATUS(status), out};
-}
+namespace {
+using zoneperf::test_support::run;
 
 const std::string sample = std::string(ZONEPERF_SOURCE_DIR) + "/samples/land/enterprises.csv";
 }  // namespace

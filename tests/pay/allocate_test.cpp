@@ -14,19 +14,14 @@
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 using detail::uint128;
 
-std::string message(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using zoneperf::test_support::message_of;
 
 staff_member person(std::string id, std::string tf, std::string team, const char* baseline, double score,
                     const char* weight = "1") {
@@ -105,12 +100,12 @@ TEST(allocate_test, infeasible_floors_and_caps_state_the_shortfall_in_fen) {
   p.multiplier = exact_ratio(1);
   p.floor = exact_ratio(10001, 10000);
   const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "T", "t", "100", 95)};
-  EXPECT_EQ(message([&] { allocate_pay(staff, grades({{"T", "良好"}}), p); }),
+  EXPECT_EQ(message_of([&] { allocate_pay(staff, grades({{"T", "良好"}}), p); }),
             "[zoneperf.pay.606] pool: the floors need 200.02 but the pool is 200.00: 2 fen short");
   p = pay_policy::standard();
   p.multiplier = exact_ratio(2);
   p.cap = exact_ratio(19999, 10000);
-  EXPECT_EQ(message([&] { allocate_pay(staff, grades({{"T", "良好"}}), p); }),
+  EXPECT_EQ(message_of([&] { allocate_pay(staff, grades({{"T", "良好"}}), p); }),
             "[zoneperf.pay.607] pool: the caps allow at most 399.98 but the pool is 400.00: 2 fen cannot be paid");
 }
 
@@ -133,11 +128,11 @@ TEST(allocate_test, amounts_near_the_64_bit_limit) {
   // One more fen of baseline and the pool overflows: reported, never wrapped.
   const std::vector<staff_member> more = {person("A", "T", "t", "61489147000000000", 95),
                                           person("B", "T", "t", "1", 61)};
-  EXPECT_EQ(message([&] { allocate_pay(more, grades({{"T", "优秀"}}), pay_policy::standard()); }),
+  EXPECT_EQ(message_of([&] { allocate_pay(more, grades({{"T", "优秀"}}), pay_policy::standard()); }),
             "[zoneperf.money.501] money overflow in multiply: the result is outside ±92233720368547758.07 (64-bit fen)");
   const std::vector<staff_member> sum = {person("A", "T", "t", "50000000000000000", 95),
                                          person("B", "T", "t", "50000000000000000", 61)};
-  EXPECT_EQ(message([&] { allocate_pay(sum, grades({{"T", "优秀"}}), pay_policy::standard()); }),
+  EXPECT_EQ(message_of([&] { allocate_pay(sum, grades({{"T", "优秀"}}), pay_policy::standard()); }),
             "[zoneperf.money.501] money overflow in multiply: the result is outside ±92233720368547758.07 (64-bit fen)");
 }
 
@@ -154,7 +149,7 @@ TEST(allocate_test, mismatches_are_reported_together) {
   const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "U", "t", "100", -5),
                                            person("C", "V", "t", "100", 80)};
   pay_policy p = pay_policy::standard();
-  EXPECT_EQ(message([&] { allocate_pay(staff, grades({{"T", "良好"}, {"V", "A+"}}), p); }),
+  EXPECT_EQ(message_of([&] { allocate_pay(staff, grades({{"T", "良好"}, {"V", "A+"}}), p); }),
             "[zoneperf.pay.608] roster:B: task force \"U\" of person \"B\" is not in the scorecard test (its units: T, V)\n"
             "[zoneperf.pay.616] roster:B: score -5 of person \"B\" is below every individual band (the lowest is 0)\n"
             "[zoneperf.pay.604] task force V: grade \"A+\" has no coefficient in the pay policy (it has 优秀, 良好, 合格, 不合格)");
@@ -192,7 +187,7 @@ TEST(allocate_test, award_errors_name_the_unit_team_or_line) {
   const std::vector<award_event> events = {{"T", "z", "fortune500", 1, "e:2"}, {"T", "x", "bonus", 1, "e:3"},
                                            {"W", "", "fortune500", 1, "e:4"}, {"T", "x", "foreign_capital", 1, "e:5"},
                                            {"T", "x", "fortune500", 1, "e:6"}};
-  EXPECT_EQ(message([&] { allocate_pay(staff, grades({{"T", "良好"}}), p, events); }),
+  EXPECT_EQ(message_of([&] { allocate_pay(staff, grades({{"T", "良好"}}), p, events); }),
             "[zoneperf.pay.611] task force T: the award \"foreign_capital\" needs units[].leaves.foreign_capital.ratio "
             "in the scorecard test (assess with explanations)\n"
             "[zoneperf.pay.609] e:2: award \"fortune500\": team \"z\" of \"T\" has no staff in the roster\n"

@@ -7,22 +7,11 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "../support/test_support.hpp"
+
 namespace {
 
-struct run_result {
-  int status;
-  std::string out;
-};
-
-run_result run(const std::string& args) {
-  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>&1";
-  std::string out;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
-}
+using zoneperf::test_support::run;
 
 const std::string samples = std::string(ZONEPERF_SOURCE_DIR) + "/samples/pay/";
 const std::string inputs = "--staff " + samples + "staff.csv --scorecard " + samples + "scorecard.json --policy " +

@@ -5,19 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 date ymd(int y, int m, int d) { return date(y, m, d); }
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 TEST(date_test, parses_iso_dates_and_29_february_of_leap_years_only) {
   EXPECT_EQ(parse_date("2020-02-29", "x"), ymd(2020, 2, 29));

@@ -9,19 +9,14 @@
 #include "zoneperf/pipeline/counts.hpp"
 #include "zoneperf/presets.hpp"
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 const std::string sample_dir = std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/";
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 /// Exactly 60 points: full marks on credit, industry, R&D, intensity, tax and scale, nothing on the rest.
 candidate sixty() {
@@ -31,7 +26,7 @@ candidate sixty() {
   c.industry_fit = "leading";
   c.rd_share = 5;
   c.total_investment = detail::parse_wan("100000", "x");  // 10 亿元
-  c.land_mu = 100;                                         // 1000 万元/亩 = 3.33 x 300
+  c.land = area::from_mu(100);                             // 1000 万元/亩 = 3.33 x 300
   c.promised_tax_per_mu = 40;
   c.output_per_mu = 300;
   c.jobs = 0;
@@ -96,7 +91,7 @@ TEST(admission_test, gates_reject_outright_and_tax_between_10_and_20_scores_low)
   candidate ten = sixty();
   ten.promised_tax_per_mu = 10;
   candidate thin = sixty();
-  thin.land_mu = 400;  // 250 万元/亩
+  thin.land = area::from_mu(400);  // 250 万元/亩
   const auto d = admit({low_tax, ten, thin});
   EXPECT_TRUE(d[0].gate_failed);
   EXPECT_EQ(d[0].reasons.front(), "promised tax 9.99 万元/亩 is below the gate 10 (rejected outright)");

@@ -5,22 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_support.hpp"
+
 namespace {
 
-struct run_result {
-  int status;
-  std::string out;
-};
-
-run_result run(const std::string& args) {
-  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int status = pclose(p);
-  return {WEXITSTATUS(status), out};
-}
+using zoneperf::test_support::run;
 
 const std::string dir = std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/";
 

@@ -5,20 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 date ymd(int y, int m, int d) { return date(y, m, d); }
 const std::string sample_dir = std::string(ZONEPERF_SOURCE_DIR) + "/samples/";
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 const registry& sample() {
   static const registry r = read_projects_file(sample_dir + "projects/projects.csv");

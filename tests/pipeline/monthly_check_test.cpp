@@ -4,19 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 date ymd(int y, int m, int d) { return date(y, m, d); }
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 const registry& sample() {
   static const registry r = read_projects_file(std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/projects.csv");
@@ -25,16 +20,16 @@ const registry& sample() {
 
 using v = std::vector<std::int64_t>;
 
-TEST(hamilton_test, published_largest_remainder_vectors) {
-  // Balinski & Young 1975 (reference/published-vectors.md)
-  EXPECT_EQ(detail::hamilton(100, {5117, 4400, 162, 161, 160}), (v{51, 44, 2, 2, 1}));
-  EXPECT_EQ(detail::hamilton(12, {14, 28, 7, 35}), (v{2, 4, 1, 5}));
-  EXPECT_EQ(detail::hamilton(6, {0, 14, 28, 0, 0}), (v{0, 2, 4, 0, 0}));
-  EXPECT_EQ(detail::hamilton(2, {2, 1, 1, 2, 2}), (v{1, 0, 0, 1, 0}));  // a tie: the earlier wins
-  EXPECT_EQ(detail::hamilton(0, {0, 0}), (v{0, 0}));
-  EXPECT_EQ(message_of([] { detail::hamilton(10, {0, 0}); }),
+TEST(monthly_check_test, a_split_with_no_weight_or_a_negative_one_is_an_error) {
+  // The split is largest_remainder (zoneperf/apportion.hpp, tested against published vectors there).
+  check_options none;
+  for (const auto& tf : sample().task_forces()) none.weights[tf] = 0;
+  EXPECT_EQ(message_of([&] { check_month(sample(), period::month(2020, 7), none); }),
             "[zoneperf.project.750] weights: every weight is 0: nothing to split 10 by");
-  EXPECT_EQ(message_of([] { detail::hamilton(10, {1, -1}); }), "[zoneperf.project.750] weights/1: negative weight -1");
+  check_options negative;
+  negative.weights["高端装备"] = -1;
+  EXPECT_EQ(message_of([&] { check_month(sample(), period::month(2020, 7), negative); }),
+            "[zoneperf.project.750] weights/1: negative weight -1");
 }
 
 TEST(monthly_check_test, expected_progress_is_pro_rated_and_rounded_up) {

@@ -4,19 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 date ymd(int y, int m, int d) { return date(y, m, d); }
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 project make(std::string id, std::string tf, date contacted) {
   project p;
@@ -143,7 +138,7 @@ TEST(registry_test, add_reports_every_problem_of_a_project_and_adds_nothing) {
   project p = make("P1", "招商局", ymd(2020, 6, 1));
   p.dates[index(stage::intent)] = ymd(2020, 5, 1);
   p.dates[index(stage::landed)] = ymd(2020, 9, 1);
-  p.land_mu = -1;
+  p.land = -area::from_mu(1);
   EXPECT_EQ(message_of([&] { r.add(p); }),
             "[zoneperf.project.711] P1: project id already in the registry\n"
             "[zoneperf.project.710] P1: unknown task force '招商局'\n"
@@ -182,11 +177,11 @@ TEST(registry_test, lookup_by_id_and_snapshots_of_the_past) {
 }
 
 TEST(registry_test, money_in_wan_is_exact) {
-  EXPECT_EQ(detail::parse_wan("78000", "x"), 78'000'000'000LL);
-  EXPECT_EQ(detail::parse_wan("0.000001", "x"), 1);
-  EXPECT_EQ(detail::parse_wan("1056.5", "x"), 1'056'500'000LL);
-  EXPECT_EQ(detail::format_wan(1'056'500'000LL), "1056.5");
-  EXPECT_EQ(detail::format_wan(78'000'000'000LL), "78000");
+  EXPECT_EQ(detail::parse_wan("78000", "x").fen(), 78'000'000'000LL);
+  EXPECT_EQ(detail::parse_wan("0.000001", "x").fen(), 1);
+  EXPECT_EQ(detail::parse_wan<usd>("1056.5", "x").fen(), 1'056'500'000LL);
+  EXPECT_EQ(to_string(usd_money::from_fen(1'056'500'000LL), money_unit::wan), "1056.5");
+  EXPECT_EQ(to_string(cny_money::from_fen(78'000'000'000LL), money_unit::wan), "78000");
   EXPECT_EQ(message_of([] { detail::parse_wan("1.0000001", "p.csv:2:8"); }),
             "[zoneperf.project.719] p.csv:2:8: bad amount '1.0000001': more than 6 decimal places (the minor unit is 0.000001 万)");
   EXPECT_EQ(message_of([] { detail::parse_wan("-5", "x"); }), "[zoneperf.project.719] x: bad amount '-5': negative");
@@ -208,8 +203,8 @@ TEST(projects_csv_test, reads_a_table_and_writes_it_back) {
   EXPECT_EQ(r.as_of(), ymd(2020, 5, 9));  // the latest date in the file
   EXPECT_EQ(r.at("A1").name, "锂电, 一期");
   EXPECT_TRUE(r.at("A1").key_project);
-  EXPECT_EQ(r.at("A1").total_investment, 78'000'250'000LL);
-  EXPECT_EQ(r.at("A1").land_mu, 12.5);
+  EXPECT_EQ(r.at("A1").total_investment.fen(), 78'000'250'000LL);
+  EXPECT_EQ(r.at("A1").land.mu(), 12.5);
   EXPECT_TRUE(r.at("A2").cleared());
   const registry again = read_projects(write_projects_csv(r), "again.csv");
   EXPECT_EQ(write_projects_csv(again), write_projects_csv(r));

@@ -7,19 +7,14 @@
 #include <functional>
 #include <type_traits>
 
+#include "../support/test_support.hpp"
+
 using zoneperf::area;
 using zoneperf::area_format;
 using zoneperf::area_unit;
 
 namespace {
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const zoneperf::error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 }  // namespace
 
 TEST(area_test, mu_is_exactly_two_thousand_thirds_of_a_square_metre) {

@@ -7,21 +7,15 @@
 #include <limits>
 #include <string>
 
+#include "../support/test_support.hpp"
+
 namespace zoneperf {
 namespace {
 
 constexpr std::int64_t max_fen = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t min_fen = std::numeric_limits<std::int64_t>::min();
 
-template <class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+using zoneperf::test_support::message_of;
 
 TEST(money_test, parses_yuan_wan_and_yi_exactly) {
   EXPECT_EQ(cny_money::parse("1234.56").fen(), 123456);

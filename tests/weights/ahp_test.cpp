@@ -5,17 +5,12 @@
 
 #include "zoneperf/weights/ahp.hpp"
 
+#include "../support/test_support.hpp"
+
 using namespace zoneperf;
 
 namespace {
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 // Saaty 2008, "Decision making with the analytic hierarchy process", drinks consumption in the US.
 const char* drinks_csv =
@@ -114,60 +109,60 @@ TEST(ahp_test, header_only_names_column_only_or_neither) {
 TEST(ahp_test, decimals_within_the_tolerance_pass_as_reciprocals) {
   const auto m = read_pairwise_csv("1,3\n0.333,1\n", "m.csv");
   EXPECT_DOUBLE_EQ(m.a(1, 0), 0.333);
-  EXPECT_EQ(error_of([] { read_pairwise_csv("1,3\n0.3,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv("1,3\n0.3,1\n", "m.csv"); }),
             "[zoneperf.weights.803] m.csv:2:1: cell (c2, c1) = 0.3 is not the reciprocal of cell (c1, c2) = 3 "
             "(product 0.9, tolerance 0.01)");
 }
 
 TEST(ahp_test, non_reciprocal_matrix_is_rejected_naming_the_cell) {
-  EXPECT_EQ(error_of([] { read_pairwise_csv(",a,b,c\na,1,3,5\nb,1/3,1,7\nc,1/5,1/2,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv(",a,b,c\na,1,3,5\nb,1/3,1,7\nc,1/5,1/2,1\n", "m.csv"); }),
             "[zoneperf.weights.803] m.csv:4:3: cell (c, b) = 0.5 is not the reciprocal of cell (b, c) = 7 "
             "(product 3.5, tolerance 0.01)");
 }
 
 TEST(ahp_test, non_positive_matrix_is_rejected_naming_every_cell) {
-  EXPECT_EQ(error_of([] { read_pairwise_csv(",a,b,c\na,1,-3,5\nb,1/3,1,0\nc,1/5,1/7,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv(",a,b,c\na,1,-3,5\nb,1/3,1,0\nc,1/5,1/7,1\n", "m.csv"); }),
             "[zoneperf.weights.802] m.csv:2:3: cell (a, b) = -3: judgements must be positive and finite\n"
             "[zoneperf.weights.802] m.csv:3:4: cell (b, c) = 0: judgements must be positive and finite");
 }
 
 TEST(ahp_test, diagonal_must_be_one) {
-  EXPECT_EQ(error_of([] { read_pairwise_csv("1,2\n0.5,2\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv("1,2\n0.5,2\n", "m.csv"); }),
             "[zoneperf.weights.804] m.csv:2:2: diagonal cell (c2, c2) = 2 must be 1");
 }
 
 TEST(ahp_test, matrix_built_in_code_names_cells_by_position) {
   Eigen::MatrixXd a(2, 2);
   a << 1, 4, 0.5, 1;
-  EXPECT_EQ(error_of([&] { ahp(a); }),
+  EXPECT_EQ(message_of([&] { ahp(a); }),
             "[zoneperf.weights.803] (2,1): cell (c2, c1) = 0.5 is not the reciprocal of cell (c1, c2) = 4 "
             "(product 2, tolerance 0.01)");
-  EXPECT_EQ(error_of([] { ahp(Eigen::MatrixXd::Ones(2, 3)); }),
+  EXPECT_EQ(message_of([] { ahp(Eigen::MatrixXd::Ones(2, 3)); }),
             "[zoneperf.weights.801] a pairwise comparison matrix must be n x n with n >= 1, not 2 x 3");
 }
 
 TEST(ahp_test, malformed_files_name_the_cell) {
-  EXPECT_EQ(error_of([] { read_pairwise_csv("a,b\n1,x\n1,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv("a,b\n1,x\n1,1\n", "m.csv"); }),
             "[zoneperf.weights.805] m.csv:2:2: 'x' is not a number or a fraction such as 1/3");
-  EXPECT_EQ(error_of([] { read_pairwise_csv("a,b\n1,\n1,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv("a,b\n1,\n1,1\n", "m.csv"); }),
             "[zoneperf.weights.805] m.csv:2:2: empty cell: every judgement must be given");
-  EXPECT_EQ(error_of([] { read_pairwise_csv("1,1/0\n1,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv("1,1/0\n1,1\n", "m.csv"); }),
             "[zoneperf.weights.805] m.csv:1:2: '1/0' divides by zero");
-  EXPECT_EQ(error_of([] { read_pairwise_csv("1,2,3\n1,1,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv("1,2,3\n1,1,1\n", "m.csv"); }),
             "[zoneperf.weights.801] m.csv: expected n rows of n judgements (plus an optional header row and "
             "names column), found 2 rows of 3 cells");
-  EXPECT_EQ(error_of([] { read_pairwise_csv(",a,b\nb,1,2\na,1/2,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv(",a,b\nb,1,2\na,1/2,1\n", "m.csv"); }),
             "[zoneperf.weights.806] m.csv:2:1: row name 'b' differs from column name 'a' (rows and columns must "
             "list the criteria in the same order)\n"
             "[zoneperf.weights.806] m.csv:3:1: row name 'a' differs from column name 'b' (rows and columns must "
             "list the criteria in the same order)");
-  EXPECT_EQ(error_of([] { read_pairwise_csv("a,a\n1,1\n1,1\n", "m.csv"); }),
+  EXPECT_EQ(message_of([] { read_pairwise_csv("a,a\n1,1\n1,1\n", "m.csv"); }),
             "[zoneperf.weights.806] m.csv:1:2: criterion name 'a' repeats");
 }
 
 TEST(ahp_test, missing_random_index_is_an_error) {
   const Eigen::MatrixXd a = Eigen::MatrixXd::Ones(16, 16);
-  EXPECT_EQ(error_of([&] { ahp(a); }),
+  EXPECT_EQ(message_of([&] { ahp(a); }),
             "[zoneperf.weights.807] saaty-classic: the random-index table 'saaty-classic' has no positive RI for n = 16");
   const auto r = ahp(Eigen::MatrixXd::Ones(15, 15));  // n = 15 is the table's last entry (RI 1.59)
   EXPECT_DOUBLE_EQ(r.ri, 1.59);
@@ -177,5 +172,5 @@ TEST(ahp_test, missing_random_index_is_an_error) {
 TEST(ahp_test, matrix_file_is_read_from_disk) {
   const auto m = read_pairwise_file(std::string(ZONEPERF_SOURCE_DIR) + "/tests/data/weights/drinks.csv");
   EXPECT_EQ(m.names.size(), 7u);
-  EXPECT_EQ(error_of([] { read_pairwise_file("no-such-file.csv"); }).substr(0, 22), "[zoneperf.io.401] no-s");
+  EXPECT_EQ(message_of([] { read_pairwise_file("no-such-file.csv"); }).substr(0, 22), "[zoneperf.io.401] no-s");
 }

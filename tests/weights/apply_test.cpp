@@ -6,17 +6,12 @@
 #include "zoneperf/presets.hpp"
 #include "zoneperf/weights/apply.hpp"
 
+#include "../support/test_support.hpp"
+
 using namespace zoneperf;
 
 namespace {
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 double children_sum(const indicator_tree& t, std::size_t i) {
   double s = 0;
   for (int c : t.node(i).children) {
@@ -43,9 +38,9 @@ TEST(apply_test, steps_and_unrounded_points) {
             (std::vector<double>{3.5, 3.5, 3}));
   const auto exact = apportion_points({1, 1, 1}, 10, {points_rounding::none, 1});
   EXPECT_DOUBLE_EQ(exact[0], 10.0 / 3);
-  EXPECT_EQ(error_of([] { apportion_points({1, 2}, 10, {points_rounding::largest_remainder, 3}); }),
+  EXPECT_EQ(message_of([] { apportion_points({1, 2}, 10, {points_rounding::largest_remainder, 3}); }),
             "[zoneperf.weights.814] the points step 3 does not divide the parent's 10 points");
-  EXPECT_EQ(error_of([] { apportion_points({0, 0}, 10); }), "[zoneperf.weights.808] the weights add up to 0");
+  EXPECT_EQ(message_of([] { apportion_points({0, 0}, 10); }), "[zoneperf.weights.808] the weights add up to 0");
 }
 
 TEST(apply_test, group_weights_replace_points_and_rescale_every_subtree) {
@@ -80,15 +75,15 @@ TEST(apply_test, leaf_weights_within_a_group) {
 
 TEST(apply_test, a_level_must_name_every_scored_child) {
   const auto tree = load_preset("task-force");
-  EXPECT_EQ(error_of([&] { apply_weights(tree, "nowhere", {}, {}); }),
+  EXPECT_EQ(message_of([&] { apply_weights(tree, "nowhere", {}, {}); }),
             "[zoneperf.weights.813] nowhere: no node 'nowhere' in the tree");
-  EXPECT_EQ(error_of([&] { apply_weights(tree, "revenue", {}, {}); }),
+  EXPECT_EQ(message_of([&] { apply_weights(tree, "revenue", {}, {}); }),
             "[zoneperf.weights.813] revenue: 'revenue' is a leaf: weights apply to the children of the root or "
             "of a group");
-  EXPECT_EQ(error_of([&] { apply_weights(tree, "land_efficiency", {"tax_per_mu", "revenue"}, {1, 1}); }),
+  EXPECT_EQ(message_of([&] { apply_weights(tree, "land_efficiency", {"tax_per_mu", "revenue"}, {1, 1}); }),
             "[zoneperf.weights.813] revenue: 'revenue' is not a scored child of 'land_efficiency'\n"
             "[zoneperf.weights.813] investment_per_mu: child 'investment_per_mu' of 'land_efficiency' has no "
             "weight");
-  EXPECT_EQ(error_of([&] { apply_weights(tree, "land_efficiency", {"tax_per_mu", "investment_per_mu"}, {1, -1}); }),
+  EXPECT_EQ(message_of([&] { apply_weights(tree, "land_efficiency", {"tax_per_mu", "investment_per_mu"}, {1, -1}); }),
             "[zoneperf.weights.808] land_efficiency: weight -1 must be finite and non-negative");
 }

@@ -8,29 +8,14 @@
 
 #include "zoneperf/tree.hpp"
 
+#include "../support/test_support.hpp"
+
 using namespace zoneperf;
 
 namespace {
-struct run_result {
-  int status;
-  std::string out;
-};
+using zoneperf::test_support::run;
 
-run_result run(const std::string& args) {
-  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-  const int status = pclose(p);
-  return {WEXITSTATUS(status), out};
-}
-
-std::string write_temp(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using zoneperf::test_support::write_temp;
 
 const std::string source = ZONEPERF_SOURCE_DIR;
 const std::string samples = source + "/samples/task-force/";

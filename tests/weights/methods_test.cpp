@@ -5,17 +5,12 @@
 
 #include "zoneperf/weights/methods.hpp"
 
+#include "../support/test_support.hpp"
+
 using namespace zoneperf;
 
 namespace {
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 
 criteria_matrix matrix(Eigen::MatrixXd v) {
   criteria_matrix m;
@@ -112,28 +107,28 @@ TEST(methods_test, sd_weights_are_proportional_to_the_scaled_columns_sample_sd) 
 }
 
 TEST(methods_test, all_constant_columns_and_too_few_units_are_errors) {
-  EXPECT_EQ(error_of([] { sd_weights(matrix(Eigen::MatrixXd::Ones(3, 2))); }),
+  EXPECT_EQ(message_of([] { sd_weights(matrix(Eigen::MatrixXd::Ones(3, 2))); }),
             "[zoneperf.weights.811] sd: every column is constant: the data cannot tell the criteria apart (use "
             "equal weights)");
-  EXPECT_EQ(error_of([] { entropy_weights(matrix(Eigen::MatrixXd::Ones(3, 2))); }),
+  EXPECT_EQ(message_of([] { entropy_weights(matrix(Eigen::MatrixXd::Ones(3, 2))); }),
             "[zoneperf.weights.811] entropy: every column is constant: the data cannot tell the criteria apart "
             "(use equal weights)");
   Eigen::MatrixXd one_varies(3, 2);
   one_varies << 1, 5, 2, 5, 3, 5;
-  EXPECT_EQ(error_of([&] { critic_weights(matrix(one_varies)); }),
+  EXPECT_EQ(message_of([&] { critic_weights(matrix(one_varies)); }),
             "[zoneperf.weights.811] critic: CRITIC needs at least two columns that vary and are not perfectly "
             "correlated (every C_j is 0)");
-  EXPECT_EQ(error_of([] { critic_weights(matrix(Eigen::MatrixXd::Ones(1, 3))); }),
+  EXPECT_EQ(message_of([] { critic_weights(matrix(Eigen::MatrixXd::Ones(1, 3))); }),
             "[zoneperf.weights.809] critic: critic weights need at least 2 units, got 1");
 }
 
 TEST(methods_test, negative_and_missing_values_are_named) {
   Eigen::MatrixXd v(2, 2);
   v << 1, -2, 3, 4;
-  EXPECT_EQ(error_of([&] { entropy_weights(matrix(v)); }),
+  EXPECT_EQ(message_of([&] { entropy_weights(matrix(v)); }),
             "[zoneperf.weights.810] u1/x2: value -2 is negative: entropy weights need values >= 0");
   v(1, 0) = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_EQ(error_of([&] { sd_weights(matrix(v)); }), "[zoneperf.data.301] u2/x1: sd weights need every value");
+  EXPECT_EQ(message_of([&] { sd_weights(matrix(v)); }), "[zoneperf.data.301] u2/x1: sd weights need every value");
 }
 
 TEST(methods_test, criteria_csv_is_read_with_every_cell_checked) {
@@ -142,8 +137,8 @@ TEST(methods_test, criteria_csv_is_read_with_every_cell_checked) {
   EXPECT_EQ(m.columns, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(m.values(1, 1), 4.5);
   EXPECT_EQ(select_columns(m, {"b"}).values(0, 0), 2);
-  EXPECT_EQ(error_of([&] { select_columns(m, {"c"}); }), "[zoneperf.data.304] c: no column 'c' in the values");
-  EXPECT_EQ(error_of([] { read_criteria_csv("unit,a,a\n甲,1,\n甲,3,4\n", "v.csv"); }),
+  EXPECT_EQ(message_of([&] { select_columns(m, {"c"}); }), "[zoneperf.data.304] c: no column 'c' in the values");
+  EXPECT_EQ(message_of([] { read_criteria_csv("unit,a,a\n甲,1,\n甲,3,4\n", "v.csv"); }),
             "[zoneperf.data.307] v.csv:1:3: column 'a' repeats\n"
             "[zoneperf.data.301] v.csv:2:3: missing value for unit '甲', column 'a': weights need every value\n"
             "[zoneperf.data.306] v.csv:3:1: unit '甲' repeats");

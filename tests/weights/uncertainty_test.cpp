@@ -11,17 +11,12 @@
 #include "zoneperf/presets.hpp"
 #include "zoneperf/weights/uncertainty.hpp"
 
+#include "../support/test_support.hpp"
+
 using namespace zoneperf;
 
 namespace {
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using zoneperf::test_support::message_of;
 const double NaN = std::numeric_limits<double>::quiet_NaN();
 
 struct sample {
@@ -238,13 +233,13 @@ TEST(uncertainty_test, options_out_of_range_and_mismatched_inputs_are_errors) {
   uncertainty_options o;
   o.percent = 100;
   o.samples = 0;
-  EXPECT_EQ(error_of([&] { sample_node_points(s.tree, o); }),
+  EXPECT_EQ(message_of([&] { sample_node_points(s.tree, o); }),
             "[zoneperf.weights.812] samples: samples 0 must be 1 to 10^8\n"
             "[zoneperf.weights.812] percent: percent 100 must be in [0, 100)");
   scoring_inputs bad = s.inputs();
   bad.fractions.conservativeResize(4, 16);
   bad.leaves.pop_back();
-  EXPECT_EQ(error_of([&] { uncertainty_analysis(s.tree, bad); }),
+  EXPECT_EQ(message_of([&] { uncertainty_analysis(s.tree, bad); }),
             "[zoneperf.data.314] task-force: the scoring inputs (4 units x 16 leaves) do not fit the tree "
             "'task-force' (17 leaves)");
 }

@@ -11,8 +11,9 @@
 ///   std::vector<admission_decision> admit(const std::vector<candidate>&);  // the admission preset
 ///   Eigen::MatrixXd admission_values(const indicator_tree&, const std::vector<candidate>&);
 ///
-/// Gates first (each configurable): total investment ÷ land < 300 万元/亩, or promised tax < 10
-/// 万元/亩, rejects the project outright (its points are still computed, for the record). Then
+/// Gates first (each configurable, checked by the land module's check_land_gates): total
+/// investment ÷ land < 300 万元/亩, or promised tax < 10 万元/亩, rejects the project outright (its
+/// points are still computed, for the record). Then
 /// the engine scores every candidate on the tree; a veto (a blacklisted investor, a prohibited
 /// industry, a rejected environmental assessment) rejects it whatever its points; a total below
 /// the pass mark (default: the tree's top grade, 60) rejects it; the rest are admitted and go to
@@ -49,8 +50,8 @@ struct candidate {
   std::string credit;        ///< A, B, C or blacklist
   std::string industry_fit;  ///< leading, related, other or prohibited
   double rd_share = 0;       ///< R&D spending / revenue, %
-  cny_fen total_investment = 0;
-  double land_mu = 0;
+  cny_money total_investment;
+  area land;
   double promised_tax_per_mu = 0;  ///< 万元/亩
   double output_per_mu = 0;        ///< 万元/亩 at full production
   double jobs = 0;

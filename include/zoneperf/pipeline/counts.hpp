@@ -45,16 +45,16 @@ struct unit_counts {
   std::string unit;  ///< a task force id, or "zone"
   std::array<std::int64_t, stage_count> entered{};  ///< history: entered each stage in the period
   std::array<std::int64_t, stage_count> active{};   ///< state at the as-of date
-  cny_fen signed_investment = 0;   ///< total investment of the projects signed in the period
-  usd_cent foreign_capital = 0;    ///< of the projects landed in the period (counted at the landed date)
+  cny_money signed_investment;     ///< total investment of the projects signed in the period
+  usd_money foreign_capital;       ///< of the projects landed in the period (counted at the landed date)
   std::int64_t key_projects = 0;   ///< key projects active at the as-of date
   std::int64_t key_started = 0;    ///< of which started by then
   std::int64_t top500_landed = 0;  ///< Fortune-500 / leader projects landed in the period
   std::int64_t chain_signed = 0;   ///< chain-investment projects signed in the period
   std::int64_t major_signed = 0;   ///< projects of >= 10 亿元 total investment signed in the period
-  cny_fen landed_fixed_asset_investment = 0;  ///< sums over the projects landed in the period
-  cny_fen landed_tax = 0;
-  double landed_mu = 0;
+  cny_money landed_fixed_asset_investment;  ///< sums over the projects landed in the period
+  cny_money landed_tax;
+  area landed_land;
 
   std::int64_t entered_count(stage s) const { return entered[index(s)]; }
   std::int64_t active_count(stage s) const { return active[index(s)]; }

@@ -10,8 +10,8 @@
 ///   std::int64_t expected_to_date(std::int64_t target, int elapsed_days, int days_in_month);  // rounded up
 ///
 /// Split: each of the zone's targets is apportioned over the task forces in proportion to their
-/// key projects (active at the as-of date) by largest remainder (Hamilton; ties go to the earlier
-/// task force); `weights` replaces the key-project counts and `fixed` sets a task force's targets
+/// key projects (active at the as-of date) by largest remainder (zoneperf/apportion.hpp; ties go
+/// to the earlier task force); `weights` replaces the key-project counts and `fixed` sets a task force's targets
 /// outright (the others share what is left). Weekly progress: at the end of each ISO week in the
 /// month (and at the as-of date), the entries so far against target × elapsed days ÷ days in the
 /// month, rounded up. Faces: 😊 when a task force met every monthly target (and, when the rule asks,
@@ -84,12 +84,5 @@ monthly_check check_month(const registry& r, const period& month, const check_op
 
 /// ⌈target × elapsed ÷ days⌉ in integers.
 std::int64_t expected_to_date(std::int64_t target, int elapsed_days, int days_in_month);
-
-namespace detail {
-/// Largest-remainder (Hamilton) apportionment of `seats` in proportion to `weights`, exact in
-/// integers; ties in the remainder go to the earlier entry. Error 750 when a weight is negative
-/// or all are zero while seats > 0. (The pay module has a public one; this is local until merge.)
-std::vector<std::int64_t> hamilton(std::int64_t seats, const std::vector<std::int64_t>& weights);
-}  // namespace detail
 
 }  // namespace zoneperf

@@ -17,9 +17,8 @@
 /// stage. A stage's date is never before the previous stage's date nor after the registry's as-of
 /// date. A rejected change throws zoneperf::error and leaves the registry exactly as it was.
 ///
-/// Money: until the shared exact money type (zoneperf/units/money.hpp) is merged, amounts are
-/// int64 counts of the minor unit behind the aliases below (CNY in fen, USD in cents); land area
-/// is a double count of mu.
+/// Money is exact (zoneperf/units/money.hpp: CNY and USD in fen/cents); land is an exact
+/// zoneperf::area (zoneperf/units/area.hpp).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -32,6 +31,8 @@
 #include "zoneperf/error.hpp"
 #include "zoneperf/io/csv.hpp"
 #include "zoneperf/period.hpp"
+#include "zoneperf/units/area.hpp"
+#include "zoneperf/units/money.hpp"
 
 namespace zoneperf {
 
@@ -49,10 +50,6 @@ inline constexpr int not_contacted = 718;          ///< a project without a cont
 inline constexpr int bad_project_field = 719;      ///< an amount, flag, area or id that is not valid
 inline constexpr int bad_stage = 720;              ///< an unknown stage name
 }  // namespace errc
-
-/// Exact money until units/money.hpp lands: integer minor units, never a double.
-using cny_fen = std::int64_t;   ///< yuan x 100; 1 万元 = 1'000'000 fen
-using usd_cent = std::int64_t;  ///< US dollars x 100; 1 万美元 = 1'000'000 cents
 
 enum class stage : std::uint8_t { contacted, scored, reviewed, intent, signed_, landed, started, producing, cleared };
 inline constexpr std::size_t stage_count = 9;     ///< with cleared
@@ -74,11 +71,11 @@ struct project {
   bool key_project = false;     ///< 重点项目
   bool chain_project = false;   ///< 产业链招商
   bool top500 = false;          ///< 世界500强 / 龙头
-  cny_fen total_investment = 0;        ///< 总投资
-  cny_fen fixed_asset_investment = 0;  ///< 固定资产投资 (completed)
-  usd_cent foreign_capital = 0;        ///< 实际利用外资, counted at the landed date
-  double land_mu = 0;                  ///< 用地, mu
-  cny_fen annual_tax = 0;              ///< 年税收
+  cny_money total_investment;           ///< 总投资
+  cny_money fixed_asset_investment;     ///< 固定资产投资 (completed)
+  usd_money foreign_capital;            ///< 实际利用外资, counted at the landed date
+  area land;                            ///< 用地
+  cny_money annual_tax;                 ///< 年税收
   std::optional<double> admission_score;
   std::array<std::optional<date>, stage_count> dates;  ///< by index(stage); empty = not reached
 
@@ -180,11 +177,14 @@ std::vector<problem> validate_projects(const csv_table& csv, const load_options&
 std::string write_projects_csv(const registry& r);
 
 namespace detail {
-/// "78000.5" 万 -> 78'000'500'000 minor units (x 10^6), exactly; at most 6 decimals, no sign
-/// (error 719 naming `where` otherwise, or when the amount overflows 64 bits).
-std::int64_t parse_wan(std::string_view text, const std::string& where);
-/// The inverse: minor units -> "78000.5" (shortest exact decimal of 万).
-std::string format_wan(std::int64_t minor);
+/// A table's amount in 万: "78000.5" -> 78000.5万 exactly (money<Currency>::parse does the
+/// arithmetic). The table's format is stricter than the money parser's: plain digits with at
+/// most 6 decimals (the fen), no sign, no unit word; error 719 naming `where` otherwise, or when
+/// the amount overflows 64 bits of fen. The inverse is to_string(amount, money_unit::wan).
+template <class Currency = cny>
+money<Currency> parse_wan(std::string_view text, const std::string& where);
+extern template cny_money parse_wan<cny>(std::string_view, const std::string&);
+extern template usd_money parse_wan<usd>(std::string_view, const std::string&);
 }  // namespace detail
 
 }  // namespace zoneperf

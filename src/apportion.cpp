@@ -1,4 +1,4 @@
-#include "zoneperf/pay/apportion.hpp"
+#include "zoneperf/apportion.hpp"
 
 #include <algorithm>
 #include <string>

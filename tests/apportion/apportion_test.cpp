@@ -1,5 +1,5 @@
-// Tests for include/zoneperf/pay/apportion.hpp: largest remainder against published vectors.
-#include "zoneperf/pay/apportion.hpp"
+// Tests for include/zoneperf/apportion.hpp: largest remainder against published vectors.
+#include "zoneperf/apportion.hpp"
 
 #include <gtest/gtest.h>
 
