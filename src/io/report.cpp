@@ -16,8 +16,12 @@ using json = nlohmann::ordered_json;
 std::string shortest(double v) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[40];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);  // shortest text that reads back exactly
+  char buf[64];
+  // The shortest text that reads back exactly; plain digits for everyday magnitudes (100000, not 1e+05).
+  const double a = std::fabs(v);
+  const bool plain = a == 0 || (a >= 1e-5 && a < 1e15);
+  const auto res = plain ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
+                         : std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, res.ptr);
 }
 
