@@ -42,8 +42,9 @@ CLI::Option* add_format_option(CLI::App& app, output_format& f) {
                                                              {"json", output_format::json},
                                                              {"csv", output_format::csv},
                                                              {"markdown", output_format::markdown}};
-  return app.add_option("--format", f, "Output format: table, json, csv or markdown")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case));
+  return app.add_option("--format", f, "Output format")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
+      ->type_name("table|json|csv|markdown");
 }
 
 void write_file(const std::string& path, std::string_view text) {

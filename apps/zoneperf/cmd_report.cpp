@@ -1,0 +1,74 @@
+// zoneperf report, and the reports step of the demo (order 90): HTML, workbook, Markdown, CSV.
+#include <iostream>
+
+#include "cli.hpp"
+#include "zoneperf/io/csv.hpp"
+#include "zoneperf/io/reports.hpp"
+
+namespace zoneperf::cli {
+namespace {
+
+struct report_args {
+  std::string scorecard, pay, land, projects, tree, title, out_dir;
+};
+
+void print_paths(std::ostream& out, const std::vector<std::string>& paths) {
+  out << "wrote";
+  for (const auto& p : paths) out << "\n  " << p;
+  out << "\n";
+}
+
+void run_report(const report_args& a) {
+  report_inputs in;
+  in.scorecard = read_text_file(a.scorecard);
+  if (!a.pay.empty()) in.pay = read_text_file(a.pay);
+  if (!a.land.empty()) in.land = read_text_file(a.land);
+  if (!a.projects.empty()) in.projects = read_text_file(a.projects);
+  in.title = a.title;
+  if (a.tree.empty()) {
+    print_paths(std::cout, write_reports(report_data::parse(in), a.out_dir));
+  } else {
+    const indicator_tree tree = indicator_tree::from_file(a.tree);
+    print_paths(std::cout, write_reports(report_data::parse(in, &tree), a.out_dir));
+  }
+}
+
+void add_report_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "report", "Write report.html, report.xlsx (live formulas), report.md and CSV tables from saved JSON results");
+  static report_args a;
+  cmd->add_option("--scorecard", a.scorecard, "Scorecard JSON: `zoneperf assess --format json --explain all`")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--pay", a.pay, "Pay JSON: `zoneperf pay --format json`")->check(CLI::ExistingFile);
+  cmd->add_option("--land", a.land, "亩均 JSON: `zoneperf land --format json`")->check(CLI::ExistingFile);
+  cmd->add_option("--projects", a.projects, "Monthly check JSON: `zoneperf projects month --format json`")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--tree", a.tree, "The scorecard's tree file (default: the preset its JSON names)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--title", a.title, "Report title (default: the tree's name)");
+  cmd->add_option("--out", a.out_dir, "Folder to write into (created if missing)")->required();
+  cmd->callback([] { run_report(a); });
+}
+
+void demo_reports(demo_context& ctx) {
+  if (!ctx.results.contains("scorecard")) return;
+  report_inputs in;
+  in.scorecard = ctx.results["scorecard"].dump();
+  for (const char* k : {"pay", "land", "projects"}) {
+    if (!ctx.results.contains(k)) continue;
+    std::string text = ctx.results[k].dump();
+    if (std::string(k) == "pay") in.pay = std::move(text);
+    if (std::string(k) == "land") in.land = std::move(text);
+    if (std::string(k) == "projects") in.projects = std::move(text);
+  }
+  in.title = "聊城高新区 · 双招双引 performance report";
+  ctx.out << "\nReports (a page with charts, an auditor's workbook with live formulas, Markdown, CSV):\n";
+  print_paths(ctx.out, write_reports(report_data::parse(in), ctx.out_dir));
+}
+
+const bool registered = add_command(&add_report_command);
+const bool demo = add_demo_step(90, "reports", &demo_reports);
+
+}  // namespace
+}  // namespace zoneperf::cli

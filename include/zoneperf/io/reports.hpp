@@ -1,0 +1,125 @@
+#pragma once
+/// Reports a person reads: one self-contained HTML file with charts, an auditor's Excel workbook
+/// whose derived cells are live formulas, Markdown for a terminal or a pull request, and CSV
+/// exports of every table (UTF-8 with a BOM, so that Excel opens Chinese text correctly).
+///
+/// Synopsis
+///   struct report_inputs;        // the JSON results as the commands print them (--format json)
+///   class report_data;           // parsed and checked inputs; build once, write every format
+///   std::string report_html(const report_data&);
+///   workbook_manifest write_report_workbook(const report_data&, const std::string& path,
+///                                           const workbook_options& = {});
+///   std::string report_markdown(const report_data&);
+///   std::vector<report_table> report_tables(const report_data&);   // every table, for CSV
+///   std::string table_csv(const report_table&, csv_bom = csv_bom::on);
+///   std::vector<std::string> write_reports(const report_data&, const std::string& dir);
+///
+/// Inputs: the scorecard (required) is `zoneperf assess --format json --explain all` (the JSON of
+/// report_json with every leaf explained); pay, land and projects are optional and each adds its
+/// section when given: `zoneperf pay --format json`, `zoneperf land --format json`, and
+/// `zoneperf projects month --format json` (or the demo's projects result with its faces).
+/// The scorecard's tree is the one given, else the preset named by its "tree" field.
+///
+/// Nothing in the HTML points outside the file: styles and SVG charts are inline, and the page is
+/// well-formed XML (XHTML syntax), so any XML parser can check it.
+/// The workbook: each derived cell is an Excel formula over input cells (ratio = actual/target,
+/// fraction = MIN(MAX(ratio,0),cap), points = fraction*max, group and total scores as sums of a
+/// unit's leaves, pay shares, ...) with the library's value cached, so Excel or LibreOffice shows
+/// the same numbers and recomputes them from the inputs.
+/// Errors: a malformed or inconsistent JSON input throws zoneperf::error (101 JSON syntax, 201
+/// missing field, 202 wrong type, 216 unknown preset, 304 unknown node, 316 unknown unit);
+/// a file that cannot be written, 402.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "zoneperf/tree.hpp"
+
+namespace zoneperf {
+
+/// JSON texts as the commands print them; an empty string leaves its section out.
+struct report_inputs {
+  std::string scorecard;  ///< required: report_json with every leaf explained
+  std::string pay;        ///< optional: pay_json
+  std::string land;       ///< optional: land_report_json
+  std::string projects;   ///< optional: `projects month` JSON (or the demo's faces)
+  std::string title;      ///< empty: the tree's name
+};
+
+namespace detail {
+struct report_model;
+}
+
+/// Parsed and cross-checked report inputs (immutable, cheap to copy).
+class report_data {
+ public:
+  /// Parses every input; `tree` may be null (then the preset named by the scorecard's "tree").
+  static report_data parse(const report_inputs& inputs, const indicator_tree* tree = nullptr);
+
+  bool has_pay() const;
+  bool has_land() const;
+  bool has_projects() const;
+  const detail::report_model& model() const { return *model_; }
+
+ private:
+  std::shared_ptr<const detail::report_model> model_;
+};
+
+/// The HTML report (UTF-8, self-contained, print-friendly).
+std::string report_html(const report_data& data);
+
+/// Whether the workbook caches the library's values in its formula cells, or zeros (for a test
+/// that proves a spreadsheet recomputes every formula from its inputs).
+enum class cached_values { library, zero };
+
+struct workbook_options {
+  cached_values cache = cached_values::library;
+};
+
+/// One formula cell of a written workbook and the value the library computed for it.
+struct workbook_formula {
+  std::string sheet;
+  int row = 0;             ///< 0-based
+  int col = 0;             ///< 0-based
+  std::string formula;     ///< without the leading '='
+  bool is_text = false;    ///< text result (a grade, a label) rather than a number
+  double number = 0;       ///< the library's value (is_text false)
+  std::string text;        ///< the library's value (is_text true)
+  double tolerance = 0;    ///< absolute difference allowed when recomputed (decimal rounding in the source)
+  std::string cell() const;  ///< "B7"
+};
+
+/// Every formula cell written, sheet by sheet.
+struct workbook_manifest {
+  std::vector<std::string> sheets;
+  std::vector<workbook_formula> formulas;
+};
+
+/// Writes the auditor's workbook (one sheet per table); error 402 when it cannot be written.
+workbook_manifest write_report_workbook(const report_data& data, const std::string& path,
+                                        const workbook_options& options = {});
+
+/// The whole report as Markdown (scorecard, explanations, and the sections given).
+std::string report_markdown(const report_data& data);
+
+/// A table of the report: a file name stem ("scorecard", "leaves", "pay_people", ...), a header
+/// and rows of text (numbers written so they read back to the same double).
+struct report_table {
+  std::string name;
+  std::string title;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+/// Every table of the report, in the order of the sheets of the workbook.
+std::vector<report_table> report_tables(const report_data& data);
+
+enum class csv_bom { on, off };
+/// RFC 4180 CSV, UTF-8, with a BOM by default (Excel then reads Chinese text correctly).
+std::string table_csv(const report_table& table, csv_bom bom = csv_bom::on);
+
+/// Writes report.html, report.xlsx, report.md and one report_<table>.csv per table into `dir`
+/// (created if missing); returns the paths written, in that order.
+std::vector<std::string> write_reports(const report_data& data, const std::string& dir);
+
+}  // namespace zoneperf

@@ -1,0 +1,136 @@
+// The HTML report: well-formed, self-contained, faithful to the JSON, and rendered by a browser.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support.hpp"
+#include "zoneperf/io/reports.hpp"
+
+namespace zoneperf {
+namespace {
+using test::demo;
+using test::find_program;
+using test::quote;
+using test::run;
+
+const std::string python = "/usr/bin/python3";
+
+std::string checker() { return std::string(ZONEPERF_SOURCE_DIR) + "/tests/reports/check_html.py"; }
+
+TEST(html_report_test, every_section_appears_only_when_its_input_is_given) {
+  report_inputs in;
+  in.scorecard = demo().inputs.scorecard;
+  const std::string only = report_html(report_data::parse(in));
+  EXPECT_NE(only.find("id=\"scorecard\""), std::string::npos);
+  EXPECT_NE(only.find("id=\"leaves\""), std::string::npos);
+  for (const char* s : {"id=\"pay\"", "id=\"land\"", "id=\"faces\""}) EXPECT_EQ(only.find(s), std::string::npos) << s;
+  const std::string all = report_html(report_data::parse(demo().inputs));
+  for (const char* s : {"id=\"pay\"", "id=\"land\"", "id=\"faces\"", "😊", "😢", "优先发展"})
+    EXPECT_NE(all.find(s), std::string::npos) << s;
+}
+
+TEST(html_report_test, declares_utf8_and_a_cjk_font_stack_that_falls_back_to_sans_serif) {
+  const std::string html = report_html(report_data::parse(demo().inputs));
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"/>", 0), 0u);
+  EXPECT_NE(html.find("\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Microsoft YaHei\""),
+            std::string::npos);
+  EXPECT_NE(html.find("Arial, sans-serif;"), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+}
+
+TEST(html_report_test, references_nothing_outside_the_file) {
+  const std::string html = report_html(report_data::parse(demo().inputs));
+  for (const char* pattern : {"http:", "https:", "//", "src=", "href=", "url(", "@import", "<script", "<link", "<img"})
+    EXPECT_EQ(html.find(pattern), std::string::npos) << pattern;
+}
+
+TEST(html_report_test, escapes_every_text_it_shows) {
+  // A unit id and a title with every XML special character.
+  std::string sc = demo().inputs.scorecard;
+  const std::string from = "\"id\": \"信息技术\"";
+  const auto at = sc.find(from);
+  ASSERT_NE(at, std::string::npos);
+  sc.replace(at, from.size(), "\"id\": \"<b>IT & \\\"co\\\" 'x'</b>\"");
+  report_inputs in;
+  in.scorecard = sc;
+  in.title = "A < B & C";
+  const std::string html = report_html(report_data::parse(in));
+  EXPECT_EQ(html.find("<b>IT"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;IT &amp; &quot;co&quot; &#39;x&#39;&lt;/b&gt;"), std::string::npos);
+  EXPECT_NE(html.find("<title>A &lt; B &amp; C</title>"), std::string::npos);
+  if (find_program(python).empty()) GTEST_SKIP() << "no " << python << ": cannot parse the page as XML";
+  const std::string dir = test::temp_dir("escape");
+  test::write(dir + "/report.html", html);
+  test::write(dir + "/scorecard.json", sc);
+  std::string out;
+  EXPECT_EQ(run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " + quote(dir + "/scorecard.json"), &out), 0)
+      << out;
+}
+
+TEST(html_report_test, parses_as_xml_and_shows_the_numbers_of_the_json_results) {
+  if (find_program(python).empty()) GTEST_SKIP() << "no " << python << ": cannot parse the page as XML";
+  const auto& d = demo();
+  const std::string dir = test::temp_dir("html");
+  test::write(dir + "/report.html", report_html(report_data::parse(d.inputs)));
+  std::string out;
+  const int rc = run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " +
+                         quote(d.dir + "/scorecard.json") + " --pay " + quote(d.dir + "/pay.json") + " --land " +
+                         quote(d.dir + "/land.json") + " --projects " + quote(d.dir + "/projects.json"),
+                     &out);
+  EXPECT_EQ(rc, 0) << out;
+  // 4 radars + 4 total bars + the classes chart; every group, total, rank, grade and leaf figure.
+  EXPECT_NE(out.find("ok: 9 svg fragments"), std::string::npos) << out;
+}
+
+TEST(html_report_test, the_checker_catches_a_number_that_differs_from_the_json) {
+  if (find_program(python).empty()) GTEST_SKIP() << "no " << python;
+  const auto& d = demo();
+  std::string html = report_html(report_data::parse(d.inputs));
+  const auto at = html.find(">112.29</td>");  // 新材料新能源's total
+  ASSERT_NE(at, std::string::npos);
+  html.replace(at, 12, ">112.30</td>");
+  const std::string dir = test::temp_dir("html-bad");
+  test::write(dir + "/report.html", html);
+  std::string out;
+  EXPECT_EQ(run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " + quote(d.dir + "/scorecard.json"), &out), 1);
+  EXPECT_NE(out.find("summary 新材料新能源 total: shown '112.30', expected '112.29'"), std::string::npos) << out;
+}
+
+/// The PNG's width and height from its IHDR chunk (0, 0 when it is not a PNG).
+std::pair<unsigned, unsigned> png_size(const std::string& bytes) {
+  if (bytes.size() < 24 || bytes.compare(1, 3, "PNG") != 0) return {0, 0};
+  auto be = [&](std::size_t i) {
+    return (unsigned(static_cast<unsigned char>(bytes[i])) << 24) | (unsigned(static_cast<unsigned char>(bytes[i + 1])) << 16) |
+           (unsigned(static_cast<unsigned char>(bytes[i + 2])) << 8) | unsigned(static_cast<unsigned char>(bytes[i + 3]));
+  };
+  return {be(16), be(20)};
+}
+
+TEST(html_report_test, headless_chromium_renders_the_demo_report_without_console_errors) {
+  const std::string chromium = find_program("chromium");
+  if (chromium.empty()) GTEST_SKIP() << "chromium is not installed (scripts/setup.sh test installs it): not rendered";
+  const auto& d = demo();
+  const std::string dir = test::temp_dir("chromium");
+  test::write(dir + "/report.html", report_html(report_data::parse(d.inputs)));
+  const std::string png = dir + "/report.png";
+  std::string out;
+  const int rc = run("timeout 120 " + quote(chromium) +
+                         " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+                         " --disable-background-networking --disable-component-update --disable-sync"
+                         " --enable-logging=stderr --v=0 --user-data-dir=" + quote(dir + "/profile") +
+                         " --window-size=1280,2400 --screenshot=" + quote(png) + " " + quote("file://" + dir + "/report.html"),
+                     &out);
+  ASSERT_EQ(rc, 0) << out;
+  // Console messages are logged as CONSOLE lines; a script or resource error would show there.
+  EXPECT_EQ(out.find("Uncaught"), std::string::npos) << out;
+  EXPECT_FALSE(std::regex_search(out, std::regex(":CONSOLE\\(|console\\.error|Failed to load resource"))) << out;
+  const std::string bytes = read_text_file(png);
+  const auto [w, h] = png_size(bytes);
+  EXPECT_EQ(w, 1280u);
+  EXPECT_EQ(h, 2400u);
+  EXPECT_GT(bytes.size(), 50u * 1024) << "a near-empty page";
+  EXPECT_LT(bytes.size(), 20u * 1024 * 1024);
+}
+
+}  // namespace
+}  // namespace zoneperf

@@ -1,0 +1,207 @@
+// The auditor's workbook: live formulas whose recomputation by LibreOffice gives the library's values.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "support.hpp"
+#include "zoneperf/io/report.hpp"
+#include "zoneperf/io/reports.hpp"
+
+namespace zoneperf {
+namespace {
+using test::demo;
+using test::find_program;
+using test::quote;
+using test::run;
+
+enum class recalc { forced, as_configured };
+
+/// Opens the workbook in LibreOffice headless (one soffice run, a private profile) and returns every
+/// sheet as CSV (full precision, not as shown). With recalc::forced the profile sets "recalculate on
+/// load: always" for Excel files (Calc's OOXMLRecalcMode = 0), so every formula is computed from its
+/// inputs; LibreOffice's default keeps the cached values.
+std::map<std::string, csv_table> libreoffice_sheets(const std::string& xlsx, const std::vector<std::string>& sheets,
+                                                    recalc mode, const std::string& work) {
+  const std::string profile = work + "/lo-profile";
+  std::filesystem::create_directories(profile + "/user");
+  if (mode == recalc::forced)
+    test::write(profile + "/user/registrymodifications.xcu",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
+                "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+                "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" "
+                "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n");
+  const std::string out_dir = work + "/csv";
+  // Filter options: comma, double quote, UTF-8, from line 1, ..., not "as shown", every sheet (-1).
+  const std::string filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  std::string log;
+  const int rc = run("timeout 300 soffice -env:UserInstallation=file://" + profile +
+                         " --headless --norestore --convert-to " + quote(filter) + " --outdir " + quote(out_dir) + " " +
+                         quote(xlsx),
+                     &log);
+  if (rc != 0) throw std::runtime_error("soffice failed:\n" + log);
+  std::map<std::string, csv_table> result;
+  const std::string stem = std::filesystem::path(xlsx).stem().string();
+  for (const auto& s : sheets) result.emplace(s, read_csv_file(out_dir + "/" + stem + "-" + s + ".csv"));
+  return result;
+}
+
+/// Every formula cell whose recomputed value differs from the library's, as "sheet!B7: ..." lines.
+std::vector<std::string> check(const workbook_manifest& manifest, const std::map<std::string, csv_table>& sheets) {
+  std::vector<std::string> bad;
+  for (const auto& f : manifest.formulas) {
+    const std::string where = f.sheet + "!" + f.cell() + " =" + f.formula;
+    const csv_table& t = sheets.at(f.sheet);
+    const std::size_t r = static_cast<std::size_t>(f.row - 1);  // row 0 is the CSV header
+    if (f.row < 1 || r >= t.rows.size() || static_cast<std::size_t>(f.col) >= t.rows[r].size()) {
+      bad.push_back(where + ": no such cell in the recomputed sheet");
+      continue;
+    }
+    const std::string& got = t.rows[r][static_cast<std::size_t>(f.col)];
+    if (f.is_text) {
+      if (got != f.text) bad.push_back(where + ": recomputed \"" + got + "\", library \"" + f.text + "\"");
+      continue;
+    }
+    char* end = nullptr;
+    const double v = std::strtod(got.c_str(), &end);
+    const bool parsed = !got.empty() && end && *end == '\0';
+    // LibreOffice writes 15 significant digits: allow that, plus the cell's own decimal tolerance.
+    const double allowed = f.tolerance + 1e-12 * std::max(1.0, std::fabs(f.number));
+    if (!parsed || !(std::fabs(v - f.number) <= allowed))
+      bad.push_back(where + ": recomputed " + (parsed ? shortest(v) : "\"" + got + "\"") + ", library " +
+                    shortest(f.number));
+  }
+  return bad;
+}
+
+std::string lines(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += x + "\n";
+  return s;
+}
+
+const workbook_formula* find_formula(const workbook_manifest& m, const std::string& sheet, const std::string& cell) {
+  for (const auto& f : m.formulas)
+    if (f.sheet == sheet && f.cell() == cell) return &f;
+  return nullptr;
+}
+
+TEST(workbook_test, derived_cells_are_formulas_over_the_inputs_on_their_row) {
+  const std::string dir = test::temp_dir("xlsx-formulas");
+  const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/report.xlsx");
+  EXPECT_EQ(m.sheets, (std::vector<std::string>{"scorecard", "leaves", "pay_people", "pay_task_forces",
+                                                "pay_reconciliation", "land_enterprises", "land_classes", "faces"}));
+  // leaves: row 2 is 新材料新能源's intent_projects (completion, cap 1.2): H actual, I target, J cap, M max.
+  const auto* ratio = find_formula(m, "leaves", "K2");
+  const auto* fraction = find_formula(m, "leaves", "L2");
+  const auto* points = find_formula(m, "leaves", "N2");
+  ASSERT_TRUE(ratio && fraction && points);
+  EXPECT_EQ(ratio->formula, "H2/I2");
+  EXPECT_EQ(fraction->formula, "MIN(MAX(K2,0),J2)");
+  EXPECT_EQ(points->formula, "L2*M2");
+  // key_project_start_rate, banded (≥1 → 1, ≥0.8 → 0.75, ≥0.5 → 0.5, else 0): row 6.
+  EXPECT_EQ(find_formula(m, "leaves", "L6")->formula, "IF(K6>=1,1,IF(K6>=0.8,0.75,IF(K6>=0.5,0.5,0)))");
+  // service_satisfaction, goalposts 60–100: row 16.
+  EXPECT_EQ(find_formula(m, "leaves", "L16")->formula, "MIN(MAX((H16-60)/(100-60),0),1)");
+  // major_projects, bonus 4 per project, max 8: row 19.
+  EXPECT_EQ(find_formula(m, "leaves", "L19")->formula, "4*H19");
+  EXPECT_EQ(find_formula(m, "leaves", "N19")->formula, "MIN(L19,M19)");
+  // scorecard: group sums of the unit's leaves, total with bonus, penalty and veto, rank and grade.
+  EXPECT_EQ(find_formula(m, "scorecard", "B2")->formula, "SUM(leaves!N2:N4)");
+  EXPECT_EQ(find_formula(m, "scorecard", "K2")->formula, "IF(J2>0,0,MAX(0,SUM(B2:G2)+H2-I2))");
+  EXPECT_EQ(find_formula(m, "scorecard", "L2")->formula, "RANK(K2,$K$2:$K$5,0)");
+  EXPECT_EQ(find_formula(m, "scorecard", "M2")->formula,
+            "IF(J2>0,\"不合格\",IF(K2>=90,\"优秀\",IF(K2>=80,\"良好\",IF(K2>=60,\"合格\",IF(K2>=0,\"不合格\",\"\")))))");
+  // pay: share = baseline × the three coefficients; pay = min(max(λ·s, floor), cap); the pool.
+  EXPECT_EQ(find_formula(m, "pay_people", "L2")->formula, "F2*I2*J2*K2");
+  EXPECT_EQ(find_formula(m, "pay_people", "P2")->formula, "MIN(MAX(M2*L2,N2),O2)");
+  EXPECT_EQ(find_formula(m, "pay_reconciliation", "B4")->formula, "ROUND(B3*B2,2)");
+  // Every unit: 3 formulas per completion leaf ... and 12 in its scorecard row.
+  std::size_t scorecard = 0;
+  for (const auto& f : m.formulas) scorecard += f.sheet == "scorecard";
+  EXPECT_EQ(scorecard, 4u * 12u);
+}
+
+TEST(workbook_test, caches_the_library_values_or_zeros_on_request) {
+  const std::string dir = test::temp_dir("xlsx-cache");
+  const auto data = report_data::parse(demo().inputs);
+  const auto m = write_report_workbook(data, dir + "/a.xlsx");
+  const auto z = write_report_workbook(data, dir + "/z.xlsx", {cached_values::zero});
+  ASSERT_EQ(m.formulas.size(), z.formulas.size());
+  // The manifest always holds the library's values: 新材料新能源's total is 112.28888888888889.
+  EXPECT_EQ(find_formula(z, "scorecard", "K2")->number, 112.28888888888889);
+  EXPECT_NE(read_text_file(dir + "/a.xlsx"), read_text_file(dir + "/z.xlsx"));
+}
+
+TEST(workbook_test, an_unwritable_path_is_error_402) {
+  try {
+    write_report_workbook(report_data::parse(demo().inputs), "/nonexistent-dir/x/report.xlsx");
+    FAIL() << "no error";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), 402);
+    EXPECT_STREQ(e.what(), "[zoneperf.io.402] /nonexistent-dir/x/report.xlsx: cannot write the workbook: No such file or directory");
+  }
+}
+
+class libreoffice_test : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (find_program("soffice").empty())
+      GTEST_SKIP() << "soffice is not installed (Debian libreoffice-calc; scripts/setup.sh test installs it): "
+                      "the workbook's formulas were not recomputed";
+  }
+};
+
+TEST_F(libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_library_values) {
+  const std::string dir = test::temp_dir("lo-recalc");
+  const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
+  const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::forced, dir);
+  EXPECT_EQ(lines(check(m, sheets)), "");
+  EXPECT_GT(m.formulas.size(), 400u);
+  // And the recomputed value really is there (not a cached one): 新材料新能源's total.
+  EXPECT_EQ(sheets.at("scorecard").rows[0][10], "112.288888888889");
+}
+
+TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_the_check_fails) {
+  // Proves that the zeroed cache is what LibreOffice shows unless told to recompute, so the test
+  // above checks recomputed formulas and not values we cached.
+  const std::string dir = test::temp_dir("lo-cached");
+  const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
+  const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::as_configured, dir);
+  EXPECT_EQ(sheets.at("scorecard").rows[0][10], "0");
+  EXPECT_GT(check(m, sheets).size(), m.formulas.size() / 2);
+}
+
+TEST_F(libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_its_dependents) {
+  if (find_program("/usr/bin/python3").empty()) GTEST_SKIP() << "no /usr/bin/python3 to edit the workbook";
+  const std::string dir = test::temp_dir("lo-broken");
+  const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/report.xlsx", {cached_values::zero});
+  // Break 新材料新能源's intent_projects points (leaves!N2 = L2*M2) into L2*M2+1 inside the file.
+  const std::string script =
+      "import sys, zipfile\n"
+      "src, dst = sys.argv[1], sys.argv[2]\n"
+      "zin = zipfile.ZipFile(src); zout = zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED)\n"
+      "for i in zin.infolist():\n"
+      "    d = zin.read(i.filename)\n"
+      "    if i.filename == 'xl/worksheets/sheet2.xml':\n"
+      "        s = d.decode(); n = s.count('<f>L2*M2</f>'); assert n == 1, n\n"
+      "        d = s.replace('<f>L2*M2</f>', '<f>L2*M2+1</f>').encode()\n"
+      "    zout.writestr(i, d)\n"
+      "zout.close()\n";
+  test::write(dir + "/break.py", script);
+  std::string out;
+  ASSERT_EQ(run("/usr/bin/python3 " + quote(dir + "/break.py") + " " + quote(dir + "/report.xlsx") + " " +
+                    quote(dir + "/broken.xlsx"),
+                &out),
+            0)
+      << out;
+  const auto sheets = libreoffice_sheets(dir + "/broken.xlsx", m.sheets, recalc::forced, dir);
+  EXPECT_EQ(lines(check(m, sheets)),
+            "scorecard!B2 =SUM(leaves!N2:N4): recomputed 28.6888888888889, library 27.68888888888889\n"
+            "scorecard!K2 =IF(J2>0,0,MAX(0,SUM(B2:G2)+H2-I2)): recomputed 113.288888888889, library 112.28888888888889\n"
+            "leaves!N2 =L2*M2: recomputed 9, library 8\n");
+}
+
+}  // namespace
+}  // namespace zoneperf
