@@ -2,7 +2,9 @@
 // the one place where C++ exceptions become status codes and the thread-local last error.
 #include "zoneperf/c/zoneperf.h"
 
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <cstring>
 #include <new>
 #include <optional>
@@ -21,7 +23,11 @@
 #include "zoneperf/pay/inputs.hpp"
 #include "zoneperf/pay/policy.hpp"
 #include "zoneperf/pay/report.hpp"
+#include "zoneperf/pipeline/admission.hpp"
+#include "zoneperf/pipeline/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/weights/ahp.hpp"
+#include "zoneperf/weights/methods.hpp"
 
 struct zp_tree {
   zoneperf::indicator_tree tree;
@@ -117,6 +123,29 @@ zoneperf::assess_options options_of(const zp_assess_options* o) {
     opt.ranks = o->no_ranks ? zoneperf::ranking::off : zoneperf::ranking::on;
   }
   return opt;
+}
+
+/// A registry read from CSV text, seen as it stood at the end of `as_of` when given (the CLI's --as-of).
+zoneperf::registry registry_of(const char* csv, std::size_t length, const char* source, const char* as_of) {
+  zoneperf::registry r = zoneperf::read_projects(std::string_view(&need(csv, "projects_csv"), length),
+                                                 source ? source : "<projects>");
+  return as_of ? zoneperf::registry_as_of(r, zoneperf::parse_date(as_of, "as_of")) : r;
+}
+
+std::optional<zoneperf::date> optional_date(const char* as_of) {
+  if (!as_of) return std::nullopt;
+  return zoneperf::parse_date(as_of, "as_of");
+}
+
+/// A units x cols matrix from a caller's buffer, copied into Eigen.
+Eigen::MatrixXd matrix_of(const double* data, std::size_t rows, std::size_t cols, zp_order order, std::size_t ld) {
+  if (rows > 0 && cols > 0) need(data, "matrix");
+  const zoneperf::matrix_view v(data, static_cast<std::ptrdiff_t>(rows), static_cast<std::ptrdiff_t>(cols),
+                                order_of(order), static_cast<std::ptrdiff_t>(ld));
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
+  for (std::ptrdiff_t i = 0; i < v.rows; ++i)
+    for (std::ptrdiff_t j = 0; j < v.cols; ++j) m(i, j) = v(i, j);
+  return m;
 }
 
 std::size_t unit_index(const zp_result& r, std::size_t unit) {
@@ -433,6 +462,82 @@ int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t len
         copt);
     const auto ev = zoneperf::evaluate_land(tree, config, records);
     *report_json = copy_string(zoneperf::land_report_json(tree, config, records, ev, indent));
+  });
+}
+
+
+int zp_projects_month_json(const char* projects_csv, size_t length, const char* source, const char* month,
+                           const char* as_of, int indent, char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    const auto p = zoneperf::period::parse(&need(month, "month"), "month");
+    const auto r = registry_of(projects_csv, length, source, as_of);
+    *report_json = copy_string(zoneperf::projects_month_json(r, p, optional_date(as_of), indent));
+  });
+}
+int zp_projects_period_json(const char* projects_csv, size_t length, const char* source, const char* period,
+                            const char* as_of, int indent, char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    const auto p = zoneperf::period::parse(&need(period, "period"), "period");
+    const auto r = registry_of(projects_csv, length, source, as_of);
+    *report_json = copy_string(zoneperf::projects_period_json(r, p, optional_date(as_of), indent));
+  });
+}
+int zp_calendar_json(int year, int indent, char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    *report_json = copy_string(zoneperf::calendar_json(zoneperf::supervision_calendar(year), indent));
+  });
+}
+int zp_admission_options_init(zp_admission_options* options) {
+  return guard([&] {
+    const zoneperf::admission_options d;
+    auto& o = need(options, "options");
+    o.min_investment_per_mu = d.min_investment_per_mu;
+    o.min_tax_per_mu = d.min_tax_per_mu;
+    o.pass_mark = std::numeric_limits<double>::quiet_NaN();
+  });
+}
+int zp_admit_json(const zp_tree* tree, const char* candidates_csv, size_t length, const char* source,
+                  const zp_admission_options* options, int indent, char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    zoneperf::admission_options o;
+    if (options) {
+      o.min_investment_per_mu = options->min_investment_per_mu;
+      o.min_tax_per_mu = options->min_tax_per_mu;
+      if (!std::isnan(options->pass_mark)) o.pass_mark = options->pass_mark;
+    }
+    const auto candidates = zoneperf::read_candidates(zoneperf::read_csv(
+        std::string_view(&need(candidates_csv, "candidates_csv"), length), source ? source : "<candidates>"));
+    const auto decisions = tree ? zoneperf::admit(candidates, tree->tree, o) : zoneperf::admit(candidates, o);
+    *report_json = copy_string(zoneperf::admission_json(decisions, indent));
+  });
+}
+int zp_ahp(const double* matrix, size_t n, zp_order order, size_t ld, double* weights, zp_ahp_info* info) {
+  return guard([&] {
+    if (n > 0) need(weights, "weights");
+    const auto r = zoneperf::ahp(matrix_of(matrix, n, n, order, ld));
+    for (std::size_t i = 0; i < n; ++i) weights[i] = r.weights[static_cast<Eigen::Index>(i)];
+    if (info) *info = zp_ahp_info{r.lambda_max, r.ci, r.ri, r.cr, r.acceptable ? 1 : 0};
+  });
+}
+int zp_data_weights(const char* method, const double* values, size_t units, size_t criteria, zp_order order,
+                    size_t ld, double* weights) {
+  return guard([&] {
+    const std::string m = &need(method, "method");
+    if (criteria > 0) need(weights, "weights");
+    zoneperf::criteria_matrix cm;
+    cm.values = matrix_of(values, units, criteria, order, ld);
+    for (std::size_t u = 0; u < units; ++u) cm.units.push_back("#" + std::to_string(u + 1));
+    for (std::size_t c = 0; c < criteria; ++c) cm.columns.push_back("c" + std::to_string(c + 1));
+    zoneperf::derived_weights w;
+    if (m == "entropy") w = zoneperf::entropy_weights(cm);
+    else if (m == "critic") w = zoneperf::critic_weights(cm);
+    else if (m == "sd") w = zoneperf::sd_weights(cm);
+    else throw argument_error{"method must be \"entropy\", \"critic\" or \"sd\", got \"" + m + "\""};
+    for (std::size_t c = 0; c < criteria; ++c) weights[c] = w.weights[static_cast<Eigen::Index>(c)];
   });
 }
 

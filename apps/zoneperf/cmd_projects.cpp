@@ -10,6 +10,7 @@
 #include "zoneperf/pipeline/admission.hpp"
 #include "zoneperf/pipeline/counts.hpp"
 #include "zoneperf/pipeline/monthly_check.hpp"
+#include "zoneperf/pipeline/report.hpp"
 #include "zoneperf/presets.hpp"
 
 namespace zoneperf::cli {
@@ -46,25 +47,6 @@ text_table counts_table(const period_counts& c) {
   row(c.zone);
   return t;
 }
-
-json counts_json(const unit_counts& u) {
-  json j;
-  j["unit"] = u.unit;
-  json entered, active;
-  for (std::size_t s = 0; s < stage_count; ++s) {
-    entered[to_string(static_cast<stage>(s))] = u.entered[s];
-    active[to_string(static_cast<stage>(s))] = u.active[s];
-  }
-  j["entered"] = entered;
-  j["active"] = active;
-  j["signed_investment_yi"] = value(u, measure::signed_investment);
-  j["foreign_capital_wan_usd"] = value(u, measure::foreign_capital);
-  j["key_projects"] = u.key_projects;
-  j["key_started"] = u.key_started;
-  return j;
-}
-
-json growth_json(const std::optional<double>& g) { return g ? json(*g) : json("no base"); }
 
 /// Zone growth of the main measures against a base period.
 text_table growth_table(const period_counts& now, const period_counts& yoy, const period_counts* mom) {
@@ -130,10 +112,7 @@ struct projects_args {
 registry load(const projects_args& a) {
   registry r = read_projects_file(a.file);
   if (a.as_of.empty()) return r;
-  const date as_of = parse_date(a.as_of, "--as-of");
-  if (as_of < r.as_of()) return r.snapshot(as_of);
-  r.set_as_of(as_of);
-  return r;
+  return registry_as_of(r, parse_date(a.as_of, "--as-of"));
 }
 
 void run_month(const projects_args& a) {
@@ -149,25 +128,7 @@ void run_month(const projects_args& a) {
   ko.as_of = co.as_of;
   const monthly_check m = check_month(r, month, ko);
   if (a.format == output_format::json) {
-    json j;
-    j["period"] = month.label();
-    j["as_of"] = to_string(now.as_of);
-    j["units"] = json::array();
-    for (const auto& u : now.task_forces) j["units"].push_back(counts_json(u));
-    j["zone"] = counts_json(now.zone);
-    json g;
-    for (measure x : all_measures())
-      g[to_string(x)] = {{"yoy", growth_json(growth(value(now.zone, x), value(yoy.zone, x)))},
-                         {"mom", growth_json(growth(value(now.zone, x), value(mom.zone, x)))}};
-    j["growth"] = g;
-    json checks = json::array();
-    for (const auto& k : m.task_forces)
-      checks.push_back({{"task_force", k.task_force}, {"weight", k.weight},
-                        {"target", {{"intent", k.target.intent}, {"signed", k.target.signed_}, {"landed", k.target.landed}}},
-                        {"actual", {{"intent", k.actual.intent}, {"signed", k.actual.signed_}, {"landed", k.actual.landed}}},
-                        {"face", to_string(k.verdict)}, {"missed", k.missed}});
-    j["check"] = {{"complete", m.complete}, {"task_forces", checks}};
-    std::cout << j.dump(2) << "\n";
+    std::cout << projects_month_json(r, month, co.as_of) << "\n";
     return;
   }
   std::cout << fmt::format("{} · entered in the month (as of {})\n", month.label(), to_string(now.as_of));
@@ -199,31 +160,7 @@ void run_year(const projects_args& a) {
     write_file(a.values_out, merge_leaves(leaves, other, columns).to_csv());
   }
   if (a.format == output_format::json) {
-    json j;
-    j["period"] = p.label();
-    j["as_of"] = to_string(now.as_of);
-    j["units"] = json::array();
-    for (const auto& u : now.task_forces) j["units"].push_back(counts_json(u));
-    j["zone"] = counts_json(now.zone);
-    j["zone"]["investment_per_mu"] = std::isnan(zone.investment) ? json(nullptr) : json(zone.investment);
-    j["zone"]["tax_per_mu"] = std::isnan(zone.tax) ? json(nullptr) : json(zone.tax);
-    json g;
-    for (measure x : all_measures()) g[to_string(x)] = growth_json(growth(value(now.zone, x), value(yoy.zone, x)));
-    j["growth_yoy"] = g;
-    json f = json::array();
-    for (const auto& s : funnel(now.zone))
-      f.push_back({{"stage", to_string(s.s)}, {"count", s.count},
-                   {"conversion", s.conversion ? json(*s.conversion) : json(nullptr)}});
-    j["funnel"] = f;
-    json e = json::object();
-    for (std::size_t u = 0; u < leaves.units.size(); ++u) {
-      json row;
-      for (std::size_t c = 0; c < leaves.columns.size(); ++c)
-        row[leaves.columns[c]] = std::isnan(leaves.at(u, c)) ? json(nullptr) : json(leaves.at(u, c));
-      e[leaves.units[u]] = row;
-    }
-    j["scorecard_leaves"] = e;
-    std::cout << j.dump(2) << "\n";
+    std::cout << projects_period_json(r, p, co.as_of) << "\n";
     return;
   }
   std::cout << fmt::format("{} · entered in the period (as of {})\n", p.label(), to_string(now.as_of));
@@ -284,15 +221,7 @@ void run_admit(const admit_args& a) {
   std::size_t admitted = 0;
   for (const auto& d : decisions) admitted += d.result == verdict::admitted;
   if (a.format == output_format::json) {
-    json j = json::array();
-    for (const auto& d : decisions) {
-      json dims = json::object();
-      for (const auto& p : d.dimensions) dims[p.id] = {{"actual", p.actual}, {"points", p.points}, {"max", p.max}};
-      j.push_back({{"id", d.id}, {"name", d.name}, {"task_force", d.task_force}, {"decision", to_string(d.result)},
-                   {"points", d.points}, {"total", d.total}, {"gate_failed", d.gate_failed}, {"vetoed", d.vetoed},
-                   {"dimensions", dims}, {"reasons", d.reasons}});
-    }
-    std::cout << j.dump(2) << "\n";
+    std::cout << admission_json(decisions) << "\n";
     return;
   }
   print(decisions_table(decisions), a.format);
@@ -316,9 +245,7 @@ void run_calendar(int year, const std::string& dispatch, const std::string& week
     t.rows.push_back({to_string(e.on), e.on.day_of_week().as_short_string(),
                       std::string(display_name(e.kind)) + " " + to_string(e.kind), e.covers.label()});
   if (f == output_format::json) {
-    json j = json::array();
-    for (const auto& r : t.rows) j.push_back({{"date", r[0]}, {"event", r[2]}, {"covers", r[3]}});
-    std::cout << j.dump(2) << "\n";
+    std::cout << calendar_json(supervision_calendar(year, o)) << "\n";
     return;
   }
   print(t, f);

@@ -16,4 +16,6 @@ PYBIND11_MODULE(_core, m) {
   export_io(m);
   export_land(m);
   export_pay(m);
+  export_projects(m);
+  export_weights(m);
 }

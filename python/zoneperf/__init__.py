@@ -30,6 +30,7 @@ from ._core import (  # noqa: F401  (re-exported)
     LandEvaluation,
     PayPolicy,
     PayRun,
+    ProjectRegistry,
     MoneyError,
     ParseError,
     PayError,
@@ -37,8 +38,33 @@ from ._core import (  # noqa: F401  (re-exported)
     ProjectError,
     Tree,
     WeightsError,
+    ahp_file,
+    ahp_matrix,
+    ahp_text,
+    apply_weights,
+    apportion_points,
+    check_month,
     classify,
     code_category,
+    default_task_forces,
+    growth,
+    normalise_distance_to_target,
+    normalise_fraction_of_max,
+    normalise_goalposts,
+    normalise_minmax,
+    normalise_percentile_rank,
+    normalise_rank,
+    normalise_zscore,
+    projects_month,
+    projects_period,
+    read_projects_file,
+    roll_up,
+    saaty_classic_ri,
+    supervision_calendar,
+    validate_projects,
+    weighted_arithmetic_mean,
+    weighted_geometric_mean,
+    weighted_harmonic_mean,
     format_problem,
     land_metrics,
     load_preset,
@@ -63,6 +89,15 @@ __all__ = [
     "read_targets_frame", "sample_file", "sample_frames", "validate_tree",
     "LandEvaluation", "PayPolicy", "PayRun", "allocate_pay", "classify", "evaluate_land", "land_metrics",
     "scorecard_json", "validate_pay_policy",
+    # projects
+    "ProjectRegistry", "admit", "admit_frame", "check_month", "counts_frame", "default_task_forces", "fold_annual",
+    "growth", "projects_month", "projects_period", "read_projects", "read_projects_file", "roll_up",
+    "scorecard_frame", "scorecard_values", "supervision_calendar", "validate_projects",
+    # weights
+    "ahp", "ahp_file", "ahp_matrix", "ahp_text", "apply_weights", "apportion_points", "critic", "entropy", "equal",
+    "normalise_distance_to_target", "normalise_fraction_of_max", "normalise_goalposts", "normalise_minmax",
+    "normalise_percentile_rank", "normalise_rank", "normalise_zscore", "roc", "saaty_classic_ri", "sd",
+    "uncertainty_analysis", "weighted_arithmetic_mean", "weighted_geometric_mean", "weighted_harmonic_mean",
 ]
 
 
@@ -330,3 +365,209 @@ def _people_frame(self: PayRun):
 
 PayRun.to_dict = lambda self: __import__("json").loads(self.to_json())
 PayRun.people_frame = _people_frame
+
+
+# ---- projects (项目库, DOMAIN.md §7) ----
+
+def _table_text(table: Any, source: str, index_name: Optional[str]) -> Tuple[str, str]:
+    """CSV text and its source name from text, bytes, a path (pathlib.Path) or a DataFrame."""
+    import os
+
+    if isinstance(table, os.PathLike):
+        path = os.fspath(table)
+        with open(path, encoding="utf-8") as f:
+            return f.read(), path
+    return _csv_text(table, index_name), source
+
+
+def read_projects(projects: Any, *, as_of: Optional[str] = None, task_forces: Optional[Sequence[str]] = None,
+                  source: str = "<projects>") -> ProjectRegistry:
+    """Reads a projects table (columns in docs/projects.md) into a ProjectRegistry.
+
+    projects: CSV text, a pathlib.Path, or a DataFrame of the same columns (an index named "id" is
+    used as the id column). as_of ("YYYY-MM-DD"): the registry as it stood at the end of that day,
+    as the CLI's --as-of. task_forces: the registry's task forces (default: the four 产业专班)."""
+    text, src = _table_text(projects, source, "id")
+    return _core._read_projects(text, src, as_of, None if task_forces is None else list(task_forces))
+
+
+def counts_frame(registry: ProjectRegistry, period: str, *, as_of: Optional[str] = None, which: str = "entered"):
+    """One row per task force and the zone: the stage counts of the period ("entered": history,
+    projects that entered each stage in the period; "active": the state at the as-of date), then
+    signed investment (亿元), foreign capital (万美元), key projects and of them started."""
+    import pandas as pd
+
+    if which not in ("entered", "active"):
+        raise ValueError("which must be 'entered' or 'active'")
+    report = projects_period(registry, period, as_of)
+    rows = report["units"] + [report["zone"]]
+    data = [dict(r[which], signed_investment_yi=r["signed_investment_yi"],
+                 foreign_capital_wan_usd=r["foreign_capital_wan_usd"], key_projects=r["key_projects"],
+                 key_started=r["key_started"]) for r in rows]
+    return pd.DataFrame(data, index=pd.Index([r["unit"] for r in rows], name="unit"))
+
+
+def scorecard_values(registry: ProjectRegistry, period: str, other: Any = None, *, tree: Optional[Tree] = None,
+                     as_of: Optional[str] = None, source: str = "<other>") -> Tuple[List[str], np.ndarray]:
+    """The task-force scorecard's values for the period: the leaves the registry knows (signed and
+    landed projects, foreign capital, per-mu figures, ...) merged with `other` (CSV text, a Path or
+    a DataFrame indexed by unit: the leaves the registry cannot know). Returns (units, units x
+    tree.columns float64 array) ready for zoneperf.assess; NaN where neither gives a value.
+    tree: the scorecard (default the `task-force` preset). A value given twice is error 730."""
+    text, src = (None, source) if other is None else _table_text(other, source, "unit")
+    return _core._scorecard_values(registry, period, text, src, tree, as_of)
+
+
+def scorecard_frame(registry: ProjectRegistry, period: str, other: Any = None, *, tree: Optional[Tree] = None,
+                    as_of: Optional[str] = None, source: str = "<other>"):
+    """scorecard_values as a DataFrame indexed by unit with tree.columns, for zoneperf.assess."""
+    import pandas as pd
+
+    t = tree if tree is not None else load_preset("task-force")
+    units, matrix = scorecard_values(registry, period, other, tree=t, as_of=as_of, source=source)
+    return pd.DataFrame(matrix, index=pd.Index(units, name="unit"), columns=t.columns, copy=False)
+
+
+def admit(candidates: Any, tree: Optional[Tree] = None, *, min_investment_per_mu: float = 300,
+          min_tax_per_mu: float = 10, pass_mark: Optional[float] = None,
+          source: str = "<candidates>") -> List[Dict[str, Any]]:
+    """Admission of candidate projects (入区项目评价赋分, DOMAIN.md §5): gates, then the `admission`
+    scorecard (or `tree`). candidates: CSV text, a Path or a DataFrame (columns in docs/projects.md).
+    One dict per candidate, as `zoneperf admit --format json`: id, name, task_force, decision
+    ("admitted"/"rejected"), points, total, gate_failed, vetoed, dimensions {leaf: {actual, points,
+    max}}, reasons."""
+    text, src = _table_text(candidates, source, "id")
+    return _core._admit(text, src, tree, float(min_investment_per_mu), float(min_tax_per_mu),
+                        None if pass_mark is None else float(pass_mark))
+
+
+def admit_frame(decisions: Sequence[Mapping[str, Any]]):
+    """admit()'s decisions as a DataFrame indexed by id: name, task_force, decision, points, total,
+    gate_failed, vetoed, reasons ("; "-joined), then each dimension's points."""
+    import pandas as pd
+
+    rows = []
+    for d in decisions:
+        row = {k: d[k] for k in ("name", "task_force", "decision", "points", "total", "gate_failed", "vetoed")}
+        row["reasons"] = "; ".join(d["reasons"])
+        row.update({k: v["points"] for k, v in d["dimensions"].items()})
+        rows.append(row)
+    return pd.DataFrame(rows, index=pd.Index([d["id"] for d in decisions], name="id"))
+
+
+def fold_annual(quarters: Any, year_end: Any, *, quarter_share: float = 0.7, unit: str = "") -> float:
+    """annual = share x mean(Q1..Q4) + (1 - share) x year-end total (DOMAIN.md §5).
+    quarters: four values Q1..Q4 (None for a missing one: error 703) with year_end a number, or a
+    {"2020-Q1": v, ...} dict with year_end a ("2020", v) pair."""
+    if isinstance(quarters, Mapping):
+        return _core._fold_annual(dict(quarters), tuple(year_end), float(quarter_share), unit)
+    return _core._fold_annual(list(quarters), float(year_end), float(quarter_share), unit)
+
+
+# ---- weights (DOMAIN.md §8) ----
+
+def ahp(matrix: Any, *, names: Optional[Sequence[str]] = None, ri: Optional[Sequence[float]] = None,
+        accept_below: float = 0.10, tolerance: float = 0.01) -> Dict[str, Any]:
+    """AHP weights of a pairwise comparison matrix: {names, weights (numpy), lambda_max, ci, ri,
+    ri_table, cr, acceptable}.
+
+    matrix: a numpy array / nested list (n x n), a DataFrame (names from its index), CSV text
+    (cells such as 1/3, optional names; recognised by a comma or newline) or a path (str or
+    pathlib.Path) of such a file. ri: a random-index table RI(1), RI(2), ... (default Saaty's classic)."""
+    import os
+
+    opts = dict(ri=None if ri is None else [float(x) for x in ri], accept_below=accept_below, tolerance=tolerance)
+    if isinstance(matrix, os.PathLike):
+        return ahp_file(os.fspath(matrix), **opts)
+    if isinstance(matrix, bytes):
+        matrix = matrix.decode("utf-8")
+    if isinstance(matrix, str):
+        if "\n" in matrix or "," in matrix:
+            return ahp_text(matrix, **opts)
+        return ahp_file(matrix, **opts)
+    if _is_frame(matrix):
+        if names is None:
+            names = [str(i) for i in matrix.index]
+        matrix = matrix.to_numpy(dtype=np.float64)
+    return ahp_matrix(np.asarray(matrix, dtype=np.float64), None if names is None else list(names), **opts)
+
+
+def _criteria(values: Any, names: Optional[Sequence[str]]):
+    if _is_frame(values):
+        return values.to_numpy(dtype=np.float64), [str(c) for c in values.columns], [str(u) for u in values.index], True
+    return np.asarray(values, dtype=np.float64), None if names is None else list(names), None, False
+
+
+def _derived(method: str, values: Any, names: Optional[Sequence[str]], directions: Any, details: bool):
+    x, cols, units, frame = _criteria(values, names)
+    if directions is not None and isinstance(directions, Mapping):
+        if cols is None:
+            raise ValueError("directions by name need named columns (a DataFrame or names=)")
+        directions = [directions.get(c, "higher") for c in cols]
+    r = _core._derived_weights(method, x, cols, units, directions)
+    if details:
+        return r
+    if frame:
+        import pandas as pd
+
+        return pd.Series(r["weights"], index=r["names"], name=method)
+    return r["weights"]
+
+
+def entropy(values: Any, *, names: Optional[Sequence[str]] = None, details: bool = False):
+    """Entropy weights of the columns of a units x criteria array (values >= 0): numpy in, numpy
+    out (a DataFrame gives a Series by column). details=True: {method, names, weights, measure}."""
+    return _derived("entropy", values, names, None, details)
+
+
+def critic(values: Any, *, directions: Any = None, names: Optional[Sequence[str]] = None, details: bool = False):
+    """CRITIC weights (Diakoulaki et al. 1995). directions: one per column ("higher"/"lower" or
+    1/-1), or a {column: direction} dict for a DataFrame; default all higher-is-better."""
+    return _derived("critic", values, names, directions, details)
+
+
+def sd(values: Any, *, directions: Any = None, names: Optional[Sequence[str]] = None, details: bool = False):
+    """Standard-deviation weights (sample sd of the min-max scaled columns)."""
+    return _derived("sd", values, names, directions, details)
+
+
+def _listed(method: str, criteria: Union[int, Sequence[str]]) -> np.ndarray:
+    names = [f"c{i + 1}" for i in range(criteria)] if isinstance(criteria, int) else [str(c) for c in criteria]
+    return _core._listed_weights(method, names)["weights"]
+
+
+def roc(criteria: Union[int, Sequence[str]]) -> np.ndarray:
+    """Rank-order centroid weights of n criteria (or of names), most important first."""
+    return _listed("roc", criteria)
+
+
+def equal(criteria: Union[int, Sequence[str]]) -> np.ndarray:
+    """1/n each."""
+    return _listed("equal", criteria)
+
+
+def uncertainty_analysis(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequence[str]] = None,
+                         samples: int = 1000, seed: int = 1, method: str = "uniform", percent: float = 20,
+                         concentration: float = 100, depth: int = 0, top_k: int = 3, threads: int = 1,
+                         as_frame: bool = False):
+    """Monte-Carlo robustness of the ranks under perturbed weights (DOMAIN.md §8), as `zoneperf
+    uncertainty`. values / targets / units: as for assess. Returns {unit: {nominal_total,
+    nominal_rank, median_rank, rank_p05, rank_p95, p_rank_1, p_top_k, histogram: [(rank, count),
+    ...]}} in unit order, or with as_frame=True a DataFrame indexed by unit with those columns.
+    Same seed, same results (mt19937_64; results do not depend on threads)."""
+    v, tv, tids, u = _inputs(tree, values, targets, units)
+    r = _core._uncertainty(tree, v, tv, tids, u, int(samples), int(seed), method, float(percent),
+                           float(concentration), int(depth), int(top_k), int(threads))
+    keys = ["nominal_total", "nominal_rank", "median_rank", "rank_p05", "rank_p95", "p_rank_1", "p_top_k"]
+    if as_frame:
+        import pandas as pd
+
+        frame = pd.DataFrame({k: r[k] for k in keys}, index=pd.Index(r["units"], name="unit"))
+        frame["histogram"] = r["histogram"]
+        return frame
+    out: Dict[str, Dict[str, Any]] = {}
+    for i, name in enumerate(r["units"]):
+        row: Dict[str, Any] = {k: r[k][i].item() for k in keys}
+        row["histogram"] = r["histogram"][i]
+        out[name] = row
+    return out

@@ -194,9 +194,77 @@ static void pay_and_land(void) {
   CHECK(zp_land_evaluate("task-force", enterprises, enterprises_len, NULL, 2, &report) < 0);
 }
 
+static void projects_and_weights(void) {
+  const char *projects = NULL, *candidates = NULL;
+  size_t projects_len = 0, candidates_len = 0;
+  char* report = NULL;
+  zp_admission_options options;
+  zp_ahp_info info;
+  double w[3] = {0, 0, 0};
+  /* Published vector (reference/published-vectors.md, AHP): [[1, 1/3, 5], [3, 1, 7], [1/5, 1/7, 1]]
+   * -> w (0.278955, 0.649118, 0.071927), lambda_max 3.064888, CR 0.0559 with RI(3) = 0.58. Row-major. */
+  const double a[9] = {1, 1.0 / 3, 5, 3, 1, 7, 1.0 / 5, 1.0 / 7, 1};
+  /* scikit-criteria's simple entropy case [[1,2],[4,16]] -> (0.358889, 0.641111), column-major here */
+  const double e[4] = {1, 4, 2, 16};
+  const double not_reciprocal[4] = {1, 2, 2, 1};
+
+  OK(zp_sample_file("projects/projects.csv", &projects, &projects_len));
+  OK(zp_projects_month_json(projects, projects_len, "projects.csv", "2020-07", NULL, 2, &report));
+  CHECK(report != NULL && strstr(report, "\"period\": \"2020-07\"") != NULL);
+  CHECK(report != NULL && strstr(report, "\"check\"") != NULL);
+  zp_string_free(report);
+  report = NULL;
+  OK(zp_projects_month_json(projects, projects_len, "projects.csv", "2020-07", "2020-07-15", -1, &report));
+  CHECK(report != NULL && strstr(report, "\"as_of\":\"2020-07-15\"") != NULL);
+  zp_string_free(report);
+  report = NULL;
+  OK(zp_projects_period_json(projects, projects_len, NULL, "2020", NULL, 2, &report));
+  CHECK(report != NULL && strstr(report, "\"scorecard_leaves\"") != NULL);
+  zp_string_free(report);
+  report = NULL;
+  /* a quarter is not a month: error 751 */
+  CHECK(zp_projects_month_json(projects, projects_len, NULL, "2020-Q3", NULL, 2, &report) == ZP_E_PROJECT);
+  CHECK(zp_last_error_code() == 751);
+  CHECK(report == NULL);
+  CHECK(zp_projects_month_json(projects, projects_len, NULL, "2020-07", "2020-02-30", 2, &report) == ZP_E_PROJECT);
+  CHECK(zp_last_error_code() == 701);
+  OK(zp_calendar_json(2020, -1, &report));
+  CHECK(report != NULL && strncmp(report, "[{\"date\":\"2020-01-06\"", 21) == 0);
+  zp_string_free(report);
+  report = NULL;
+
+  OK(zp_sample_file("projects/candidates.csv", &candidates, &candidates_len));
+  OK(zp_admit_json(NULL, candidates, candidates_len, "candidates.csv", NULL, 2, &report));
+  CHECK(report != NULL && strstr(report, "\"decision\": \"admitted\"") != NULL);
+  zp_string_free(report);
+  report = NULL;
+  OK(zp_admission_options_init(&options));
+  CHECK(options.min_investment_per_mu == 300 && options.min_tax_per_mu == 10 && isnan(options.pass_mark));
+  options.pass_mark = 1000; /* nobody passes */
+  OK(zp_admit_json(NULL, candidates, candidates_len, NULL, &options, -1, &report));
+  CHECK(report != NULL && strstr(report, "\"decision\":\"admitted\"") == NULL);
+  zp_string_free(report);
+  report = NULL;
+  CHECK(zp_admit_json(NULL, "name\nx\n", 7, NULL, NULL, 2, &report) < 0);
+  CHECK(report == NULL);
+
+  OK(zp_ahp(a, 3, ZP_ROW_MAJOR, 0, w, &info));
+  CHECK(fabs(w[0] - 0.278955) < 5e-7 && fabs(w[1] - 0.649118) < 5e-7 && fabs(w[2] - 0.071927) < 5e-7);
+  CHECK(fabs(info.lambda_max - 3.064888) < 5e-7);
+  CHECK(fabs(info.cr - 0.0559) < 5e-5 && info.ri == 0.58 && info.acceptable == 1);
+  OK(zp_ahp(a, 3, ZP_ROW_MAJOR, 0, w, NULL));
+  CHECK(zp_ahp(not_reciprocal, 2, ZP_ROW_MAJOR, 0, w, &info) == ZP_E_WEIGHTS);
+  CHECK(zp_last_error_code() == 803);
+  CHECK(zp_ahp(NULL, 3, ZP_ROW_MAJOR, 0, w, &info) == ZP_E_ARGUMENT);
+  OK(zp_data_weights("entropy", e, 2, 2, ZP_COLUMN_MAJOR, 0, w));
+  CHECK(fabs(w[0] - 0.358889) < 5e-7 && fabs(w[1] - 0.641111) < 5e-7);
+  CHECK(zp_data_weights("magic", e, 2, 2, ZP_COLUMN_MAJOR, 0, w) == ZP_E_ARGUMENT);
+}
+
 int main(void) {
   presets_and_tree();
   pay_and_land();
+  projects_and_weights();
   errors();
   assess_sample();
   if (getenv("ZP_TEST_LEAK")) {

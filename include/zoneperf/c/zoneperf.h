@@ -7,6 +7,9 @@
  *   zp_result   the results of one assessment          zp_assess, zp_assess_tables, zp_result_free
  *   zp_pay_policy  a differentiated-pay policy         zp_pay_policy_standard, zp_pay_policy_from_json
  *   zp_pay_run, zp_land_evaluate                       pay and 亩均 evaluations, reported as JSON
+ *   zp_projects_month_json, zp_projects_period_json,   the project registry and admission, reported as
+ *   zp_admit_json, zp_calendar_json                    the CLI's JSON
+ *   zp_ahp, zp_data_weights                            AHP and entropy / CRITIC / SD weights into caller arrays
  *
  * Every function that can fail returns a status: ZP_OK (0) or a negative ZP_E_* code. On failure
  * zp_last_error() gives the message ("[zoneperf.data.301] unit \"x\", indicator \"y\": ...") and
@@ -150,6 +153,48 @@ int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_
  * report (`zoneperf land --format json`): metrics, scores, ranks, classes, the zone's figures. */
 int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source, int indent,
                      char** report_json);
+
+/* ---- projects (项目库, DOMAIN.md §7): the CLI's JSON reports, free with zp_string_free ---- */
+/* A month's report (`zoneperf projects --file F [--as-of D] --format json month YYYY-MM`): counts per
+ * task force and zone, growth year on year and month on month, the 三个十 check with faces.
+ * `as_of` (NULL for none) views the registry as it stood at the end of that day (YYYY-MM-DD). */
+int zp_projects_month_json(const char* projects_csv, size_t length, const char* source, const char* month,
+                           const char* as_of, int indent, char** report_json);
+/* A period's report (`zoneperf projects … year PERIOD`; PERIOD "2020", "2020-H2", "2020-Q3", "2020-07"
+ * or "2020-W05"): counts, the zone's per-mu figures, growth, funnel and the scorecard leaves. */
+int zp_projects_period_json(const char* projects_csv, size_t length, const char* source, const char* period,
+                            const char* as_of, int indent, char** report_json);
+/* The supervision calendar of a year (`zoneperf calendar YEAR --format json`, Monday dispatch). */
+int zp_calendar_json(int year, int indent, char** report_json);
+
+typedef struct zp_admission_options {
+  double min_investment_per_mu; /* gate, 万元/亩 of total investment (default 300) */
+  double min_tax_per_mu;        /* gate, 万元/亩 of promised tax (default 10) */
+  double pass_mark;             /* NaN: the scorecard's top grade (60 for the admission preset) */
+} zp_admission_options;
+/* Fills `options` with the defaults above. */
+int zp_admission_options_init(zp_admission_options* options);
+/* Admission of a candidates CSV (`zoneperf admit --format json`): decision, points per dimension and
+ * reasons per candidate. `tree` NULL scores on the `admission` preset; `options` NULL takes the defaults. */
+int zp_admit_json(const zp_tree* tree, const char* candidates_csv, size_t length, const char* source,
+                  const zp_admission_options* options, int indent, char** report_json);
+
+/* ---- weights (DOMAIN.md §8) ---- */
+typedef struct zp_ahp_info {
+  double lambda_max; /* principal eigenvalue */
+  double ci;         /* (lambda_max - n) / (n - 1) */
+  double ri;         /* Saaty's classic random index RI(n) */
+  double cr;         /* CI / RI, 0 for n <= 2 */
+  int acceptable;    /* 1 when CR < 0.10 */
+} zp_ahp_info;
+/* AHP weights of an n x n pairwise comparison matrix (`order`, leading dimension `ld` or 0 for
+ * dense): `weights` receives n doubles summing to 1; `info` (may be NULL) the consistency figures.
+ * A matrix that is not positive and reciprocal is ZP_E_WEIGHTS (codes 802-804). */
+int zp_ahp(const double* matrix, size_t n, zp_order order, size_t ld, double* weights, zp_ahp_info* info);
+/* Data-driven weights of `criteria` columns over `units` rows: method "entropy", "critic" or "sd"
+ * (every criterion higher-is-better). `weights` receives `criteria` doubles summing to 1. */
+int zp_data_weights(const char* method, const double* values, size_t units, size_t criteria, zp_order order,
+                    size_t ld, double* weights);
 
 #ifdef __cplusplus
 }
