@@ -66,11 +66,11 @@ py::dict project_dict(const project& p) {
   d["chain"] = p.chain_project;
   d["top500"] = p.top500;
   // Money as the CSV writes it: exact decimal text of 万元 (万美元 for foreign capital).
-  d["total_investment"] = detail::format_wan(p.total_investment);
-  d["fixed_asset_investment"] = detail::format_wan(p.fixed_asset_investment);
-  d["foreign_capital"] = detail::format_wan(p.foreign_capital);
-  d["land_area"] = p.land_mu;
-  d["annual_tax"] = detail::format_wan(p.annual_tax);
+  d["total_investment"] = to_string(p.total_investment, money_unit::wan);
+  d["fixed_asset_investment"] = to_string(p.fixed_asset_investment, money_unit::wan);
+  d["foreign_capital"] = to_string(p.foreign_capital, money_unit::wan);
+  d["land_area"] = p.land.mu();
+  d["annual_tax"] = to_string(p.annual_tax, money_unit::wan);
   d["admission_score"] = p.admission_score ? py::object(py::float_(*p.admission_score)) : py::object(py::none());
   py::dict dates;
   for (std::size_t s = 0; s < stage_count; ++s) dates[to_string(static_cast<stage>(s))] = date_or_none(p.dates[s]);
