@@ -107,10 +107,13 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
         out.insert(out.end(), e.problems().begin(), e.problems().end());
       }
     };
-    for (auto [col, amount] : {std::pair{c_total_investment, &project::total_investment},
-                               std::pair{c_fixed_asset_investment, &project::fixed_asset_investment},
-                               std::pair{c_annual_tax, &project::annual_tax}})
+    for (const auto& column_amount : {std::pair{c_total_investment, &project::total_investment},
+                                      std::pair{c_fixed_asset_investment, &project::fixed_asset_investment},
+                                      std::pair{c_annual_tax, &project::annual_tax}}) {
+      const auto col = column_amount.first;      // named copies: C++17 lambdas cannot capture
+      const auto amount = column_amount.second;  // structured bindings (clang enforces it)
       if (!cell(col).empty()) collect([&] { p.*amount = detail::parse_wan<cny>(cell(col), where(col)); });
+    }
     if (!cell(c_foreign_capital).empty())
       collect([&] { p.foreign_capital = detail::parse_wan<usd>(cell(c_foreign_capital), where(c_foreign_capital)); });
     if (!blank(cell(c_land_area)))
