@@ -17,10 +17,12 @@ for t in $targets; do
   name=${t#fuzz_}
   work=$(mktemp -d)
   echo "fuzz: $t for ${seconds}s"
+  set +e
   ./build-fuzz/fuzz/$t -max_total_time="$seconds" -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
-    -artifact_prefix=build-fuzz/artifacts/"$t"- "$work" tests/fuzz/corpus/"$name" 2>&1 |
-    grep -E '^(stat::number_of_executed_runs|stat::new_units_added|==[0-9]+==|SUMMARY|#[0-9]+ *DONE)' || true
-  status=${PIPESTATUS[0]}
+    -artifact_prefix=build-fuzz/artifacts/"$t"- "$work" tests/fuzz/corpus/"$name" >build-fuzz/"$t".log 2>&1
+  status=$?
+  set -e
+  grep -E '^(stat::number_of_executed_runs|stat::new_units_added|==[0-9]+==|SUMMARY)|what\(\)' build-fuzz/"$t".log || true
   rm -rf "$work"
   if [ "$status" -ne 0 ]; then
     echo "fuzz: $t found a crash (exit $status); inputs in build-fuzz/artifacts/" >&2

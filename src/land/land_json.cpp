@@ -12,6 +12,8 @@ nlohmann::json parse_json(std::string_view text, std::string_view source) {
   } catch (const nlohmann::json::parse_error& e) {
     throw error(errc::json_syntax, std::string(source) + ":byte " + std::to_string(e.byte),
                 "JSON syntax error");
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
+    throw error(errc::json_syntax, std::string(source), std::string("invalid JSON: ") + e.what());
   }
 }
 

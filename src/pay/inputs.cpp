@@ -144,7 +144,7 @@ scorecard_summary read_scorecard(std::string_view text, std::string_view source)
   json root;
   try {
     root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     throw error(std::vector<problem>{detail::json_syntax_problem(e, text, source)});
   }
   std::vector<problem> problems;

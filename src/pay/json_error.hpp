@@ -21,16 +21,21 @@ const char* json_type_name(const Json& j) {
   }
 }
 
-inline problem json_syntax_problem(const nlohmann::json::parse_error& e, std::string_view text,
+/// Any exception of the JSON parser (a syntax error, or a number too large for a double) as a
+/// problem; syntax errors carry their line and column.
+inline problem json_syntax_problem(const nlohmann::json::exception& e, std::string_view text,
                                    std::string_view source) {
-  std::size_t line = 1, col = 1;
-  for (std::size_t k = 0; k + 1 < e.byte && k < text.size(); ++k) {
-    if (text[k] == '\n') line++, col = 1;
-    else ++col;
+  std::string where(source);
+  if (const auto* pe = dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t k = 0; k + 1 < pe->byte && k < text.size(); ++k) {
+      if (text[k] == '\n') line++, col = 1;
+      else ++col;
+    }
+    where += ":" + std::to_string(line) + ":" + std::to_string(col);
   }
   std::string what = e.what();
   if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-  return problem{errc::json_syntax, std::string(source) + ":" + std::to_string(line) + ":" + std::to_string(col),
-                 "invalid JSON: " + what};
+  return problem{errc::json_syntax, where, "invalid JSON: " + what};
 }
 }  // namespace zoneperf::detail

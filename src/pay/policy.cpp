@@ -276,7 +276,7 @@ policy_reader read_policy(std::string_view text, std::string_view source) {
   json root;
   try {
     root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     reader.problems.push_back(detail::json_syntax_problem(e, text, source));
     return reader;
   }

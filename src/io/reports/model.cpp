@@ -38,7 +38,7 @@ namespace {
 rjson parse_json(const std::string& text, const char* what) {
   try {
     return rjson::parse(text);
-  } catch (const rjson::parse_error& e) {
+  } catch (const rjson::exception& e) {  // syntax errors, and numbers too large for a double
     throw error(errc::json_syntax, what, std::string("not valid JSON: ") + e.what());
   }
 }
