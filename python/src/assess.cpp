@@ -54,16 +54,6 @@ std::string result_holder::unit_name(std::ptrdiff_t u) const {
   return units.empty() ? "#" + std::to_string(u + 1) : units[static_cast<std::size_t>(u)];
 }
 
-namespace {
-
-struct prepared {
-  viewed_matrix values;
-  std::optional<viewed_matrix> target_values;
-  target_table targets;
-  std::vector<std::string> units;
-  assess_options options;
-};
-
 void prepare(prepared& p, py::handle values, py::handle target_values, const std::optional<std::vector<std::string>>& target_ids,
              const std::optional<std::vector<std::string>>& units, int threads) {
   p.values = view_matrix(values, "values");
@@ -79,6 +69,15 @@ void prepare(prepared& p, py::handle values, py::handle target_values, const std
   p.options.threads = threads;
   p.options.unit_ids = p.units.empty() ? nullptr : &p.units;
 }
+
+std::vector<std::string> prepared::names() const {
+  if (!units.empty()) return units;
+  std::vector<std::string> out;
+  for (std::ptrdiff_t u = 0; u < values.view.rows; ++u) out.push_back("#" + std::to_string(u + 1));
+  return out;
+}
+
+namespace {
 
 node_scores parse_keep(const std::string& keep) {
   if (keep == "all") return node_scores::all;

@@ -35,6 +35,22 @@ struct viewed_matrix {
 };
 viewed_matrix view_matrix(py::handle obj, const char* what);
 
+/// The engine's inputs from Python objects: values, optional targets with their leaf ids, unit ids.
+/// Not copyable once prepared (options.unit_ids points at units).
+struct prepared {
+  viewed_matrix values;
+  std::optional<viewed_matrix> target_values;
+  target_table targets;
+  std::vector<std::string> units;
+  assess_options options;
+  const target_table* target_ptr() const { return target_values ? &targets : nullptr; }
+  /// The unit ids, or "#1", "#2", ... when none were given.
+  std::vector<std::string> names() const;
+};
+void prepare(prepared& p, py::handle values, py::handle target_values,
+             const std::optional<std::vector<std::string>>& target_ids,
+             const std::optional<std::vector<std::string>>& units, int threads);
+
 /// An assessment owned by Python, with the tree it was computed on and the unit ids given.
 struct result_holder {
   indicator_tree tree;

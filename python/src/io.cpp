@@ -55,23 +55,15 @@ void export_io(py::module_& m) {
       "_scorecard_json",
       [](const indicator_tree& tree, py::handle values, py::handle target_values,
          std::optional<std::vector<std::string>> target_ids, std::optional<std::vector<std::string>> units) {
-        const viewed_matrix v = view_matrix(values, "values");
-        std::optional<viewed_matrix> tv;
-        target_table tt;
-        if (!target_values.is_none()) {
-          tv = view_matrix(target_values, "targets");
-          tt.leaf_ids = target_ids.value_or(std::vector<std::string>{});
-          tt.values = tv->view;
-        }
-        std::vector<std::string> names = units.value_or(std::vector<std::string>{});
-        if (names.empty())
-          for (std::ptrdiff_t u = 0; u < v.view.rows; ++u) names.push_back("#" + std::to_string(u + 1));
+        prepared in;
+        prepare(in, values, target_values, target_ids, units, 1);
+        std::vector<std::string> names = in.names();
         assess_options opt;
         opt.unit_ids = &names;
-        const assessment r = assess(tree, v.view, tv ? &tt : nullptr, opt);
+        const assessment r = assess(tree, in.values.view, in.target_ptr(), opt);
         std::vector<std::size_t> all(names.size());
         for (std::size_t u = 0; u < all.size(); ++u) all[u] = u;
-        const auto leaves = explain(tree, v.view, tv ? &tt : nullptr, all, opt);
+        const auto leaves = explain(tree, in.values.view, in.target_ptr(), all, opt);
         return report_json(tree, r, names, &leaves);
       },
       py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(), py::arg("target_ids") = py::none(),

@@ -278,17 +278,9 @@ void export_weights(py::module_& m) {
          std::optional<std::vector<std::string>> target_ids, std::optional<std::vector<std::string>> units,
          std::size_t samples, std::uint64_t seed, const std::string& method, double percent, double concentration,
          int depth, int top_k, int threads) {
-        const viewed_matrix v = view_matrix(values, "values");
-        std::optional<viewed_matrix> tv;
-        target_table tt;
-        if (!target_values.is_none()) {
-          tv = view_matrix(target_values, "targets");
-          tt.leaf_ids = target_ids.value_or(std::vector<std::string>{});
-          tt.values = tv->view;
-        }
-        std::vector<std::string> names = units.value_or(std::vector<std::string>{});
-        if (names.empty())
-          for (std::ptrdiff_t u = 0; u < v.view.rows; ++u) names.push_back("#" + std::to_string(u + 1));
+        prepared in;
+        prepare(in, values, target_values, target_ids, units, threads);
+        const std::vector<std::string> names = in.names();
         uncertainty_options o;
         o.samples = samples;
         o.seed = seed;
@@ -304,8 +296,8 @@ void export_weights(py::module_& m) {
           assess_options ao;
           ao.unit_ids = &names;
           ao.threads = threads;
-          const scoring_inputs in = scoring_inputs_of(tree, v.view, tv ? &tt : nullptr, ao);
-          r = uncertainty_analysis(tree, in, o);
+          const scoring_inputs si = scoring_inputs_of(tree, in.values.view, in.target_ptr(), ao);
+          r = uncertainty_analysis(tree, si, o);
         }
         const auto ints = [](const std::vector<std::int32_t>& x) {
           py::array_t<std::int32_t> a(static_cast<py::ssize_t>(x.size()));
