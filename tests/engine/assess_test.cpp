@@ -129,6 +129,25 @@ TEST(assess_test, missing_zero_scores_nothing_and_reweight_scales_the_present_si
   EXPECT_EQ(assess(zero, rows({{NaN}})).total(0), 0);
 }
 
+// A missing value with the zero policy inside a plain group that sits under a reweighted group:
+// the inner group scores 0 and is present, so its reweighted sibling keeps its own points.
+TEST(assess_test, a_zero_policy_leaf_below_a_reweighted_group_counts_as_present) {
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":20,"children":[
+      {"id":"x","points":10,"children":[
+        {"id":"a","points":5,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"},
+        {"id":"p","points":5,"children":[
+          {"id":"c","points":5,"rule":{"kind":"completion"},"target":2,"missing":"zero"}]}]},
+      {"id":"y","points":10,"children":[
+        {"id":"d","points":10,"rule":{"kind":"completion"},"target":4}]}]})");
+  const auto r = assess(tree, rows({{0.5, NaN, 2}, {0.5, 1, 2}}));
+  // unit 1: a = 0.5 * 5 = 2.5 (scale 1: p is present), p = c = 0, d = 2 / 4 * 10 = 5
+  EXPECT_EQ(r.score(0, tree.index_of("p")), 0);
+  EXPECT_EQ(r.score(0, tree.index_of("x")), 2.5);
+  EXPECT_EQ(r.total(0), 7.5);
+  // unit 2: c = 1 / 2 * 5 = 2.5, so x = 2.5 + 2.5 and the total 10
+  EXPECT_EQ(r.total(1), 10);
+}
+
 TEST(assess_test, explanation_reproduces_every_leaf_score) {
   const auto tree = load_preset("task-force");
   std::mt19937_64 rng(7);
