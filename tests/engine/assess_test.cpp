@@ -6,6 +6,7 @@
 #include <random>
 
 #include "zoneperf/assess.hpp"
+#include "zoneperf/detail/rules.hpp"
 #include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
@@ -74,6 +75,24 @@ TEST(assess_test, veto_zeroes_the_total_gives_the_lowest_grade_and_keeps_node_sc
   EXPECT_DOUBLE_EQ(r.score(0, tree.index_of("g1")), 13.6);
   EXPECT_EQ(r.rank(0), 2);  // ranks by its total of 0
   EXPECT_FALSE(r.vetoed(1));
+}
+
+TEST(assess_test, ranks_of_many_units_with_ties_match_a_plain_sort) {
+  // Coarse values, so that many totals tie; also a vetoed unit (total 0) and zeros.
+  const auto tree = indicator_tree::from_json(mini);
+  std::mt19937_64 rng(11);
+  Eigen::MatrixXd v(5000, 6);
+  for (Eigen::Index i = 0; i < v.rows(); ++i) {
+    v.row(i) << static_cast<double>(rng() % 8) * 10, static_cast<double>(1 + rng() % 4) * 5,
+        static_cast<double>(60 + rng() % 5 * 10), static_cast<double>(rng() % 2), static_cast<double>(rng() % 3),
+        i % 97 == 0 ? 1.0 : 0.0;
+  }
+  assess_options opt;
+  opt.ranks = ranking::on;
+  const auto r = assess(tree, v, nullptr, opt);
+  std::vector<double> expected(5000);
+  detail::competition_ranks(r.totals().data(), 5000, expected.data(), false);
+  for (std::size_t u = 0; u < 5000; ++u) ASSERT_EQ(r.rank(u), expected[u]) << "unit " << u;
 }
 
 TEST(assess_test, ties_share_a_competition_rank) {
