@@ -1,7 +1,7 @@
-// The aggregation core. Units are scored in chunks of `chunk` rows: each leaf's rule runs over its
-// column into a per-node buffer, each group sums its children's buffers in file order, then the
-// totals, grades and veto flags are written. Per-unit arithmetic never depends on other units
-// (batch statistics for minmax and rank are computed first), so any thread count gives the same bits.
+// The aggregation core: validates the inputs (engine/state.hpp), splits the units over threads in
+// whole chunks for the kernel (engine/kernel.inc), then ranks. Per-unit arithmetic never depends on
+// other units (batch statistics for minmax and rank are computed first), so any thread count gives
+// the same bits.
 #include "zoneperf/assess.hpp"
 
 #include <algorithm>
