@@ -12,8 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "zoneperf/assess.hpp"
 #include "zoneperf/io/report.hpp"
+#include "zoneperf/io/reports.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/io/csv.hpp"
 #include "zoneperf/land/evaluation.hpp"
@@ -41,6 +44,9 @@ struct zp_targets {
 };
 struct zp_pay_policy {
   zoneperf::pay_policy policy;
+};
+struct zp_report {
+  zoneperf::report_data data;
 };
 struct zp_result {
   zoneperf::indicator_tree tree;
@@ -353,6 +359,23 @@ int zp_assess_tables(const zp_tree* tree, const zp_values* values, const zp_targ
     *result = r.release();
   });
 }
+int zp_scorecard_json(const zp_tree* tree, const zp_values* values, const zp_targets* targets, int indent,
+                      char** json) {
+  return guard([&] {
+    need(json, "json") = nullptr;
+    const auto& t = need(tree, "tree").tree;
+    const auto& v = need(values, "values").table;
+    zoneperf::assess_options opt;
+    opt.unit_ids = &v.units;
+    const zoneperf::target_table view = targets ? targets->table.view() : zoneperf::target_table{};
+    const zoneperf::target_table* tp = targets ? &view : nullptr;
+    const zoneperf::assessment r = zoneperf::assess(t, v.values, tp, opt);
+    std::vector<std::size_t> all(v.units.size());
+    for (std::size_t u = 0; u < all.size(); ++u) all[u] = u;
+    const auto leaves = zoneperf::explain(t, v.values, tp, all, opt);
+    *json = copy_string(zoneperf::report_json(t, r, v.units, &leaves, indent));
+  });
+}
 void zp_result_free(zp_result* result) { delete result; }
 int zp_result_units(const zp_result* result, size_t* units) {
   return guard([&] { need(units, "units") = static_cast<std::size_t>(need(result, "result").result.units()); });
@@ -538,6 +561,42 @@ int zp_data_weights(const char* method, const double* values, size_t units, size
     else if (m == "sd") w = zoneperf::sd_weights(cm);
     else throw argument_error{"method must be \"entropy\", \"critic\" or \"sd\", got \"" + m + "\""};
     for (std::size_t c = 0; c < criteria; ++c) weights[c] = w.weights[static_cast<Eigen::Index>(c)];
+  });
+}
+
+
+int zp_report_parse(const char* scorecard_json, const char* pay_json, const char* land_json,
+                    const char* projects_json, const char* title, const zp_tree* tree, zp_report** report) {
+  return guard([&] {
+    need(report, "report") = nullptr;
+    const auto text = [](const char* s) { return s ? std::string(s) : std::string(); };
+    zoneperf::report_inputs in;
+    in.scorecard = &need(scorecard_json, "scorecard_json");
+    in.pay = text(pay_json);
+    in.land = text(land_json);
+    in.projects = text(projects_json);
+    in.title = text(title);
+    *report = new zp_report{zoneperf::report_data::parse(in, tree ? &tree->tree : nullptr)};
+  });
+}
+void zp_report_free(zp_report* report) { delete report; }
+int zp_report_html(const zp_report* report, char** html) {
+  return guard([&] {
+    need(html, "html") = nullptr;
+    *html = copy_string(zoneperf::report_html(need(report, "report").data));
+  });
+}
+int zp_report_markdown(const zp_report* report, char** markdown) {
+  return guard([&] {
+    need(markdown, "markdown") = nullptr;
+    *markdown = copy_string(zoneperf::report_markdown(need(report, "report").data));
+  });
+}
+int zp_report_write(const zp_report* report, const char* dir, char** files_json) {
+  return guard([&] {
+    if (files_json) *files_json = nullptr;
+    const auto paths = zoneperf::write_reports(need(report, "report").data, &need(dir, "dir"));
+    if (files_json) *files_json = copy_string(nlohmann::json(paths).dump());
   });
 }
 

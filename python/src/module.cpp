@@ -18,4 +18,5 @@ PYBIND11_MODULE(_core, m) {
   export_pay(m);
   export_projects(m);
   export_weights(m);
+  export_reports(m);
 }

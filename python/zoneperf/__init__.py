@@ -32,6 +32,8 @@ from ._core import (  # noqa: F401  (re-exported)
     PayRun,
     ProjectRegistry,
     MoneyError,
+    Report,
+    ReportTable,
     ParseError,
     PayError,
     Problem,
@@ -61,6 +63,7 @@ from ._core import (  # noqa: F401  (re-exported)
     roll_up,
     saaty_classic_ri,
     supervision_calendar,
+    table_csv,
     validate_projects,
     weighted_arithmetic_mean,
     weighted_geometric_mean,
@@ -98,6 +101,8 @@ __all__ = [
     "normalise_distance_to_target", "normalise_fraction_of_max", "normalise_goalposts", "normalise_minmax",
     "normalise_percentile_rank", "normalise_rank", "normalise_zscore", "roc", "saaty_classic_ri", "sd",
     "uncertainty_analysis", "weighted_arithmetic_mean", "weighted_geometric_mean", "weighted_harmonic_mean",
+    # reports
+    "Report", "ReportTable", "report", "table_csv",
 ]
 
 
@@ -571,3 +576,50 @@ def uncertainty_analysis(tree: Tree, values: Any, targets: Any = None, *, units:
         row["histogram"] = r["histogram"][i]
         out[name] = row
     return out
+
+
+# ---- reports (HTML, workbook, Markdown, CSV) ----
+
+def _json_text(obj: Any, what: str) -> str:
+    """The JSON text of a report input: text, bytes, a dict, or a result object with to_json()."""
+    import json
+
+    if obj is None:
+        return ""
+    if isinstance(obj, bytes):
+        return obj.decode("utf-8")
+    if isinstance(obj, str):
+        return obj
+    if isinstance(obj, Assessment):
+        raise TypeError(f"{what}: an Assessment has no leaf explanations; pass "
+                        "zoneperf.scorecard_json(tree, values, targets) instead")
+    if isinstance(obj, (PayRun, LandEvaluation)):
+        return obj.to_json()
+    if isinstance(obj, Mapping):
+        return json.dumps(obj, ensure_ascii=False)
+    raise TypeError(f"{what}: expected JSON text, a dict or a zoneperf result, not {type(obj).__name__}")
+
+
+def report(scorecard: Any, *, pay: Any = None, land: Any = None, projects: Any = None, title: str = "",
+           tree: Optional[Tree] = None) -> Report:
+    """The reports of a set of results (as `zoneperf report`): one Report to write as HTML, an
+    auditor's workbook, Markdown and CSV tables.
+
+    scorecard (required): `zoneperf assess --format json --explain all`, e.g. scorecard_json(tree,
+    values, targets). pay: a PayRun or `zoneperf pay --format json`; land: a LandEvaluation or
+    `zoneperf land --format json`; projects: projects_month(...) (a dict) or `zoneperf projects month
+    --format json`. Each is JSON text (str or bytes), a dict, or the result object; None leaves its
+    section out. title: default the tree's name. tree: the scorecard's tree (default the preset its
+    JSON names). Bad input raises zoneperf.Error (ParseError 101, ConfigError 201/202/216, ...)."""
+    return _core._report(_json_text(scorecard, "scorecard"), _json_text(pay, "pay"), _json_text(land, "land"),
+                         _json_text(projects, "projects"), title, tree)
+
+
+def _table_frame(self: ReportTable):
+    """The table as a DataFrame of strings (needs pandas)."""
+    import pandas as pd
+
+    return pd.DataFrame(self.rows, columns=self.header, dtype=str)
+
+
+ReportTable.to_frame = _table_frame

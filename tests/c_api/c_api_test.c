@@ -1,12 +1,14 @@
 /* The C API from C: load a preset, assess (from CSV tables and from a raw matrix), read the
- * results, check the errors, free everything. Built with -fsanitize=address so that
+ * results, write the reports, check the errors, free everything. Built with -fsanitize=address so that
  * LeakSanitizer fails the test on any leak, the library's allocations included.
  * With ZP_TEST_LEAK=1 in the environment it leaks a tree on purpose (the test registered with
  * WILL_FAIL proves the leak check sees the library's allocations). */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, rmdir */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "zoneperf/c/zoneperf.h"
 
@@ -261,12 +263,131 @@ static void projects_and_weights(void) {
   CHECK(zp_data_weights("magic", e, 2, 2, ZP_COLUMN_MAJOR, 0, w) == ZP_E_ARGUMENT);
 }
 
+/* Calls `fn` on each string of a JSON array of plain strings (no escapes: the paths of a temp dir);
+ * returns how many. */
+static size_t each_path(const char* json, void (*fn)(const char*)) {
+  char path[4096];
+  size_t n = 0;
+  const char* p = json;
+  while ((p = strchr(p, '"')) != NULL) {
+    const char* end = strchr(p + 1, '"');
+    size_t len;
+    if (!end) break;
+    len = (size_t)(end - p - 1);
+    if (len < sizeof path) {
+      memcpy(path, p + 1, len);
+      path[len] = '\0';
+      fn(path);
+      ++n;
+    }
+    p = end + 1;
+  }
+  return n;
+}
+
+static void check_exists(const char* path) {
+  FILE* f = fopen(path, "rb");
+  CHECK(f != NULL);
+  if (f) {
+    CHECK(fgetc(f) != EOF); /* not empty */
+    fclose(f);
+  }
+}
+
+static void remove_file(const char* path) { CHECK(remove(path) == 0); }
+
+static void reports(void) {
+  zp_tree* tree = NULL;
+  zp_values* values = NULL;
+  zp_targets* targets = NULL;
+  zp_pay_policy* policy = NULL;
+  zp_report* report = (zp_report*)1;
+  const char *csv = NULL, *staff = NULL, *unit = NULL;
+  size_t len = 0, staff_len = 0, units = 0, i;
+  char *card = NULL, *pay = NULL, *html = NULL, *markdown = NULL, *files = NULL;
+  char dir[] = "/tmp/zp_c_api_reports_XXXXXX";
+
+  OK(zp_preset_load("task-force", &tree));
+  OK(zp_sample_file("task-force/values.csv", &csv, &len));
+  OK(zp_values_read_csv(tree, csv, len, "values.csv", &values));
+  OK(zp_sample_file("task-force/targets.csv", &csv, &len));
+  OK(zp_targets_read_csv(tree, values, csv, len, "targets.csv", &targets));
+  OK(zp_scorecard_json(tree, values, targets, 2, &card));
+  CHECK(card != NULL && strstr(card, "\"leaves\"") != NULL);
+  OK(zp_sample_file("pay/staff.csv", &staff, &staff_len));
+  OK(zp_pay_policy_standard(&policy));
+  OK(zp_pay_run(policy, staff, staff_len, card, strlen(card), NULL, 0, -1, &pay));
+
+  /* scorecard only: NULL and "" leave the sections out; the title defaults to the tree's name */
+  OK(zp_report_parse(card, NULL, "", NULL, NULL, NULL, &report));
+  OK(zp_report_html(report, &html));
+  CHECK(html != NULL && strstr(html, "产业专班考核") != NULL);
+  OK(zp_values_units(values, &units));
+  for (i = 0; i < units; ++i) {
+    OK(zp_values_unit_id(values, i, &unit));
+    CHECK(html != NULL && strstr(html, unit) != NULL);
+  }
+  zp_string_free(html);
+  zp_report_free(report);
+
+  /* with pay, a title and the tree given */
+  OK(zp_report_parse(card, pay, NULL, NULL, "C API report", tree, &report));
+  OK(zp_report_markdown(report, &markdown));
+  CHECK(markdown != NULL && strstr(markdown, "C API report") != NULL);
+  zp_string_free(markdown);
+  CHECK(mkdtemp(dir) != NULL);
+  OK(zp_report_write(report, dir, &files));
+  CHECK(files != NULL && files[0] == '[' && strstr(files, "/report.html\"") != NULL &&
+        strstr(files, "/report.xlsx\"") != NULL && strstr(files, "/report.md\"") != NULL &&
+        strstr(files, "/report_pay_people.csv\"") != NULL);
+  if (files) {
+    CHECK(each_path(files, check_exists) >= 5); /* html, xlsx, md and a CSV per table */
+    each_path(files, remove_file);
+  }
+  zp_string_free(files);
+  OK(zp_report_write(report, dir, NULL)); /* the paths are optional */
+  OK(zp_report_write(report, dir, &files));
+  if (files) each_path(files, remove_file);
+  zp_string_free(files);
+  CHECK(rmdir(dir) == 0);
+  zp_report_free(report);
+
+  /* errors: bad JSON, an unknown preset, a NULL scorecard, a folder that cannot be made */
+  report = (zp_report*)1;
+  CHECK(zp_report_parse("{", NULL, NULL, NULL, NULL, NULL, &report) == ZP_E_PARSE);
+  CHECK(report == NULL);
+  CHECK(zp_last_error_code() == 101);
+  CHECK(strncmp(zp_last_error(), "[zoneperf.parse.101] scorecard: not valid JSON: ", 48) == 0);
+  CHECK(zp_report_parse("{\"tree\": \"no-such-tree\", \"units\": []}", NULL, NULL, NULL, NULL, NULL, &report) ==
+        ZP_E_CONFIG);
+  CHECK(zp_last_error_code() == 216);
+  CHECK(zp_report_parse(card, "{", NULL, NULL, NULL, NULL, &report) == ZP_E_PARSE);
+  CHECK(zp_report_parse(NULL, NULL, NULL, NULL, NULL, NULL, &report) == ZP_E_ARGUMENT);
+  CHECK(strcmp(zp_last_error(), "scorecard_json is NULL") == 0);
+  OK(zp_report_parse(card, NULL, NULL, NULL, NULL, NULL, &report));
+  files = (char*)1;
+  CHECK(zp_report_write(report, "/proc/zp_no_such_dir", &files) == ZP_E_IO);
+  CHECK(files == NULL);
+  CHECK(zp_last_error_code() == 402);
+  CHECK(zp_report_html(NULL, &html) == ZP_E_ARGUMENT);
+  zp_report_free(report);
+  zp_report_free(NULL);
+
+  zp_string_free(pay);
+  zp_string_free(card);
+  zp_pay_policy_free(policy);
+  zp_targets_free(targets);
+  zp_values_free(values);
+  zp_tree_free(tree);
+}
+
 int main(void) {
   presets_and_tree();
   pay_and_land();
   projects_and_weights();
   errors();
   assess_sample();
+  reports();
   if (getenv("ZP_TEST_LEAK")) {
     zp_tree* leaked = NULL;
     OK(zp_preset_load("task-force", &leaked)); /* never freed: LeakSanitizer must report it */

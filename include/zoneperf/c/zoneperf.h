@@ -10,6 +10,8 @@
  *   zp_projects_month_json, zp_projects_period_json,   the project registry and admission, reported as
  *   zp_admit_json, zp_calendar_json                    the CLI's JSON
  *   zp_ahp, zp_data_weights                            AHP and entropy / CRITIC / SD weights into caller arrays
+ *   zp_report   the reports of a set of JSON results   zp_report_parse, zp_report_html, zp_report_markdown,
+ *                                                      zp_report_write, zp_report_free
  *
  * Every function that can fail returns a status: ZP_OK (0) or a negative ZP_E_* code. On failure
  * zp_last_error() gives the message ("[zoneperf.data.301] unit \"x\", indicator \"y\": ...") and
@@ -137,6 +139,11 @@ int zp_result_max(const zp_result* result, size_t unit, size_t node, double* max
 int zp_result_rate(const zp_result* result, size_t unit, size_t node, double* rate);
 /* The JSON report (`zoneperf assess --format json`); free with zp_string_free. */
 int zp_result_to_json(const zp_result* result, int indent, char** json);
+/* Assesses tables read from CSV (targets may be NULL) and writes the JSON report with every leaf
+ * explained (`zoneperf assess --format json --explain all`): the scorecard zp_pay_run and
+ * zp_report_parse read. Free with zp_string_free. */
+int zp_scorecard_json(const zp_tree* tree, const zp_values* values, const zp_targets* targets, int indent,
+                      char** json);
 
 /* ---- pay (差异化薪酬): money stays exact, so results come as the JSON report (yuan as strings) ---- */
 typedef struct zp_pay_policy zp_pay_policy;
@@ -195,6 +202,27 @@ int zp_ahp(const double* matrix, size_t n, zp_order order, size_t ld, double* we
  * (every criterion higher-is-better). `weights` receives `criteria` doubles summing to 1. */
 int zp_data_weights(const char* method, const double* values, size_t units, size_t criteria, zp_order order,
                     size_t ld, double* weights);
+
+/* ---- reports: HTML, the auditor's workbook (.xlsx), Markdown and CSV (`zoneperf report`) ---- */
+typedef struct zp_report zp_report;
+/* Parses and cross-checks the JSON results as the commands print them, NUL-terminated; NULL or ""
+ * leaves a section out: scorecard_json (required: `zoneperf assess --format json --explain all`),
+ * pay_json (`zoneperf pay --format json`, e.g. from zp_pay_run), land_json (`zoneperf land --format
+ * json`, zp_land_evaluate), projects_json (`zoneperf projects month --format json`,
+ * zp_projects_month_json). title NULL or "": the tree's name. tree NULL: the preset named by the
+ * scorecard's "tree". Bad JSON is ZP_E_PARSE (101); a missing field, a wrong type or an unknown
+ * preset ZP_E_CONFIG (201, 202, 216); an unknown node or unit ZP_E_DATA (304, 316). */
+int zp_report_parse(const char* scorecard_json, const char* pay_json, const char* land_json,
+                    const char* projects_json, const char* title, const zp_tree* tree, zp_report** report);
+void zp_report_free(zp_report* report);
+/* The self-contained HTML report (well-formed XHTML); free with zp_string_free. */
+int zp_report_html(const zp_report* report, char** html);
+/* The whole report as Markdown; free with zp_string_free. */
+int zp_report_markdown(const zp_report* report, char** markdown);
+/* Writes report.html, report.xlsx, report.md and one report_<table>.csv per table into `dir`
+ * (created if missing; ZP_E_IO, 402, when it cannot be written). `files_json` (may be NULL)
+ * receives the paths written as a JSON array of strings, in that order; free with zp_string_free. */
+int zp_report_write(const zp_report* report, const char* dir, char** files_json);
 
 #ifdef __cplusplus
 }

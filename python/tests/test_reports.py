@@ -1,0 +1,146 @@
+"""zoneperf.report: the HTML page, the workbook, Markdown, the tables and their CSV, from the sample
+task-force scorecard (every leaf explained) and the demo's pay, land and projects inputs."""
+import csv
+import io
+import json
+import pathlib
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+
+import zoneperf as zp
+from conftest import run_cli
+
+
+@pytest.fixture(scope="module")
+def tree():
+    return zp.load_preset("task-force")
+
+
+@pytest.fixture(scope="module")
+def card(tree) -> str:
+    """`zoneperf assess --preset task-force --values ... --targets ... --format json --explain all`."""
+    units, values = zp.read_values(tree, zp.sample_file("task-force/values.csv"), "values.csv")
+    ids, targets = zp.read_targets(tree, units, zp.sample_file("task-force/targets.csv"), "targets.csv")
+    return zp.scorecard_json(tree, values, (ids, targets), units=units)
+
+
+@pytest.fixture(scope="module")
+def pay(card) -> zp.PayRun:
+    policy = zp.PayPolicy.from_json(zp.sample_file("pay/policy.json"), "policy.json")
+    return zp.allocate_pay(zp.sample_file("pay/staff.csv"), card, policy, zp.sample_file("pay/events.csv"))
+
+
+@pytest.fixture(scope="module")
+def full(card, pay) -> zp.Report:
+    land = zp.evaluate_land(zp.sample_file("land/enterprises.csv"))
+    projects = zp.projects_month(zp.read_projects(zp.sample_file("projects/projects.csv")), "2020-07")
+    return zp.report(card, pay=pay, land=land, projects=projects, title="Python report")
+
+
+def test_sections_follow_the_inputs_given(card, full):
+    only = zp.report(card)
+    assert (only.has_pay, only.has_land, only.has_projects) == (False, False, False)
+    assert (full.has_pay, full.has_land, full.has_projects) == (True, True, True)
+    assert [t.name for t in only.tables()] == ["scorecard", "leaves"]
+    assert [t.name for t in full.tables()] == ["scorecard", "leaves", "pay_people", "pay_task_forces",
+                                               "pay_reconciliation", "land_enterprises", "land_classes", "faces"]
+
+
+def test_html_is_well_formed_xml_and_names_every_unit(card, full):
+    for r in (zp.report(card), full):
+        html = r.html()
+        body = html.split("\n", 1)[1] if html.startswith("<!DOCTYPE") else html
+        ET.fromstring(body)  # raises on a page that is not well-formed
+        for unit in json.loads(card)["units"]:
+            assert unit["id"] in html
+    assert "Python report" in full.html()
+    assert "产业专班考核" in zp.report(card).html()  # the default title: the tree's name
+
+
+def test_markdown_shows_each_units_total_as_the_scorecard_gives_it(card, full):
+    md = full.markdown()
+    for unit in json.loads(card)["units"]:
+        rows = [line for line in md.splitlines() if line.startswith(f"| {unit['id']} |")]
+        assert rows, unit["id"]
+        assert f" {unit['total']:.2f} " in rows[0], (unit, rows[0])
+
+
+def test_workbook_is_an_xlsx_with_one_sheet_per_table(full, tmp_path):
+    path = tmp_path / "report.xlsx"
+    manifest = full.write_workbook(path)
+    assert path.is_file()
+    with zipfile.ZipFile(path) as z:
+        assert "xl/workbook.xml" in z.namelist()
+    assert len(manifest["sheets"]) == len(full.tables())
+    assert manifest["formulas"], "derived cells are formulas"
+    f = manifest["formulas"][0]
+    assert set(f) == {"sheet", "cell", "row", "col", "formula", "value", "tolerance"}
+    assert f["sheet"] in manifest["sheets"] and not f["formula"].startswith("=")
+
+
+def test_tables_and_their_csv_agree(card, full):
+    totals = {u["id"]: u["total"] for u in json.loads(card)["units"]}
+    for t in full.tables():
+        assert t.header and all(len(row) == len(t.header) for row in t.rows), t.name
+        text = t.csv()
+        assert text.startswith("\ufeff") and text == zp.table_csv(t)
+        assert zp.table_csv(t, bom=False) == text[1:]
+        parsed = list(csv.reader(io.StringIO(text[1:], newline="")))
+        assert parsed[0] == t.header
+        assert parsed[1:] == t.rows
+        assert len(t) == len(t.rows)
+    scorecard = full.tables()[0]
+    col = scorecard.header.index("total")
+    assert {row[0]: float(row[col]) for row in scorecard.rows} == totals  # numbers read back exactly
+
+
+def test_result_objects_json_text_and_dicts_give_the_same_report(card, pay):
+    by_object = zp.report(card, pay=pay).markdown()
+    assert zp.report(card, pay=pay.to_json()).markdown() == by_object
+    assert zp.report(json.loads(card), pay=pay.to_dict()).markdown() == by_object
+    assert zp.report(card.encode("utf-8"), pay=None).markdown() == zp.report(card).markdown()
+
+
+def test_write_puts_every_format_in_the_folder(full, tmp_path):
+    out = tmp_path / "reports"
+    paths = full.write(out)
+    names = [pathlib.Path(p).name for p in paths]
+    assert names[:3] == ["report.html", "report.xlsx", "report.md"]
+    assert names[3:] == [f"report_{t.name}.csv" for t in full.tables()]
+    assert all(pathlib.Path(p).is_file() and pathlib.Path(p).parent == out for p in paths)
+    assert (out / "report.md").read_text(encoding="utf-8") == full.markdown()
+
+
+def test_the_same_report_as_the_cli(card, pay, tmp_path):
+    (tmp_path / "card.json").write_text(card, encoding="utf-8")
+    (tmp_path / "pay.json").write_text(pay.to_json(), encoding="utf-8")
+    run_cli("report", "--scorecard", str(tmp_path / "card.json"), "--pay", str(tmp_path / "pay.json"),
+            "--out", str(tmp_path / "cli"))
+    ours = zp.report(card, pay=pay)
+    assert (tmp_path / "cli" / "report.md").read_text(encoding="utf-8") == ours.markdown()
+    assert (tmp_path / "cli" / "report.html").read_text(encoding="utf-8") == ours.html()
+
+
+def test_bad_inputs_raise_the_modules_errors(card, tree):
+    with pytest.raises(zp.ParseError) as e:
+        zp.report("{")
+    assert e.value.code == 101 and e.value.where == "scorecard"
+    assert str(e.value).startswith("[zoneperf.parse.101] scorecard: not valid JSON: ")
+    with pytest.raises(zp.ConfigError) as e:
+        zp.report('{"tree": "no-such-tree", "units": []}')
+    assert e.value.code == 216
+    with pytest.raises(zp.ConfigError) as e:
+        zp.report(card, pay='{"policy": "x"}')
+    assert str(e.value) == '[zoneperf.config.201] pay: missing "reconciliation"'
+    units, values = zp.read_values(tree, zp.sample_file("task-force/values.csv"))
+    assessment = zp.assess(tree, values, units=units)
+    with pytest.raises(zp.ConfigError) as e:  # the JSON of an assessment explains no leaf
+        zp.report(assessment.to_json())
+    assert e.value.code == 201 and e.value.where == "scorecard/units/0"
+    with pytest.raises(TypeError, match="scorecard_json"):
+        zp.report(assessment)
+    with pytest.raises(zp.FileError) as e:
+        zp.report(card).write("/proc/zp_no_such_dir")
+    assert e.value.code == 402
