@@ -1,6 +1,8 @@
 #include "zoneperf/pay/allocate.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <fmt/format.h>
 #include <unordered_map>
 
@@ -61,24 +63,156 @@ const char* to_string(clamp_state c) noexcept {
   }
 }
 
+namespace {
+enum : std::uint8_t { undetermined, at_floor, at_cap, active };
+
+// The exact search for μ when Σ floor < P < Σ cap. g(μ) = Σ clamp(μ·s_i, floor_i, cap_i) rises
+// through P strictly inside the open interval (L, R); every person is decided (at floor, at cap,
+// active) as soon as both of their breakpoints lie outside (L, R). Each step() compares g at a
+// pivot breakpoint m with P exactly and either hits P (μ = m) or moves L or R to m.
+struct mu_search {
+  const std::vector<uint128>& shares;
+  const std::vector<std::int64_t>& floors;
+  const std::vector<std::int64_t>& caps;
+  const std::vector<double>& lo_key;  // floor_i / s_i in double (0 for a zero share)
+  const std::vector<double>& hi_key;  // cap_i / s_i in double
+  uint128 P;
+  std::vector<std::uint8_t>& status;
+
+  mu_search(const std::vector<uint128>& s, const std::vector<std::int64_t>& f, const std::vector<std::int64_t>& c,
+            const std::vector<double>& lo, const std::vector<double>& hi, uint128 pool, std::vector<std::uint8_t>& st)
+      : shares(s), floors(f), caps(c), lo_key(lo), hi_key(hi), P(pool), status(st) {}
+
+  std::vector<std::uint32_t> undecided;  // roster order
+  uint128 A = 0, B = 0;                  // fixed pay of the decided in fen; Σ shares of the decided active
+  breakpoint L{0, 1, 0.0, 0}, R{0, 0, 0.0, 0};  // R.den == 0: +infinity
+  bool hit = false;                      // g(m) = P at a pivot: μ = m
+  uint128 mu_num = 0, mu_den = 0;
+
+  // Everyone with a share is undecided; a zero share never leaves its floor.
+  void start() {
+    undecided.clear();
+    undecided.reserve(shares.size());
+    A = B = 0;
+    L = {0, 1, 0.0, 0}, R = {0, 0, 0.0, 0};
+    hit = false;
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+      if (shares[i] == 0) {
+        status[i] = at_floor;
+        A += static_cast<uint128>(floors[i]);
+      } else {
+        status[i] = undetermined;
+        undecided.push_back(static_cast<std::uint32_t>(i));
+      }
+    }
+  }
+  breakpoint lo_of(std::uint32_t i) const { return {static_cast<uint128>(floors[i]), shares[i], lo_key[i], i}; }
+  breakpoint hi_of(std::uint32_t i) const { return {static_cast<uint128>(caps[i]), shares[i], hi_key[i], i}; }
+  bool inside(const breakpoint& b) const { return order(b, L) > 0 && (R.den == 0 || order(b, R) < 0); }
+
+  void step(const breakpoint& m) {
+    uint128 Am = A, Bm = B;
+    for (std::uint32_t i : undecided) {
+      if (order(m, lo_of(i)) <= 0) Am += static_cast<uint128>(floors[i]);
+      else if (order(m, hi_of(i)) >= 0) Am += static_cast<uint128>(caps[i]);
+      else Bm += shares[i];
+    }
+    const int g_vs_P = Am > P ? 1 : compare(m.num, m.den, P - Am, Bm);  // μ·Bm vs P − Am
+    if (g_vs_P == 0) {
+      for (std::uint32_t i : undecided) {
+        if (order(m, lo_of(i)) <= 0) status[i] = at_floor;
+        else if (order(m, hi_of(i)) >= 0) status[i] = at_cap;
+        else status[i] = active;
+      }
+      undecided.clear();
+      A = Am, B = Bm;
+      mu_num = m.num, mu_den = m.den;
+      hit = true;
+      return;
+    }
+    (g_vs_P < 0 ? L : R) = m;
+    // People whose breakpoints both lie outside (L, R) are decided for good.
+    std::size_t kept = 0;
+    for (std::uint32_t i : undecided) {
+      const breakpoint lo = lo_of(i), hi = hi_of(i);
+      if (order(hi, L) <= 0) {
+        status[i] = at_cap, A += static_cast<uint128>(caps[i]);
+      } else if (R.den != 0 && order(lo, R) >= 0) {
+        status[i] = at_floor, A += static_cast<uint128>(floors[i]);
+      } else if (R.den != 0 && order(lo, L) <= 0 && order(hi, R) >= 0) {
+        status[i] = active;
+        if (__builtin_add_overflow(B, shares[i], &B))
+          throw error(pay_errc::too_large, "", "the shares are too large for exact 128-bit arithmetic");
+      } else {
+        undecided[kept++] = i;
+      }
+    }
+    undecided.resize(kept);
+  }
+
+  // Pivots at the median of the breakpoints left inside (L, R) until one hits P or none is left
+  // (then μ = (P − A) / B, strictly inside (L, R)).
+  void select_by_medians(std::vector<breakpoint>& cands) {
+    while (!cands.empty()) {
+      const std::size_t mid = cands.size() / 2;
+      std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(mid), cands.end(),
+                       [](const breakpoint& a, const breakpoint& b) { return order(a, b) < 0; });
+      step(cands[mid]);
+      if (hit) return;
+      cands.erase(std::remove_if(cands.begin(), cands.end(), [&](const breakpoint& b) { return !inside(b); }),
+                  cands.end());
+    }
+    mu_num = P - A, mu_den = B;  // B > 0: g rises through P inside (L, R)
+  }
+};
+
+// A double-precision estimate of μ from a few safeguarded Newton steps on
+// g(μ) − A₀ = Σ s_i·clamp(μ, lo_i, hi_i) (A₀: the floors of zero shares, whose s_i is 0 here).
+// It only chooses where the exact search starts: nothing exact depends on its accuracy.
+double estimate_mu(const std::vector<double>& s, const std::vector<double>& lo_key, const std::vector<double>& hi_key,
+                   double target) {
+  const std::size_t n = s.size();
+  double total = 0;
+  for (std::size_t i = 0; i < n; ++i) total += s[i];
+  double a = 0, b = std::numeric_limits<double>::infinity(), mu = target / total;
+  for (int iteration = 0; iteration < 16; ++iteration) {
+    double g = 0, slope = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double k = std::min(std::max(mu, lo_key[i]), hi_key[i]);
+      g += s[i] * k;
+      slope += k == mu ? s[i] : 0.0;
+    }
+    if (g < target) a = mu;
+    else if (g > target) b = mu;
+    else break;
+    double next = slope > 0 ? mu + (target - g) / slope : a;
+    if (!(next > a && next < b)) next = b == std::numeric_limits<double>::infinity() ? 2 * mu : a + (b - a) / 2;
+    if (!(std::abs(next - mu) > 1e-15 * mu)) break;
+    mu = next;
+  }
+  return mu;
+}
+}  // namespace
+
 clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const std::vector<std::int64_t>& floors,
                                     const std::vector<std::int64_t>& caps, std::int64_t pool) {
   const std::size_t n = shares.size();
   clamped_allocation out;
-  out.pay.assign(n, 0);
-  out.clamp.assign(n, clamp_state::none);
-  out.whole.assign(n, 0);
-  out.remainder.assign(n, 0);
+  out.pay.resize(n);
+  out.clamp.resize(n);
+  out.whole.resize(n);
+  out.remainder.resize(n);
   const uint128 P = static_cast<uint128>(pool);
 
-  enum : std::uint8_t { undetermined, at_floor, at_cap, active };
   std::vector<std::uint8_t> status(n, undetermined);
-  uint128 sum_floor = 0, sum_cap = 0;
+  uint128 sum_floor = 0, sum_cap = 0, sum_shares = 0;
+  bool shares_overflow = false;
   for (std::size_t i = 0; i < n; ++i) {
     sum_floor += static_cast<uint128>(floors[i]);
     // A zero share never leaves its floor.
     sum_cap += static_cast<uint128>(shares[i] == 0 ? floors[i] : caps[i]);
     if (shares[i] == 0) status[i] = at_floor;
+    shares_overflow |= __builtin_add_overflow(sum_shares, shares[i], &sum_shares);
   }
   if (sum_floor > P)
     throw error(pay_errc::floors_exceed_pool, "pool",
@@ -103,79 +237,69 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
         out.mu_num = num, out.mu_den = shares[i];
     }
   } else {
-    // Σ floor < P < Σ cap: g(μ) = Σ clamp(μ·s_i) crosses P strictly inside (L, R). Comparisons of
-    // breakpoints go by their double values when those differ clearly, else exactly.
-    std::vector<std::uint32_t> undecided;
-    std::vector<breakpoint> cands;
-    std::vector<double> lo_key(n), hi_key(n);
-    undecided.reserve(n);
-    cands.resize(2 * n);
-    std::size_t n_cands = 0;
+    // Σ floor < P < Σ cap. Breakpoints are compared by their double keys when those differ clearly,
+    // else exactly (order()), so every decision below is exact.
+    std::vector<double> lo_key(n, 0.0), hi_key(n, 0.0), s_key(n, 0.0);
     for (std::size_t i = 0; i < n; ++i) {
-      if (shares[i] == 0) {
-        A += static_cast<uint128>(floors[i]);
-        continue;
-      }
-      const double s = static_cast<double>(shares[i]);
-      lo_key[i] = static_cast<double>(floors[i]) / s;
-      hi_key[i] = static_cast<double>(caps[i]) / s;
-      undecided.push_back(static_cast<std::uint32_t>(i));
-      cands[n_cands++] = {static_cast<uint128>(floors[i]), shares[i], lo_key[i], static_cast<std::uint32_t>(i)};
-      cands[n_cands++] = {static_cast<uint128>(caps[i]), shares[i], hi_key[i], static_cast<std::uint32_t>(i)};
+      if (shares[i] == 0) continue;
+      s_key[i] = static_cast<double>(shares[i]);
+      lo_key[i] = static_cast<double>(floors[i]) / s_key[i];
+      hi_key[i] = static_cast<double>(caps[i]) / s_key[i];
     }
-    cands.resize(n_cands);
-    breakpoint L{0, 1, 0.0, 0}, R{0, 0, 0.0, 0};  // R.den == 0: +infinity
-    auto lo_of = [&](std::uint32_t i) { return breakpoint{static_cast<uint128>(floors[i]), shares[i], lo_key[i], i}; };
-    auto hi_of = [&](std::uint32_t i) { return breakpoint{static_cast<uint128>(caps[i]), shares[i], hi_key[i], i}; };
-    bool exact_hit = false;
-    while (!cands.empty()) {
-      const std::size_t mid = cands.size() / 2;
-      std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(mid), cands.end(),
-                       [](const breakpoint& a, const breakpoint& b) { return order(a, b) < 0; });
-      const breakpoint m = cands[mid];
-      uint128 Am = A, Bm = B;
-      for (std::uint32_t i : undecided) {
-        if (order(m, lo_of(i)) <= 0) Am += static_cast<uint128>(floors[i]);
-        else if (order(m, hi_of(i)) >= 0) Am += static_cast<uint128>(caps[i]);
-        else Bm += shares[i];
-      }
-      const int g_vs_P = Am > P ? 1 : compare(m.num, m.den, P - Am, Bm);  // μ·Bm vs P − Am
-      if (g_vs_P == 0) {
-        for (std::uint32_t i : undecided) {
-          if (order(m, lo_of(i)) <= 0) status[i] = at_floor;
-          else if (order(m, hi_of(i)) >= 0) status[i] = at_cap;
-          else status[i] = active;
-        }
-        A = Am, B = Bm;
-        out.mu_num = m.num, out.mu_den = m.den;
-        exact_hit = true;
-        break;
-      }
-      (g_vs_P < 0 ? L : R) = m;
-      // People whose breakpoints both lie outside (L, R) are decided for good.
-      std::size_t kept = 0;
-      for (std::uint32_t i : undecided) {
-        const breakpoint lo = lo_of(i), hi = hi_of(i);
-        if (order(hi, L) <= 0) {
-          status[i] = at_cap, A += static_cast<uint128>(caps[i]);
-        } else if (R.den != 0 && order(lo, R) >= 0) {
-          status[i] = at_floor, A += static_cast<uint128>(floors[i]);
-        } else if (R.den != 0 && order(lo, L) <= 0 && order(hi, R) >= 0) {
-          status[i] = active;
-          if (__builtin_add_overflow(B, shares[i], &B))
-            throw error(pay_errc::too_large, "", "the shares are too large for exact 128-bit arithmetic");
-        } else {
-          undecided[kept++] = i;
+    mu_search search(shares, floors, caps, lo_key, hi_key, P, status);
+
+    // The fast path. A double estimate μ̃ of μ picks two pivots: the largest breakpoint with a key
+    // below μ̃·(1 − 10^-9) and the smallest above μ̃·(1 + 10^-9). Two exact steps at those pivots
+    // (the same step() as below, so exact whatever μ̃ is) usually bracket μ between two close
+    // breakpoints, which decides nearly everyone; the median search then runs on the few
+    // breakpoints left in between. A poor estimate costs time, never exactness: a pivot on the
+    // wrong side just becomes the bound on that side.
+    //
+    // Without an exact hit, μ = (P − A) / B is the unique root of g and the result (who is at the
+    // floor, at the cap, active; A; B) depends only on μ, not on the pivots, so it is the result
+    // of the plain median search. On an exact hit (g = P at a breakpoint, or on a flat stretch of g)
+    // the representation of μ (which of several equal breakpoints) and, on a flat stretch, its
+    // value depend on the pivot sequence: the plain median search is rerun from the start so that
+    // the result is the same as before this fast path existed. So is it when the shares add up to
+    // 2^128 or more, where the sums of step() could wrap.
+    bool fast = !shares_overflow;
+    if (fast) {
+      search.start();
+      const double target = static_cast<double>(P - search.A);
+      const double guess = estimate_mu(s_key, lo_key, hi_key, target);
+      const double below = guess * (1 - 1e-9), above = guess * (1 + 1e-9);
+      breakpoint lo_pivot{0, 0, -1.0, 0}, hi_pivot{0, 0, std::numeric_limits<double>::infinity(), 0};
+      for (std::uint32_t i : search.undecided) {
+        for (const breakpoint& b : {search.lo_of(i), search.hi_of(i)}) {
+          if (b.key <= below && b.key > lo_pivot.key) lo_pivot = b;
+          if (b.key >= above && b.key < hi_pivot.key) hi_pivot = b;
         }
       }
-      undecided.resize(kept);
-      cands.erase(std::remove_if(cands.begin(), cands.end(),
-                                 [&](const breakpoint& b) {
-                                   return order(b, L) <= 0 || (R.den != 0 && order(b, R) >= 0);
-                                 }),
-                  cands.end());
+      if (lo_pivot.den != 0) search.step(lo_pivot);
+      if (!search.hit && hi_pivot.den != 0 && search.R.den == 0) search.step(hi_pivot);
+      if (!search.hit) {
+        std::vector<breakpoint> cands;
+        for (std::uint32_t i : search.undecided) {
+          if (search.inside(search.lo_of(i))) cands.push_back(search.lo_of(i));
+          if (search.inside(search.hi_of(i))) cands.push_back(search.hi_of(i));
+        }
+        search.select_by_medians(cands);
+      }
+      fast = !search.hit;
     }
-    if (!exact_hit) out.mu_num = P - A, out.mu_den = B;  // B > 0: g rises through P inside (L, R)
+    if (!fast) {
+      // The plain median search over every breakpoint, in roster order.
+      search.start();
+      std::vector<breakpoint> cands;
+      cands.reserve(2 * search.undecided.size());
+      for (std::uint32_t i : search.undecided) {
+        cands.push_back(search.lo_of(i));
+        cands.push_back(search.hi_of(i));
+      }
+      search.select_by_medians(cands);
+    }
+    A = search.A, B = search.B;
+    out.mu_num = search.mu_num, out.mu_den = search.mu_den;
   }
 
   // Whole fen and fractions: the unclamped get (P − A)·s_i / B.
