@@ -30,14 +30,21 @@ int compare(uint128 an, uint128 ad, uint128 bn, uint128 bd) {
   return x < y ? -1 : y < x ? 1 : 0;
 }
 
-// Exact order of two breakpoints; the doubles decide when they differ by far more than their
-// rounding error (each key is within 3·2^-53 relative of the exact value).
+// Exact order of two breakpoints (-1, 0, 1). The doubles decide when they differ by more than
+// tol = 10^-12 × the larger key; otherwise the exact cross-products do. Why the doubles never
+// decide wrongly: a key is double(num) / double(den) with num < 2^64 and 0 < den < 2^128, so it is 0
+// (num = 0, exactly) or a normal double in [2^-128, 2^64); the two conversions and the division each
+// round to nearest with a relative error of at most u = 2^-53, so key = x·(1 + e) with
+// |e| ≤ (1 + u)^2 / (1 − u) − 1 < 3.01u for the exact value x. If x_a ≤ x_b, then
+// key_a − key_b ≤ x_b·(1 + 3.01u) − x_b·(1 − 3.01u) = 6.02u·x_b ≤ 6.02u·key_b / (1 − 3.01u) < 10^-15·key_b,
+// which is not above tol: so key_a − key_b > tol proves x_a > x_b, and symmetrically for −tol.
+// (Both keys 0: d = 0 is not above tol = 0.) Written without early returns so that the usual case
+// is branch-free; the exact comparison is the rare, well-predicted branch.
 inline __attribute__((always_inline)) int order(const breakpoint& a, const breakpoint& b) {
   const double d = a.key - b.key;
   const double tol = 1e-12 * (a.key > b.key ? a.key : b.key);
-  if (d > tol) return 1;
-  if (d < -tol) return -1;
-  return compare(a.num, a.den, b.num, b.den);
+  const int r = (d > tol) - (d < -tol);
+  return r != 0 ? r : compare(a.num, a.den, b.num, b.den);
 }
 
 std::string fen_text(uint128 fen) { return detail::to_string(fen) + " fen"; }
@@ -150,6 +157,48 @@ struct mu_search {
     undecided.resize(kept);
   }
 
+  // Evaluates g at two pivots a < b (b.den == 0: +infinity) in one pass, as two step()s would.
+  // When g(a) < P < g(b) it makes (a, b) the interval, decides everyone whose breakpoints both lie
+  // outside it and returns `bracketed`; otherwise it changes nothing but `status` (which only
+  // start() or a later successful bracket() reads back) and says why.
+  enum bracket_result { bracketed, hit_pivot, missed };
+  bracket_result bracket(const breakpoint& a, const breakpoint& b) {
+    uint128 A_a = A, B_a = B, A_b = A, B_b = B, A_in = A, B_in = B;
+    std::vector<std::uint32_t> left;
+    const bool finite_b = b.den != 0;
+    for (std::uint32_t i : undecided) {
+      const breakpoint lo = lo_of(i), hi = hi_of(i);
+      const uint128 f = static_cast<uint128>(floors[i]), c = static_cast<uint128>(caps[i]), s = shares[i];
+      const int lo_a = order(lo, a), hi_a = order(hi, a);
+      const int lo_b = finite_b ? order(lo, b) : -1, hi_b = finite_b ? order(hi, b) : -1;
+      // At a pivot m, as in step(): at the floor if m ≤ lo, else at the cap if m ≥ hi, else active.
+      if (lo_a >= 0) A_a += f;
+      else if (hi_a <= 0) A_a += c;
+      else B_a += s;
+      if (lo_b >= 0) A_b += f;
+      else if (hi_b <= 0) A_b += c;
+      else B_b += s;
+      // Over the interval (a, b), as in step()'s filter.
+      if (hi_a <= 0) {
+        status[i] = at_cap, A_in += c;
+      } else if (finite_b && lo_b >= 0) {
+        status[i] = at_floor, A_in += f;
+      } else if (finite_b && lo_a <= 0 && hi_b >= 0) {
+        status[i] = active, B_in += s;
+      } else {
+        status[i] = undetermined;
+        left.push_back(i);
+      }
+    }
+    const int g_a = A_a > P ? 1 : compare(a.num, a.den, P - A_a, B_a);
+    const int g_b = !finite_b ? 1 : A_b > P ? 1 : compare(b.num, b.den, P - A_b, B_b);
+    if (g_a == 0 || g_b == 0) return hit_pivot;
+    if (g_a > 0 || g_b < 0) return missed;
+    L = a, R = b, A = A_in, B = B_in;
+    undecided.swap(left);
+    return bracketed;
+  }
+
   // Pivots at the median of the breakpoints left inside (L, R) until one hits P or none is left
   // (then μ = (P − A) / B, strictly inside (L, R)).
   void select_by_medians(std::vector<breakpoint>& cands) {
@@ -249,11 +298,11 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
     mu_search search(shares, floors, caps, lo_key, hi_key, P, status);
 
     // The fast path. A double estimate μ̃ of μ picks two pivots: the largest breakpoint with a key
-    // below μ̃·(1 − 10^-9) and the smallest above μ̃·(1 + 10^-9). Two exact steps at those pivots
-    // (the same step() as below, so exact whatever μ̃ is) usually bracket μ between two close
-    // breakpoints, which decides nearly everyone; the median search then runs on the few
-    // breakpoints left in between. A poor estimate costs time, never exactness: a pivot on the
-    // wrong side just becomes the bound on that side.
+    // at most μ̃·(1 − δ) and the smallest with a key at least μ̃·(1 + δ), δ = 10^-9. One exact pass
+    // (bracket(), the same decisions as two step()s) evaluates g at both; when g(a) < P < g(b),
+    // nearly everyone is decided and the median search runs on the few breakpoints in between.
+    // When the estimate was off (μ outside (a, b)), δ grows (10^-6, 10^-3); then the plain search.
+    // A poor estimate costs time, never exactness: every decision is made by order() and compare().
     //
     // Without an exact hit, μ = (P − A) / B is the unique root of g and the result (who is at the
     // floor, at the cap, active; A; B) depends only on μ, not on the pivots, so it is the result
@@ -265,27 +314,30 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
     bool fast = !shares_overflow;
     if (fast) {
       search.start();
-      const double target = static_cast<double>(P - search.A);
-      const double guess = estimate_mu(s_key, lo_key, hi_key, target);
-      const double below = guess * (1 - 1e-9), above = guess * (1 + 1e-9);
-      breakpoint lo_pivot{0, 0, -1.0, 0}, hi_pivot{0, 0, std::numeric_limits<double>::infinity(), 0};
-      for (std::uint32_t i : search.undecided) {
-        for (const breakpoint& b : {search.lo_of(i), search.hi_of(i)}) {
-          if (b.key <= below && b.key > lo_pivot.key) lo_pivot = b;
-          if (b.key >= above && b.key < hi_pivot.key) hi_pivot = b;
-        }
-      }
-      if (lo_pivot.den != 0) search.step(lo_pivot);
-      if (!search.hit && hi_pivot.den != 0 && search.R.den == 0) search.step(hi_pivot);
-      if (!search.hit) {
-        std::vector<breakpoint> cands;
+      const double guess = estimate_mu(s_key, lo_key, hi_key, static_cast<double>(P - search.A));
+      fast = false;
+      for (const double delta : {1e-9, 1e-6, 1e-3}) {
+        const double below = guess * (1 - delta), above = guess * (1 + delta);
+        breakpoint a = search.L, b{0, 0, std::numeric_limits<double>::infinity(), 0};  // μ = 0 and +infinity
         for (std::uint32_t i : search.undecided) {
-          if (search.inside(search.lo_of(i))) cands.push_back(search.lo_of(i));
-          if (search.inside(search.hi_of(i))) cands.push_back(search.hi_of(i));
+          if (lo_key[i] <= below && lo_key[i] > a.key) a = search.lo_of(i);
+          if (hi_key[i] <= below && hi_key[i] > a.key) a = search.hi_of(i);
+          if (lo_key[i] >= above && lo_key[i] < b.key) b = search.lo_of(i);
+          if (hi_key[i] >= above && hi_key[i] < b.key) b = search.hi_of(i);
         }
-        search.select_by_medians(cands);
+        const auto result = search.bracket(a, b);
+        if (result == mu_search::hit_pivot) break;
+        if (result == mu_search::bracketed) {
+          std::vector<breakpoint> cands;
+          for (std::uint32_t i : search.undecided) {
+            if (search.inside(search.lo_of(i))) cands.push_back(search.lo_of(i));
+            if (search.inside(search.hi_of(i))) cands.push_back(search.hi_of(i));
+          }
+          search.select_by_medians(cands);
+          fast = !search.hit;
+          break;
+        }
       }
-      fast = !search.hit;
     }
     if (!fast) {
       // The plain median search over every breakpoint, in roster order.
