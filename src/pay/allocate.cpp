@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <fmt/format.h>
+#include <exception>
+#include <string_view>
 #include <unordered_map>
 
 #include "wide.hpp"
@@ -396,25 +398,38 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
                         const pay_policy& policy, const std::vector<award_event>& events) {
   pay_result out;
   std::vector<problem> problems;
-  std::unordered_map<std::string, std::size_t> tf_index;
+  // Keys view the roster's strings, which outlive this call.
+  std::unordered_map<std::string_view, std::size_t> tf_index;
   std::vector<std::string> unit_ids, grades_known;
   for (const auto& u : scorecard.units) unit_ids.push_back(u.id);
   for (const auto& g : policy.task_force) grades_known.push_back(g.grade);
 
-  std::vector<bool> tf_ok;
-  out.people.resize(staff.size());
-  for (std::size_t i = 0; i < staff.size(); ++i) {
+  // Coefficients in ten-thousandths, looked up once per task force, team and score band.
+  std::vector<std::uint64_t> tf_k;
+  struct team_entry {
+    exact_ratio coefficient;
+    std::uint64_t k;
+  };
+  std::unordered_map<std::string_view, team_entry> team_cache;
+  std::vector<std::uint64_t> band_k;
+  for (const score_band& b : policy.individual) band_k.push_back(ten_thousandths(b.coefficient));
+
+  // One pass over the roster: each person's line up to the allocation, and the core's inputs.
+  const std::size_t n = staff.size();
+  std::vector<uint128> shares(n);
+  std::vector<std::int64_t> floors(n), caps(n);
+  std::exception_ptr money_overflow;  // the first one, reported after the roster's problems
+  out.people.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
     const staff_member& m = staff[i];
-    auto [it, inserted] = tf_index.emplace(m.task_force, out.task_forces.size());
+    auto [it, inserted] = tf_index.try_emplace(m.task_force, out.task_forces.size());
     if (inserted) {
       task_force_pay tf;
       tf.id = m.task_force;
-      bool ok = false;
       if (const scorecard_unit* u = scorecard.find(m.task_force)) {
         tf.grade = u->grade;
         if (auto c = policy.task_force_coefficient(u->grade)) {
           tf.coefficient = *c;
-          ok = true;
         } else {
           problems.push_back({pay_errc::unknown_grade, "task force " + m.task_force,
                               "grade \"" + u->grade + "\" has no coefficient in the pay policy (it has " +
@@ -425,40 +440,49 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
                             "task force \"" + m.task_force + "\" of person \"" + m.id + "\" is not in the scorecard " +
                                 scorecard.source + " (its units: " + list_of(unit_ids) + ")"});
       }
+      tf_k.push_back(ten_thousandths(tf.coefficient));
       out.task_forces.push_back(std::move(tf));
-      tf_ok.push_back(ok);
     }
-    person_pay& p = out.people[i];
+    out.people.emplace_back();
+    person_pay& p = out.people.back();
     p.person = i;
     p.task_force = it->second;
     p.baseline = m.baseline;
     p.task_force_coefficient = out.task_forces[p.task_force].coefficient;
-    p.team_coefficient = policy.team_coefficient_of(m.team);
-    if (auto c = policy.individual_coefficient(m.score)) {
-      p.individual_coefficient = *c;
+    auto team = team_cache.find(m.team);
+    if (team == team_cache.end()) {
+      const exact_ratio c = policy.team_coefficient_of(m.team);
+      team = team_cache.emplace(m.team, team_entry{c, ten_thousandths(c)}).first;
+    }
+    p.team_coefficient = team->second.coefficient;
+    // The first band whose min the score reaches (bands in descending min).
+    std::size_t band = 0;
+    while (band < policy.individual.size() && !(m.score >= policy.individual[band].min)) ++band;
+    if (band < policy.individual.size()) {
+      p.individual_coefficient = policy.individual[band].coefficient;
     } else {
       problems.push_back({pay_errc::bad_score, m.where,
                           fmt::format("score {} of person \"{}\" is below every individual band (the lowest is {})",
                                       m.score, m.id, policy.individual.empty() ? 0.0 : policy.individual.back().min)});
     }
-  }
-  if (!problems.empty()) throw error(std::move(problems));
-
-  // Shares, bounds and the pool.
-  std::vector<uint128> shares(staff.size());
-  std::vector<std::int64_t> floors(staff.size()), caps(staff.size());
-  for (std::size_t i = 0; i < staff.size(); ++i) {
-    person_pay& p = out.people[i];
-    const std::uint64_t k = ten_thousandths(p.task_force_coefficient) * ten_thousandths(p.team_coefficient) *
-                            ten_thousandths(p.individual_coefficient);  // ≤ 10^18
+    if (!problems.empty()) continue;  // nothing below is used
+    // s = baseline × the three coefficients in ten-thousandths: ≤ 10^18 × baseline.
+    const std::uint64_t k = tf_k[p.task_force] * team->second.k * band_k[band];
     p.share = static_cast<uint128>(p.baseline.fen()) * k;
     shares[i] = p.share;
-    p.floor = multiply(p.baseline, policy.floor, rounding::up);
-    p.cap = multiply(p.baseline, policy.cap, rounding::down);
+    if (money_overflow) continue;
+    try {
+      p.floor = multiply(p.baseline, policy.floor, rounding::up);
+      p.cap = multiply(p.baseline, policy.cap, rounding::down);
+      out.baseline += p.baseline;
+    } catch (const error&) {
+      money_overflow = std::current_exception();
+    }
     floors[i] = p.floor.fen();
     caps[i] = p.cap.fen();
-    out.baseline += p.baseline;
   }
+  if (!problems.empty()) throw error(std::move(problems));
+  if (money_overflow) std::rethrow_exception(money_overflow);
   out.pool = multiply(out.baseline, policy.multiplier, rounding::half_away_from_zero);
 
   const clamped_allocation core = allocate_clamped(shares, floors, caps, out.pool.fen());
@@ -477,16 +501,6 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
       out.lambda_num = num, out.lambda_den = den;
     }
   }
-  for (std::size_t i = 0; i < staff.size(); ++i) {
-    person_pay& p = out.people[i];
-    p.clamp = core.clamp[i];
-    p.raw_whole = cny_money::from_fen(core.whole[i]);
-    p.raw_remainder = core.remainder[i];
-    p.rounding_fen = core.pay[i] - core.whole[i];
-    p.base_pay = cny_money::from_fen(core.pay[i]);
-    out.base_paid += p.base_pay;
-  }
-
   // Awards.
   auto pay_award = [&](award_payment a, const std::string& where) {
     std::vector<std::size_t> members;
@@ -562,7 +576,16 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
   }
   if (!problems.empty()) throw error(std::move(problems));
 
-  for (person_pay& p : out.people) {
+  // One pass over the people: the allocation, totals and the task forces' sums. (Σ base pay = pool,
+  // so nothing here can overflow before the awards are added, as when base pay was summed first.)
+  for (std::size_t i = 0; i < n; ++i) {
+    person_pay& p = out.people[i];
+    p.clamp = core.clamp[i];
+    p.raw_whole = cny_money::from_fen(core.whole[i]);
+    p.raw_remainder = core.remainder[i];
+    p.rounding_fen = core.pay[i] - core.whole[i];
+    p.base_pay = cny_money::from_fen(core.pay[i]);
+    out.base_paid += p.base_pay;
     p.total = p.base_pay + p.award;
     out.awards_paid += p.award;
     task_force_pay& tf = out.task_forces[p.task_force];
