@@ -387,6 +387,45 @@ std::uint64_t ten_thousandths(exact_ratio r) {
   return static_cast<std::uint64_t>(r.num()) * static_cast<std::uint64_t>(10000 / r.den());
 }
 
+// Indices of the roster's task force and team names. There are few distinct names and one
+// lookup per person, so this is a small open-addressing table with an inline FNV-1a hash (cheaper
+// than std::unordered_map's hashing call and modulo by a prime). Keys view strings that outlive it.
+class name_index {
+ public:
+  // The index of `key`, or `next` after adding it; second: whether it was added.
+  std::pair<std::uint32_t, bool> find_or_add(std::string_view key, std::uint32_t next) {
+    slot& s = slot_of(key);
+    if (s.used) return {s.value, false};
+    s = {key, next, true};
+    if (++size_ * 2 > slots_.size()) grow();
+    return {next, true};
+  }
+  bool contains(std::string_view key) { return slot_of(key).used; }
+
+ private:
+  struct slot {
+    std::string_view key;
+    std::uint32_t value = 0;
+    bool used = false;
+  };
+  std::vector<slot> slots_ = std::vector<slot>(64);  // a power of two, at most half full
+  std::size_t size_ = 0;
+
+  slot& slot_of(std::string_view key) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(h ^ (h >> 32)) & mask;; i = (i + 1) & mask)
+      if (!slots_[i].used || slots_[i].key == key) return slots_[i];
+  }
+  void grow() {
+    std::vector<slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const slot& s : old)
+      if (s.used) slot_of(s.key) = s;
+  }
+};
+
 std::string list_of(const std::vector<std::string>& names) {
   std::string s;
   for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
@@ -398,38 +437,41 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
                         const pay_policy& policy, const std::vector<award_event>& events) {
   pay_result out;
   std::vector<problem> problems;
-  // Keys view the roster's strings, which outlive this call.
-  std::unordered_map<std::string_view, std::size_t> tf_index;
   std::vector<std::string> unit_ids, grades_known;
   for (const auto& u : scorecard.units) unit_ids.push_back(u.id);
   for (const auto& g : policy.task_force) grades_known.push_back(g.grade);
 
-  // Coefficients in ten-thousandths, looked up once per task force, team and score band.
+  // Coefficients with their ten-thousandths, looked up once per task force, team and score band.
+  name_index tf_index, team_index;
   std::vector<std::uint64_t> tf_k;
   struct team_entry {
     exact_ratio coefficient;
     std::uint64_t k;
   };
-  std::unordered_map<std::string_view, team_entry> team_cache;
+  std::vector<team_entry> teams;
   std::vector<std::uint64_t> band_k;
   for (const score_band& b : policy.individual) band_k.push_back(ten_thousandths(b.coefficient));
 
-  // One pass over the roster: each person's line up to the allocation, and the core's inputs.
+  // One pass over the roster gathers what the allocation needs; the people's lines are written
+  // once, at the end.
   const std::size_t n = staff.size();
+  struct person_keys {
+    std::uint32_t task_force, team, band;
+  };
+  std::vector<person_keys> keys(n);
   std::vector<uint128> shares(n);
   std::vector<std::int64_t> floors(n), caps(n);
   std::exception_ptr money_overflow;  // the first one, reported after the roster's problems
-  out.people.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     const staff_member& m = staff[i];
-    auto [it, inserted] = tf_index.try_emplace(m.task_force, out.task_forces.size());
-    if (inserted) {
-      task_force_pay tf;
-      tf.id = m.task_force;
+    const auto [tf, new_tf] = tf_index.find_or_add(m.task_force, static_cast<std::uint32_t>(out.task_forces.size()));
+    if (new_tf) {
+      task_force_pay t;
+      t.id = m.task_force;
       if (const scorecard_unit* u = scorecard.find(m.task_force)) {
-        tf.grade = u->grade;
+        t.grade = u->grade;
         if (auto c = policy.task_force_coefficient(u->grade)) {
-          tf.coefficient = *c;
+          t.coefficient = *c;
         } else {
           problems.push_back({pay_errc::unknown_grade, "task force " + m.task_force,
                               "grade \"" + u->grade + "\" has no coefficient in the pay policy (it has " +
@@ -440,46 +482,34 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
                             "task force \"" + m.task_force + "\" of person \"" + m.id + "\" is not in the scorecard " +
                                 scorecard.source + " (its units: " + list_of(unit_ids) + ")"});
       }
-      tf_k.push_back(ten_thousandths(tf.coefficient));
-      out.task_forces.push_back(std::move(tf));
+      tf_k.push_back(ten_thousandths(t.coefficient));
+      out.task_forces.push_back(std::move(t));
     }
-    out.people.emplace_back();
-    person_pay& p = out.people.back();
-    p.person = i;
-    p.task_force = it->second;
-    p.baseline = m.baseline;
-    p.task_force_coefficient = out.task_forces[p.task_force].coefficient;
-    auto team = team_cache.find(m.team);
-    if (team == team_cache.end()) {
+    const auto [team, new_team] = team_index.find_or_add(m.team, static_cast<std::uint32_t>(teams.size()));
+    if (new_team) {
       const exact_ratio c = policy.team_coefficient_of(m.team);
-      team = team_cache.emplace(m.team, team_entry{c, ten_thousandths(c)}).first;
+      teams.push_back({c, ten_thousandths(c)});
     }
-    p.team_coefficient = team->second.coefficient;
     // The first band whose min the score reaches (bands in descending min).
-    std::size_t band = 0;
+    std::uint32_t band = 0;
     while (band < policy.individual.size() && !(m.score >= policy.individual[band].min)) ++band;
-    if (band < policy.individual.size()) {
-      p.individual_coefficient = policy.individual[band].coefficient;
-    } else {
+    if (band == policy.individual.size())
       problems.push_back({pay_errc::bad_score, m.where,
                           fmt::format("score {} of person \"{}\" is below every individual band (the lowest is {})",
                                       m.score, m.id, policy.individual.empty() ? 0.0 : policy.individual.back().min)});
-    }
+    keys[i] = {tf, team, band};
     if (!problems.empty()) continue;  // nothing below is used
-    // s = baseline × the three coefficients in ten-thousandths: ≤ 10^18 × baseline.
-    const std::uint64_t k = tf_k[p.task_force] * team->second.k * band_k[band];
-    p.share = static_cast<uint128>(p.baseline.fen()) * k;
-    shares[i] = p.share;
+    // s = baseline × the three coefficients in ten-thousandths (k ≤ 10^18).
+    const std::uint64_t k = tf_k[tf] * teams[team].k * band_k[band];
+    shares[i] = static_cast<uint128>(m.baseline.fen()) * k;
     if (money_overflow) continue;
     try {
-      p.floor = multiply(p.baseline, policy.floor, rounding::up);
-      p.cap = multiply(p.baseline, policy.cap, rounding::down);
-      out.baseline += p.baseline;
+      floors[i] = multiply(m.baseline, policy.floor, rounding::up).fen();
+      caps[i] = multiply(m.baseline, policy.cap, rounding::down).fen();
+      out.baseline += m.baseline;
     } catch (const error&) {
       money_overflow = std::current_exception();
     }
-    floors[i] = p.floor.fen();
-    caps[i] = p.cap.fen();
   }
   if (!problems.empty()) throw error(std::move(problems));
   if (money_overflow) std::rethrow_exception(money_overflow);
@@ -502,6 +532,7 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
     }
   }
   // Awards.
+  std::vector<cny_money> award(n);
   auto pay_award = [&](award_payment a, const std::string& where) {
     std::vector<std::size_t> members;
     std::vector<std::int64_t> weights;
@@ -525,7 +556,7 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
     const auto parts = largest_remainder(weights, a.amount.fen());
     for (std::size_t k = 0; k < members.size(); ++k) {
       const cny_money part = cny_money::from_fen(parts[k]);
-      out.people[members[k]].award += part;
+      award[members[k]] += part;
       a.split.emplace_back(members[k], part);
     }
     out.awards.push_back(std::move(a));
@@ -562,7 +593,7 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
                                      (kinds.empty() ? std::string("none") : list_of(kinds)) + ")"});
       continue;
     }
-    if (!tf_index.count(e.task_force)) {
+    if (!tf_index.contains(e.task_force)) {
       problems.push_back({pay_errc::unknown_task_force, e.where,
                           "task force \"" + e.task_force + "\" has no staff in the roster"});
       continue;
@@ -576,17 +607,29 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
   }
   if (!problems.empty()) throw error(std::move(problems));
 
-  // One pass over the people: the allocation, totals and the task forces' sums. (Σ base pay = pool,
-  // so nothing here can overflow before the awards are added, as when base pay was summed first.)
+  // The people's lines, each written once, with the totals and the task forces' sums. (Σ base
+  // pay = pool, so base_paid cannot overflow.)
+  out.people.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    person_pay& p = out.people[i];
+    const person_keys& key = keys[i];
+    person_pay p;
+    p.person = i;
+    p.task_force = key.task_force;
+    p.baseline = staff[i].baseline;
+    p.task_force_coefficient = out.task_forces[key.task_force].coefficient;
+    p.team_coefficient = teams[key.team].coefficient;
+    p.individual_coefficient = policy.individual[key.band].coefficient;
+    p.share = shares[i];
+    p.floor = cny_money::from_fen(floors[i]);
+    p.cap = cny_money::from_fen(caps[i]);
     p.clamp = core.clamp[i];
     p.raw_whole = cny_money::from_fen(core.whole[i]);
     p.raw_remainder = core.remainder[i];
     p.rounding_fen = core.pay[i] - core.whole[i];
     p.base_pay = cny_money::from_fen(core.pay[i]);
-    out.base_paid += p.base_pay;
+    p.award = award[i];
     p.total = p.base_pay + p.award;
+    out.base_paid += p.base_pay;
     out.awards_paid += p.award;
     task_force_pay& tf = out.task_forces[p.task_force];
     ++tf.head_count;
@@ -594,6 +637,7 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
     tf.base_pay += p.base_pay;
     tf.award += p.award;
     tf.total += p.total;
+    out.people.push_back(p);
   }
   out.total_paid = out.base_paid + out.awards_paid;
   return out;
