@@ -75,6 +75,13 @@ const char* to_string(clamp_state c) noexcept {
 namespace {
 enum : std::uint8_t { undetermined, at_floor, at_cap, active };
 
+// u128 → double, correctly rounded; inline when the value fits 64 bits (no libgcc call).
+inline double to_double(uint128 v) {
+  return (v >> 64) == 0 ? static_cast<double>(static_cast<std::uint64_t>(v)) : static_cast<double>(v);
+}
+// x when c, else 0, without a branch.
+inline uint128 when(bool c, uint128 x) { return x & (uint128{0} - static_cast<uint128>(c)); }
+
 // The exact search for μ when Σ floor < P < Σ cap. g(μ) = Σ clamp(μ·s_i, floor_i, cap_i) rises
 // through P strictly inside the open interval (L, R); every person is decided (at floor, at cap,
 // active) as soon as both of their breakpoints lie outside (L, R). Each step() compares g at a
@@ -86,7 +93,7 @@ struct mu_search {
   const std::vector<double>& lo_key;  // floor_i / s_i in double (0 for a zero share)
   const std::vector<double>& hi_key;  // cap_i / s_i in double
   uint128 P;
-  std::vector<std::uint8_t>& status;
+  std::vector<std::uint8_t>& status;  // zero shares: at_floor from the start
 
   mu_search(const std::vector<uint128>& s, const std::vector<std::int64_t>& f, const std::vector<std::int64_t>& c,
             const std::vector<double>& lo, const std::vector<double>& hi, uint128 pool, std::vector<std::uint8_t>& st)
@@ -98,21 +105,18 @@ struct mu_search {
   bool hit = false;                      // g(m) = P at a pivot: μ = m
   uint128 mu_num = 0, mu_den = 0;
 
-  // Everyone with a share is undecided; a zero share never leaves its floor.
-  void start() {
+  // The initial state: nobody with a share decided; A = the floors of the zero shares. Without
+  // the list (for bracket(), which rewrites every status) `status` must be as allocate_clamped set it.
+  void start(uint128 zero_share_floors, bool list_undecided) {
     undecided.clear();
-    undecided.reserve(shares.size());
-    A = B = 0;
+    A = zero_share_floors, B = 0;
     L = {0, 1, 0.0, 0}, R = {0, 0, 0.0, 0};
     hit = false;
+    if (!list_undecided) return;
     for (std::size_t i = 0; i < shares.size(); ++i) {
-      if (shares[i] == 0) {
-        status[i] = at_floor;
-        A += static_cast<uint128>(floors[i]);
-      } else {
-        status[i] = undetermined;
-        undecided.push_back(static_cast<std::uint32_t>(i));
-      }
+      if (shares[i] == 0) continue;
+      status[i] = undetermined;
+      undecided.push_back(static_cast<std::uint32_t>(i));
     }
   }
   breakpoint lo_of(std::uint32_t i) const { return {static_cast<uint128>(floors[i]), shares[i], lo_key[i], i}; }
@@ -159,45 +163,44 @@ struct mu_search {
     undecided.resize(kept);
   }
 
-  // Evaluates g at two pivots a < b (b.den == 0: +infinity) in one pass, as two step()s would.
-  // When g(a) < P < g(b) it makes (a, b) the interval, decides everyone whose breakpoints both lie
-  // outside it and returns `bracketed`; otherwise it changes nothing but `status` (which only
-  // start() or a later successful bracket() reads back) and says why.
+  // From the initial state (start() without the list), for pivots a < b (b.den == 0: +infinity):
+  // evaluates g at both in one pass over everyone with a share, making the decisions two step()s
+  // would make. When g(a) < P < g(b) it makes (a, b) the interval, decides everyone whose
+  // breakpoints both lie outside it, lists the others and returns `bracketed`; otherwise it leaves
+  // the initial state (but for `status`, which the next bracket() or start() rewrites) and says why.
+  // Branch-free sums: whether a person is at the floor, the cap or active is unpredictable.
   enum bracket_result { bracketed, hit_pivot, missed };
   bracket_result bracket(const breakpoint& a, const breakpoint& b) {
     uint128 A_a = A, B_a = B, A_b = A, B_b = B, A_in = A, B_in = B;
-    std::vector<std::uint32_t> left;
     const bool finite_b = b.den != 0;
-    for (std::uint32_t i : undecided) {
+    undecided.clear();
+    for (std::uint32_t i = 0; i < shares.size(); ++i) {
+      const uint128 s = shares[i];
+      if (s == 0) continue;
+      const uint128 f = static_cast<uint128>(floors[i]), c = static_cast<uint128>(caps[i]);
       const breakpoint lo = lo_of(i), hi = hi_of(i);
-      const uint128 f = static_cast<uint128>(floors[i]), c = static_cast<uint128>(caps[i]), s = shares[i];
       const int lo_a = order(lo, a), hi_a = order(hi, a);
       const int lo_b = finite_b ? order(lo, b) : -1, hi_b = finite_b ? order(hi, b) : -1;
       // At a pivot m, as in step(): at the floor if m ≤ lo, else at the cap if m ≥ hi, else active.
-      if (lo_a >= 0) A_a += f;
-      else if (hi_a <= 0) A_a += c;
-      else B_a += s;
-      if (lo_b >= 0) A_b += f;
-      else if (hi_b <= 0) A_b += c;
-      else B_b += s;
+      const bool floor_a = lo_a >= 0, cap_a = !floor_a && hi_a <= 0;
+      const bool floor_b = lo_b >= 0, cap_b = !floor_b && hi_b <= 0;
+      A_a += when(floor_a, f) + when(cap_a, c);
+      B_a += when(!floor_a && !cap_a, s);
+      A_b += when(floor_b, f) + when(cap_b, c);
+      B_b += when(!floor_b && !cap_b, s);
       // Over the interval (a, b), as in step()'s filter.
-      if (hi_a <= 0) {
-        status[i] = at_cap, A_in += c;
-      } else if (finite_b && lo_b >= 0) {
-        status[i] = at_floor, A_in += f;
-      } else if (finite_b && lo_a <= 0 && hi_b >= 0) {
-        status[i] = active, B_in += s;
-      } else {
-        status[i] = undetermined;
-        left.push_back(i);
-      }
+      const bool cap_in = hi_a <= 0, floor_in = !cap_in && finite_b && lo_b >= 0;
+      const bool active_in = !cap_in && !floor_in && finite_b && lo_a <= 0 && hi_b >= 0;
+      A_in += when(cap_in, c) + when(floor_in, f);
+      B_in += when(active_in, s);
+      status[i] = cap_in ? at_cap : floor_in ? at_floor : active_in ? active : undetermined;
+      if (status[i] == undetermined) undecided.push_back(i);  // rare: breakpoints inside (a, b)
     }
     const int g_a = A_a > P ? 1 : compare(a.num, a.den, P - A_a, B_a);
     const int g_b = !finite_b ? 1 : A_b > P ? 1 : compare(b.num, b.den, P - A_b, B_b);
     if (g_a == 0 || g_b == 0) return hit_pivot;
     if (g_a > 0 || g_b < 0) return missed;
     L = a, R = b, A = A_in, B = B_in;
-    undecided.swap(left);
     return bracketed;
   }
 
@@ -243,27 +246,57 @@ double estimate_mu(const std::vector<double>& s, const std::vector<double>& lo_k
   }
   return mu;
 }
+
+// The pivots for an estimate: the breakpoint with the largest key ≤ below (else μ = 0) and the one
+// with the smallest key ≥ above (else +infinity).
+void pick_pivots(const mu_search& search, double below, double above, breakpoint& a, breakpoint& b) {
+  const std::vector<double>& lo = search.lo_key;
+  const std::vector<double>& hi = search.hi_key;
+  const std::size_t n = lo.size();
+  // The keys first (a vectorisable pass), then whose they are.
+  double a_key = 0, b_key = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < n; ++i) {
+    a_key = std::max(a_key, std::max(lo[i] <= below ? lo[i] : 0.0, hi[i] <= below ? hi[i] : 0.0));
+    b_key = std::min(b_key, std::min(lo[i] >= above ? lo[i] : b_key, hi[i] >= above ? hi[i] : b_key));
+  }
+  a = search.L, b = {0, 0, std::numeric_limits<double>::infinity(), 0};
+  bool need_a = a_key > 0, need_b = b_key != std::numeric_limits<double>::infinity();
+  for (std::uint32_t i = 0; i < n && (need_a || need_b); ++i) {
+    if (search.shares[i] == 0) continue;
+    if (need_a && lo[i] == a_key) a = search.lo_of(i), need_a = false;
+    if (need_a && hi[i] == a_key) a = search.hi_of(i), need_a = false;
+    if (need_b && lo[i] == b_key) b = search.lo_of(i), need_b = false;
+    if (need_b && hi[i] == b_key) b = search.hi_of(i), need_b = false;
+  }
+}
 }  // namespace
 
 clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const std::vector<std::int64_t>& floors,
                                     const std::vector<std::int64_t>& caps, std::int64_t pool) {
   const std::size_t n = shares.size();
   clamped_allocation out;
-  out.pay.resize(n);
-  out.clamp.resize(n);
-  out.whole.resize(n);
-  out.remainder.resize(n);
   const uint128 P = static_cast<uint128>(pool);
 
+  // Sums, and each breakpoint's double key: floor_i / s_i and cap_i / s_i (0 for a zero share).
   std::vector<std::uint8_t> status(n, undetermined);
-  uint128 sum_floor = 0, sum_cap = 0, sum_shares = 0;
+  std::vector<double> lo_key, hi_key, s_key;
+  lo_key.reserve(n), hi_key.reserve(n), s_key.reserve(n);
+  uint128 sum_floor = 0, sum_cap = 0, sum_shares = 0, zero_share_floors = 0;
   bool shares_overflow = false;
   for (std::size_t i = 0; i < n; ++i) {
-    sum_floor += static_cast<uint128>(floors[i]);
+    const uint128 s = shares[i], f = static_cast<uint128>(floors[i]);
+    sum_floor += f;
     // A zero share never leaves its floor.
-    sum_cap += static_cast<uint128>(shares[i] == 0 ? floors[i] : caps[i]);
-    if (shares[i] == 0) status[i] = at_floor;
-    shares_overflow |= __builtin_add_overflow(sum_shares, shares[i], &sum_shares);
+    sum_cap += s == 0 ? f : static_cast<uint128>(caps[i]);
+    shares_overflow |= __builtin_add_overflow(sum_shares, s, &sum_shares);
+    if (s == 0) {
+      status[i] = at_floor;
+      zero_share_floors += f;
+    }
+    const double sd = to_double(s);
+    s_key.push_back(sd);
+    lo_key.push_back(s == 0 ? 0.0 : static_cast<double>(floors[i]) / sd);
+    hi_key.push_back(s == 0 ? 0.0 : static_cast<double>(caps[i]) / sd);
   }
   if (sum_floor > P)
     throw error(pay_errc::floors_exceed_pool, "pool",
@@ -290,13 +323,6 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
   } else {
     // Σ floor < P < Σ cap. Breakpoints are compared by their double keys when those differ clearly,
     // else exactly (order()), so every decision below is exact.
-    std::vector<double> lo_key(n, 0.0), hi_key(n, 0.0), s_key(n, 0.0);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (shares[i] == 0) continue;
-      s_key[i] = static_cast<double>(shares[i]);
-      lo_key[i] = static_cast<double>(floors[i]) / s_key[i];
-      hi_key[i] = static_cast<double>(caps[i]) / s_key[i];
-    }
     mu_search search(shares, floors, caps, lo_key, hi_key, P, status);
 
     // The fast path. A double estimate μ̃ of μ picks two pivots: the largest breakpoint with a key
@@ -315,18 +341,12 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
     // 2^128 or more, where the sums of step() could wrap.
     bool fast = !shares_overflow;
     if (fast) {
-      search.start();
-      const double guess = estimate_mu(s_key, lo_key, hi_key, static_cast<double>(P - search.A));
+      search.start(zero_share_floors, false);
+      const double guess = estimate_mu(s_key, lo_key, hi_key, static_cast<double>(P - zero_share_floors));
       fast = false;
       for (const double delta : {1e-9, 1e-6, 1e-3}) {
-        const double below = guess * (1 - delta), above = guess * (1 + delta);
-        breakpoint a = search.L, b{0, 0, std::numeric_limits<double>::infinity(), 0};  // μ = 0 and +infinity
-        for (std::uint32_t i : search.undecided) {
-          if (lo_key[i] <= below && lo_key[i] > a.key) a = search.lo_of(i);
-          if (hi_key[i] <= below && hi_key[i] > a.key) a = search.hi_of(i);
-          if (lo_key[i] >= above && lo_key[i] < b.key) b = search.lo_of(i);
-          if (hi_key[i] >= above && hi_key[i] < b.key) b = search.hi_of(i);
-        }
+        breakpoint a, b;
+        pick_pivots(search, guess * (1 - delta), guess * (1 + delta), a, b);
         const auto result = search.bracket(a, b);
         if (result == mu_search::hit_pivot) break;
         if (result == mu_search::bracketed) {
@@ -343,7 +363,7 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
     }
     if (!fast) {
       // The plain median search over every breakpoint, in roster order.
-      search.start();
+      search.start(zero_share_floors, true);
       std::vector<breakpoint> cands;
       cands.reserve(2 * search.undecided.size());
       for (std::uint32_t i : search.undecided) {
@@ -359,22 +379,27 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
   // Whole fen and fractions: the unclamped get (P − A)·s_i / B.
   const uint128 X = P - A;
   out.denominator = B == 0 ? 1 : B;
+  out.clamp.reserve(n), out.whole.reserve(n), out.remainder.reserve(n);
   std::int64_t given = 0;
   std::vector<std::uint32_t> candidates;
   for (std::size_t i = 0; i < n; ++i) {
+    std::int64_t whole = 0;
+    uint128 r = 0;
+    clamp_state c = clamp_state::none;
     switch (status[i]) {
-      case at_floor: out.whole[i] = floors[i], out.clamp[i] = clamp_state::floor; break;
-      case at_cap: out.whole[i] = caps[i], out.clamp[i] = clamp_state::cap; break;
+      case at_floor: whole = floors[i], c = clamp_state::floor; break;
+      case at_cap: whole = caps[i], c = clamp_state::cap; break;
       default: {
         std::uint64_t q;
-        uint128 r;
         divmod(mul(X, shares[i]), B, q, r);
-        out.whole[i] = static_cast<std::int64_t>(q);
-        out.remainder[i] = r;
+        whole = static_cast<std::int64_t>(q);
         if (r != 0) candidates.push_back(static_cast<std::uint32_t>(i));
       }
     }
-    given += out.whole[i];
+    out.whole.push_back(whole);
+    out.clamp.push_back(c);
+    out.remainder.push_back(r);
+    given += whole;
   }
   out.pay = out.whole;
   detail::give_to_largest_remainders(candidates, out.remainder, static_cast<std::size_t>(pool - given), out.pay);
