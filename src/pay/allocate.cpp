@@ -436,12 +436,19 @@ class name_index {
   std::vector<slot> slots_ = std::vector<slot>(64);  // a power of two, at most half full
   std::size_t size_ = 0;
 
+  // Names are short: a plain loop beats a call to memcmp.
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
   slot& slot_of(std::string_view key) {
     std::uint64_t h = 14695981039346656037ULL;
     for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = static_cast<std::size_t>(h ^ (h >> 32)) & mask;; i = (i + 1) & mask)
-      if (!slots_[i].used || slots_[i].key == key) return slots_[i];
+      if (!slots_[i].used || same(slots_[i].key, key)) return slots_[i];
   }
   void grow() {
     std::vector<slot> old(slots_.size() * 2);
@@ -482,6 +489,7 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
   const std::size_t n = staff.size();
   struct person_keys {
     std::uint32_t task_force, team, band;
+    cny_money baseline;  // a copy: the roster's records are far apart in memory
   };
   std::vector<person_keys> keys(n);
   std::vector<uint128> shares(n);
@@ -522,7 +530,7 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
       problems.push_back({pay_errc::bad_score, m.where,
                           fmt::format("score {} of person \"{}\" is below every individual band (the lowest is {})",
                                       m.score, m.id, policy.individual.empty() ? 0.0 : policy.individual.back().min)});
-    keys[i] = {tf, team, band};
+    keys[i] = {tf, team, band, m.baseline};
     if (!problems.empty()) continue;  // nothing below is used
     // s = baseline × the three coefficients in ten-thousandths (k ≤ 10^18).
     const std::uint64_t k = tf_k[tf] * teams[team].k * band_k[band];
@@ -640,7 +648,7 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
     person_pay p;
     p.person = i;
     p.task_force = key.task_force;
-    p.baseline = staff[i].baseline;
+    p.baseline = key.baseline;
     p.task_force_coefficient = out.task_forces[key.task_force].coefficient;
     p.team_coefficient = teams[key.team].coefficient;
     p.individual_coefficient = policy.individual[key.band].coefficient;
