@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <fmt/format.h>
 #include <exception>
+#include <fmt/format.h>
+#include <limits>
 #include <string_view>
 #include <unordered_map>
 
@@ -38,8 +38,9 @@ int compare(uint128 an, uint128 ad, uint128 bn, uint128 bd) {
 // (num = 0, exactly) or a normal double in [2^-128, 2^64); the two conversions and the division each
 // round to nearest with a relative error of at most u = 2^-53, so key = x·(1 + e) with
 // |e| ≤ (1 + u)^2 / (1 − u) − 1 < 3.01u for the exact value x. If x_a ≤ x_b, then
-// key_a − key_b ≤ x_b·(1 + 3.01u) − x_b·(1 − 3.01u) = 6.02u·x_b ≤ 6.02u·key_b / (1 − 3.01u) < 10^-15·key_b,
-// which is not above tol: so key_a − key_b > tol proves x_a > x_b, and symmetrically for −tol.
+// key_a − key_b ≤ x_b·(1 + 3.01u) − x_b·(1 − 3.01u) = 6.02u·x_b ≤ 6.02u·key_b / (1 − 3.01u)
+// < 10^-15·key_b, which is not above tol: so key_a − key_b > tol proves x_a > x_b, and
+// symmetrically for −tol.
 // (Both keys 0: d = 0 is not above tol = 0.) Written without early returns so that the usual case
 // is branch-free; the exact comparison is the rare, well-predicted branch.
 inline __attribute__((always_inline)) int order(const breakpoint& a, const breakpoint& b) {
@@ -95,8 +96,9 @@ struct mu_search {
   uint128 P;
   std::vector<std::uint8_t>& status;  // zero shares: at_floor from the start
 
-  mu_search(const std::vector<uint128>& s, const std::vector<std::int64_t>& f, const std::vector<std::int64_t>& c,
-            const std::vector<double>& lo, const std::vector<double>& hi, uint128 pool, std::vector<std::uint8_t>& st)
+  mu_search(const std::vector<uint128>& s, const std::vector<std::int64_t>& f,
+            const std::vector<std::int64_t>& c, const std::vector<double>& lo, const std::vector<double>& hi,
+            uint128 pool, std::vector<std::uint8_t>& st)
       : shares(s), floors(f), caps(c), lo_key(lo), hi_key(hi), P(pool), status(st) {}
 
   std::vector<std::uint32_t> undecided;  // roster order
@@ -119,7 +121,9 @@ struct mu_search {
       undecided.push_back(static_cast<std::uint32_t>(i));
     }
   }
-  breakpoint lo_of(std::uint32_t i) const { return {static_cast<uint128>(floors[i]), shares[i], lo_key[i], i}; }
+  breakpoint lo_of(std::uint32_t i) const {
+    return {static_cast<uint128>(floors[i]), shares[i], lo_key[i], i};
+  }
   breakpoint hi_of(std::uint32_t i) const { return {static_cast<uint128>(caps[i]), shares[i], hi_key[i], i}; }
   bool inside(const breakpoint& b) const { return order(b, L) > 0 && (R.den == 0 || order(b, R) < 0); }
 
@@ -223,8 +227,8 @@ struct mu_search {
 // A double-precision estimate of μ from a few safeguarded Newton steps on
 // g(μ) − A₀ = Σ s_i·clamp(μ, lo_i, hi_i) (A₀: the floors of zero shares, whose s_i is 0 here).
 // It only chooses where the exact search starts: nothing exact depends on its accuracy.
-double estimate_mu(const std::vector<double>& s, const std::vector<double>& lo_key, const std::vector<double>& hi_key,
-                   double target) {
+double estimate_mu(const std::vector<double>& s, const std::vector<double>& lo_key,
+                   const std::vector<double>& hi_key, double target) {
   const std::size_t n = s.size();
   double total = 0;
   for (std::size_t i = 0; i < n; ++i) total += s[i];
@@ -240,7 +244,8 @@ double estimate_mu(const std::vector<double>& s, const std::vector<double>& lo_k
     else if (g > target) b = mu;
     else break;
     double next = slope > 0 ? mu + (target - g) / slope : a;
-    if (!(next > a && next < b)) next = b == std::numeric_limits<double>::infinity() ? 2 * mu : a + (b - a) / 2;
+    if (!(next > a && next < b))
+      next = b == std::numeric_limits<double>::infinity() ? 2 * mu : a + (b - a) / 2;
     if (!(std::abs(next - mu) > 1e-15 * mu)) break;
     mu = next;
   }
@@ -497,7 +502,8 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
   std::exception_ptr money_overflow;  // the first one, reported after the roster's problems
   for (std::size_t i = 0; i < n; ++i) {
     const staff_member& m = staff[i];
-    const auto [tf, new_tf] = tf_index.find_or_add(m.task_force, static_cast<std::uint32_t>(out.task_forces.size()));
+    const auto [tf, new_tf] =
+        tf_index.find_or_add(m.task_force, static_cast<std::uint32_t>(out.task_forces.size()));
     if (new_tf) {
       task_force_pay t;
       t.id = m.task_force;

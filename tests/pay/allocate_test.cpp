@@ -316,16 +316,20 @@ reference_allocation reference_clamped(const std::vector<uint128>& s, const std:
   };
   auto less = [](const value& a, const value& b) { return a.num * b.den < b.num * a.den; };
   std::vector<value> points;
-  for (std::size_t i = 0; i < n; ++i)
-    if (s[i] != 0) points.push_back({static_cast<uint128>(f[i]), s[i]}), points.push_back({static_cast<uint128>(c[i]), s[i]});
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s[i] == 0) continue;
+    points.push_back({static_cast<uint128>(f[i]), s[i]});
+    points.push_back({static_cast<uint128>(c[i]), s[i]});
+  }
   std::sort(points.begin(), points.end(), less);
   // Who is where at μ = v: at the floor if v ≤ floor/s, else at the cap if v ≥ cap/s, else active.
   auto classify = [&](const value& v, std::vector<clamp_state>& clamp, uint128& A, uint128& B) {
     A = B = 0;
     clamp.assign(n, clamp_state::none);
     for (std::size_t i = 0; i < n; ++i) {
-      if (s[i] == 0 || v.num * s[i] <= static_cast<uint128>(f[i]) * v.den) clamp[i] = clamp_state::floor, A += static_cast<uint128>(f[i]);
-      else if (v.num * s[i] >= static_cast<uint128>(c[i]) * v.den) clamp[i] = clamp_state::cap, A += static_cast<uint128>(c[i]);
+      const auto fi = static_cast<uint128>(f[i]), ci = static_cast<uint128>(c[i]);
+      if (s[i] == 0 || v.num * s[i] <= fi * v.den) clamp[i] = clamp_state::floor, A += fi;
+      else if (v.num * s[i] >= ci * v.den) clamp[i] = clamp_state::cap, A += ci;
       else B += s[i];
     }
   };
@@ -362,7 +366,8 @@ reference_allocation reference_clamped(const std::vector<uint128>& s, const std:
     given += r.whole[i];
     order.push_back(i);
   }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return r.remainder[a] > r.remainder[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return r.remainder[a] > r.remainder[b]; });
   r.pay = r.whole;
   for (std::int64_t k = 0; k < pool - given; ++k) ++r.pay[order[static_cast<std::size_t>(k)]];
   return r;
@@ -370,6 +375,9 @@ reference_allocation reference_clamped(const std::vector<uint128>& s, const std:
 
 TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_hits_and_zero_shares) {
   std::mt19937_64 rng(17);
+  auto random_below = [&](std::int64_t m) {
+    return static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(m));
+  };
   int hits = 0, large = 0;
   for (int trial = 0; trial < 1500; ++trial) {
     const int kind = static_cast<int>(rng() % 6);
@@ -384,7 +392,7 @@ TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_h
       const std::int64_t b = 1 + static_cast<std::int64_t>(rng() % 3 == 0 ? 1000 : rng() % 1000000);
       switch (kind) {
         case 0:  // small numbers: zero shares, equal breakpoints, floor = cap
-          s[i] = rng() % 5, f[i] = static_cast<std::int64_t>(rng() % 10), c[i] = f[i] + static_cast<std::int64_t>(rng() % 10);
+          s[i] = rng() % 5, f[i] = random_below(10), c[i] = f[i] + random_below(10);
           break;
         case 1: {  // s proportional to the floor by a few coefficients: many equal breakpoints
           const std::uint64_t k[] = {5, 7, 10, 12};
@@ -400,8 +408,8 @@ TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_h
           s[i] = static_cast<uint128>(q) * t;
           const auto at = static_cast<std::int64_t>(p * t);
           const int where = static_cast<int>(rng() % 4);
-          f[i] = where == 0 ? at : static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(at + 1));
-          c[i] = where == 1 ? std::max(at, f[i]) : f[i] + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(2 * at + 2));
+          f[i] = where == 0 ? at : random_below(at + 1);
+          c[i] = where == 1 ? std::max(at, f[i]) : f[i] + random_below(2 * at + 2);
           break;
         }
         case 5: {  // some get μ·s whole; others have a floor/s or cap/s within 2^-50 of μ, which
@@ -416,8 +424,9 @@ TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_h
         }
         default:  // everyone clamped around μ: g is flat at P over an interval
           s[i] = 1 + rng() % 9;
-          if (rng() % 2) c[i] = static_cast<std::int64_t>(s[i]) * (1 + static_cast<std::int64_t>(rng() % 100)), f[i] = c[i] / 2;
-          else f[i] = static_cast<std::int64_t>(s[i]) * (200 + static_cast<std::int64_t>(rng() % 100)), c[i] = f[i] + 7;
+          // Below μ = 100 at the cap, above μ = 200 at the floor.
+          if (rng() % 2) c[i] = static_cast<std::int64_t>(s[i]) * (1 + random_below(100)), f[i] = c[i] / 2;
+          else f[i] = static_cast<std::int64_t>(s[i]) * (200 + random_below(100)), c[i] = f[i] + 7;
       }
     }
     uint128 sum_floor = 0, sum_cap = 0, at_mu = 0;
@@ -426,16 +435,18 @@ TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_h
       sum_cap += static_cast<uint128>(s[i] == 0 ? f[i] : c[i]);
       if (kind != 3 && kind != 4) continue;
       const auto m = static_cast<std::int64_t>(p * static_cast<std::uint64_t>(s[i] / q));
-      at_mu += static_cast<uint128>(s[i] == 0 ? f[i] : kind == 4 ? (c[i] <= 100 * static_cast<std::int64_t>(s[i]) ? c[i] : f[i])
-                                                                  : std::min(std::max(m, f[i]), c[i]));
+      const bool capped = c[i] <= 100 * static_cast<std::int64_t>(s[i]);  // kind 4 at μ in [100, 200]
+      const std::int64_t pay =
+          s[i] == 0 ? f[i] : kind == 4 ? (capped ? c[i] : f[i]) : std::clamp(m, f[i], c[i]);
+      at_mu += static_cast<uint128>(pay);
     }
     const std::uint64_t pick = rng() % 8;
-    uint128 P = kind == 3 || kind == 4 ? at_mu : pick == 0 ? sum_floor : pick == 1 ? sum_cap
-                                                          : sum_floor + static_cast<uint128>(rng()) % (sum_cap - sum_floor + 1);
+    uint128 P = pick == 0 ? sum_floor : pick == 1 ? sum_cap : sum_floor + rng() % (sum_cap - sum_floor + 1);
+    if (kind == 3 || kind == 4) P = at_mu;
     if (kind == 5) P = std::min(std::max(static_cast<uint128>(near + 2) - rng() % 5, sum_floor), sum_cap);
     const auto pool = static_cast<std::int64_t>(P);
     const clamped_allocation got = allocate_clamped(s, f, c, pool);
-    if (pool == static_cast<std::int64_t>(sum_floor) || pool == static_cast<std::int64_t>(sum_cap)) continue;  // no search
+    if (P == sum_floor || P == sum_cap) continue;  // no search
     const reference_allocation want = reference_clamped(s, f, c, pool);
     hits += want.hit;
     ASSERT_EQ(got.pay, want.pay) << "trial " << trial;
