@@ -8,6 +8,9 @@ The case is bench/bindings_bench.cpp's (and engine_bench's task_force/1000000): 
 default targets, a 10^6 x 20 Fortran-ordered float64 matrix of uniform [0, 100) values (veto
 items 0), group scores only, no ranks, one thread. Python is timed both ways C++ is: with a fresh
 result per call, and reusing one (out=). Times are the median of --repeats calls, after one warm-up.
+
+--numpy also times the same scoring written in plain NumPy (whole columns at a time, the rules the
+task-force preset uses) and checks that it gives zoneperf's totals bit for bit.
 """
 import argparse
 import json
@@ -40,6 +43,44 @@ def median_ms(call, repeats: int) -> float:
     return statistics.median(times) * 1e3
 
 
+def numpy_totals(tree: zp.Tree, v: np.ndarray) -> np.ndarray:
+    """The task-force scoring in plain NumPy: the formulas of DOMAIN.md section 4, in the library's order."""
+    nodes = {c: tree.node(c) for c in tree.columns}
+    groups = {g: np.zeros(v.shape[0]) for g in tree.groups}
+    total = np.zeros(v.shape[0])
+    veto = np.zeros(v.shape[0], dtype=bool)
+    for j, c in enumerate(tree.columns):
+        n, x = nodes[c], v[:, j]
+        if n["kind"] == "leaf":
+            rule = n["rule"]
+            if rule["kind"] in ("completion", "banded", "threshold"):
+                q = x / n["target"]
+            if rule["kind"] == "completion":
+                f = np.clip(q, 0.0, rule["cap"] if rule["cap"] is not None else 1.0)
+            elif rule["kind"] == "banded":
+                f = np.zeros_like(q)
+                for band in reversed(rule["bands"]):
+                    f = np.where(band["min"] <= q, band["value"], f)
+            elif rule["kind"] == "threshold":
+                f = np.where(q >= 1.0, 1.0, 0.0)
+            elif rule["kind"] == "goalposts":
+                f = np.clip((x - rule["lo"]) / (rule["hi"] - rule["lo"]), 0.0, 1.0)
+            else:
+                raise ValueError(f"rule {rule['kind']} is not in this reference")
+            groups[n["parent"]] += f * n["points"]
+        elif n["kind"] == "veto":
+            veto |= x >= 1.0
+    for g in tree.groups:
+        total += groups[g]
+    for j, c in enumerate(tree.columns):
+        n = nodes[c]
+        if n["kind"] == "bonus":
+            total += np.minimum(n["per_unit"] * v[:, j], n["max"])
+        elif n["kind"] == "penalty":
+            total -= np.minimum(n["per_unit"] * v[:, j], n["max"])
+    return np.where(veto, 0.0, np.maximum(total, 0.0))
+
+
 def cxx_ms(binary: str) -> dict:
     out = subprocess.run([binary, "--benchmark_format=json", "--benchmark_repetitions=5",
                           "--benchmark_report_aggregates_only=true"], capture_output=True, text=True, check=True)
@@ -55,6 +96,7 @@ def main() -> int:
     ap.add_argument("--units", type=int, default=1_000_000)
     ap.add_argument("--repeats", type=int, default=15)
     ap.add_argument("--cxx", help="bench_bindings_bench binary (Google Benchmark) for the C++ figures")
+    ap.add_argument("--numpy", action="store_true", help="also time the plain NumPy version and compare its totals")
     args = ap.parse_args()
 
     tree = zp.load_preset("task-force")
@@ -65,6 +107,13 @@ def main() -> int:
     reused = median_ms(lambda: zp.assess(tree, v, keep="groups", ranks=False, out=out), args.repeats)
     print(f"python  fresh result  {fresh:8.2f} ms   ({args.units / fresh / 1e3:6.1f} M units/s)")
     print(f"python  reused (out=) {reused:8.2f} ms   ({args.units / reused / 1e3:6.1f} M units/s)")
+    if args.numpy:
+        ms = median_ms(lambda: numpy_totals(tree, v), max(3, args.repeats // 3))
+        same = np.array_equal(numpy_totals(tree, v), out.totals)
+        print(f"numpy   plain columns {ms:8.2f} ms   ({args.units / ms / 1e3:6.1f} M units/s), "
+              f"totals {'identical' if same else 'DIFFERENT'}")
+        if not same:
+            return 1
     if not args.cxx:
         return 0
     cxx = cxx_ms(args.cxx)

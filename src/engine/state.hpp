@@ -14,7 +14,7 @@
 
 namespace zoneperf::detail {
 
-inline constexpr std::ptrdiff_t chunk = 2048;
+inline constexpr std::ptrdiff_t chunk = 8192;
 inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 // Everything assess and explain need beyond the tree: validated inputs and batch statistics.
@@ -119,21 +119,11 @@ struct engine_state {
         if (any) stat_min[i] = lo, stat_max[i] = hi;
       }
       if (n.rule.kind == rule_kind::rank && n.rule.mode == rank_mode::step) {
-        // Competition ranks (1, 2, 2, 4) over the units with a value; ascending when lower is better.
-        std::vector<std::pair<double, std::ptrdiff_t>> order;
-        order.reserve(static_cast<std::size_t>(v.rows));
-        for (std::ptrdiff_t u = 0; u < v.rows; ++u) {
-          const double x = v(u, n.column);
-          if (!std::isnan(x)) order.emplace_back(n.dir == direction::lower_is_better ? x : -x, u);
-        }
-        std::sort(order.begin(), order.end());  // best first; ties by input order
-        auto& ranks = stat_rank[i];
-        ranks.assign(static_cast<std::size_t>(v.rows), nan);
-        for (std::size_t k = 0; k < order.size(); ++k) {
-          const bool tie = k > 0 && order[k].first == order[k - 1].first;
-          const auto u = static_cast<std::size_t>(order[k].second), prev = static_cast<std::size_t>(order[k > 0 ? k - 1 : 0].second);
-          ranks[u] = tie ? ranks[prev] : static_cast<double>(k + 1);
-        }
+        // Competition ranks (1, 2, 2, 4) over the units with a value.
+        std::vector<double> column(static_cast<std::size_t>(v.rows));
+        for (std::ptrdiff_t u = 0; u < v.rows; ++u) column[static_cast<std::size_t>(u)] = v(u, n.column);
+        stat_rank[i].resize(column.size());
+        competition_ranks(column.data(), column.size(), stat_rank[i].data(), n.dir == direction::lower_is_better);
       }
     }
   }

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "zoneperf/assess.hpp"
+#include "zoneperf/detail/rules.hpp"
 #include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
@@ -76,6 +77,85 @@ TEST(assess_test, veto_zeroes_the_total_gives_the_lowest_grade_and_keeps_node_sc
   EXPECT_FALSE(r.vetoed(1));
 }
 
+TEST(assess_test, ranks_of_many_units_with_ties_match_a_plain_sort) {
+  // Coarse values, so that many totals tie; also a vetoed unit (total 0) and zeros.
+  const auto tree = indicator_tree::from_json(mini);
+  std::mt19937_64 rng(11);
+  Eigen::MatrixXd v(5000, 6);
+  for (Eigen::Index i = 0; i < v.rows(); ++i) {
+    v.row(i) << static_cast<double>(rng() % 8) * 10, static_cast<double>(1 + rng() % 4) * 5,
+        static_cast<double>(60 + rng() % 5 * 10), static_cast<double>(rng() % 2), static_cast<double>(rng() % 3),
+        i % 97 == 0 ? 1.0 : 0.0;
+  }
+  assess_options opt;
+  opt.ranks = ranking::on;
+  const auto r = assess(tree, v, nullptr, opt);
+  std::vector<double> expected(5000);
+  detail::competition_ranks(r.totals().data(), 5000, expected.data(), false);
+  for (std::size_t u = 0; u < 5000; ++u) ASSERT_EQ(r.rank(u), expected[u]) << "unit " << u;
+}
+
+// Every rule the kernel scores several columns at a time (and the ones it scores alone), in both
+// directions, over more than one chunk, some units with missing values: each group's score must be
+// the sum of its leaves' explained points in file order, and the total theirs with the items, bit
+// for bit.
+TEST(assess_test, group_scores_are_the_sums_of_the_explained_leaf_points) {
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":100,"children":[
+      {"id":"up","points":40,"children":[
+        {"id":"c1","points":10,"rule":{"kind":"completion","cap":1.2},"target":50},
+        {"id":"t1","points":10,"rule":{"kind":"threshold"},"target":40,"missing":"zero"},
+        {"id":"b1","points":10,"rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.8,"value":0.75},{"min":0.5,"value":0.5}]},"target":60},
+        {"id":"g1","points":10,"rule":{"kind":"goalposts","lo":20,"hi":80}}]},
+      {"id":"down","points":30,"children":[
+        {"id":"c2","points":10,"direction":"lower","rule":{"kind":"completion"},"target":30,"missing":"zero"},
+        {"id":"t2","points":10,"direction":"lower","rule":{"kind":"threshold"},"target":45},
+        {"id":"b2","points":10,"direction":"lower","rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.5,"value":0.4}]},"target":50}]},
+      {"id":"rest","points":30,"children":[
+        {"id":"g2","points":10,"direction":"lower","rule":{"kind":"goalposts","lo":0,"hi":100}},
+        {"id":"k1","points":10,"rule":{"kind":"benchmark","cap":1.5},"target":50},
+        {"id":"c3","points":10,"rule":{"kind":"completion"},"target":25}]},
+      {"id":"plus","kind":"bonus","per_unit":2,"max":5},
+      {"id":"minus","kind":"penalty","per_unit":0.5,"max":40,"missing":"zero"},
+      {"id":"stop","kind":"veto"}]})");
+  std::mt19937_64 rng(5);
+  const Eigen::Index n = 20000;
+  Eigen::MatrixXd v(n, 13);
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < v.cols(); ++j) {
+      const auto pick = rng() % 16;
+      // exact multiples of the targets and band floors, zeros, and uniform values
+      v(i, j) = pick == 0 ? 0.0 : pick < 4 ? static_cast<double>(rng() % 7) * 10 : static_cast<double>(rng() % 100000) / 1000;
+    }
+  for (Eigen::Index i = 0; i < n; ++i) v(i, 12) = i % 101 == 0 ? 1.0 : 0.0;
+  for (Eigen::Index i = 9000; i < n; i += 1000) v(i, 1) = NaN, v(i, 4) = NaN, v(i + 1, 11) = NaN;  // zero policy
+  assess_options opt;
+  opt.keep = node_scores::groups;  // leaf scores not kept: the fast path's multi-column loops
+  const auto r = assess(tree, v, nullptr, opt);
+  for (Eigen::Index u = 0; u < n; ++u) {
+    const auto leaves = explain(tree, v, nullptr, static_cast<std::size_t>(u));
+    double group = 0, total = 0;
+    int parent = -1;
+    for (const auto& e : leaves) {
+      if (e.kind != node_kind::leaf) continue;
+      const int p = tree.node(static_cast<std::size_t>(e.node)).parent;
+      if (p != parent && parent >= 0) {
+        ASSERT_EQ(r.score(static_cast<std::size_t>(u), static_cast<std::size_t>(parent)), group) << "unit " << u;
+        total += group;
+        group = 0;
+      }
+      parent = p;
+      group += e.points;
+    }
+    ASSERT_EQ(r.score(static_cast<std::size_t>(u), static_cast<std::size_t>(parent)), group) << "unit " << u;
+    total += group;
+    total += std::min(2 * v(u, 10), 5.0);
+    total -= std::isnan(v(u, 11)) ? 0.0 : std::min(0.5 * v(u, 11), 40.0);
+    total = v(u, 12) >= 1 ? 0.0 : std::max(total, 0.0);
+    ASSERT_EQ(r.total(static_cast<std::size_t>(u)), total) << "unit " << u;
+    ASSERT_EQ(r.vetoed(u), v(u, 12) >= 1) << "unit " << u;
+  }
+}
+
 TEST(assess_test, ties_share_a_competition_rank) {
   const auto tree = indicator_tree::from_json(mini);
   const auto v = rows({{50, 10, 80, 0, 0, 0}, {60, 8, 90, 1, 0, 0}, {50, 10, 80, 0, 0, 0}, {0, 40, 50, 0, 3, 0}});
@@ -127,6 +207,25 @@ TEST(assess_test, missing_zero_scores_nothing_and_reweight_scales_the_present_si
   const auto zero = indicator_tree::from_json(R"({"id":"t","points":10,"children":[
       {"id":"a","points":10,"rule":{"kind":"completion"},"target":2,"missing":"zero"}]})");
   EXPECT_EQ(assess(zero, rows({{NaN}})).total(0), 0);
+}
+
+// A missing value with the zero policy inside a plain group that sits under a reweighted group:
+// the inner group scores 0 and is present, so its reweighted sibling keeps its own points.
+TEST(assess_test, a_zero_policy_leaf_below_a_reweighted_group_counts_as_present) {
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":20,"children":[
+      {"id":"x","points":10,"children":[
+        {"id":"a","points":5,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"},
+        {"id":"p","points":5,"children":[
+          {"id":"c","points":5,"rule":{"kind":"completion"},"target":2,"missing":"zero"}]}]},
+      {"id":"y","points":10,"children":[
+        {"id":"d","points":10,"rule":{"kind":"completion"},"target":4}]}]})");
+  const auto r = assess(tree, rows({{0.5, NaN, 2}, {0.5, 1, 2}}));
+  // unit 1: a = 0.5 * 5 = 2.5 (scale 1: p is present), p = c = 0, d = 2 / 4 * 10 = 5
+  EXPECT_EQ(r.score(0, tree.index_of("p")), 0);
+  EXPECT_EQ(r.score(0, tree.index_of("x")), 2.5);
+  EXPECT_EQ(r.total(0), 7.5);
+  // unit 2: c = 1 / 2 * 5 = 2.5, so x = 2.5 + 2.5 and the total 10
+  EXPECT_EQ(r.total(1), 10);
 }
 
 TEST(assess_test, explanation_reproduces_every_leaf_score) {
