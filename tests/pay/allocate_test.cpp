@@ -292,6 +292,180 @@ TEST(allocate_property_test, reordering_the_roster_moves_at_most_tie_broken_fen)
   }
 }
 
+// --- allocate_clamped against a sorted reference --------------------------------------------------
+
+// The rule of allocate_clamped done the slow, obvious way: every breakpoint sorted exactly, g
+// evaluated at each one, rounding by a full sort. Values are kept small enough (shares < 2^61,
+// floors and caps < 2^21, n ≤ 3000) for every cross-product to fit 128 bits.
+struct reference_allocation {
+  std::vector<std::int64_t> pay, whole;
+  std::vector<uint128> remainder;
+  std::vector<clamp_state> clamp;
+  uint128 denominator = 1;
+  bool hit = false;   // μ is a breakpoint
+  bool flat = false;  // nobody active there: g = P on a stretch, and any μ of it would do
+  uint128 mu_num = 0, mu_den = 0;
+};
+
+reference_allocation reference_clamped(const std::vector<uint128>& s, const std::vector<std::int64_t>& f,
+                                       const std::vector<std::int64_t>& c, std::int64_t pool) {
+  const std::size_t n = s.size();
+  const uint128 P = static_cast<uint128>(pool);
+  struct value {
+    uint128 num, den;
+  };
+  auto less = [](const value& a, const value& b) { return a.num * b.den < b.num * a.den; };
+  std::vector<value> points;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s[i] == 0) continue;
+    points.push_back({static_cast<uint128>(f[i]), s[i]});
+    points.push_back({static_cast<uint128>(c[i]), s[i]});
+  }
+  std::sort(points.begin(), points.end(), less);
+  // Who is where at μ = v: at the floor if v ≤ floor/s, else at the cap if v ≥ cap/s, else active.
+  auto classify = [&](const value& v, std::vector<clamp_state>& clamp, uint128& A, uint128& B) {
+    A = B = 0;
+    clamp.assign(n, clamp_state::none);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto fi = static_cast<uint128>(f[i]), ci = static_cast<uint128>(c[i]);
+      if (s[i] == 0 || v.num * s[i] <= fi * v.den) clamp[i] = clamp_state::floor, A += fi;
+      else if (v.num * s[i] >= ci * v.den) clamp[i] = clamp_state::cap, A += ci;
+      else B += s[i];
+    }
+  };
+  reference_allocation r;
+  uint128 A = 0, B = 0;
+  // The first breakpoint where g(v) = A + v·B reaches P.
+  std::size_t j = 0;
+  for (; j < points.size(); ++j) {
+    classify(points[j], r.clamp, A, B);
+    if (A > P || points[j].num * B >= (P - A) * points[j].den) break;
+  }
+  if (j < points.size() && A <= P && points[j].num * B == (P - A) * points[j].den) {
+    r.hit = true, r.flat = B == 0, r.mu_num = points[j].num, r.mu_den = points[j].den;
+  } else {
+    // μ lies strictly between points[j - 1] and points[j]: decided by the interval.
+    const value lo = points[j - 1], hi = points[j];
+    A = B = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const value fl{static_cast<uint128>(f[i]), s[i]}, cp{static_cast<uint128>(c[i]), s[i]};
+      if (s[i] == 0 || !less(fl, hi)) r.clamp[i] = clamp_state::floor, A += static_cast<uint128>(f[i]);
+      else if (!less(lo, cp)) r.clamp[i] = clamp_state::cap, A += static_cast<uint128>(c[i]);
+      else r.clamp[i] = clamp_state::none, B += s[i];
+    }
+    r.mu_num = P - A, r.mu_den = B;
+  }
+  r.denominator = B == 0 ? 1 : B;
+  std::int64_t given = 0;
+  r.whole.assign(n, 0), r.remainder.assign(n, 0);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (r.clamp[i] == clamp_state::floor) r.whole[i] = f[i];
+    else if (r.clamp[i] == clamp_state::cap) r.whole[i] = c[i];
+    else r.whole[i] = static_cast<std::int64_t>((P - A) * s[i] / B), r.remainder[i] = (P - A) * s[i] % B;
+    given += r.whole[i];
+    order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return r.remainder[a] > r.remainder[b]; });
+  r.pay = r.whole;
+  for (std::int64_t k = 0; k < pool - given; ++k) ++r.pay[order[static_cast<std::size_t>(k)]];
+  return r;
+}
+
+TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_hits_and_zero_shares) {
+  std::mt19937_64 rng(17);
+  auto random_below = [&](std::int64_t m) {
+    return static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(m));
+  };
+  int hits = 0, large = 0;
+  for (int trial = 0; trial < 1500; ++trial) {
+    const int kind = static_cast<int>(rng() % 6);
+    std::size_t n = 1 + rng() % 30;
+    if (trial % 100 == 0) n = 1000 + rng() % 2000, ++large;  // the search's fast path at work
+    std::vector<uint128> s(n);
+    std::vector<std::int64_t> f(n), c(n);
+    const std::uint64_t p = 1 + rng() % 40, q = 1 + rng() % 40;  // kind 3: μ = p/q is a breakpoint
+    const std::uint64_t M = (1ULL << 50) + rng() % 1000;            // kind 5: μ ≈ 1/M
+    std::int64_t near = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int64_t b = 1 + static_cast<std::int64_t>(rng() % 3 == 0 ? 1000 : rng() % 1000000);
+      switch (kind) {
+        case 0:  // small numbers: zero shares, equal breakpoints, floor = cap
+          s[i] = rng() % 5, f[i] = random_below(10), c[i] = f[i] + random_below(10);
+          break;
+        case 1: {  // s proportional to the floor by a few coefficients: many equal breakpoints
+          const std::uint64_t k[] = {5, 7, 10, 12};
+          s[i] = static_cast<uint128>(b) * k[rng() % 4] * 1000000, f[i] = b, c[i] = 2 * b;
+          break;
+        }
+        case 2:  // unrelated values
+          s[i] = rng() % 8 == 0 ? 0 : (rng() >> 24), f[i] = static_cast<std::int64_t>(rng() % 1000000),
+          c[i] = f[i] + static_cast<std::int64_t>(rng() % 2000000);
+          break;
+        case 3: {  // s = q·t, so μ·s = p·t is whole; some floors and caps sit exactly at μ
+          const std::uint64_t t = rng() % 5 == 0 ? 0 : 1 + rng() % 30;
+          s[i] = static_cast<uint128>(q) * t;
+          const auto at = static_cast<std::int64_t>(p * t);
+          const int where = static_cast<int>(rng() % 4);
+          f[i] = where == 0 ? at : random_below(at + 1);
+          c[i] = where == 1 ? std::max(at, f[i]) : f[i] + random_below(2 * at + 2);
+          break;
+        }
+        case 5: {  // some get μ·s whole; others have a floor/s or cap/s within 2^-50 of μ, which
+                   // doubles cannot tell apart from μ or from each other
+          const std::int64_t t = 1 + static_cast<std::int64_t>(rng() % 1000);
+          const int d = static_cast<int>(rng() % 5) - 2;
+          if (rng() % 2 || d == 0) s[i] = static_cast<uint128>(t) * M, f[i] = t / 2, c[i] = 2 * t;
+          else if (rng() % 2) s[i] = static_cast<uint128>(t) * M + d, f[i] = t, c[i] = 2 * t;
+          else s[i] = static_cast<uint128>(t) * M + d, f[i] = t / 2, c[i] = t;
+          near += t;
+          break;
+        }
+        default:  // everyone clamped around μ: g is flat at P over an interval
+          s[i] = 1 + rng() % 9;
+          // Below μ = 100 at the cap, above μ = 200 at the floor.
+          if (rng() % 2) c[i] = static_cast<std::int64_t>(s[i]) * (1 + random_below(100)), f[i] = c[i] / 2;
+          else f[i] = static_cast<std::int64_t>(s[i]) * (200 + random_below(100)), c[i] = f[i] + 7;
+      }
+    }
+    uint128 sum_floor = 0, sum_cap = 0, at_mu = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      sum_floor += static_cast<uint128>(f[i]);
+      sum_cap += static_cast<uint128>(s[i] == 0 ? f[i] : c[i]);
+      if (kind != 3 && kind != 4) continue;
+      const auto m = static_cast<std::int64_t>(p * static_cast<std::uint64_t>(s[i] / q));
+      const bool capped = c[i] <= 100 * static_cast<std::int64_t>(s[i]);  // kind 4 at μ in [100, 200]
+      const std::int64_t pay =
+          s[i] == 0 ? f[i] : kind == 4 ? (capped ? c[i] : f[i]) : std::clamp(m, f[i], c[i]);
+      at_mu += static_cast<uint128>(pay);
+    }
+    const std::uint64_t pick = rng() % 8;
+    uint128 P = pick == 0 ? sum_floor : pick == 1 ? sum_cap : sum_floor + rng() % (sum_cap - sum_floor + 1);
+    if (kind == 3 || kind == 4) P = at_mu;
+    if (kind == 5) P = std::min(std::max(static_cast<uint128>(near + 2) - rng() % 5, sum_floor), sum_cap);
+    const auto pool = static_cast<std::int64_t>(P);
+    const clamped_allocation got = allocate_clamped(s, f, c, pool);
+    if (P == sum_floor || P == sum_cap) continue;  // no search
+    const reference_allocation want = reference_clamped(s, f, c, pool);
+    hits += want.hit;
+    ASSERT_EQ(got.pay, want.pay) << "trial " << trial;
+    ASSERT_EQ(got.whole, want.whole) << "trial " << trial;
+    ASSERT_TRUE(got.remainder == want.remainder) << "trial " << trial;
+    ASSERT_TRUE(got.denominator == want.denominator) << "trial " << trial;
+    if (!want.hit) {
+      ASSERT_EQ(got.clamp, want.clamp) << "trial " << trial;
+      ASSERT_TRUE(got.mu_num == want.mu_num && got.mu_den == want.mu_den) << "trial " << trial;
+    } else if (!want.flat) {
+      // On a hit μ is that breakpoint's value (the representation may be another equal breakpoint's).
+      ASSERT_EQ(got.clamp, want.clamp) << "trial " << trial;
+      ASSERT_TRUE(got.mu_num * want.mu_den == want.mu_num * got.mu_den) << "trial " << trial;
+    }
+  }
+  EXPECT_GT(hits, 300);  // exact hits, on a slope and on flat stretches, were exercised
+  EXPECT_EQ(large, 15);
+}
+
 // --- the demo's data ------------------------------------------------------------------------------
 
 pay_result sample_pay(const scorecard_summary& scorecard) {

@@ -20,8 +20,10 @@
 /// largest fractional parts, ties to the earlier person in roster order. All arithmetic is exact
 /// rational in 128-bit integers (256-bit products where needed); no floating point touches money.
 /// λ is found by selection over the breakpoints floor_i/s_i and cap_i/s_i (the λ a full sort
-/// would give, in O(n) expected time). Awards are paid on top, each split over its team by
-/// contribution weight with the same largest-remainder rounding.
+/// would give, in O(n) expected time), started between the two breakpoints nearest a
+/// double-precision estimate so that usually one exact pass decides nearly everyone; the result is
+/// exact whatever the estimate. Awards are paid on top, each split over its team by contribution
+/// weight with the same largest-remainder rounding.
 /// Errors: floors above the pool (606) or caps below it (607), stating the shortfall in fen;
 /// roster, scorecard, policy and events mismatches (604, 608-612, 616), all reported at once.
 #include <cstddef>
