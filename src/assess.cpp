@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <limits>
 #include <numeric>
@@ -17,6 +16,7 @@
 #include <thread>
 
 #include "engine/state.hpp"
+#include "zoneperf/detail/rules.hpp"
 
 namespace zoneperf {
 
@@ -84,40 +84,16 @@ struct detail_engine {
     if (opt.ranks == ranking::off) out.ranks_.clear();
   }
 
-  // Competition ranks of the totals (1, 2, 2, 4): best first, ties in unit order. The totals are
-  // floored at 0, so their bit patterns order as their values do and a stable radix sort on them
-  // (11 bits a pass, passes where every unit has the same digit skipped) gives the order.
+  // Competition ranks of the totals (1, 2, 2, 4): best first, ties in unit order.
   static void rank(assessment& out) {
     const auto n = static_cast<std::size_t>(out.units());
-    const double* t = out.totals_.data();
-    std::vector<std::uint64_t> key(n), key2(n);
-    std::vector<std::int32_t> order(n), order2(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!(t[i] >= 0)) throw std::logic_error("zoneperf: a total below 0 or NaN");
-      std::uint64_t bits;
-      std::memcpy(&bits, &t[i], sizeof bits);
-      key[i] = ~bits;  // descending
-      order[i] = static_cast<std::int32_t>(i);
-    }
-    constexpr int digit = 11;
-    constexpr std::size_t buckets = std::size_t{1} << digit;
-    for (int shift = 0; shift < 64; shift += digit) {
-      std::vector<std::size_t> start(buckets + 1, 0);
-      for (std::size_t i = 0; i < n; ++i) ++start[((key[i] >> shift) & (buckets - 1)) + 1];
-      if (n == 0 || start[((key[0] >> shift) & (buckets - 1)) + 1] == n) continue;
-      for (std::size_t d = 0; d < buckets; ++d) start[d + 1] += start[d];
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t at = start[(key[i] >> shift) & (buckets - 1)]++;
-        key2[at] = key[i];
-        order2[at] = order[i];
-      }
-      key.swap(key2);
-      order.swap(order2);
-    }
+    std::vector<std::uint64_t> key;
+    const auto order = detail::rank_order(out.totals_.data(), n, false, &key);
+    if (order.size() != n) throw std::logic_error("zoneperf: a total is NaN");
     out.ranks_.resize(n);
     for (std::size_t k = 0; k < n; ++k) {
       const bool tie = k > 0 && key[k] == key[k - 1];
-      out.ranks_[static_cast<std::size_t>(order[k])] = tie ? out.ranks_[static_cast<std::size_t>(order[k - 1])] : static_cast<std::int32_t>(k + 1);
+      out.ranks_[order[k]] = tie ? out.ranks_[order[k - 1]] : static_cast<std::int32_t>(k + 1);
     }
   }
 

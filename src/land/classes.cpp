@@ -1,7 +1,6 @@
 #include "zoneperf/land/classes.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <numeric>
 #include <set>
 #include <utility>
@@ -10,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "land_json.hpp"
+#include "zoneperf/detail/rules.hpp"
 
 namespace zoneperf {
 
@@ -221,51 +221,20 @@ std::vector<std::int32_t> competition_ranks(const std::vector<double>& scores,
   const std::size_t n = scores.size();
   if (!exempt.empty() && exempt.size() != n)
     throw error(errc::shape_mismatch, "", fmt::format("{} scores but {} exempt flags", n, exempt.size()));
-  // Keys that sort ascending as the scores sort descending: flip the bits of an order-preserving
-  // map of the double (negatives reversed, positives above them); -0 counts as +0.
-  std::vector<std::uint64_t> key, key2;
-  std::vector<std::uint32_t> idx, idx2;
-  key.reserve(n);
-  idx.reserve(n);
+  std::vector<double> rated;
+  std::vector<std::uint32_t> index;
+  rated.reserve(n);
+  index.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (!exempt.empty() && exempt[i]) continue;
-    double v = scores[i];
-    if (!(v == v)) throw error(errc::missing_value, fmt::format("#{}", i), "a rated entity has no score");
-    if (v == 0) v = 0.0;
-    std::uint64_t u;
-    std::memcpy(&u, &v, sizeof u);
-    u = (u >> 63) ? ~u : (u | (std::uint64_t{1} << 63));
-    key.push_back(~u);
-    idx.push_back(static_cast<std::uint32_t>(i));
+    if (!(scores[i] == scores[i])) throw error(errc::missing_value, fmt::format("#{}", i), "a rated entity has no score");
+    rated.push_back(scores[i]);
+    index.push_back(static_cast<std::uint32_t>(i));
   }
-  const std::size_t m = key.size();
-  key2.resize(m);
-  idx2.resize(m);
-  // LSD radix sort, 6 digits of 11 bits; all histograms in one counting pass, and a digit that
-  // every key shares costs no scatter pass.
-  constexpr int bits = 11, digits = 6;
-  constexpr std::size_t buckets = std::size_t{1} << bits;
-  std::vector<std::uint32_t> hist(buckets * digits, 0);
-  for (std::size_t k = 0; k < m; ++k)
-    for (int d = 0; d < digits; ++d) ++hist[d * buckets + ((key[k] >> (d * bits)) & (buckets - 1))];
-  for (int d = 0; d < digits; ++d) {
-    std::uint32_t* count = hist.data() + d * buckets;
-    const int shift = d * bits;
-    if (m == 0 || count[(key[0] >> shift) & (buckets - 1)] == m) continue;
-    std::uint32_t sum = 0;
-    for (std::size_t b = 0; b < buckets; ++b) {
-      const std::uint32_t t = count[b];
-      count[b] = sum;
-      sum += t;
-    }
-    for (std::size_t k = 0; k < m; ++k) {
-      const std::uint32_t at = count[(key[k] >> shift) & (buckets - 1)]++;
-      key2[at] = key[k];
-      idx2[at] = idx[k];
-    }
-    key.swap(key2);
-    idx.swap(idx2);
-  }
+  std::vector<std::uint64_t> key;
+  std::vector<std::uint32_t> idx = detail::rank_order(rated.data(), rated.size(), false, &key);
+  for (auto& i : idx) i = index[i];
+  const std::size_t m = idx.size();
   std::vector<std::int32_t> ranks(n, 0);
   for (std::size_t k = 0; k < m; ++k) {
     const bool tie = k > 0 && key[k] == key[k - 1];

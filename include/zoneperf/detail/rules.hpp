@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <vector>
@@ -73,28 +74,14 @@ inline double rank_fraction(double rank, double step) {
 /// leader: r / max, the best performer earning full marks.
 inline double leader_fraction(double r, double max) { return clamp_to(r / max, 0.0, 1.0); }
 
-/// Competition ranks (ties "min": 1, 2, 2, 4) of the n values x[0..n), written to out[0..n). The
-/// best value ranks 1: the largest for higher-is-better, the smallest for lower-is-better. Ties are
-/// exact (==). NaN values take no rank (out = NaN) and do not count for the others.
-inline void competition_ranks(const double* x, std::size_t n, double* out, bool lower_is_better) {
-  std::vector<std::size_t> order;
-  order.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (std::isnan(x[i])) {
-      out[i] = std::numeric_limits<double>::quiet_NaN();
-    } else {
-      order.push_back(i);
-    }
-  }
-  if (lower_is_better) {
-    std::stable_sort(order.begin(), order.end(), [x](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-  } else {
-    std::stable_sort(order.begin(), order.end(), [x](std::size_t a, std::size_t b) { return x[a] > x[b]; });
-  }
-  for (std::size_t p = 0; p < order.size(); ++p) {
-    const std::size_t i = order[p];
-    out[i] = (p > 0 && x[i] == x[order[p - 1]]) ? out[order[p - 1]] : static_cast<double>(p + 1);
-  }
-}
+/// The units with a value (not NaN) in ranking order, best first (the largest for
+/// higher-is-better, the smallest for lower-is-better), ties in input order; -0 ties with +0.
+/// `keys`, when given, receives their sort keys in the same order (equal keys: tied values).
+std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower_is_better,
+                                      std::vector<std::uint64_t>* keys = nullptr);
+
+/// Competition ranks (ties "min": 1, 2, 2, 4) of the n values x[0..n), written to out[0..n): the
+/// best value ranks 1. NaN values take no rank (out = NaN) and do not count for the others.
+void competition_ranks(const double* x, std::size_t n, double* out, bool lower_is_better);
 
 }  // namespace zoneperf::detail

@@ -1,0 +1,69 @@
+// The order behind every competition ranking (scores, totals, rank-rule columns): a stable LSD
+// radix sort on the values' bits, O(n) with no comparisons.
+#include <cstring>
+
+#include "zoneperf/detail/rules.hpp"
+
+namespace zoneperf::detail {
+
+std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower_is_better,
+                                      std::vector<std::uint64_t>* keys) {
+  // Keys that sort ascending as the values rank: an order-preserving map of the double (negatives
+  // reversed, positives above them), flipped when higher is better; -0 counts as +0.
+  std::vector<std::uint64_t> key, key2;
+  std::vector<std::uint32_t> idx, idx2;
+  key.reserve(n);
+  idx.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    double v = x[i];
+    if (!(v == v)) continue;
+    if (v == 0) v = 0.0;
+    std::uint64_t u;
+    std::memcpy(&u, &v, sizeof u);
+    u = (u >> 63) ? ~u : (u | (std::uint64_t{1} << 63));
+    key.push_back(lower_is_better ? u : ~u);
+    idx.push_back(static_cast<std::uint32_t>(i));
+  }
+  const std::size_t m = key.size();
+  key2.resize(m);
+  idx2.resize(m);
+  // 6 digits of 11 bits; all histograms in one counting pass, and a digit that every key shares
+  // costs no scatter pass.
+  constexpr int bits = 11, digits = 6;
+  constexpr std::size_t buckets = std::size_t{1} << bits;
+  std::vector<std::uint32_t> hist(buckets * digits, 0);
+  for (std::size_t k = 0; k < m; ++k)
+    for (int d = 0; d < digits; ++d) ++hist[d * buckets + ((key[k] >> (d * bits)) & (buckets - 1))];
+  for (int d = 0; d < digits; ++d) {
+    std::uint32_t* count = hist.data() + d * buckets;
+    const int shift = d * bits;
+    if (m == 0 || count[(key[0] >> shift) & (buckets - 1)] == m) continue;
+    std::uint32_t sum = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+      const std::uint32_t t = count[b];
+      count[b] = sum;
+      sum += t;
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::uint32_t at = count[(key[k] >> shift) & (buckets - 1)]++;
+      key2[at] = key[k];
+      idx2[at] = idx[k];
+    }
+    key.swap(key2);
+    idx.swap(idx2);
+  }
+  if (keys) *keys = std::move(key);
+  return idx;
+}
+
+void competition_ranks(const double* x, std::size_t n, double* out, bool lower_is_better) {
+  std::vector<std::uint64_t> key;
+  const auto order = rank_order(x, n, lower_is_better, &key);
+  for (std::size_t i = 0; i < n; ++i) out[i] = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const bool tie = k > 0 && key[k] == key[k - 1];
+    out[order[k]] = tie ? out[order[k - 1]] : static_cast<double>(k + 1);
+  }
+}
+
+}  // namespace zoneperf::detail
