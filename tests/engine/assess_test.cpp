@@ -160,6 +160,45 @@ TEST(assess_test, group_scores_are_the_sums_of_the_explained_leaf_points) {
   }
 }
 
+// Per-unit targets on the fast path: a run reads them beside the values (a NaN takes the
+// default); group scores equal the explained leaf points, and a bad target is reported as the
+// careful path reports it.
+TEST(assess_test, per_unit_targets_give_the_explained_scores_and_bad_ones_are_named) {
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":60,"children":[
+      {"id":"up","points":30,"children":[
+        {"id":"c1","points":10,"rule":{"kind":"completion","cap":1.2},"target":50},
+        {"id":"t1","points":10,"rule":{"kind":"threshold"},"target":40},
+        {"id":"b1","points":10,"rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.5,"value":0.5}]},"target":60}]},
+      {"id":"down","points":30,"children":[
+        {"id":"c2","points":15,"direction":"lower","rule":{"kind":"completion"},"target":30},
+        {"id":"c3","points":15,"direction":"lower","rule":{"kind":"completion"},"target":20}]}]})");
+  std::mt19937_64 rng(9);
+  const Eigen::Index n = 12000;
+  Eigen::MatrixXd v(n, 5), t(n, 3);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    for (Eigen::Index j = 0; j < 5; ++j) v(i, j) = static_cast<double>(rng() % 8) * 10;
+    for (Eigen::Index j = 0; j < 3; ++j) t(i, j) = rng() % 5 == 0 ? NaN : static_cast<double>(1 + rng() % 8) * 10;
+  }
+  const target_table targets{{"t1", "c1", "c2"}, t};
+  assess_options opt;
+  opt.keep = node_scores::groups;
+  const auto r = assess(tree, v, &targets, opt);
+  for (Eigen::Index u = 0; u < n; ++u) {
+    const auto leaves = explain(tree, v, &targets, static_cast<std::size_t>(u));
+    const double up = 0.0 + leaves[0].points + leaves[1].points + leaves[2].points;
+    const double down = 0.0 + leaves[3].points + leaves[4].points;
+    ASSERT_EQ(r.score(u, tree.index_of("up")), up) << "unit " << u;
+    ASSERT_EQ(r.score(u, tree.index_of("down")), down) << "unit " << u;
+  }
+  t(9000, 2) = 0;
+  try {
+    assess(tree, v, &targets, opt);
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_STREQ(e.what(), "[zoneperf.data.303] unit #9001, indicator \"c2\": target must be positive, not 0");
+  }
+}
+
 TEST(assess_test, ties_share_a_competition_rank) {
   const auto tree = indicator_tree::from_json(mini);
   const auto v = rows({{50, 10, 80, 0, 0, 0}, {60, 8, 90, 1, 0, 0}, {50, 10, 80, 0, 0, 0}, {0, 40, 50, 0, 3, 0}});
