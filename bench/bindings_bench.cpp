@@ -6,40 +6,22 @@
 //   /usr/bin/python3 bench/python_bench.py --cxx build/bench/bench_bindings_bench
 #include <benchmark/benchmark.h>
 
-#include <random>
-
-#include "zoneperf/assess.hpp"
+#include "task_force.hpp"
 #include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
 
 namespace {
-// Uniform [0, 100) in every column, veto items 0: the distribution python_bench.py uses.
-Eigen::MatrixXd random_values(const indicator_tree& tree, Eigen::Index n) {
-  std::mt19937_64 rng(1);
-  std::uniform_real_distribution<double> d(0, 100);
-  Eigen::MatrixXd v(n, static_cast<Eigen::Index>(tree.columns().size()));
-  for (Eigen::Index j = 0; j < v.cols(); ++j) {
-    const node& nd = tree.node(static_cast<std::size_t>(tree.columns()[static_cast<std::size_t>(j)]));
-    for (Eigen::Index i = 0; i < n; ++i) v(i, j) = nd.kind == node_kind::veto ? 0.0 : d(rng);
-  }
-  return v;
-}
-
-assess_options options() {
-  assess_options o;
-  o.keep = node_scores::groups;
-  o.ranks = ranking::off;
-  return o;
-}
+using bench::fast_path;
+using bench::random_values;
 
 void reused_result(benchmark::State& state) {
   const auto tree = load_preset("task-force");
   const auto v = random_values(tree, state.range(0));
   assessment out;
-  assess(tree, v, nullptr, out, options());
+  assess(tree, v, nullptr, out, fast_path());
   for (auto _ : state) {
-    assess(tree, v, nullptr, out, options());
+    assess(tree, v, nullptr, out, fast_path());
     benchmark::DoNotOptimize(out.totals().data());
   }
   state.SetItemsProcessed(state.iterations() * v.rows());
@@ -50,7 +32,7 @@ void fresh_result(benchmark::State& state) {
   const auto tree = load_preset("task-force");
   const auto v = random_values(tree, state.range(0));
   for (auto _ : state) {
-    assessment out = assess(tree, v, nullptr, options());
+    assessment out = assess(tree, v, nullptr, fast_path());
     benchmark::DoNotOptimize(out.totals().data());
   }
   state.SetItemsProcessed(state.iterations() * v.rows());

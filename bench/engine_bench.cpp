@@ -3,24 +3,14 @@
 //   cmake --preset bench && cmake --build --preset bench && ./build-bench/bench/bench_engine_bench
 #include <benchmark/benchmark.h>
 
-#include <random>
-
-#include "zoneperf/assess.hpp"
+#include "task_force.hpp"
 #include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
 
 namespace {
-Eigen::MatrixXd random_values(const indicator_tree& tree, Eigen::Index n, unsigned seed = 1) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> d(0, 100);
-  Eigen::MatrixXd v(n, static_cast<Eigen::Index>(tree.columns().size()));
-  for (Eigen::Index j = 0; j < v.cols(); ++j) {
-    const node& nd = tree.node(static_cast<std::size_t>(tree.columns()[static_cast<std::size_t>(j)]));
-    for (Eigen::Index i = 0; i < n; ++i) v(i, j) = nd.kind == node_kind::veto ? 0.0 : d(rng);
-  }
-  return v;
-}
+using bench::fast_path;
+using bench::random_values;
 
 void run(benchmark::State& state, const indicator_tree& tree, const Eigen::MatrixXd& v, const target_table* t,
          assess_options opt) {
@@ -32,14 +22,6 @@ void run(benchmark::State& state, const indicator_tree& tree, const Eigen::Matri
   }
   state.SetItemsProcessed(state.iterations() * v.rows());
   state.SetComplexityN(v.rows());
-}
-
-assess_options fast_path(int threads = 1) {
-  assess_options o;
-  o.keep = node_scores::groups;
-  o.ranks = ranking::off;
-  o.threads = threads;
-  return o;
 }
 
 void task_force(benchmark::State& state) {
