@@ -31,20 +31,21 @@ extent extent_of(const Eigen::Ref<const Eigen::VectorXd>& x) {
 
 bool lower(direction d) { return d == direction::lower_is_better; }
 
+// f(x) for each value; a missing value (NaN) stays missing.
+template <class F>
+Eigen::VectorXd map_present(const Eigen::Ref<const Eigen::VectorXd>& x, F f) {
+  Eigen::VectorXd out(x.size());
+  for (Eigen::Index i = 0; i < x.size(); ++i) out[i] = std::isnan(x[i]) ? nan : f(x[i]);
+  return out;
+}
+
 }  // namespace
 
 Eigen::VectorXd normalise_minmax(const Eigen::Ref<const Eigen::VectorXd>& x, bounds b, direction d) {
   const extent e = extent_of(x);
-  Eigen::VectorXd out(x.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    if (std::isnan(x[i])) {
-      out[i] = nan;
-      continue;
-    }
-    const double f = detail::minmax_fraction(x[i], e.min, e.max, 0.0, lower(d));
-    out[i] = b.lower + (b.upper - b.lower) * f;
-  }
-  return out;
+  return map_present(x, [&](double v) {
+    return b.lower + (b.upper - b.lower) * detail::minmax_fraction(v, e.min, e.max, 0.0, lower(d));
+  });
 }
 
 Eigen::VectorXd normalise_zscore(const Eigen::Ref<const Eigen::VectorXd>& x, double mean, double sd, direction d) {
@@ -62,54 +63,32 @@ Eigen::VectorXd normalise_zscore(const Eigen::Ref<const Eigen::VectorXd>& x, dou
     if (!std::isnan(x[i])) ss += (x[i] - m) * (x[i] - m);
   }
   const double s = n > 1 ? std::sqrt(ss / static_cast<double>(n - 1)) : 0.0;
-  Eigen::VectorXd out(x.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    if (std::isnan(x[i])) {
-      out[i] = nan;
-    } else if (s == 0) {
-      out[i] = mean;
-    } else {
-      const double z = (x[i] - m) / s;
-      out[i] = (lower(d) ? -z : z) * sd + mean;
-    }
-  }
-  return out;
+  return map_present(x, [&](double v) {
+    if (s == 0) return mean;
+    const double z = (v - m) / s;
+    return (lower(d) ? -z : z) * sd + mean;
+  });
 }
 
 Eigen::VectorXd normalise_goalposts(const Eigen::Ref<const Eigen::VectorXd>& x, double lo, double hi, direction d,
                                     double scale) {
-  Eigen::VectorXd out(x.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    out[i] = std::isnan(x[i]) ? nan : scale * detail::goalposts_fraction(x[i], lo, hi, lower(d));
-  }
-  return out;
+  return map_present(x, [&](double v) { return scale * detail::goalposts_fraction(v, lo, hi, lower(d)); });
 }
 
 Eigen::VectorXd normalise_distance_to_target(const Eigen::Ref<const Eigen::VectorXd>& x, double target, direction d,
                                              target_cap cap) {
   const extent e = extent_of(x);
-  Eigen::VectorXd out(x.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    if (std::isnan(x[i])) {
-      out[i] = nan;
-      continue;
-    }
+  return map_present(x, [&](double v) {
     // COINr's 1 - (t - x) / (t - min) is the min-max fraction with the target as the far end.
-    double f = lower(d) ? detail::minmax_fraction(x[i], target, e.max, 0.0, true)
-                        : detail::minmax_fraction(x[i], e.min, target, 0.0, false);
-    if (cap == target_cap::capped && f > 1) f = 1;
-    out[i] = f;
-  }
-  return out;
+    const double f = lower(d) ? detail::minmax_fraction(v, target, e.max, 0.0, true)
+                              : detail::minmax_fraction(v, e.min, target, 0.0, false);
+    return cap == target_cap::capped && f > 1 ? 1.0 : f;
+  });
 }
 
 Eigen::VectorXd normalise_fraction_of_max(const Eigen::Ref<const Eigen::VectorXd>& x) {
   const extent e = extent_of(x);
-  Eigen::VectorXd out(x.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    out[i] = std::isnan(x[i]) ? nan : detail::leader_fraction(x[i], e.max);
-  }
-  return out;
+  return map_present(x, [&](double v) { return detail::leader_fraction(v, e.max); });
 }
 
 Eigen::VectorXd normalise_rank(const Eigen::Ref<const Eigen::VectorXd>& x, direction d) {
