@@ -110,14 +110,9 @@ class book {
     const double cached = opt_.cache == cached_values::zero || std::isnan(expected) ? 0.0 : expected;
     worksheet_write_formula_num(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(), formula_,
                                 cached);
-    workbook_formula w;
-    w.sheet = name_;
-    w.row = row;
-    w.col = col;
-    w.formula = f;
+    workbook_formula& w = record(row, col, f);
     w.number = expected;
     w.tolerance = tolerance;
-    manifest.formulas.push_back(std::move(w));
   }
   /// A text formula (a grade, a label) with the library's value (or "") cached.
   void formula_text(int row, int col, const std::string& f, const std::string& expected) {
@@ -125,14 +120,18 @@ class book {
     const std::string cached = opt_.cache == cached_values::zero ? "" : expected;
     worksheet_write_formula_str(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(), nullptr,
                                 cached.c_str());
-    workbook_formula w;
+    workbook_formula& w = record(row, col, f);
+    w.is_text = true;
+    w.text = expected;
+  }
+  /// The manifest's entry for a formula just written.
+  workbook_formula& record(int row, int col, const std::string& f) {
+    workbook_formula& w = manifest.formulas.emplace_back();
     w.sheet = name_;
     w.row = row;
     w.col = col;
     w.formula = f;
-    w.is_text = true;
-    w.text = expected;
-    manifest.formulas.push_back(std::move(w));
+    return w;
   }
   void close() {
     lxw_workbook* wb = wb_;
