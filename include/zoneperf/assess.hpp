@@ -128,6 +128,10 @@ class assessment {
   friend struct detail_engine;
 };
 
+/// Scores into `out`, reusing its storage. Bad inputs throw zoneperf::error naming the unit and
+/// indicator. A wrong shape, an unknown target column or a missing default target is found
+/// before anything is written, and `out` keeps its result. A bad value is found while scoring:
+/// `out` then keeps its storage (so views of it stay valid) but holds no valid result.
 void assess(const indicator_tree& tree, matrix_view values, const target_table* targets,
             assessment& out, const assess_options& options = {});
 assessment assess(const indicator_tree& tree, matrix_view values, const target_table* targets = nullptr,

@@ -199,6 +199,17 @@ TEST(assess_test, per_unit_targets_give_the_explained_scores_and_bad_ones_are_na
   }
 }
 
+TEST(assess_test, a_wrong_shape_leaves_a_reused_result_as_it_was) {
+  const auto tree = indicator_tree::from_json(mini);
+  assessment out;
+  assess(tree, rows({{60, 8, 90, 1, 2, 0}, {40, 12, 70, 0, 0, 0}}), nullptr, out);
+  ASSERT_EQ(out.units(), 2);
+  // A wrong shape is found before anything is written: out keeps its result.
+  EXPECT_THROW(assess(tree, rows({{60, 8, 90}}), nullptr, out), error);
+  EXPECT_EQ(out.units(), 2);
+  EXPECT_DOUBLE_EQ(out.total(1), 40.0 / 50 * 8 + 10.0 / 12 * 4 + 10.0 / 40 * 8);
+}
+
 TEST(assess_test, ties_share_a_competition_rank) {
   const auto tree = indicator_tree::from_json(mini);
   const auto v = rows({{50, 10, 80, 0, 0, 0}, {60, 8, 90, 1, 0, 0}, {50, 10, 80, 0, 0, 0}, {0, 40, 50, 0, 3, 0}});
