@@ -5,4 +5,5 @@
 #else
 #define ZONEPERF_KERNEL_TARGET "arch=x86-64-v4,prefer-vector-width=512"
 #endif
+#define ZONEPERF_KERNEL_LANES 8
 #include "kernel.inc"
