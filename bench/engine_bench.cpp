@@ -132,20 +132,3 @@ BENCHMARK_CAPTURE(one_rule, leader, R"({"kind":"rank","mode":"leader"})", "")->A
 }  // namespace
 
 BENCHMARK_MAIN();
-
-void task_force_aligned(benchmark::State& state) {
-  const auto tree = load_preset("task-force");
-  const auto v0 = random_values(tree, state.range(0));
-  double* p = static_cast<double*>(std::aligned_alloc(64, static_cast<std::size_t>(v0.size()) * 8));
-  Eigen::Map<Eigen::MatrixXd> v(p, v0.rows(), v0.cols());
-  v = v0;
-  assessment out;
-  assess(tree, v, nullptr, out, fast_path());
-  for (auto _ : state) {
-    assess(tree, v, nullptr, out, fast_path());
-    benchmark::DoNotOptimize(out.totals().data());
-  }
-  state.SetItemsProcessed(state.iterations() * v.rows());
-  std::free(p);
-}
-BENCHMARK(task_force_aligned)->Arg(1000000)->Unit(benchmark::kMillisecond);

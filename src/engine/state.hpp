@@ -14,7 +14,7 @@
 
 namespace zoneperf::detail {
 
-inline constexpr std::ptrdiff_t chunk = 2048;
+inline constexpr std::ptrdiff_t chunk = 8192;
 inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 // Everything assess and explain need beyond the tree: validated inputs and batch statistics.

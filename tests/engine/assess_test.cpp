@@ -209,9 +209,10 @@ static void expect_explained(const indicator_tree& tree, matrix_view v, const ta
 }
 
 // A tree of groups of leaves whose rules share the form q = (x - a) / d, scored a vector of units
-// at a time through every column at once: the explained scores, whatever the layout and alignment
-// of the values, with per-unit targets, missing values, a leaf under the root, and a unit count
-// that is not a whole number of vectors or chunks.
+// at a time through every column at once (column-major values with default targets): the
+// explained scores, whatever the alignment of the values, with missing values, a leaf under the
+// root, and a unit count that is not a whole number of vectors or chunks; and the same with
+// per-unit targets or row-major values, which take the column-by-column path.
 TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_layout) {
   const auto tree = indicator_tree::from_json(R"({"id":"t","points":100,
       "grades":[{"min":80,"label":"A"},{"min":60,"label":"B"},{"min":30,"label":"C"}],"children":[
@@ -248,8 +249,8 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
   const target_table targets{{"c1", "b2", "c3"}, t};
   assess_options opt;
   opt.keep = node_scores::groups;
-  expect_explained(tree, v, &targets, assess(tree, v, &targets, opt), "column-major");
-  expect_explained(tree, v, nullptr, assess(tree, v, nullptr, opt), "default targets");
+  expect_explained(tree, v, nullptr, assess(tree, v, nullptr, opt), "column-major");
+  expect_explained(tree, v, &targets, assess(tree, v, &targets, opt), "per-unit targets");
   // Columns 8 doubles apart in memory, starting 1 to 7 doubles past a vector's boundary.
   const Eigen::Index stride = (n + 7) / 8 * 8;
   std::vector<double> buffer(static_cast<std::size_t>(stride * cols + 8));
@@ -257,7 +258,7 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
     double* data = buffer.data() + offset;
     Eigen::Map<Eigen::MatrixXd, 0, Eigen::OuterStride<>>(data, n, cols, Eigen::OuterStride<>(stride)) = v;
     const matrix_view shifted(data, n, cols, storage_order::column_major, stride);
-    expect_explained(tree, shifted, &targets, assess(tree, shifted, &targets, opt), "shifted");
+    expect_explained(tree, shifted, nullptr, assess(tree, shifted, nullptr, opt), "shifted");
   }
   const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> row_major = v;
   expect_explained(tree, row_major, &targets, assess(tree, row_major, &targets, opt), "row-major");
@@ -269,13 +270,20 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
   } catch (const error& e) {
     EXPECT_STREQ(e.what(), "[zoneperf.data.303] unit #4322, indicator \"b2\": target must be positive, not -5");
   }
-  t(4321, 1) = NaN;
   v(12345, 0) = NaN;
   try {
-    assess(tree, v, &targets, opt);
+    assess(tree, v, nullptr, opt);
     FAIL();
   } catch (const error& e) {
     EXPECT_STREQ(e.what(), "[zoneperf.data.301] unit #12346, indicator \"c1\": missing value (the indicator's missing policy is error)");
+  }
+  v(12345, 0) = 1;
+  v(3, 2) = NaN;  // a band rule's
+  try {
+    assess(tree, v, nullptr, opt);
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_STREQ(e.what(), "[zoneperf.data.301] unit #4, indicator \"b1\": missing value (the indicator's missing policy is error)");
   }
 }
 
