@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "zoneperf/assess.hpp"
@@ -100,65 +101,26 @@ TEST(assess_test, ranks_of_many_units_with_ties_match_a_plain_sort) {
   }
 }
 
-// Every rule the kernel scores several columns at a time (and the ones it scores alone), in both
-// directions, over more than one chunk, some units with missing values: each group's score must be
-// the sum of its leaves' explained points in file order, and the total theirs with the items, bit
-// for bit.
-TEST(assess_test, group_scores_are_the_sums_of_the_explained_leaf_points) {
-  const auto tree = indicator_tree::from_json(R"({"id":"t","points":100,"children":[
-      {"id":"up","points":40,"children":[
+// A group of every rule of the form q = (x - a) / d, higher is better, for the trees below.
+const char* up_group = R"({"id":"up","points":40,"children":[
         {"id":"c1","points":10,"rule":{"kind":"completion","cap":1.2},"target":50},
         {"id":"t1","points":10,"rule":{"kind":"threshold"},"target":40,"missing":"zero"},
         {"id":"b1","points":10,"rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.8,"value":0.75},{"min":0.5,"value":0.5}]},"target":60},
-        {"id":"g1","points":10,"rule":{"kind":"goalposts","lo":20,"hi":80}}]},
-      {"id":"down","points":30,"children":[
-        {"id":"c2","points":10,"direction":"lower","rule":{"kind":"completion"},"target":30,"missing":"zero"},
-        {"id":"t2","points":10,"direction":"lower","rule":{"kind":"threshold"},"target":45},
-        {"id":"b2","points":10,"direction":"lower","rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.5,"value":0.4}]},"target":50}]},
-      {"id":"rest","points":30,"children":[
-        {"id":"g2","points":10,"direction":"lower","rule":{"kind":"goalposts","lo":0,"hi":100}},
-        {"id":"k1","points":10,"rule":{"kind":"benchmark","cap":1.5},"target":50},
-        {"id":"c3","points":10,"rule":{"kind":"completion"},"target":25}]},
-      {"id":"plus","kind":"bonus","per_unit":2,"max":5},
-      {"id":"minus","kind":"penalty","per_unit":0.5,"max":40,"missing":"zero"},
-      {"id":"stop","kind":"veto"}]})");
-  std::mt19937_64 rng(5);
-  const Eigen::Index n = 20000;
-  Eigen::MatrixXd v(n, 13);
-  for (Eigen::Index i = 0; i < n; ++i)
-    for (Eigen::Index j = 0; j < v.cols(); ++j) {
+        {"id":"g1","points":10,"rule":{"kind":"goalposts","lo":20,"hi":80}}]})";
+
+// n units of values: exact multiples of the targets and band floors, zeros of both signs, and
+// uniform values; the last column (a veto) vetoes every 101st unit.
+static Eigen::MatrixXd mixed_values(Eigen::Index n, Eigen::Index cols, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  Eigen::MatrixXd v(n, cols);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    for (Eigen::Index j = 0; j + 1 < cols; ++j) {
       const auto pick = rng() % 16;
-      // exact multiples of the targets and band floors, zeros, and uniform values
-      v(i, j) = pick == 0 ? 0.0 : pick < 4 ? static_cast<double>(rng() % 7) * 10 : static_cast<double>(rng() % 100000) / 1000;
+      v(i, j) = pick == 0 ? 0.0 : pick == 1 ? -0.0 : pick < 4 ? static_cast<double>(rng() % 7) * 10 : static_cast<double>(rng() % 100000) / 1000;
     }
-  for (Eigen::Index i = 0; i < n; ++i) v(i, 12) = i % 101 == 0 ? 1.0 : 0.0;
-  for (Eigen::Index i = 9000; i < n; i += 1000) v(i, 1) = NaN, v(i, 4) = NaN, v(i + 1, 11) = NaN;  // zero policy
-  assess_options opt;
-  opt.keep = node_scores::groups;  // leaf scores not kept: the fast path's multi-column loops
-  const auto r = assess(tree, v, nullptr, opt);
-  for (Eigen::Index u = 0; u < n; ++u) {
-    const auto leaves = explain(tree, v, nullptr, static_cast<std::size_t>(u));
-    double group = 0, total = 0;
-    int parent = -1;
-    for (const auto& e : leaves) {
-      if (e.kind != node_kind::leaf) continue;
-      const int p = tree.node(static_cast<std::size_t>(e.node)).parent;
-      if (p != parent && parent >= 0) {
-        ASSERT_EQ(r.score(static_cast<std::size_t>(u), static_cast<std::size_t>(parent)), group) << "unit " << u;
-        total += group;
-        group = 0;
-      }
-      parent = p;
-      group += e.points;
-    }
-    ASSERT_EQ(r.score(static_cast<std::size_t>(u), static_cast<std::size_t>(parent)), group) << "unit " << u;
-    total += group;
-    total += std::min(2 * v(u, 10), 5.0);
-    total -= std::isnan(v(u, 11)) ? 0.0 : std::min(0.5 * v(u, 11), 40.0);
-    total = v(u, 12) >= 1 ? 0.0 : std::max(total, 0.0);
-    ASSERT_EQ(r.total(static_cast<std::size_t>(u)), total) << "unit " << u;
-    ASSERT_EQ(r.vetoed(u), v(u, 12) >= 1) << "unit " << u;
+    v(i, cols - 1) = i % 101 == 0 ? 1.0 : 0.0;
   }
+  return v;
 }
 
 // The results of every unit rebuilt from its explanation: each group's score is the sum of its
@@ -208,19 +170,38 @@ static void expect_explained(const indicator_tree& tree, matrix_view v, const ta
   }
 }
 
+// Every rule the kernel scores several columns at a time (and the ones it scores alone), in both
+// directions, over more than one chunk, some units with missing values: each group's score must be
+// the sum of its leaves' explained points in file order, and the total theirs with the items, bit
+// for bit.
+TEST(assess_test, group_scores_are_the_sums_of_the_explained_leaf_points) {
+  const auto tree = indicator_tree::from_json(std::string(R"({"id":"t","points":100,"children":[)") + up_group + R"(,
+      {"id":"down","points":30,"children":[
+        {"id":"c2","points":10,"direction":"lower","rule":{"kind":"completion"},"target":30,"missing":"zero"},
+        {"id":"t2","points":10,"direction":"lower","rule":{"kind":"threshold"},"target":45},
+        {"id":"b2","points":10,"direction":"lower","rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.5,"value":0.4}]},"target":50}]},
+      {"id":"rest","points":30,"children":[
+        {"id":"g2","points":10,"direction":"lower","rule":{"kind":"goalposts","lo":0,"hi":100}},
+        {"id":"k1","points":10,"rule":{"kind":"benchmark","cap":1.5},"target":50},
+        {"id":"c3","points":10,"rule":{"kind":"completion"},"target":25}]},
+      {"id":"plus","kind":"bonus","per_unit":2,"max":5},
+      {"id":"minus","kind":"penalty","per_unit":0.5,"max":40,"missing":"zero"},
+      {"id":"stop","kind":"veto"}]})");
+  Eigen::MatrixXd v = mixed_values(20000, 13, 5);
+  for (Eigen::Index i = 9000; i < v.rows(); i += 1000) v(i, 1) = NaN, v(i, 4) = NaN, v(i + 1, 11) = NaN;  // zero policy
+  assess_options opt;
+  opt.keep = node_scores::groups;  // leaf scores not kept: the fast path's multi-column loops
+  expect_explained(tree, v, nullptr, assess(tree, v, nullptr, opt), "column-major");
+}
+
 // A tree of groups of leaves whose rules share the form q = (x - a) / d, scored a vector of units
 // at a time through every column at once (column-major values with default targets): the
 // explained scores, whatever the alignment of the values, with missing values, a leaf under the
 // root, and a unit count that is not a whole number of vectors or chunks; and the same with
 // per-unit targets or row-major values, which take the column-by-column path.
 TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_layout) {
-  const auto tree = indicator_tree::from_json(R"({"id":"t","points":100,
-      "grades":[{"min":80,"label":"A"},{"min":60,"label":"B"},{"min":30,"label":"C"}],"children":[
-      {"id":"up","points":40,"children":[
-        {"id":"c1","points":10,"rule":{"kind":"completion","cap":1.2},"target":50},
-        {"id":"t1","points":10,"rule":{"kind":"threshold"},"target":40,"missing":"zero"},
-        {"id":"b1","points":10,"rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.8,"value":0.75},{"min":0.5,"value":0.5}]},"target":60},
-        {"id":"g1","points":10,"rule":{"kind":"goalposts","lo":20,"hi":80}}]},
+  const auto tree = indicator_tree::from_json(std::string(R"({"id":"t","points":100,
+      "grades":[{"min":80,"label":"A"},{"min":60,"label":"B"},{"min":30,"label":"C"}],"children":[)") + up_group + R"(,
       {"id":"down","points":30,"children":[
         {"id":"c2","points":10,"direction":"lower","rule":{"kind":"completion"},"target":30,"missing":"zero"},
         {"id":"b2","points":10,"direction":"lower","rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.5,"value":0.4}]},"target":50},
@@ -232,18 +213,12 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
       {"id":"plus","kind":"bonus","per_unit":2,"max":5},
       {"id":"minus","kind":"penalty","per_unit":0.5,"max":40,"missing":"zero"},
       {"id":"stop","kind":"veto"}]})");
-  std::mt19937_64 rng(11);
   const Eigen::Index n = 20003, cols = 13;
-  Eigen::MatrixXd v(n, cols), t(n, 3);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    for (Eigen::Index j = 0; j < cols; ++j) {
-      const auto pick = rng() % 16;
-      // exact multiples of the targets and band floors, zeros, and uniform values
-      v(i, j) = pick == 0 ? 0.0 : pick == 1 ? -0.0 : pick < 4 ? static_cast<double>(rng() % 7) * 10 : static_cast<double>(rng() % 100000) / 1000;
-    }
+  Eigen::MatrixXd v = mixed_values(n, cols, 11);
+  std::mt19937_64 rng(11);
+  Eigen::MatrixXd t(n, 3);
+  for (Eigen::Index i = 0; i < n; ++i)
     for (Eigen::Index j = 0; j < 3; ++j) t(i, j) = rng() % 4 == 0 ? NaN : static_cast<double>(1 + rng() % 8) * 10;
-    v(i, 12) = i % 101 == 0 ? 1.0 : 0.0;
-  }
   // Missing values (zero policy) in two chunks only: the others take the fast path.
   for (Eigen::Index i = 9007; i < 12000; i += 997) v(i, 1) = NaN, v(i + 1, 4) = NaN, v(i + 2, 11) = NaN;
   const target_table targets{{"c1", "b2", "c3"}, t};
