@@ -194,13 +194,10 @@ TEST(assess_test, group_scores_are_the_sums_of_the_explained_leaf_points) {
   expect_explained(tree, v, nullptr, assess(tree, v, nullptr, opt), "column-major");
 }
 
-// A tree of groups of leaves whose rules share the form q = (x - a) / d, scored a vector of units
-// at a time through every column at once (column-major values with default targets): the
-// explained scores, whatever the alignment of the values, with missing values, a leaf under the
-// root, and a unit count that is not a whole number of vectors or chunks; and the same with
-// per-unit targets or row-major values, which take the column-by-column path.
-TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_layout) {
-  const auto tree = indicator_tree::from_json(std::string(R"({"id":"t","points":100,
+// Four groups and a leaf under the root, every rule of the one-loop form in both directions,
+// three items and grades: 13 columns.
+static indicator_tree one_loop_tree() {
+  return indicator_tree::from_json(std::string(R"({"id":"t","points":100,
       "grades":[{"min":80,"label":"A"},{"min":60,"label":"B"},{"min":30,"label":"C"}],"children":[)") + up_group + R"(,
       {"id":"down","points":30,"children":[
         {"id":"c2","points":10,"direction":"lower","rule":{"kind":"completion"},"target":30,"missing":"zero"},
@@ -213,6 +210,15 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
       {"id":"plus","kind":"bonus","per_unit":2,"max":5},
       {"id":"minus","kind":"penalty","per_unit":0.5,"max":40,"missing":"zero"},
       {"id":"stop","kind":"veto"}]})");
+}
+
+// A tree of groups of leaves whose rules share the form q = (x - a) / d, scored a vector of units
+// at a time through every column at once (column-major values with default targets): the
+// explained scores, whatever the alignment of the values, with missing values, a leaf under the
+// root, and a unit count that is not a whole number of vectors or chunks; and the same with
+// per-unit targets or row-major values, which take the column-by-column path.
+TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_layout) {
+  const auto tree = one_loop_tree();
   const Eigen::Index n = 20003, cols = 13;
   Eigen::MatrixXd v = mixed_values(n, cols, 11);
   std::mt19937_64 rng(11);
@@ -259,6 +265,37 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
     FAIL();
   } catch (const error& e) {
     EXPECT_STREQ(e.what(), "[zoneperf.data.301] unit #4, indicator \"b1\": missing value (the indicator's missing policy is error)");
+  }
+}
+
+// Large results are written straight to the caller's columns where they line up with the vectors:
+// whatever the alignment of the values, every bit equals what batches small enough to be written
+// the ordinary way give, chunks with missing values (rescored carefully) included.
+TEST(assess_test, large_results_written_straight_out_equal_those_of_small_batches) {
+  const auto tree = one_loop_tree();
+  const Eigen::Index n = 100000, cols = 13, batch = 20000;
+  Eigen::MatrixXd v = mixed_values(n, cols, 13);
+  for (Eigen::Index i = 30011; i < 34000; i += 997) v(i, 1) = NaN, v(i + 1, 11) = NaN;  // zero policy
+  assess_options opt;
+  opt.keep = node_scores::groups;
+  std::vector<assessment> parts;
+  for (Eigen::Index b = 0; b < n; b += batch) parts.push_back(assess(tree, v.middleRows(b, batch), nullptr, opt));
+  std::vector<double> buffer(static_cast<std::size_t>(n * cols + 8));
+  assessment whole;
+  for (std::ptrdiff_t offset = 0; offset < 8; ++offset) {  // one of them lines up with the results
+    double* data = buffer.data() + offset;
+    Eigen::Map<Eigen::MatrixXd>(data, n, cols) = v;
+    assess(tree, matrix_view(data, n, cols, storage_order::column_major), nullptr, whole, opt);
+    for (Eigen::Index u = 0; u < n; ++u) {
+      const assessment& part = parts[static_cast<std::size_t>(u / batch)];
+      const Eigen::Index k = u % batch;
+      ASSERT_PRED2(same, whole.total(u), part.total(k)) << "offset " << offset << ", unit " << u;
+      ASSERT_EQ(whole.grade(u), part.grade(k)) << "offset " << offset << ", unit " << u;
+      ASSERT_EQ(whole.vetoed(u), part.vetoed(k)) << "offset " << offset << ", unit " << u;
+      for (int node : whole.kept_nodes())
+        ASSERT_PRED2(same, whole.score(u, static_cast<std::size_t>(node)), part.score(k, static_cast<std::size_t>(node)))
+            << "offset " << offset << ", unit " << u << ", node " << node;
+    }
   }
 }
 
