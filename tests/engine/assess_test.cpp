@@ -268,21 +268,23 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
   }
 }
 
-// Large results are written straight to the caller's columns where they line up with the vectors:
+// Large results are written straight to the caller's columns, realigned to each column's vectors:
 // whatever the alignment of the values, every bit equals what batches small enough to be written
 // the ordinary way give, chunks with missing values (rescored carefully) included.
 TEST(assess_test, large_results_written_straight_out_equal_those_of_small_batches) {
   const auto tree = one_loop_tree();
-  const Eigen::Index n = 100000, cols = 13, batch = 20000;
+  // 100 003 units: the result columns lie at different distances from a vector's start.
+  const Eigen::Index n = 100003, cols = 13, batch = 20000;
   Eigen::MatrixXd v = mixed_values(n, cols, 13);
   for (Eigen::Index i = 30011; i < 34000; i += 997) v(i, 1) = NaN, v(i + 1, 11) = NaN;  // zero policy
   assess_options opt;
   opt.keep = node_scores::groups;
   std::vector<assessment> parts;
-  for (Eigen::Index b = 0; b < n; b += batch) parts.push_back(assess(tree, v.middleRows(b, batch), nullptr, opt));
+  for (Eigen::Index b = 0; b < n; b += batch)
+    parts.push_back(assess(tree, v.middleRows(b, std::min(batch, n - b)), nullptr, opt));
   std::vector<double> buffer(static_cast<std::size_t>(n * cols + 8));
   assessment whole;
-  for (std::ptrdiff_t offset = 0; offset < 8; ++offset) {  // one of them lines up with the results
+  for (std::ptrdiff_t offset = 0; offset < 8; ++offset) {  // every distance between values and results
     double* data = buffer.data() + offset;
     Eigen::Map<Eigen::MatrixXd>(data, n, cols) = v;
     assess(tree, matrix_view(data, n, cols, storage_order::column_major), nullptr, whole, opt);
