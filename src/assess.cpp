@@ -29,7 +29,7 @@ using detail::engine_state;
 using detail::nan;
 
 namespace {
-// Asks for 2 MB pages under a fresh, untouched result buffer, as NumPy does for its large arrays
+// Asks for 2 MB pages under a freshly allocated result buffer, as NumPy does for its large arrays
 // (Linux's default transparent huge page mode serves them on request only). Only the whole huge
 // pages inside the buffer are asked for, so no memory is added. At 10^6 units of the task-force
 // tree the results then cost ~5 % less to write (fewer page walks for the streamed stores).
