@@ -1,11 +1,17 @@
 // Each leaf rule's formula with its edges, through the engine (one leaf per tree).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <numeric>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "zoneperf/assess.hpp"
+#include "zoneperf/detail/rules.hpp"
 
 using namespace zoneperf;
 
@@ -111,6 +117,40 @@ TEST(rules_test, rank_uses_competition_ranks_with_ties) {
   expect_fractions(lower, {3, 1, 2}, {0.8, 1, 0.9});
   const auto leader = one_leaf(R"({"kind":"rank","mode":"leader"})");
   expect_fractions(leader, {12, 6, 3}, {1, 0.5, 0.25});  // score = 6 * x / x_max style
+}
+
+// The radix order behind every ranking equals a stable comparison sort, over values whose bits
+// differ in every digit: both signs, zeros of both signs (equal), infinities, subnormals, ties,
+// and NaN (left out).
+TEST(rules_test, rank_order_equals_a_stable_comparison_sort) {
+  std::mt19937_64 rng(5);
+  std::vector<double> x(20000);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    std::uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);  // any double, NaN included
+    switch (i % 8) {
+      case 0: v = std::ldexp(static_cast<double>(rng() % 1000) - 500, -3); break;  // ties
+      case 1: v = i % 16 == 1 ? 0.0 : -0.0; break;
+      case 2: v = i % 3 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity(); break;
+      case 3: v = std::numeric_limits<double>::denorm_min() * static_cast<double>(rng() % 5 + 1) * (i % 2 ? 1 : -1); break;
+      default: break;
+    }
+    x[i] = v;
+  }
+  for (bool lower : {false, true}) {
+    std::vector<std::uint32_t> want;
+    for (std::uint32_t i = 0; i < x.size(); ++i)
+      if (!std::isnan(x[i])) want.push_back(i);
+    std::stable_sort(want.begin(), want.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return lower ? x[a] < x[b] : x[a] > x[b];
+    });
+    std::vector<std::uint64_t> keys;
+    const auto got = detail::rank_order(x.data(), x.size(), lower, &keys);
+    ASSERT_EQ(got, want) << (lower ? "lower" : "higher") << " is better";
+    for (std::size_t k = 1; k < got.size(); ++k)
+      ASSERT_EQ(keys[k] == keys[k - 1], x[got[k]] == x[got[k - 1]]) << "position " << k;
+  }
 }
 
 TEST(rules_test, lookup_maps_codes_and_a_veto_code_vetoes_the_unit) {
