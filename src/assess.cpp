@@ -111,8 +111,9 @@ struct detail_engine {
   // Competition ranks of the totals (1, 2, 2, 4): best first, ties in unit order.
   static void rank(assessment& out) {
     const auto n = static_cast<std::size_t>(out.units());
-    std::vector<std::uint64_t> key;
-    const auto order = detail::rank_order(out.totals_.data(), n, false, &key);
+    detail::rank_order(out.totals_.data(), n, false, out.rank_buf_);
+    const auto& order = out.rank_buf_.idx;
+    const auto& key = out.rank_buf_.key;
     if (order.size() != n) throw std::logic_error("zoneperf: a total is NaN");
     out.ranks_.resize(n);
     for (std::size_t k = 0; k < n; ++k) {

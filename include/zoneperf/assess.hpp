@@ -24,6 +24,7 @@
 
 #include <Eigen/Core>
 
+#include "zoneperf/detail/rank_buffers.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
@@ -125,6 +126,7 @@ class assessment {
   Eigen::MatrixXd scale_;           // units x reweighted parents (NaN: all children missing)
   std::vector<int> scale_column_;   // tree index -> scale_ column or -1 (for reweighted parents)
   std::vector<int> parent_;         // tree index -> parent index
+  detail::rank_buffers rank_buf_;   // the ranks' sort, kept for the next call
   friend struct detail_engine;
 };
 

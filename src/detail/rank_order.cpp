@@ -1,19 +1,22 @@
 // The order behind every competition ranking (scores, totals, rank-rule columns): a stable LSD
 // radix sort on the values' bits, O(n) with no comparisons.
 #include <cstring>
+#include <utility>
 
 #include "zoneperf/detail/rules.hpp"
 
 namespace zoneperf::detail {
 
-std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower_is_better,
-                                      std::vector<std::uint64_t>* keys) {
+void rank_order(const double* x, std::size_t n, bool lower_is_better, rank_buffers& buf) {
   // Keys that sort ascending as the values rank: an order-preserving map of the double (negatives
   // reversed, positives above them), flipped when higher is better; -0 counts as +0.
-  std::vector<std::uint64_t> key, key2;
-  std::vector<std::uint32_t> idx, idx2;
-  key.reserve(n);
-  idx.reserve(n);
+  auto& key = buf.key;
+  auto& key2 = buf.key2;
+  auto& idx = buf.idx;
+  auto& idx2 = buf.idx2;
+  key.resize(n);
+  idx.resize(n);
+  std::size_t m = 0;
   for (std::size_t i = 0; i < n; ++i) {
     double v = x[i];
     if (!(v == v)) continue;
@@ -21,10 +24,11 @@ std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower
     std::uint64_t u;
     std::memcpy(&u, &v, sizeof u);
     u = (u >> 63) ? ~u : (u | (std::uint64_t{1} << 63));
-    key.push_back(lower_is_better ? u : ~u);
-    idx.push_back(static_cast<std::uint32_t>(i));
+    key[m] = lower_is_better ? u : ~u;
+    idx[m++] = static_cast<std::uint32_t>(i);
   }
-  const std::size_t m = key.size();
+  key.resize(m);  // shrinking keeps the storage for the next call
+  idx.resize(m);
   key2.resize(m);
   idx2.resize(m);
   // 8 digits of 8 bits; all histograms in one counting pass, and a digit that every key shares
@@ -33,11 +37,11 @@ std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower
   // 2048 buckets took ~5 ms, so 7 passes cost half of 5.
   constexpr int bits = 8, digits = 8;
   constexpr std::size_t buckets = std::size_t{1} << bits;
-  std::vector<std::uint32_t> hist(buckets * digits, 0);
+  std::uint32_t hist[digits][buckets] = {};
   for (std::size_t k = 0; k < m; ++k)
-    for (int d = 0; d < digits; ++d) ++hist[d * buckets + ((key[k] >> (d * bits)) & (buckets - 1))];
+    for (int d = 0; d < digits; ++d) ++hist[d][(key[k] >> (d * bits)) & (buckets - 1)];
   for (int d = 0; d < digits; ++d) {
-    std::uint32_t* count = hist.data() + d * buckets;
+    std::uint32_t* count = hist[d];
     const int shift = d * bits;
     if (m == 0 || count[(key[0] >> shift) & (buckets - 1)] == m) continue;
     std::uint32_t sum = 0;
@@ -54,8 +58,14 @@ std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower
     key.swap(key2);
     idx.swap(idx2);
   }
-  if (keys) *keys = std::move(key);
-  return idx;
+}
+
+std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower_is_better,
+                                      std::vector<std::uint64_t>* keys) {
+  rank_buffers buf;
+  rank_order(x, n, lower_is_better, buf);
+  if (keys) *keys = std::move(buf.key);
+  return std::move(buf.idx);
 }
 
 void competition_ranks(const double* x, std::size_t n, double* out, bool lower_is_better) {

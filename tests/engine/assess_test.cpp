@@ -101,6 +101,25 @@ TEST(assess_test, ranks_of_many_units_with_ties_match_a_plain_sort) {
   }
 }
 
+// A reused result keeps the ranks' sort buffers: ranks after a larger, a smaller and a larger
+// batch again equal those of fresh results.
+TEST(assess_test, a_reused_result_ranks_as_a_fresh_one) {
+  const auto tree = indicator_tree::from_json(mini);
+  std::mt19937_64 rng(12);
+  assess_options opt;
+  opt.ranks = ranking::on;
+  assessment reused;
+  for (const Eigen::Index n : {4000, 1500, 4000}) {
+    Eigen::MatrixXd v(n, 6);
+    for (Eigen::Index i = 0; i < n; ++i)
+      v.row(i) << static_cast<double>(rng() % 1000) / 7, static_cast<double>(rng() % 30), 60 + static_cast<double>(rng() % 40),
+          static_cast<double>(rng() % 2), static_cast<double>(rng() % 3), 0.0;
+    assess(tree, v, nullptr, reused, opt);
+    const auto fresh = assess(tree, v, nullptr, opt);
+    ASSERT_EQ(reused.ranks(), fresh.ranks()) << n << " units";
+  }
+}
+
 // A group of every rule of the form q = (x - a) / d, higher is better, for the trees below.
 const char* up_group = R"({"id":"up","points":40,"children":[
         {"id":"c1","points":10,"rule":{"kind":"completion","cap":1.2},"target":50},

@@ -11,6 +11,8 @@
 #include <numeric>
 #include <vector>
 
+#include "zoneperf/detail/rank_buffers.hpp"
+
 namespace zoneperf::detail {
 
 /// Completion ratio r / t; lower-is-better uses t / r, with r = 0 giving +infinity (then the cap).
@@ -79,6 +81,8 @@ inline double leader_fraction(double r, double max) { return clamp_to(r / max, 0
 /// `keys`, when given, receives their sort keys in the same order (equal keys: tied values).
 std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower_is_better,
                                       std::vector<std::uint64_t>* keys = nullptr);
+/// The same into buf.idx (the order) and buf.key (their keys), reusing buf's storage.
+void rank_order(const double* x, std::size_t n, bool lower_is_better, rank_buffers& buf);
 
 /// Competition ranks (ties "min": 1, 2, 2, 4) of the n values x[0..n), written to out[0..n): the
 /// best value ranks 1. NaN values take no rank (out = NaN) and do not count for the others.
