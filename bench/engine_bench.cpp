@@ -29,7 +29,11 @@ void task_force(benchmark::State& state) {
   const auto v = random_values(tree, state.range(0));
   run(state, tree, v, nullptr, fast_path());
 }
-BENCHMARK(task_force)->RangeMultiplier(10)->Range(1000, 1000000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+BENCHMARK(task_force)
+    ->RangeMultiplier(10)
+    ->Range(1000, 1000000)
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMillisecond);
 
 void task_force_two_threads(benchmark::State& state) {
   const auto tree = load_preset("task-force");
@@ -46,7 +50,8 @@ void task_force_targets_table(benchmark::State& state) {
     if (tree.node(static_cast<std::size_t>(c)).kind == node_kind::leaf &&
         uses_target(tree.node(static_cast<std::size_t>(c)).rule.kind))
       ids.push_back(tree.node(static_cast<std::size_t>(c)).id);
-  Eigen::MatrixXd t = random_values(tree, state.range(0), 2).leftCols(static_cast<Eigen::Index>(ids.size())).array() + 1;
+  Eigen::MatrixXd t =
+      random_values(tree, state.range(0), 2).leftCols(static_cast<Eigen::Index>(ids.size())).array() + 1;
   const target_table tt{ids, t};
   run(state, tree, v, &tt, fast_path());
 }
@@ -63,7 +68,8 @@ BENCHMARK(task_force_all_node_scores)->Arg(1000000)->Unit(benchmark::kMillisecon
 
 void task_force_row_major(benchmark::State& state) {
   const auto tree = load_preset("task-force");
-  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> v = random_values(tree, state.range(0));
+  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> v =
+      random_values(tree, state.range(0));
   assessment out;
   for (auto _ : state) {
     assess(tree, v, nullptr, out, fast_path());
@@ -114,21 +120,42 @@ BENCHMARK(explain_all_units)->Arg(100000)->Unit(benchmark::kMillisecond);
 void one_rule(benchmark::State& state, const std::string& rule, const std::string& extra) {
   std::string json = R"({"id":"r","points":100,"children":[)";
   for (int k = 0; k < 10; ++k)
-    json += std::string(k ? "," : "") + R"({"id":"x)" + std::to_string(k) + R"(","points":10,"rule":)" + rule + extra + "}";
+    json += std::string(k ? "," : "") + R"({"id":"x)" + std::to_string(k) + R"(","points":10,"rule":)" +
+            rule + extra + "}";
   json += "]}";
   const auto tree = indicator_tree::from_json(json);
   const auto v = random_values(tree, state.range(0));
   run(state, tree, v, nullptr, fast_path());
 }
-BENCHMARK_CAPTURE(one_rule, completion, R"({"kind":"completion","cap":1.2})", R"(,"target":50)")->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(one_rule, completion_lower, R"({"kind":"completion"})", R"(,"target":50,"direction":"lower")")->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(one_rule, banded, R"({"kind":"banded","bands":[{"min":1,"value":1},{"min":0.8,"value":0.75},{"min":0.5,"value":0.5}]})", R"(,"target":50)")->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(one_rule, threshold, R"({"kind":"threshold"})", R"(,"target":50)")->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(one_rule, benchmark, R"({"kind":"benchmark"})", R"(,"target":50)")->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(one_rule, goalposts, R"({"kind":"goalposts","lo":20,"hi":80})", "")->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(one_rule, minmax, R"({"kind":"minmax","floor":0.2})", "")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, completion, R"({"kind":"completion","cap":1.2})", R"(,"target":50)")
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, completion_lower, R"({"kind":"completion"})",
+                  R"(,"target":50,"direction":"lower")")
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(
+    one_rule, banded,
+    R"({"kind":"banded","bands":[{"min":1,"value":1},{"min":0.8,"value":0.75},{"min":0.5,"value":0.5}]})",
+    R"(,"target":50)")
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, threshold, R"({"kind":"threshold"})", R"(,"target":50)")
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, benchmark, R"({"kind":"benchmark"})", R"(,"target":50)")
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, goalposts, R"({"kind":"goalposts","lo":20,"hi":80})", "")
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, minmax, R"({"kind":"minmax","floor":0.2})", "")
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(one_rule, rank, R"({"kind":"rank"})", "")->Arg(1000000)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(one_rule, leader, R"({"kind":"rank","mode":"leader"})", "")->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_rule, leader, R"({"kind":"rank","mode":"leader"})", "")
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
 }  // namespace
 
 BENCHMARK_MAIN();

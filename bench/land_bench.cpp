@@ -49,7 +49,11 @@ void land_evaluation(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
   state.SetComplexityN(static_cast<std::int64_t>(n));
 }
-BENCHMARK(land_evaluation)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(land_evaluation)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
 
 void land_classes(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));

@@ -25,7 +25,8 @@ struct roster {
 roster make_roster(std::size_t n) {
   roster r;
   const char* labels[] = {"优秀", "良好", "合格", "不合格"};
-  for (int u = 0; u < 40; ++u) r.scorecard.units.push_back({"T" + std::to_string(u), labels[u % 4], false, {}, false});
+  for (int u = 0; u < 40; ++u)
+    r.scorecard.units.push_back({"T" + std::to_string(u), labels[u % 4], false, {}, false});
   r.policy.teams = {{"a", exact_ratio(21, 20)}, {"b", exact_ratio(1)}, {"c", exact_ratio(19, 20)}};
   std::mt19937_64 rng(42);
   const char* teams[] = {"a", "b", "c"};

@@ -46,7 +46,11 @@ void monthly_counts_of_a_year(benchmark::State& state) {
   }
   state.SetComplexityN(state.range(0));
 }
-BENCHMARK(monthly_counts_of_a_year)->RangeMultiplier(10)->Range(1000, 100000)->Complexity(benchmark::oN)->Unit(benchmark::kMillisecond);
+BENCHMARK(monthly_counts_of_a_year)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMillisecond);
 
 void twelve_separate_month_counts(benchmark::State& state) {
   const registry r = synthetic(state.range(0));
@@ -90,8 +94,10 @@ void advance_one_stage(benchmark::State& state) {
   std::int64_t i = 0;
   for (auto _ : state) {
     const std::string id = "P" + std::to_string(i % 100000);
-    if (i < 100000) r.advance(id, stage::scored, date(2020, 2, 1));
-    else benchmark::DoNotOptimize(r.find(id));
+    if (i < 100000)
+      r.advance(id, stage::scored, date(2020, 2, 1));
+    else
+      benchmark::DoNotOptimize(r.find(id));
     ++i;
   }
 }

@@ -3,8 +3,8 @@
 //   cmake --preset bench && cmake --build --preset bench -j2 && build-bench/bench/bench_weights_bench
 //
 // BM_scoring_product: the product fractions (N x 18: 17 leaves + the bonus/penalty column) x leaf
-// points (18 x K), in blocks of 512 units x 64 weight sets as the analysis runs it; counter GFLOP/s = 2 N 18 K / time.
-// BM_uncertainty_analysis: the whole analysis (weight sets, product, quantisation, N-unit rank of
+// points (18 x K), in blocks of 512 units x 64 weight sets as the analysis runs it; counter GFLOP/s = 2 N 18
+// K / time. BM_uncertainty_analysis: the whole analysis (weight sets, product, quantisation, N-unit rank of
 // each set, per-unit summaries and histograms) for K = 1000.
 #include <benchmark/benchmark.h>
 
@@ -68,7 +68,11 @@ void BM_scoring_product(benchmark::State& state) {
   state.counters["GFLOP/s"] = benchmark::Counter(flops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
   state.SetComplexityN(n);
 }
-BENCHMARK(BM_scoring_product)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+BENCHMARK(BM_scoring_product)
+    ->RangeMultiplier(10)
+    ->Range(1000, 100000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
 
 void BM_uncertainty_analysis(benchmark::State& state) {
   const Eigen::Index n = state.range(0);

@@ -5,12 +5,12 @@
 #include "zoneperf/c/zoneperf.h"
 
 /* Every call returns 0 or a negative status; zp_last_error() says what went wrong. */
-#define TRY(call)                                          \
-  do {                                                     \
-    if ((call) != ZP_OK) {                                 \
-      fprintf(stderr, "%s\n", zp_last_error());            \
-      goto done;                                           \
-    }                                                      \
+#define TRY(call)                               \
+  do {                                          \
+    if ((call) != ZP_OK) {                      \
+      fprintf(stderr, "%s\n", zp_last_error()); \
+      goto done;                                \
+    }                                           \
   } while (0)
 
 int main(void) {

@@ -18,8 +18,9 @@ int main() {
 
   // Exact money throughout: fen in 64-bit integers, the pool split to the fen.
   const pay_result r = allocate_pay(staff, scorecard, policy, events);
-  std::printf("baseline %s yuan, pool %s yuan (1.5 x), base pay paid %s, awards %s\n", to_string(r.baseline).c_str(),
-              to_string(r.pool).c_str(), to_string(r.base_paid).c_str(), to_string(r.awards_paid).c_str());
+  std::printf("baseline %s yuan, pool %s yuan (1.5 x), base pay paid %s, awards %s\n",
+              to_string(r.baseline).c_str(), to_string(r.pool).c_str(), to_string(r.base_paid).c_str(),
+              to_string(r.awards_paid).c_str());
   for (const task_force_pay& t : r.task_forces)
     std::printf("%s (%s): %zu people, average multiple %s\n", t.id.c_str(), t.grade.c_str(), t.head_count,
                 t.average_multiple().to_string(4).c_str());

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything and runs every test: the C++ and Python suites, the
-# same under AddressSanitizer + UndefinedBehaviorSanitizer, the concurrency test under
-# ThreadSanitizer, the fuzz targets for a bounded time, and line coverage (>= 90 %).
+# Installs what is missing, checks the C++ formatting (clang-format 14), builds everything and runs
+# every test: the C++ and Python suites, the same under AddressSanitizer + UndefinedBehaviorSanitizer,
+# the concurrency test under ThreadSanitizer, the fuzz targets for a bounded time, and line coverage
+# (>= 90 %).
 # Each stage prints its time against its budget. ZONEPERF_STAGES="build asan" runs only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-stages=${ZONEPERF_STAGES:-"setup build asan tsan fuzz coverage"}
+stages=${ZONEPERF_STAGES:-"setup format build asan tsan fuzz coverage"}
 jobs=$(nproc)
 total_start=$SECONDS
 summary=()
@@ -21,6 +22,8 @@ run_stage() {  # name budget-minutes function
 }
 
 setup() { scripts/setup.sh test; }
+
+format() { scripts/format.sh; }
 
 python_args=(-DZONEPERF_BUILD_PYTHON=ON -DPYBIND11_FINDPYTHON=ON -DPython_EXECUTABLE=/usr/bin/python3)
 
@@ -57,6 +60,7 @@ fuzz() { scripts/fuzz.sh "${ZONEPERF_FUZZ_SECONDS:-30}"; }
 coverage() { scripts/coverage.sh 90; }
 
 run_stage setup 10 setup
+run_stage format 1 format
 run_stage build 20 build
 run_stage asan 20 asan
 run_stage tsan 10 tsan

@@ -7,8 +7,9 @@
 
 namespace zoneperf {
 namespace detail {
-void give_to_largest_remainders(std::vector<std::uint32_t>& candidates, const std::vector<uint128>& remainders,
-                                std::size_t k, std::vector<std::int64_t>& parts) {
+void give_to_largest_remainders(std::vector<std::uint32_t>& candidates,
+                                const std::vector<uint128>& remainders, std::size_t k,
+                                std::vector<std::int64_t>& parts) {
   if (k == 0) return;
   // A strict total order (remainder descending, index ascending) makes the top k unique.
   auto before = [&](std::uint32_t a, std::uint32_t b) {
@@ -23,7 +24,8 @@ void give_to_largest_remainders(std::vector<std::uint32_t>& candidates, const st
 
 std::vector<std::int64_t> largest_remainder(const std::vector<std::int64_t>& weights, std::int64_t seats) {
   if (seats < 0)
-    throw error(pay_errc::bad_seats, "", "cannot apportion a negative number of seats: " + std::to_string(seats));
+    throw error(pay_errc::bad_seats, "",
+                "cannot apportion a negative number of seats: " + std::to_string(seats));
   detail::uint128 total = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] < 0)
@@ -34,7 +36,8 @@ std::vector<std::int64_t> largest_remainder(const std::vector<std::int64_t>& wei
   std::vector<std::int64_t> parts(weights.size(), 0);
   if (seats == 0) return parts;
   if (total == 0)
-    throw error(pay_errc::bad_seats, "", "cannot apportion " + std::to_string(seats) + " seats over weights that are all zero");
+    throw error(pay_errc::bad_seats, "",
+                "cannot apportion " + std::to_string(seats) + " seats over weights that are all zero");
   std::vector<detail::uint128> remainders(weights.size(), 0);
   std::vector<std::uint32_t> candidates;
   std::int64_t given = 0;

@@ -24,7 +24,6 @@
 
 namespace zoneperf {
 
-
 using detail::engine_state;
 using detail::nan;
 
@@ -87,8 +86,8 @@ struct detail_engine {
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
       const node& nd = t.nodes[i];
       out.node_max_[i] = nd.kind == node_kind::bonus || nd.kind == node_kind::penalty ? nd.max
-                         : nd.kind == node_kind::veto                                  ? 1.0
-                                                                                       : nd.points;
+                         : nd.kind == node_kind::veto                                 ? 1.0
+                                                                                      : nd.points;
     }
     out.scale_column_ = s.scale_col;
     out.parent_.resize(t.nodes.size());
@@ -122,8 +121,8 @@ struct detail_engine {
     }
   }
 
-  static void run(const indicator_tree& tree, matrix_view values, const target_table* targets, assessment& out,
-                  const assess_options& opt) {
+  static void run(const indicator_tree& tree, matrix_view values, const target_table* targets,
+                  assessment& out, const assess_options& opt) {
     const engine_state s(tree, values, targets, opt);
     prepare(s, opt, out);
     static const detail::kernel_fn kernel = pick_kernel();
@@ -139,7 +138,8 @@ struct detail_engine {
     const std::ptrdiff_t n = values.rows;
     constexpr std::ptrdiff_t chunk = detail::chunk;
     const std::ptrdiff_t chunks = (n + chunk - 1) / chunk;
-    const int threads = static_cast<int>(std::max<std::ptrdiff_t>(1, std::min<std::ptrdiff_t>(opt.threads, chunks)));
+    const int threads =
+        static_cast<int>(std::max<std::ptrdiff_t>(1, std::min<std::ptrdiff_t>(opt.threads, chunks)));
     if (threads <= 1) {
       kernel(s, o, 0, n);
     } else {
@@ -247,8 +247,9 @@ std::vector<std::vector<leaf_explanation>> explain(const indicator_tree& tree, m
   return all;
 }
 
-std::vector<leaf_explanation> explain(const indicator_tree& tree, matrix_view values, const target_table* targets,
-                                      std::size_t unit, const assess_options& options) {
+std::vector<leaf_explanation> explain(const indicator_tree& tree, matrix_view values,
+                                      const target_table* targets, std::size_t unit,
+                                      const assess_options& options) {
   return explain(tree, values, targets, std::vector<std::size_t>{unit}, options).front();
 }
 

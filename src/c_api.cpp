@@ -1,24 +1,22 @@
 // The C API (include/zoneperf/c/zoneperf.h). Every entry point runs its body through guard(),
 // the one place where C++ exceptions become status codes and the thread-local last error.
-#include "zoneperf/c/zoneperf.h"
-
 #include <cmath>
 #include <cstdlib>
-#include <limits>
 #include <cstring>
+#include <limits>
 #include <new>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "zoneperf/assess.hpp"
+#include "zoneperf/c/zoneperf.h"
+#include "zoneperf/io/csv.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/reports.hpp"
 #include "zoneperf/io/tables.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/land/evaluation.hpp"
 #include "zoneperf/land/records.hpp"
 #include "zoneperf/land/report.hpp"
@@ -100,7 +98,9 @@ T& need(T* p, const char* what) {
 }
 
 void check_index(std::size_t i, std::size_t n, const char* what) {
-  if (i >= n) throw argument_error{std::string(what) + " " + std::to_string(i) + " out of range (" + std::to_string(n) + ")"};
+  if (i >= n)
+    throw argument_error{std::string(what) + " " + std::to_string(i) + " out of range (" + std::to_string(n) +
+                         ")"};
 }
 
 char* copy_string(const std::string& s) {
@@ -144,7 +144,8 @@ std::optional<zoneperf::date> optional_date(const char* as_of) {
 }
 
 /// A units x cols matrix from a caller's buffer, copied into Eigen.
-Eigen::MatrixXd matrix_of(const double* data, std::size_t rows, std::size_t cols, zp_order order, std::size_t ld) {
+Eigen::MatrixXd matrix_of(const double* data, std::size_t rows, std::size_t cols, zp_order order,
+                          std::size_t ld) {
   if (rows > 0 && cols > 0) need(data, "matrix");
   const zoneperf::matrix_view v(data, static_cast<std::ptrdiff_t>(rows), static_cast<std::ptrdiff_t>(cols),
                                 order_of(order), static_cast<std::ptrdiff_t>(ld));
@@ -279,7 +280,8 @@ int zp_sample_file(const char* path, const char** text, size_t* length) {
     need(length, "length") = s.size();
   });
 }
-int zp_values_read_csv(const zp_tree* tree, const char* csv, size_t length, const char* source, zp_values** values) {
+int zp_values_read_csv(const zp_tree* tree, const char* csv, size_t length, const char* source,
+                       zp_values** values) {
   return guard([&] {
     need(values, "values") = nullptr;
     const auto& t = need(tree, "tree").tree;
@@ -305,9 +307,9 @@ int zp_targets_read_csv(const zp_tree* tree, const zp_values* values, const char
                         const char* source, zp_targets** targets) {
   return guard([&] {
     need(targets, "targets") = nullptr;
-    *targets = new zp_targets{zoneperf::read_targets(need(tree, "tree").tree, need(values, "values").table.units,
-                                                     std::string_view(&need(csv, "csv"), length),
-                                                     source ? source : "<targets>")};
+    *targets = new zp_targets{
+        zoneperf::read_targets(need(tree, "tree").tree, need(values, "values").table.units,
+                               std::string_view(&need(csv, "csv"), length), source ? source : "<targets>")};
   });
 }
 void zp_targets_free(zp_targets* targets) { delete targets; }
@@ -328,7 +330,8 @@ int zp_assess(const zp_tree* tree, const double* values, size_t units, zp_order 
       need(target_ids, "target_ids");
       if (units > 0) need(target_values, "target_values");
       zoneperf::target_table tt;
-      for (std::size_t k = 0; k < target_count; ++k) tt.leaf_ids.emplace_back(&need(target_ids[k], "target_ids[k]"));
+      for (std::size_t k = 0; k < target_count; ++k)
+        tt.leaf_ids.emplace_back(&need(target_ids[k], "target_ids[k]"));
       tt.values = zoneperf::matrix_view(target_values, rows, static_cast<std::ptrdiff_t>(target_count),
                                         order_of(target_order), static_cast<std::ptrdiff_t>(target_ld));
       targets = std::move(tt);
@@ -378,7 +381,8 @@ int zp_scorecard_json(const zp_tree* tree, const zp_values* values, const zp_tar
 }
 void zp_result_free(zp_result* result) { delete result; }
 int zp_result_units(const zp_result* result, size_t* units) {
-  return guard([&] { need(units, "units") = static_cast<std::size_t>(need(result, "result").result.units()); });
+  return guard(
+      [&] { need(units, "units") = static_cast<std::size_t>(need(result, "result").result.units()); });
 }
 int zp_result_total(const zp_result* result, size_t unit, double* total) {
   return guard([&] {
@@ -417,7 +421,8 @@ int zp_result_vetoed(const zp_result* result, size_t unit, int* vetoed) {
 int zp_result_score(const zp_result* result, size_t unit, size_t node, double* score) {
   return guard([&] {
     const auto& r = need(result, "result");
-    need(score, "score") = r.result.score(static_cast<std::ptrdiff_t>(unit_index(r, unit)), kept_node(r, node));
+    need(score, "score") =
+        r.result.score(static_cast<std::ptrdiff_t>(unit_index(r, unit)), kept_node(r, node));
   });
 }
 int zp_result_max(const zp_result* result, size_t unit, size_t node, double* max) {
@@ -450,12 +455,13 @@ int zp_pay_policy_from_json(const char* json, size_t length, const char* source,
   return guard([&] {
     need(policy, "policy") = nullptr;
     *policy = new zp_pay_policy{zoneperf::pay_policy::from_json(std::string_view(&need(json, "json"), length),
-                                                               source ? source : "<policy>")};
+                                                                source ? source : "<policy>")};
   });
 }
 void zp_pay_policy_free(zp_pay_policy* policy) { delete policy; }
-int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_length, const char* scorecard_json,
-               size_t scorecard_length, const char* events_csv, size_t events_length, int indent, char** report_json) {
+int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_length,
+               const char* scorecard_json, size_t scorecard_length, const char* events_csv,
+               size_t events_length, int indent, char** report_json) {
   return guard([&] {
     need(report_json, "report_json") = nullptr;
     const auto& p = need(policy, "policy").policy;
@@ -464,13 +470,15 @@ int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_
     const auto card = zoneperf::read_scorecard(
         std::string_view(&need(scorecard_json, "scorecard_json"), scorecard_length), "<scorecard>");
     std::vector<zoneperf::award_event> events;
-    if (events_csv) events = zoneperf::read_events(zoneperf::read_csv(std::string_view(events_csv, events_length), "<events>"));
+    if (events_csv)
+      events =
+          zoneperf::read_events(zoneperf::read_csv(std::string_view(events_csv, events_length), "<events>"));
     const auto result = zoneperf::allocate_pay(staff, card, p, events);
     *report_json = copy_string(zoneperf::pay_json(result, staff, p, indent));
   });
 }
-int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source, int indent,
-                     char** report_json) {
+int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source,
+                     int indent, char** report_json) {
   return guard([&] {
     need(report_json, "report_json") = nullptr;
     const auto tree = zoneperf::load_preset(&need(preset, "preset"));
@@ -487,7 +495,6 @@ int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t len
     *report_json = copy_string(zoneperf::land_report_json(tree, config, records, ev, indent));
   });
 }
-
 
 int zp_projects_month_json(const char* projects_csv, size_t length, const char* source, const char* month,
                            const char* as_of, int indent, char** report_json) {
@@ -556,14 +563,17 @@ int zp_data_weights(const char* method, const double* values, size_t units, size
     for (std::size_t u = 0; u < units; ++u) cm.units.push_back("#" + std::to_string(u + 1));
     for (std::size_t c = 0; c < criteria; ++c) cm.columns.push_back("c" + std::to_string(c + 1));
     zoneperf::derived_weights w;
-    if (m == "entropy") w = zoneperf::entropy_weights(cm);
-    else if (m == "critic") w = zoneperf::critic_weights(cm);
-    else if (m == "sd") w = zoneperf::sd_weights(cm);
-    else throw argument_error{"method must be \"entropy\", \"critic\" or \"sd\", got \"" + m + "\""};
+    if (m == "entropy")
+      w = zoneperf::entropy_weights(cm);
+    else if (m == "critic")
+      w = zoneperf::critic_weights(cm);
+    else if (m == "sd")
+      w = zoneperf::sd_weights(cm);
+    else
+      throw argument_error{"method must be \"entropy\", \"critic\" or \"sd\", got \"" + m + "\""};
     for (std::size_t c = 0; c < criteria; ++c) weights[c] = w.weights[static_cast<Eigen::Index>(c)];
   });
 }
-
 
 int zp_report_parse(const char* scorecard_json, const char* pay_json, const char* land_json,
                     const char* projects_json, const char* title, const zp_tree* tree, zp_report** report) {

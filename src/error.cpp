@@ -16,16 +16,26 @@ std::string join(const std::vector<problem>& problems) {
 
 const char* code_category(int code) noexcept {
   switch (code / 100) {
-    case 1: return "parse";
-    case 2: return "config";
-    case 3: return "data";
-    case 4: return "io";
-    case 5: return "money";
-    case 6: return "pay";
-    case 7: return "project";
-    case 8: return "weights";
-    case 9: return "land";
-    default: return "other";
+    case 1:
+      return "parse";
+    case 2:
+      return "config";
+    case 3:
+      return "data";
+    case 4:
+      return "io";
+    case 5:
+      return "money";
+    case 6:
+      return "pay";
+    case 7:
+      return "project";
+    case 8:
+      return "weights";
+    case 9:
+      return "land";
+    default:
+      return "other";
   }
 }
 
@@ -55,9 +65,12 @@ std::string json_pointer_token(std::string_view key) {
   std::string out;
   out.reserve(key.size());
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }

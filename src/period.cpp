@@ -1,11 +1,11 @@
 #include "zoneperf/period.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
-
-#include <fmt/format.h>
 
 namespace zoneperf {
 namespace {
@@ -82,11 +82,16 @@ std::string to_string(date d) {
 
 const char* to_string(period_kind k) noexcept {
   switch (k) {
-    case period_kind::week: return "week";
-    case period_kind::month: return "month";
-    case period_kind::quarter: return "quarter";
-    case period_kind::half_year: return "half_year";
-    case period_kind::year: return "year";
+    case period_kind::week:
+      return "week";
+    case period_kind::month:
+      return "month";
+    case period_kind::quarter:
+      return "quarter";
+    case period_kind::half_year:
+      return "half_year";
+    case period_kind::year:
+      return "year";
   }
   return "?";
 }
@@ -111,7 +116,8 @@ period period::month(int year, int month) {
   check_year(year, std::to_string(year));
   if (month < 1 || month > 12)
     throw error(errc::bad_period, std::to_string(year), "no month " + std::to_string(month));
-  return period(period_kind::month, year, month, make(year, month, 1), make(year, month, end_of_month(year, month)));
+  return period(period_kind::month, year, month, make(year, month, 1),
+                make(year, month, end_of_month(year, month)));
 }
 
 period period::quarter(int year, int quarter) {
@@ -119,7 +125,8 @@ period period::quarter(int year, int quarter) {
   if (quarter < 1 || quarter > 4)
     throw error(errc::bad_period, std::to_string(year), "no quarter " + std::to_string(quarter));
   const int m = 3 * quarter;
-  return period(period_kind::quarter, year, quarter, make(year, m - 2, 1), make(year, m, end_of_month(year, m)));
+  return period(period_kind::quarter, year, quarter, make(year, m - 2, 1),
+                make(year, m, end_of_month(year, m)));
 }
 
 period period::half_year(int year, int half) {
@@ -142,10 +149,14 @@ period period::containing(period_kind kind, date d) {
       const int iy = iso_year_of(d);
       return iso_week(iy, static_cast<int>((monday_of(d) - iso_week_one_monday(iy)).days() / 7) + 1);
     }
-    case period_kind::month: return month(y, m);
-    case period_kind::quarter: return quarter(y, (m + 2) / 3);
-    case period_kind::half_year: return half_year(y, m <= 6 ? 1 : 2);
-    case period_kind::year: return year(y);
+    case period_kind::month:
+      return month(y, m);
+    case period_kind::quarter:
+      return quarter(y, (m + 2) / 3);
+    case period_kind::half_year:
+      return half_year(y, m <= 6 ? 1 : 2);
+    case period_kind::year:
+      return year(y);
   }
   return year(y);
 }
@@ -153,8 +164,9 @@ period period::containing(period_kind kind, date d) {
 period period::parse(std::string_view text, const std::string& where) {
   const std::string_view s = trim(text);
   auto bad = [&]() {
-    return error(errc::bad_period, where,
-                 "bad period '" + std::string(text) + "': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-Wnn");
+    return error(
+        errc::bad_period, where,
+        "bad period '" + std::string(text) + "': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-Wnn");
   };
   if (s.size() < 4 || !digits(s.substr(0, 4))) throw bad();
   const int y = to_int(s.substr(0, 4));
@@ -170,15 +182,18 @@ period period::parse(std::string_view text, const std::string& where) {
     if (rest.size() == 3 && (rest[0] == 'W' || rest[0] == 'w') && digits(rest.substr(1)))
       return iso_week(y, to_int(rest.substr(1)));
   } catch (const error& e) {
-    throw error(errc::bad_period, where, "bad period '" + std::string(text) + "': " + e.problems().front().what);
+    throw error(errc::bad_period, where,
+                "bad period '" + std::string(text) + "': " + e.problems().front().what);
   }
   throw bad();
 }
 
 period period::next() const {
   switch (kind_) {
-    case period_kind::week: return containing(period_kind::week, last_ + gdays(1));
-    default: return containing(kind_, last_ + gdays(1));
+    case period_kind::week:
+      return containing(period_kind::week, last_ + gdays(1));
+    default:
+      return containing(kind_, last_ + gdays(1));
   }
 }
 
@@ -186,11 +201,16 @@ period period::prev() const { return containing(kind_, first_ - gdays(1)); }
 
 period period::same_period_last_year() const {
   switch (kind_) {
-    case period_kind::week: return iso_week(year_ - 1, std::min(number_, iso_weeks_in_year(year_ - 1)));
-    case period_kind::month: return month(year_ - 1, number_);
-    case period_kind::quarter: return quarter(year_ - 1, number_);
-    case period_kind::half_year: return half_year(year_ - 1, number_);
-    case period_kind::year: return year(year_ - 1);
+    case period_kind::week:
+      return iso_week(year_ - 1, std::min(number_, iso_weeks_in_year(year_ - 1)));
+    case period_kind::month:
+      return month(year_ - 1, number_);
+    case period_kind::quarter:
+      return quarter(year_ - 1, number_);
+    case period_kind::half_year:
+      return half_year(year_ - 1, number_);
+    case period_kind::year:
+      return year(year_ - 1);
   }
   return year(year_ - 1);
 }
@@ -198,11 +218,16 @@ period period::same_period_last_year() const {
 std::string period::label() const {
   const std::string y = std::to_string(year_);
   switch (kind_) {
-    case period_kind::week: return y + "-W" + two(number_);
-    case period_kind::month: return y + "-" + two(number_);
-    case period_kind::quarter: return y + "-Q" + std::to_string(number_);
-    case period_kind::half_year: return y + "-H" + std::to_string(number_);
-    case period_kind::year: return y;
+    case period_kind::week:
+      return y + "-W" + two(number_);
+    case period_kind::month:
+      return y + "-" + two(number_);
+    case period_kind::quarter:
+      return y + "-Q" + std::to_string(number_);
+    case period_kind::half_year:
+      return y + "-H" + std::to_string(number_);
+    case period_kind::year:
+      return y;
   }
   return y;
 }
@@ -231,22 +256,32 @@ std::vector<period> periods_within(period_kind kind, const period& outer) {
 
 const char* to_string(rhythm r) noexcept {
   switch (r) {
-    case rhythm::weekly_dispatch: return "weekly_dispatch";
-    case rhythm::monthly_report: return "monthly_report";
-    case rhythm::quarterly_analysis: return "quarterly_analysis";
-    case rhythm::half_year_summary: return "half_year_summary";
-    case rhythm::annual_summary: return "annual_summary";
+    case rhythm::weekly_dispatch:
+      return "weekly_dispatch";
+    case rhythm::monthly_report:
+      return "monthly_report";
+    case rhythm::quarterly_analysis:
+      return "quarterly_analysis";
+    case rhythm::half_year_summary:
+      return "half_year_summary";
+    case rhythm::annual_summary:
+      return "annual_summary";
   }
   return "?";
 }
 
 const char* display_name(rhythm r) noexcept {
   switch (r) {
-    case rhythm::weekly_dispatch: return "周调度";
-    case rhythm::monthly_report: return "月汇报";
-    case rhythm::quarterly_analysis: return "季度分析";
-    case rhythm::half_year_summary: return "半年小结";
-    case rhythm::annual_summary: return "年终总结";
+    case rhythm::weekly_dispatch:
+      return "周调度";
+    case rhythm::monthly_report:
+      return "月汇报";
+    case rhythm::quarterly_analysis:
+      return "季度分析";
+    case rhythm::half_year_summary:
+      return "半年小结";
+    case rhythm::annual_summary:
+      return "年终总结";
   }
   return "?";
 }
@@ -311,7 +346,8 @@ double fold_annual(const std::array<std::optional<double>, 4>& quarters, double 
   double sum = 0;
   for (int q = 0; q < 4; ++q) {
     if (!quarters[q] || !std::isfinite(*quarters[q]))
-      missing.push_back({errc::missing_quarter, std::string(unit), "quarter Q" + std::to_string(q + 1) + " missing"});
+      missing.push_back(
+          {errc::missing_quarter, std::string(unit), "quarter Q" + std::to_string(q + 1) + " missing"});
     else
       sum += *quarters[q];
   }
@@ -336,7 +372,9 @@ double fold_annual(const std::vector<period_value>& quarters, const period_value
   }
   std::vector<problem> missing;
   for (int i = 0; i < 4; ++i)
-    if (!q[i]) missing.push_back({errc::missing_quarter, who, year_end.p.label() + "-Q" + std::to_string(i + 1) + " missing"});
+    if (!q[i])
+      missing.push_back(
+          {errc::missing_quarter, who, year_end.p.label() + "-Q" + std::to_string(i + 1) + " missing"});
   if (!missing.empty()) throw error(std::move(missing));
   return fold_annual(q, year_end.value, options, unit);
 }

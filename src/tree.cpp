@@ -2,9 +2,8 @@
 #include "zoneperf/tree.hpp"
 
 #include <cmath>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "zoneperf/detail/tree_impl.hpp"
 #include "zoneperf/io/csv.hpp"
@@ -16,34 +15,51 @@ using json = nlohmann::ordered_json;
 
 const char* to_string(node_kind k) noexcept {
   switch (k) {
-    case node_kind::root: return "root";
-    case node_kind::group: return "group";
-    case node_kind::leaf: return "leaf";
-    case node_kind::bonus: return "bonus";
-    case node_kind::penalty: return "penalty";
-    case node_kind::veto: return "veto";
+    case node_kind::root:
+      return "root";
+    case node_kind::group:
+      return "group";
+    case node_kind::leaf:
+      return "leaf";
+    case node_kind::bonus:
+      return "bonus";
+    case node_kind::penalty:
+      return "penalty";
+    case node_kind::veto:
+      return "veto";
   }
   return "?";
 }
 const char* to_string(direction d) noexcept { return d == direction::lower_is_better ? "lower" : "higher"; }
 const char* to_string(rule_kind k) noexcept {
   switch (k) {
-    case rule_kind::completion: return "completion";
-    case rule_kind::banded: return "banded";
-    case rule_kind::threshold: return "threshold";
-    case rule_kind::benchmark: return "benchmark";
-    case rule_kind::goalposts: return "goalposts";
-    case rule_kind::minmax: return "minmax";
-    case rule_kind::rank: return "rank";
-    case rule_kind::lookup: return "lookup";
+    case rule_kind::completion:
+      return "completion";
+    case rule_kind::banded:
+      return "banded";
+    case rule_kind::threshold:
+      return "threshold";
+    case rule_kind::benchmark:
+      return "benchmark";
+    case rule_kind::goalposts:
+      return "goalposts";
+    case rule_kind::minmax:
+      return "minmax";
+    case rule_kind::rank:
+      return "rank";
+    case rule_kind::lookup:
+      return "lookup";
   }
   return "?";
 }
 const char* to_string(missing_policy m) noexcept {
   switch (m) {
-    case missing_policy::error: return "error";
-    case missing_policy::zero: return "zero";
-    case missing_policy::reweight: return "reweight";
+    case missing_policy::error:
+      return "error";
+    case missing_policy::zero:
+      return "zero";
+    case missing_policy::reweight:
+      return "reweight";
   }
   return "?";
 }
@@ -91,8 +107,9 @@ class loader {
     for (auto it = j.begin(); it != j.end(); ++it) {
       bool ok = it.key() == "description";
       for (const char* a : allowed) ok = ok || it.key() == a;
-      if (!ok) add(errc::unknown_key, ptr + "/" + json_pointer_token(it.key()),
-                   std::string("unknown key \"") + it.key() + "\" in a " + what);
+      if (!ok)
+        add(errc::unknown_key, ptr + "/" + json_pointer_token(it.key()),
+            std::string("unknown key \"") + it.key() + "\" in a " + what);
     }
   }
 
@@ -192,7 +209,8 @@ class loader {
         check_keys(j, ptr, {"id", "name", "kind", "points", "children", "aggregate", "floor"}, "group");
         break;
       case node_kind::leaf:
-        check_keys(j, ptr, {"id", "name", "kind", "points", "direction", "rule", "target", "missing"}, "leaf");
+        check_keys(j, ptr, {"id", "name", "kind", "points", "direction", "rule", "target", "missing"},
+                   "leaf");
         break;
       case node_kind::bonus:
       case node_kind::penalty:
@@ -211,14 +229,19 @@ class loader {
     }
     if (n.kind == node_kind::leaf || item) {
       if (auto m = text(j, ptr, "missing", false)) {
-        if (*m == "error") n.missing = missing_policy::error;
-        else if (*m == "zero") n.missing = missing_policy::zero;
-        else if (*m == "reweight" && !item && depth >= 2) n.missing = missing_policy::reweight;
+        if (*m == "error")
+          n.missing = missing_policy::error;
+        else if (*m == "zero")
+          n.missing = missing_policy::zero;
+        else if (*m == "reweight" && !item && depth >= 2)
+          n.missing = missing_policy::reweight;
         else if (*m == "reweight" && !item)
-          add(errc::misplaced_node, at(ptr, "missing"), "reweight needs the leaf to sit in a group, not under the root");
+          add(errc::misplaced_node, at(ptr, "missing"),
+              "reweight needs the leaf to sit in a group, not under the root");
         else
           add(errc::bad_value, at(ptr, "missing"),
-              "unknown missing policy \"" + *m + (item ? "\" (expected error or zero)" : "\" (expected error, zero or reweight)"));
+              "unknown missing policy \"" + *m +
+                  (item ? "\" (expected error or zero)" : "\" (expected error, zero or reweight)"));
       }
     }
     if (n.kind == node_kind::bonus || n.kind == node_kind::penalty) {
@@ -233,9 +256,11 @@ class loader {
     }
     if (n.kind == node_kind::group) {
       if (auto a = text(j, ptr, "aggregate", false)) {
-        if (*a == "geometric") n.aggregate = aggregation::geometric;
+        if (*a == "geometric")
+          n.aggregate = aggregation::geometric;
         else if (*a != "sum")
-          add(errc::bad_value, at(ptr, "aggregate"), "unknown aggregate \"" + *a + "\" (expected sum or geometric)");
+          add(errc::bad_value, at(ptr, "aggregate"),
+              "unknown aggregate \"" + *a + "\" (expected sum or geometric)");
       }
       if (auto f = number(j, ptr, "floor", false)) {
         n.geometric_floor = *f;
@@ -274,7 +299,8 @@ class loader {
         bool scored = false;
         for (int c : kids) {
           const auto& child = tree.nodes[c];
-          if (child.kind == node_kind::group || child.kind == node_kind::leaf) sum += child.points, scored = true;
+          if (child.kind == node_kind::group || child.kind == node_kind::leaf)
+            sum += child.points, scored = true;
         }
         if (!scored && kids.size() == it->size())
           add(errc::empty_group, at(ptr, "children"), "\"" + n.id + "\" has no scored children");
@@ -288,9 +314,11 @@ class loader {
 
   void leaf(const json& j, const std::string& ptr, node& n) {
     if (auto d = text(j, ptr, "direction", false)) {
-      if (*d == "lower") n.dir = direction::lower_is_better;
+      if (*d == "lower")
+        n.dir = direction::lower_is_better;
       else if (*d != "higher")
-        add(errc::bad_value, at(ptr, "direction"), "unknown direction \"" + *d + "\" (expected higher or lower)");
+        add(errc::bad_value, at(ptr, "direction"),
+            "unknown direction \"" + *d + "\" (expected higher or lower)");
     }
     const std::string rp = at(ptr, "rule");
     auto it = j.find("rule");
@@ -305,11 +333,14 @@ class loader {
     const json& r = *it;
     auto kind = text(r, rp, "kind", true);
     if (!kind) return;
-    static const std::pair<const char*, rule_kind> kinds[] = {
-        {"completion", rule_kind::completion}, {"banded", rule_kind::banded},
-        {"threshold", rule_kind::threshold},   {"benchmark", rule_kind::benchmark},
-        {"goalposts", rule_kind::goalposts},   {"minmax", rule_kind::minmax},
-        {"rank", rule_kind::rank},             {"lookup", rule_kind::lookup}};
+    static const std::pair<const char*, rule_kind> kinds[] = {{"completion", rule_kind::completion},
+                                                              {"banded", rule_kind::banded},
+                                                              {"threshold", rule_kind::threshold},
+                                                              {"benchmark", rule_kind::benchmark},
+                                                              {"goalposts", rule_kind::goalposts},
+                                                              {"minmax", rule_kind::minmax},
+                                                              {"rank", rule_kind::rank},
+                                                              {"lookup", rule_kind::lookup}};
     bool known = false;
     for (const auto& [name, k] : kinds)
       if (*kind == name) n.rule.kind = k, known = true;
@@ -341,8 +372,10 @@ class loader {
       case rule_kind::banded: {
         check_keys(r, rp, {"kind", "bands", "interpolate"}, "banded rule");
         if (auto ip = r.find("interpolate"); ip != r.end()) {
-          if (!ip->is_boolean()) add(errc::wrong_type, at(rp, "interpolate"), "\"interpolate\" must be true or false");
-          else ru.interpolate = ip->get<bool>();
+          if (!ip->is_boolean())
+            add(errc::wrong_type, at(rp, "interpolate"), "\"interpolate\" must be true or false");
+          else
+            ru.interpolate = ip->get<bool>();
         }
         auto b = r.find("bands");
         if (b == r.end() || !b->is_array() || b->empty()) {
@@ -376,7 +409,8 @@ class loader {
         if (lo && hi) {
           ru.lo = *lo, ru.hi = *hi;
           if (!(*lo < *hi))
-            add(errc::bad_goalposts, rp, "goalposts need lo < hi, got lo " + fmt_number(*lo) + " and hi " + fmt_number(*hi));
+            add(errc::bad_goalposts, rp,
+                "goalposts need lo < hi, got lo " + fmt_number(*lo) + " and hi " + fmt_number(*hi));
         }
         break;
       }
@@ -390,8 +424,10 @@ class loader {
       case rule_kind::rank:
         check_keys(r, rp, {"kind", "step", "mode"}, "rank rule");
         if (auto m = text(r, rp, "mode", false)) {
-          if (*m == "leader") ru.mode = rank_mode::leader;
-          else if (*m != "step") add(errc::bad_value, at(rp, "mode"), "unknown mode \"" + *m + "\" (expected step or leader)");
+          if (*m == "leader")
+            ru.mode = rank_mode::leader;
+          else if (*m != "step")
+            add(errc::bad_value, at(rp, "mode"), "unknown mode \"" + *m + "\" (expected step or leader)");
         }
         if (auto s = number(r, rp, "step", false)) {
           ru.step = *s;
@@ -439,7 +475,8 @@ class loader {
     }
     if (auto t = number(j, ptr, "target", false)) {
       if (!uses_target(ru.kind))
-        add(errc::bad_value, at(ptr, "target"), std::string("rule ") + to_string(ru.kind) + " takes no target");
+        add(errc::bad_value, at(ptr, "target"),
+            std::string("rule ") + to_string(ru.kind) + " takes no target");
       else if (*t <= 0)
         add(errc::bad_value, at(ptr, "target"), "target must be positive, not " + fmt_number(*t));
       n.target = *t;
@@ -465,7 +502,8 @@ class loader {
       auto label = text((*g)[k], gp, "label", true);
       if (!mn || !label) continue;
       if (label->empty()) add(errc::bad_grades, at(gp, "label"), "empty grade label");
-      if (!labels.insert(*label).second) add(errc::bad_grades, at(gp, "label"), "grade \"" + *label + "\" listed twice");
+      if (!labels.insert(*label).second)
+        add(errc::bad_grades, at(gp, "label"), "grade \"" + *label + "\" listed twice");
       if (!tree.grades.empty() && !(*mn < tree.grades.back().min))
         add(errc::bad_grades, at(gp, "min"),
             "grades out of order: min " + fmt_number(*mn) + " must be below the previous grade's " +
@@ -491,7 +529,8 @@ class loader {
           n.column = static_cast<int>(tree.columns.size());
           tree.columns.push_back(static_cast<int>(i));
           break;
-        default: break;
+        default:
+          break;
       }
       if (n.kind == node_kind::bonus) tree.bonuses.push_back(static_cast<int>(i));
       if (n.kind == node_kind::penalty) tree.penalties.push_back(static_cast<int>(i));
@@ -541,14 +580,17 @@ json node_json(const indicator_tree::impl& t, int i) {
       if (ru.cap) r["cap"] = number_json(*ru.cap);
       if (ru.kind == rule_kind::banded) {
         r["bands"] = json::array();
-        for (const auto& b : ru.bands) r["bands"].push_back(json{{"min", number_json(b.min)}, {"value", number_json(b.value)}});
+        for (const auto& b : ru.bands)
+          r["bands"].push_back(json{{"min", number_json(b.min)}, {"value", number_json(b.value)}});
         if (ru.interpolate) r["interpolate"] = true;
       }
       if (ru.kind == rule_kind::goalposts) r["lo"] = number_json(ru.lo), r["hi"] = number_json(ru.hi);
       if (ru.kind == rule_kind::minmax && ru.floor != 0) r["floor"] = number_json(ru.floor);
       if (ru.kind == rule_kind::rank) {
-        if (ru.mode == rank_mode::leader) r["mode"] = "leader";
-        else if (ru.step != 0.1) r["step"] = number_json(ru.step);
+        if (ru.mode == rank_mode::leader)
+          r["mode"] = "leader";
+        else if (ru.step != 0.1)
+          r["step"] = number_json(ru.step);
       }
       if (ru.kind == rule_kind::lookup) {
         r["table"] = json::object();
@@ -585,8 +627,10 @@ std::vector<problem> load_into(std::string_view text, std::string_view source, l
       // nlohmann reports the byte offset; turn it into line and column.
       std::size_t line = 1, col = 1;
       for (std::size_t k = 0; k + 1 < pe->byte && k < text.size(); ++k) {
-        if (text[k] == '\n') ++line, col = 1;
-        else ++col;
+        if (text[k] == '\n')
+          ++line, col = 1;
+        else
+          ++col;
       }
       where += ":" + std::to_string(line) + ":" + std::to_string(col);
     }
@@ -639,7 +683,8 @@ std::optional<std::size_t> indicator_tree::find(std::string_view id) const {
 
 std::size_t indicator_tree::index_of(std::string_view id) const {
   if (auto i = find(id)) return *i;
-  throw error(errc::unknown_column, std::string(id), "no indicator \"" + std::string(id) + "\" in tree \"" + this->id() + "\"");
+  throw error(errc::unknown_column, std::string(id),
+              "no indicator \"" + std::string(id) + "\" in tree \"" + this->id() + "\"");
 }
 
 double indicator_tree::code_value(std::string_view leaf_id, std::string_view code) const {
@@ -658,7 +703,8 @@ double indicator_tree::code_value(std::string_view leaf_id, std::string_view cod
   std::string known;
   for (const auto& e : n.rule.table) known += (known.empty() ? "" : ", ") + e.code;
   for (const auto& v : n.rule.veto_codes) known += (known.empty() ? "" : ", ") + v;
-  throw error(errc::unknown_code, n.id, "unknown code \"" + std::string(code) + "\" (expected " + known + ")");
+  throw error(errc::unknown_code, n.id,
+              "unknown code \"" + std::string(code) + "\" (expected " + known + ")");
 }
 
 // ---- builder: builds the file shape, then loads it, so code and files validate alike ----
@@ -668,8 +714,10 @@ struct tree_builder::spec {
   std::unordered_map<std::string, std::vector<std::size_t>> path;  // id -> child indices from root
 };
 
-tree_builder::tree_builder(std::string id, std::string name, double points) : spec_(std::make_shared<spec>()) {
-  spec_->doc = json{{"id", id}, {"name", std::move(name)}, {"points", number_json(points)}, {"children", json::array()}};
+tree_builder::tree_builder(std::string id, std::string name, double points)
+    : spec_(std::make_shared<spec>()) {
+  spec_->doc = json{
+      {"id", id}, {"name", std::move(name)}, {"points", number_json(points)}, {"children", json::array()}};
   spec_->path[id] = {};
 }
 
@@ -687,7 +735,8 @@ json& builder_parent(json& doc, std::unordered_map<std::string, std::vector<std:
   if (!parent.empty()) {
     auto it = path.find(std::string(parent));
     if (it == path.end())
-      throw error(errc::unknown_column, std::string(parent), "no group \"" + std::string(parent) + "\" to add to");
+      throw error(errc::unknown_column, std::string(parent),
+                  "no group \"" + std::string(parent) + "\" to add to");
     p = it->second;
   }
   json* j = &doc;
@@ -732,14 +781,20 @@ tree_builder& tree_builder::leaf(std::string_view parent, std::string id, std::s
 }
 
 tree_builder& tree_builder::bonus(std::string id, std::string name, double per_unit, double max) {
-  spec_->doc["children"].push_back(json{{"id", std::move(id)}, {"name", std::move(name)}, {"kind", "bonus"},
-                                        {"per_unit", number_json(per_unit)}, {"max", number_json(max)}});
+  spec_->doc["children"].push_back(json{{"id", std::move(id)},
+                                        {"name", std::move(name)},
+                                        {"kind", "bonus"},
+                                        {"per_unit", number_json(per_unit)},
+                                        {"max", number_json(max)}});
   return *this;
 }
 
 tree_builder& tree_builder::penalty(std::string id, std::string name, double per_unit, double max) {
-  spec_->doc["children"].push_back(json{{"id", std::move(id)}, {"name", std::move(name)}, {"kind", "penalty"},
-                                        {"per_unit", number_json(per_unit)}, {"max", number_json(max)}});
+  spec_->doc["children"].push_back(json{{"id", std::move(id)},
+                                        {"name", std::move(name)},
+                                        {"kind", "penalty"},
+                                        {"per_unit", number_json(per_unit)},
+                                        {"max", number_json(max)}});
   return *this;
 }
 
@@ -748,6 +803,8 @@ tree_builder& tree_builder::veto(std::string id, std::string name) {
   return *this;
 }
 
-indicator_tree tree_builder::build() const { return indicator_tree::from_json(spec_->doc.dump(), "<builder>"); }
+indicator_tree tree_builder::build() const {
+  return indicator_tree::from_json(spec_->doc.dump(), "<builder>");
+}
 
 }  // namespace zoneperf

@@ -12,7 +12,8 @@
 namespace zoneperf::cli {
 namespace {
 
-text_table scorecard_table(const indicator_tree& tree, const assessment& r, const std::vector<std::string>& units) {
+text_table scorecard_table(const indicator_tree& tree, const assessment& r,
+                           const std::vector<std::string>& units) {
   text_table t;
   t.header.push_back("task force");
   t.right.push_back(false);
@@ -39,7 +40,8 @@ text_table scorecard_table(const indicator_tree& tree, const assessment& r, cons
 
 text_table explanation_table(const indicator_tree& tree, const std::vector<leaf_explanation>& leaves) {
   text_table t;
-  t.header = {"indicator", "name", "actual", "target", "ratio", "rule", "fraction", "capped", "points", "max"};
+  t.header = {"indicator", "name",     "actual", "target", "ratio",
+              "rule",      "fraction", "capped", "points", "max"};
   t.right = {false, false, true, true, true, false, true, false, true, true};
   for (const auto& e : leaves) {
     const node& n = tree.node(static_cast<std::size_t>(e.node));
@@ -57,7 +59,8 @@ struct assess_args {
 };
 
 void run_assess(const assess_args& a) {
-  const indicator_tree tree = a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
+  const indicator_tree tree =
+      a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
   const values_table values = read_values_file(tree, a.values_file);
   targets_table targets;
   if (!a.targets_file.empty()) targets = read_targets_file(tree, values.units, a.targets_file);
@@ -73,7 +76,8 @@ void run_assess(const assess_args& a) {
   } else if (!a.explain.empty()) {
     auto it = std::find(values.units.begin(), values.units.end(), a.explain);
     if (it == values.units.end())
-      throw error(errc::unknown_unit, a.explain, "--explain: no unit \"" + a.explain + "\" in " + a.values_file);
+      throw error(errc::unknown_unit, a.explain,
+                  "--explain: no unit \"" + a.explain + "\" in " + a.values_file);
     explained.push_back(static_cast<std::size_t>(it - values.units.begin()));
   }
   const auto leaves = explain(tree, values.values, tp, explained, opt);
@@ -86,9 +90,15 @@ void run_assess(const assess_args& a) {
       std::cout << report_json(tree, result, values.units, explained.empty() ? nullptr : &per_unit);
       return;
     }
-    case output_format::csv: std::cout << report_csv(tree, result, values.units); break;
-    case output_format::markdown: std::cout << report_markdown(tree, result, values.units); break;
-    case output_format::table: std::cout << scorecard_table(tree, result, values.units).render(); break;
+    case output_format::csv:
+      std::cout << report_csv(tree, result, values.units);
+      break;
+    case output_format::markdown:
+      std::cout << report_markdown(tree, result, values.units);
+      break;
+    case output_format::table:
+      std::cout << scorecard_table(tree, result, values.units).render();
+      break;
   }
   for (std::size_t k = 0; k < explained.size(); ++k) {
     const std::string& unit = values.units[explained[k]];
@@ -111,8 +121,11 @@ void add_assess_commands(CLI::App& app) {
   auto* preset = cmd->add_option("--preset", a.preset, "A preset scorecard (see `zoneperf preset list`)");
   auto* tree = cmd->add_option("--tree", a.tree_file, "A tree file (JSON)")->check(CLI::ExistingFile);
   preset->excludes(tree);
-  cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")->check(CLI::ExistingFile);
+  cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")
+      ->check(CLI::ExistingFile);
   add_format_option(*cmd, a.format);
   cmd->add_option("--explain", a.explain, "Explain every leaf of this unit (or `all`)");
   cmd->callback([] {
@@ -127,8 +140,9 @@ void add_assess_commands(CLI::App& app) {
     const auto problems = validate_tree_json(read_text_file(file), file);
     if (!problems.empty()) throw error(problems);
     const auto tree = indicator_tree::from_file(file);
-    std::cout << fmt::format("{}: valid tree \"{}\" ({}), {} nodes, {} value columns, {} points\n", file, tree.id(),
-                             tree.name(), tree.size(), tree.columns().size(), shortest(tree.points()));
+    std::cout << fmt::format("{}: valid tree \"{}\" ({}), {} nodes, {} value columns, {} points\n", file,
+                             tree.id(), tree.name(), tree.size(), tree.columns().size(),
+                             shortest(tree.points()));
   });
 
   auto* pre = app.add_subcommand("preset", "List or print the presets compiled into the library");
@@ -147,9 +161,10 @@ void add_assess_commands(CLI::App& app) {
 
 void demo_scorecard(demo_context& ctx) {
   const indicator_tree tree = load_preset("task-force");
-  const values_table values = read_values(tree, sample_file("task-force/values.csv"), "samples/task-force/values.csv");
-  const targets_table targets =
-      read_targets(tree, values.units, sample_file("task-force/targets.csv"), "samples/task-force/targets.csv");
+  const values_table values =
+      read_values(tree, sample_file("task-force/values.csv"), "samples/task-force/values.csv");
+  const targets_table targets = read_targets(tree, values.units, sample_file("task-force/targets.csv"),
+                                             "samples/task-force/targets.csv");
   const target_table view = targets.view();
   assess_options opt;
   opt.unit_ids = &values.units;
@@ -169,7 +184,8 @@ void demo_scorecard(demo_context& ctx) {
   for (std::size_t u = 0; u < values.units.size(); ++u)
     md += "\n### " + values.units[u] + "\n\n" + explanation_markdown(tree, leaves[u]);
   write_file(ctx.out_dir + "/scorecard.md", md);
-  ctx.out << "\nwrote " << ctx.out_dir << "/scorecard.json, scorecard.csv, scorecard.md (every leaf explained)\n";
+  ctx.out << "\nwrote " << ctx.out_dir
+          << "/scorecard.json, scorecard.csv, scorecard.md (every leaf explained)\n";
   ctx.results["scorecard"] = nlohmann::ordered_json::parse(json_text);
 }
 

@@ -32,7 +32,6 @@ std::vector<std::string> item_ids(const indicator_tree& tree) {
 
 int decimals_of(land_metric m) { return m == land_metric::rd_share ? 4 : 2; }
 
-
 text_table enterprise_table(const indicator_tree& tree, const land_config& config,
                             const std::vector<land_record>& records, const land_evaluation& ev) {
   text_table t;
@@ -49,7 +48,8 @@ text_table enterprise_table(const indicator_tree& tree, const land_config& confi
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
     std::vector<std::string> row{r.id, r.name, fixed(r.land->mu(), 2)};
-    for (const auto& ind : config.indicators) row.push_back(fixed(ev.metrics[i][ind.metric], decimals_of(ind.metric)));
+    for (const auto& ind : config.indicators)
+      row.push_back(fixed(ev.metrics[i][ind.metric], decimals_of(ind.metric)));
     const auto k = ev.row[i];
     row.push_back(k < 0 ? "-" : fixed(ev.result.total(k)));
     row.push_back(k < 0 ? "-" : std::to_string(ev.rank[i]));
@@ -67,14 +67,16 @@ text_table class_table(const land_config& config, const land_evaluation& ev) {
                           ? rank_quotas(config.classes, ev.inputs.rated.size())
                           : std::vector<std::size_t>();
   for (std::size_t c = 0; c <= config.classes.classes.size(); ++c) {
-    const class_def& d = c < config.classes.classes.size() ? config.classes.classes[c] : config.classes.exempt;
+    const class_def& d =
+        c < config.classes.classes.size() ? config.classes.classes[c] : config.classes.exempt;
     t.rows.push_back({d.label, d.name, std::to_string(ev.classes.counts[c]),
                       c < quotas.size() ? std::to_string(quotas[c]) : "-"});
   }
   return t;
 }
 
-text_table metrics_table(const std::vector<std::pair<std::string, land_metrics>>& rows, const std::string& first) {
+text_table metrics_table(const std::vector<std::pair<std::string, land_metrics>>& rows,
+                         const std::string& first) {
   text_table t;
   t.header = {first};
   t.right = {false};
@@ -101,7 +103,8 @@ std::string fills_text(const land_evaluation& ev) {
 }
 
 void run_land(const land_args& a) {
-  const indicator_tree tree = a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
+  const indicator_tree tree =
+      a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
   const land_config config = a.config_file.empty()
                                  ? load_land_config(a.tree_file.empty() ? a.preset : tree.id())
                                  : land_config_from_json(read_text_file(a.config_file), a.config_file);
@@ -121,12 +124,17 @@ void run_land(const land_args& a) {
 
   std::vector<std::pair<std::string, land_metrics>> zone_rows{{"zone", ev.zone}};
   if (!a.by.empty()) {
-    for (const auto& g : aggregate_by(records, a.by == "park" ? land_grouping::park : land_grouping::task_force))
+    for (const auto& g :
+         aggregate_by(records, a.by == "park" ? land_grouping::park : land_grouping::task_force))
       zone_rows.emplace_back(g.key.empty() ? "(none)" : g.key, g.totals.ratios());
   }
   switch (a.format) {
-    case output_format::json: std::cout << land_report_json(tree, config, records, ev); return;
-    case output_format::csv: std::cout << land_report_csv(tree, config, records, ev); return;
+    case output_format::json:
+      std::cout << land_report_json(tree, config, records, ev);
+      return;
+    case output_format::csv:
+      std::cout << land_report_csv(tree, config, records, ev);
+      return;
     case output_format::markdown:
       std::cout << "## " << tree.name() << " (" << tree.id() << ")\n\n"
                 << enterprise_table(tree, config, records, ev).markdown() << "\n### Classes\n\n"
@@ -145,7 +153,8 @@ void run_land(const land_args& a) {
 }
 
 void add_land_commands(CLI::App& app) {
-  auto* cmd = app.add_subcommand("land", "亩均效益 evaluation: per-mu metrics, scores and A/B/C/D classes of enterprises");
+  auto* cmd = app.add_subcommand(
+      "land", "亩均效益 evaluation: per-mu metrics, scores and A/B/C/D classes of enterprises");
   static land_args a;
   cmd->add_option("--enterprises", a.enterprises, "Enterprise CSV (see docs/land.md for its columns)")
       ->required()
@@ -166,7 +175,8 @@ void add_land_commands(CLI::App& app) {
 void demo_land(demo_context& ctx) {
   const indicator_tree tree = load_preset("zj-huangyan");
   const land_config config = load_land_config("zj-huangyan");
-  const auto records = read_land_records(read_csv(sample_file("land/enterprises.csv"), "samples/land/enterprises.csv"));
+  const auto records =
+      read_land_records(read_csv(sample_file("land/enterprises.csv"), "samples/land/enterprises.csv"));
   const land_evaluation ev = evaluate_land(tree, config, records);
 
   ctx.out << "\n亩均效益 · " << tree.name() << " (preset zj-huangyan, 2023 benchmarks): " << records.size()
@@ -177,15 +187,17 @@ void demo_land(demo_context& ctx) {
   t.header = {"class", "name", "count", "enterprises"};
   t.right = {false, false, true, false};
   for (std::uint32_t c = 0; c <= config.classes.classes.size(); ++c) {
-    const class_def& d = c < config.classes.classes.size() ? config.classes.classes[c] : config.classes.exempt;
+    const class_def& d =
+        c < config.classes.classes.size() ? config.classes.classes[c] : config.classes.exempt;
     std::string ids;
     for (const auto& id : members[c]) ids += (ids.empty() ? "" : " ") + id;
     t.rows.push_back({d.label, d.name, std::to_string(ev.classes.counts[c]), ids});
   }
   ctx.out << t.render();
-  ctx.out << fmt::format("\nzone: 亩均税收 {} 万元/亩, 亩均增加值 {} 万元/亩, 亩均投资强度 {} 万元/亩 (ratios of sums)\n",
-                         fixed(ev.zone[land_metric::tax_per_mu]), fixed(ev.zone[land_metric::value_added_per_mu]),
-                         fixed(ev.zone[land_metric::investment_per_mu]));
+  ctx.out << fmt::format(
+      "\nzone: 亩均税收 {} 万元/亩, 亩均增加值 {} 万元/亩, 亩均投资强度 {} 万元/亩 (ratios of sums)\n",
+      fixed(ev.zone[land_metric::tax_per_mu]), fixed(ev.zone[land_metric::value_added_per_mu]),
+      fixed(ev.zone[land_metric::investment_per_mu]));
   const std::string json_text = land_report_json(tree, config, records, ev);
   write_file(ctx.out_dir + "/land.json", json_text);
   write_file(ctx.out_dir + "/land.csv", land_report_csv(tree, config, records, ev));

@@ -14,15 +14,17 @@ namespace {
 
 text_table people_table(const pay_result& r, const std::vector<staff_member>& staff) {
   text_table t;
-  t.header = {"id", "name", "task force", "team", "job level", "baseline", "grade", "c_tf", "c_team", "c_ind",
-              "pay before rounding", "clamp", "fen", "base pay", "award", "total", "×"};
-  t.right = {false, false, false, false, false, true, false, true, true, true, true, false, true, true, true, true, true};
+  t.header = {"id",     "name",  "task force",          "team",  "job level", "baseline", "grade", "c_tf",
+              "c_team", "c_ind", "pay before rounding", "clamp", "fen",       "base pay", "award", "total",
+              "×"};
+  t.right = {false, false, false, false, false, true, false, true, true,
+             true,  true,  false, true,  true,  true, true,  true};
   auto dec = [](exact_ratio c) { return c.to_string(2); };
   for (const auto& p : r.people) {
     const staff_member& m = staff[p.person];
     t.rows.push_back({m.id, m.name, m.task_force, m.team, m.job_level, to_string(p.baseline),
-                      r.task_forces[p.task_force].grade, dec(p.task_force_coefficient), dec(p.team_coefficient),
-                      dec(p.individual_coefficient), raw_pay_yuan(p, r),
+                      r.task_forces[p.task_force].grade, dec(p.task_force_coefficient),
+                      dec(p.team_coefficient), dec(p.individual_coefficient), raw_pay_yuan(p, r),
                       p.clamp == clamp_state::none ? "" : to_string(p.clamp),
                       p.rounding_fen ? "+" + std::to_string(p.rounding_fen) : "", to_string(p.base_pay),
                       to_string(p.award), to_string(p.total), p.multiple().to_string(4)});
@@ -32,15 +34,15 @@ text_table people_table(const pay_result& r, const std::vector<staff_member>& st
 
 text_table task_force_table(const pay_result& r) {
   text_table t;
-  t.header = {"task force", "grade", "coefficient", "staff", "Σ baseline", "Σ base pay", "awards", "total",
-              "average ×"};
+  t.header = {"task force", "grade",  "coefficient", "staff",    "Σ baseline",
+              "Σ base pay", "awards", "total",       "average ×"};
   t.right = {false, false, true, true, true, true, true, true, true};
   for (const auto& tf : r.task_forces)
     t.rows.push_back({tf.id, tf.grade, tf.coefficient.to_string(2), std::to_string(tf.head_count),
-                      to_string(tf.baseline), to_string(tf.base_pay), to_string(tf.award), to_string(tf.total),
-                      tf.average_multiple().to_string(4)});
-  t.rows.push_back({"zone", "", "", std::to_string(r.people.size()), to_string(r.baseline), to_string(r.base_paid),
-                    to_string(r.awards_paid), to_string(r.total_paid),
+                      to_string(tf.baseline), to_string(tf.base_pay), to_string(tf.award),
+                      to_string(tf.total), tf.average_multiple().to_string(4)});
+  t.rows.push_back({"zone", "", "", std::to_string(r.people.size()), to_string(r.baseline),
+                    to_string(r.base_paid), to_string(r.awards_paid), to_string(r.total_paid),
                     r.baseline.fen() ? (r.base_paid / r.baseline).to_string(4) : "-"});
   return t;
 }
@@ -51,7 +53,8 @@ text_table awards_table(const pay_result& r, const std::vector<staff_member>& st
   t.right = {false, false, false, true, true, false, false};
   for (const auto& a : r.awards) {
     std::string split;
-    for (const auto& [i, part] : a.split) split += (split.empty() ? "" : " ") + staff[i].id + ":" + to_string(part);
+    for (const auto& [i, part] : a.split)
+      split += (split.empty() ? "" : " ") + staff[i].id + ":" + to_string(part);
     t.rows.push_back({a.name, a.task_force, a.team.empty() ? "(all)" : a.team, std::to_string(a.count),
                       to_string(a.amount), a.origin, split});
   }
@@ -62,7 +65,8 @@ std::string reconciliation(const pay_result& r, const pay_policy& policy) {
   std::string s;
   s += fmt::format("pool = {} × Σ baseline {} = {} (rounded half away from zero to the fen)\n",
                    policy.multiplier.to_string(2), to_string(r.baseline), to_string(r.pool));
-  s += fmt::format("Σ base pay = {}   difference = {}\n", to_string(r.base_paid), to_string(r.pool - r.base_paid));
+  s += fmt::format("Σ base pay = {}   difference = {}\n", to_string(r.base_paid),
+                   to_string(r.pool - r.base_paid));
   if (r.lambda_den != 0)
     s += fmt::format("λ = {}/{} ≈ {}\n", detail::to_string(r.lambda_num), detail::to_string(r.lambda_den),
                      lambda_text(r));
@@ -72,7 +76,8 @@ std::string reconciliation(const pay_result& r, const pay_policy& policy) {
     at_cap += p.clamp == clamp_state::cap;
     rounded += p.rounding_fen != 0;
   }
-  s += fmt::format("at the floor: {}   at the cap: {}   given a rounding fen: {}\n", at_floor, at_cap, rounded);
+  s += fmt::format("at the floor: {}   at the cap: {}   given a rounding fen: {}\n", at_floor, at_cap,
+                   rounded);
   s += fmt::format("awards (apart from the pool) = {}   total paid = {}\n", to_string(r.awards_paid),
                    to_string(r.total_paid));
   return s;
@@ -102,10 +107,15 @@ void run_pay(const pay_args& a) {
   const pay_result r = allocate_pay(staff, scorecard, policy, events);
   if (!a.out_dir.empty()) write_reports(a.out_dir, r, staff, policy);
   switch (a.format) {
-    case output_format::json: std::cout << pay_json(r, staff, policy) << '\n'; break;
-    case output_format::csv: std::cout << pay_people_csv(r, staff); break;
+    case output_format::json:
+      std::cout << pay_json(r, staff, policy) << '\n';
+      break;
+    case output_format::csv:
+      std::cout << pay_people_csv(r, staff);
+      break;
     case output_format::markdown:
-      std::cout << "## Pay\n\n" << people_table(r, staff).markdown() << "\n## Task forces\n\n"
+      std::cout << "## Pay\n\n"
+                << people_table(r, staff).markdown() << "\n## Task forces\n\n"
                 << task_force_table(r).markdown();
       if (!r.awards.empty()) std::cout << "\n## Awards\n\n" << awards_table(r, staff).markdown();
       std::cout << "\n## Reconciliation\n\n```\n" << reconciliation(r, policy) << "```\n";
@@ -120,13 +130,17 @@ void run_pay(const pay_args& a) {
 
 void add_pay_commands(CLI::App& app) {
   static pay_args a;
-  auto* cmd = app.add_subcommand("pay", "Differentiated pay: share the 1.5× pool by grade, team and score, within floor and cap");
-  cmd->add_option("--staff", a.staff, "Staff roster CSV (id,name,task_force,team,job_level,baseline,score[,weight])")
+  auto* cmd = app.add_subcommand(
+      "pay", "Differentiated pay: share the 1.5× pool by grade, team and score, within floor and cap");
+  cmd->add_option("--staff", a.staff,
+                  "Staff roster CSV (id,name,task_force,team,job_level,baseline,score[,weight])")
       ->required();
-  cmd->add_option("--scorecard", a.scorecard, "Scorecard JSON from `zoneperf assess --format json`")->required();
+  cmd->add_option("--scorecard", a.scorecard, "Scorecard JSON from `zoneperf assess --format json`")
+      ->required();
   cmd->add_option("--policy", a.policy, "Pay policy JSON")->required();
   cmd->add_option("--events", a.events, "Award events CSV (task_force,team,kind,count)");
-  cmd->add_option("--out", a.out_dir, "Also write pay.json, pay_people.csv, pay_task_forces.csv, pay_awards.csv here");
+  cmd->add_option("--out", a.out_dir,
+                  "Also write pay.json, pay_people.csv, pay_task_forces.csv, pay_awards.csv here");
   add_format_option(*cmd, a.format);
   cmd->callback([] { run_pay(a); });
 

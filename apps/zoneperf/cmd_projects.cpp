@@ -19,23 +19,28 @@ using json = nlohmann::ordered_json;
 
 void print(const text_table& t, output_format f, std::ostream& out = std::cout) {
   switch (f) {
-    case output_format::csv: out << t.csv(); break;
-    case output_format::markdown: out << t.markdown(); break;
-    default: out << t.render(); break;
+    case output_format::csv:
+      out << t.csv();
+      break;
+    case output_format::markdown:
+      out << t.markdown();
+      break;
+    default:
+      out << t.render();
+      break;
   }
 }
-
 
 /// Entered counts and money per task force and for the zone.
 text_table counts_table(const period_counts& c) {
   text_table t;
-  t.header = {"unit", "接洽", "上会", "意向", "签约", "落地", "开工", "投产", "出清", "签约投资(亿元)", "外资(万美元)",
-              "重点项目", "已开工"};
+  t.header = {"unit", "接洽", "上会",           "意向",         "签约",     "落地",  "开工",
+              "投产", "出清", "签约投资(亿元)", "外资(万美元)", "重点项目", "已开工"};
   t.right = {false, true, true, true, true, true, true, true, true, true, true, true, true};
   auto row = [&](const unit_counts& u) {
     std::vector<std::string> r{u.unit};
-    for (stage s : {stage::contacted, stage::reviewed, stage::intent, stage::signed_, stage::landed, stage::started,
-                    stage::producing, stage::cleared})
+    for (stage s : {stage::contacted, stage::reviewed, stage::intent, stage::signed_, stage::landed,
+                    stage::started, stage::producing, stage::cleared})
       r.push_back(std::to_string(u.entered_count(s)));
     r.push_back(shortest(value(u, measure::signed_investment)));
     r.push_back(shortest(value(u, measure::foreign_capital)));
@@ -58,8 +63,8 @@ text_table growth_table(const period_counts& now, const period_counts& yoy, cons
   }
   t.right.assign(t.header.size(), true);
   t.right[0] = false;
-  for (measure m : {measure::contacted, measure::intent, measure::signed_, measure::landed, measure::signed_investment,
-                    measure::foreign_capital}) {
+  for (measure m : {measure::contacted, measure::intent, measure::signed_, measure::landed,
+                    measure::signed_investment, measure::foreign_capital}) {
     const double a = value(now.zone, m), b = value(yoy.zone, m);
     std::vector<std::string> r{to_string(m), shortest(a), shortest(b), format_growth(growth(a, b))};
     if (mom) {
@@ -85,8 +90,8 @@ text_table check_table(const monthly_check& m) {
                       to_string(k.verdict), missed});
   }
   t.rows.push_back({"zone", "", pair(m.zone_actual.intent, m.zone_target.intent),
-                    pair(m.zone_actual.signed_, m.zone_target.signed_), pair(m.zone_actual.landed, m.zone_target.landed),
-                    "", ""});
+                    pair(m.zone_actual.signed_, m.zone_target.signed_),
+                    pair(m.zone_actual.landed, m.zone_target.landed), "", ""});
   return t;
 }
 
@@ -99,7 +104,8 @@ text_table progress_table(const monthly_check& m) {
       t.rows.push_back({k.task_force, to_string(w.on), std::to_string(w.elapsed_days),
                         fmt::format("{}/{}", w.actual.intent, w.expected.intent),
                         fmt::format("{}/{}", w.actual.signed_, w.expected.signed_),
-                        fmt::format("{}/{}", w.actual.landed, w.expected.landed), w.on_track ? "yes" : "behind"});
+                        fmt::format("{}/{}", w.actual.landed, w.expected.landed),
+                        w.on_track ? "yes" : "behind"});
   return t;
 }
 
@@ -117,7 +123,8 @@ registry load(const projects_args& a) {
 
 void run_month(const projects_args& a) {
   const period month = period::parse(a.period, "month");
-  if (month.kind() != period_kind::month) throw error(errc::not_a_month, a.period, "expected a month such as 2020-07");
+  if (month.kind() != period_kind::month)
+    throw error(errc::not_a_month, a.period, "expected a month such as 2020-07");
   const registry r = load(a);
   count_options co;
   if (!a.as_of.empty()) co.as_of = parse_date(a.as_of, "--as-of");
@@ -138,7 +145,8 @@ void run_month(const projects_args& a) {
   std::cout << fmt::format("\n三个十 check ({}): actual/target, split by key projects\n",
                            m.complete ? "final" : "provisional, month not over");
   print(check_table(m), a.format);
-  std::cout << "\nweekly dispatch (一周一调度): entries so far / target x elapsed days ÷ days in month, rounded up\n";
+  std::cout << "\nweekly dispatch (一周一调度): entries so far / target x elapsed days ÷ days in month, "
+               "rounded up\n";
   print(progress_table(m), a.format);
 }
 
@@ -152,7 +160,8 @@ void run_year(const projects_args& a) {
   const leaf_table leaves = export_project_leaves(r, p, co);
   const per_mu zone = zone_per_mu(now);
   if (!a.values_out.empty()) {
-    if (a.other.empty()) throw CLI::RequiredError("--other (the leaves the registry cannot know) with --values-out");
+    if (a.other.empty())
+      throw CLI::RequiredError("--other (the leaves the registry cannot know) with --values-out");
     const indicator_tree tree = load_preset("task-force");
     const leaf_table other = read_leaf_table(read_csv_file(a.other));
     std::vector<std::string> columns;
@@ -165,8 +174,9 @@ void run_year(const projects_args& a) {
   }
   std::cout << fmt::format("{} · entered in the period (as of {})\n", p.label(), to_string(now.as_of));
   print(counts_table(now), a.format);
-  std::cout << fmt::format("\nzone 亩均投资强度 {} 万元/亩, 亩均税收 {} 万元/亩 over the {} landed projects\n",
-                           fixed(zone.investment, 1), fixed(zone.tax, 1), now.zone.entered_count(stage::landed));
+  std::cout << fmt::format(
+      "\nzone 亩均投资强度 {} 万元/亩, 亩均税收 {} 万元/亩 over the {} landed projects\n",
+      fixed(zone.investment, 1), fixed(zone.tax, 1), now.zone.entered_count(stage::landed));
   std::cout << "\nfunnel\n";
   text_table ft;
   ft.header = {"stage", "projects", "conversion"};
@@ -189,7 +199,8 @@ void run_year(const projects_args& a) {
     lt.rows.push_back(std::move(row));
   }
   print(lt, a.format);
-  if (!a.values_out.empty()) std::cout << "\nwrote " << a.values_out << " (values for `zoneperf assess --preset task-force`)\n";
+  if (!a.values_out.empty())
+    std::cout << "\nwrote " << a.values_out << " (values for `zoneperf assess --preset task-force`)\n";
 }
 
 struct admit_args {
@@ -226,15 +237,17 @@ void run_admit(const admit_args& a) {
   }
   print(decisions_table(decisions), a.format);
   if (a.format == output_format::table)
-    std::cout << fmt::format("\n{} of {} candidates admitted: they go to the review meeting (上会)\n", admitted,
-                             decisions.size());
+    std::cout << fmt::format("\n{} of {} candidates admitted: they go to the review meeting (上会)\n",
+                             admitted, decisions.size());
 }
 
 void run_calendar(int year, const std::string& dispatch, const std::string& weekend, output_format f) {
   calendar_options o;
   static const std::map<std::string, boost::date_time::weekdays> days = {
-      {"monday", boost::date_time::Monday}, {"tuesday", boost::date_time::Tuesday},
-      {"wednesday", boost::date_time::Wednesday}, {"thursday", boost::date_time::Thursday},
+      {"monday", boost::date_time::Monday},
+      {"tuesday", boost::date_time::Tuesday},
+      {"wednesday", boost::date_time::Wednesday},
+      {"thursday", boost::date_time::Thursday},
       {"friday", boost::date_time::Friday}};
   o.dispatch_day = days.at(dispatch);
   o.reports = weekend == "previous-friday" ? weekend_rule::previous_friday : weekend_rule::keep;
@@ -252,29 +265,40 @@ void run_calendar(int year, const std::string& dispatch, const std::string& week
 }
 
 void add_project_commands(CLI::App& app) {
-  auto* cmd = app.add_subcommand("projects", "Count the project registry by period: stages, growth, the monthly check");
+  auto* cmd = app.add_subcommand("projects",
+                                 "Count the project registry by period: stages, growth, the monthly check");
   static projects_args a;
-  cmd->add_option("--file", a.file, "Projects CSV (columns: docs/projects.md)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--as-of", a.as_of, "See the registry as it stood at the end of this day (YYYY-MM-DD): "
-                                       "later stage dates are not reached yet; default: the end of the period");
+  cmd->add_option("--file", a.file, "Projects CSV (columns: docs/projects.md)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--as-of", a.as_of,
+                  "See the registry as it stood at the end of this day (YYYY-MM-DD): "
+                  "later stage dates are not reached yet; default: the end of the period");
   add_format_option(*cmd, a.format);
   cmd->require_subcommand(1);
-  auto* month = cmd->add_subcommand("month", "A month's counts, growth, 三个十 check, faces and weekly progress");
+  auto* month =
+      cmd->add_subcommand("month", "A month's counts, growth, 三个十 check, faces and weekly progress");
   month->add_option("month", a.period, "YYYY-MM")->required();
   month->callback([] { run_month(a); });
   auto* year = cmd->add_subcommand("year", "A period's counts, funnel, growth and scorecard leaves");
   year->add_option("period", a.period, "YYYY (or YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-Wnn)")->required();
-  year->add_option("--other", a.other, "The leaves the registry cannot know (unit,<leaf ids>)")->check(CLI::ExistingFile);
+  year->add_option("--other", a.other, "The leaves the registry cannot know (unit,<leaf ids>)")
+      ->check(CLI::ExistingFile);
   year->add_option("--values-out", a.values_out, "Write the task-force values CSV (registry + --other)");
   year->callback([] { run_year(a); });
 
   auto* adm = app.add_subcommand("admit", "Score candidates for admission (入区项目评价赋分) and decide");
   static admit_args b;
-  adm->add_option("--file", b.file, "Candidates CSV (columns: docs/projects.md)")->required()->check(CLI::ExistingFile);
-  adm->add_option("--tree", b.tree, "A scorecard file instead of the admission preset")->check(CLI::ExistingFile);
-  adm->add_option("--min-investment-per-mu", b.options.min_investment_per_mu, "Gate: total investment per mu, 万元/亩")
+  adm->add_option("--file", b.file, "Candidates CSV (columns: docs/projects.md)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  adm->add_option("--tree", b.tree, "A scorecard file instead of the admission preset")
+      ->check(CLI::ExistingFile);
+  adm->add_option("--min-investment-per-mu", b.options.min_investment_per_mu,
+                  "Gate: total investment per mu, 万元/亩")
       ->capture_default_str();
-  adm->add_option("--min-tax-per-mu", b.options.min_tax_per_mu, "Gate: promised tax per mu, 万元/亩")->capture_default_str();
+  adm->add_option("--min-tax-per-mu", b.options.min_tax_per_mu, "Gate: promised tax per mu, 万元/亩")
+      ->capture_default_str();
   adm->add_option("--pass-mark", b.pass, "Pass mark (default: the scorecard's top grade, 60)");
   add_format_option(*adm, b.format);
   adm->callback([] { run_admit(b); });
@@ -287,7 +311,8 @@ void add_project_commands(CLI::App& app) {
   cal->add_option("--dispatch-day", dispatch, "Weekday of the weekly dispatch")
       ->check(CLI::IsMember({"monday", "tuesday", "wednesday", "thursday", "friday"}))
       ->capture_default_str();
-  cal->add_option("--weekend", weekend, "Period-end events on a weekend: keep, or move to the previous-friday")
+  cal->add_option("--weekend", weekend,
+                  "Period-end events on a weekend: keep, or move to the previous-friday")
       ->check(CLI::IsMember({"keep", "previous-friday"}))
       ->capture_default_str();
   add_format_option(*cal, cal_format);
@@ -302,28 +327,34 @@ void demo_projects(demo_context& ctx) {
   const auto& z = y.zone;
   std::string split;
   for (const auto& u : y.task_forces) split += (split.empty() ? "" : "/") + std::to_string(u.key_projects);
-  const auto decisions = admit(read_candidates(read_csv(sample_file("projects/candidates.csv"), "samples/projects/candidates.csv")));
+  const auto decisions = admit(
+      read_candidates(read_csv(sample_file("projects/candidates.csv"), "samples/projects/candidates.csv")));
   std::size_t admitted = 0;
   for (const auto& d : decisions) admitted += d.result == verdict::admitted;
-  ctx.out << "\n项目库 · the sample zone's 2020 registry (samples/projects/projects.csv), counted by the library\n\n";
+  ctx.out << "\n项目库 · the sample zone's 2020 registry (samples/projects/projects.csv), counted by the "
+             "library\n\n";
   text_table t;
   t.header = {"figure", "counted", "article"};
   t.right = {false, true, true};
-  t.rows = {
-      {"contacted since April / admitted to review",
-       fmt::format("{} / {}", z.entered_count(stage::contacted), admitted), "90+ / 42"},
-      {"new signed projects / total investment",
-       fmt::format("{} / {} 亿元", z.entered_count(stage::signed_), shortest(value(z, measure::signed_investment))),
-       "35 / 256 亿元"},
-      {"landed / in July", fmt::format("{} / {}", z.entered_count(stage::landed),
-                                       count(r, period::month(2020, 7)).zone.entered_count(stage::landed)),
-       "30 / 13"},
-      {"key projects", fmt::format("{} ({})", z.key_projects, split), "48 (13/21/8/6)"},
-      {"foreign capital, year on year",
-       fmt::format("{} 万美元, {}", shortest(value(z, measure::foreign_capital)),
-                   format_growth(growth(value(z, measure::foreign_capital), value(last.zone, measure::foreign_capital)), 0)),
-       "1056 万美元, +521 %"},
-      {"亩均投资强度 / 亩均税收", fmt::format("{} / {} 万元/亩", fixed(zone.investment, 0), fixed(zone.tax, 0)), "470 / 40"}};
+  t.rows = {{"contacted since April / admitted to review",
+             fmt::format("{} / {}", z.entered_count(stage::contacted), admitted), "90+ / 42"},
+            {"new signed projects / total investment",
+             fmt::format("{} / {} 亿元", z.entered_count(stage::signed_),
+                         shortest(value(z, measure::signed_investment))),
+             "35 / 256 亿元"},
+            {"landed / in July",
+             fmt::format("{} / {}", z.entered_count(stage::landed),
+                         count(r, period::month(2020, 7)).zone.entered_count(stage::landed)),
+             "30 / 13"},
+            {"key projects", fmt::format("{} ({})", z.key_projects, split), "48 (13/21/8/6)"},
+            {"foreign capital, year on year",
+             fmt::format("{} 万美元, {}", shortest(value(z, measure::foreign_capital)),
+                         format_growth(growth(value(z, measure::foreign_capital),
+                                              value(last.zone, measure::foreign_capital)),
+                                       0)),
+             "1056 万美元, +521 %"},
+            {"亩均投资强度 / 亩均税收",
+             fmt::format("{} / {} 万元/亩", fixed(zone.investment, 0), fixed(zone.tax, 0)), "470 / 40"}};
   ctx.out << t.render();
   const monthly_check m = check_month(r, period::month(2020, 7));
   ctx.out << "\n2020-07 三个十 check (zone 10/10/10 split by key projects): actual/target\n";

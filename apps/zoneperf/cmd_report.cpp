@@ -35,7 +35,8 @@ void run_report(const report_args& a) {
 
 void add_report_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
-      "report", "Write report.html, report.xlsx (live formulas), report.md and CSV tables from saved JSON results");
+      "report",
+      "Write report.html, report.xlsx (live formulas), report.md and CSV tables from saved JSON results");
   static report_args a;
   cmd->add_option("--scorecard", a.scorecard, "Scorecard JSON: `zoneperf assess --format json --explain all`")
       ->required()

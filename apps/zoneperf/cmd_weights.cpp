@@ -1,4 +1,5 @@
-// zoneperf weights ahp|entropy|critic|sd|equal|roc, zoneperf uncertainty, and the robustness step of the demo.
+// zoneperf weights ahp|entropy|critic|sd|equal|roc, zoneperf uncertainty, and the robustness step of the
+// demo.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -125,9 +126,10 @@ void print_weights(const weights_args& a, const std::string& method, const std::
                 : a.format == output_format::markdown ? t.markdown()
                                                       : t.render());
   if (ahp_r && a.format != output_format::csv) {
-    std::cout << fmt::format("\nlambda_max {:.4f}  CI {:.4f}  RI {} ({})  CR {:.4f}: {}\n", ahp_r->lambda_max,
-                             ahp_r->ci, shortest(ahp_r->ri), ahp_r->ri_table, ahp_r->cr,
-                             ahp_r->acceptable ? "acceptable (CR < 0.10)" : "NOT acceptable: revise the judgements");
+    std::cout << fmt::format(
+        "\nlambda_max {:.4f}  CI {:.4f}  RI {} ({})  CR {:.4f}: {}\n", ahp_r->lambda_max, ahp_r->ci,
+        shortest(ahp_r->ri), ahp_r->ri_table, ahp_r->cr,
+        ahp_r->acceptable ? "acceptable (CR < 0.10)" : "NOT acceptable: revise the judgements");
   }
 }
 
@@ -137,7 +139,8 @@ std::optional<std::vector<double>> maybe_apply(const weights_args& a, const std:
   if (a.parent.empty()) return std::nullopt;
   const auto tree = tree_of(a);
   if (!tree) throw error(errc::bad_level, a.parent, "--parent needs --preset or --tree");
-  if (a.out.empty()) throw error(errc::bad_level, a.parent, "--parent needs --out FILE for the reweighted tree");
+  if (a.out.empty())
+    throw error(errc::bad_level, a.parent, "--parent needs --out FILE for the reweighted tree");
   points_options o;
   o.rounding = a.rounding == "none" ? points_rounding::none : points_rounding::largest_remainder;
   o.step = a.step;
@@ -180,7 +183,8 @@ void run_data_method(const weights_args& a, const std::string& method) {
     cols = level_ids(*tree, a.parent);
   } else if (tree) {
     for (int c : tree->columns()) {
-      if (tree->node(static_cast<std::size_t>(c)).kind == node_kind::leaf) cols.push_back(tree->node(static_cast<std::size_t>(c)).id);
+      if (tree->node(static_cast<std::size_t>(c)).kind == node_kind::leaf)
+        cols.push_back(tree->node(static_cast<std::size_t>(c)).id);
     }
   }
   if (!cols.empty()) m = select_columns(m, cols);
@@ -190,7 +194,8 @@ void run_data_method(const weights_args& a, const std::string& method) {
     if (tree) {
       const auto i = tree->find(c);
       if (!i || tree->node(*i).kind != node_kind::leaf) {
-        throw error(errc::bad_level, c, fmt::format("'{}' is not a leaf of the tree: data weights need leaf columns", c));
+        throw error(errc::bad_level, c,
+                    fmt::format("'{}' is not a leaf of the tree: data weights need leaf columns", c));
       }
       d = tree->node(*i).dir;
     }
@@ -220,35 +225,44 @@ void run_listed(const weights_args& a, const std::string& method) {
 }
 
 void add_weights_commands(CLI::App& app) {
-  auto* cmd = app.add_subcommand("weights", "Derive weights (AHP, entropy, CRITIC, SD, equal, ROC) and apply them to a tree level");
+  auto* cmd = app.add_subcommand(
+      "weights", "Derive weights (AHP, entropy, CRITIC, SD, equal, ROC) and apply them to a tree level");
   cmd->require_subcommand(1);
   static weights_args a;
 
-  auto* ahp_cmd = cmd->add_subcommand("ahp", "AHP weights and consistency ratio from a pairwise comparison matrix CSV");
-  ahp_cmd->add_option("matrix", a.matrix_file, "Matrix CSV: n rows of n judgements (1/3 or 0.333), optional names")
+  auto* ahp_cmd =
+      cmd->add_subcommand("ahp", "AHP weights and consistency ratio from a pairwise comparison matrix CSV");
+  ahp_cmd
+      ->add_option("matrix", a.matrix_file,
+                   "Matrix CSV: n rows of n judgements (1/3 or 0.333), optional names")
       ->required()
       ->check(CLI::ExistingFile);
   ahp_cmd->add_option("--ri", a.ri_list, "Random-index table RI(1),RI(2),... (default Saaty's classic)");
-  ahp_cmd->add_option("--accept-below", a.accept_below, "Accept when CR is below this")->capture_default_str();
+  ahp_cmd->add_option("--accept-below", a.accept_below, "Accept when CR is below this")
+      ->capture_default_str();
   ahp_cmd->add_option("--tolerance", a.tolerance, "Allowed |a_ij * a_ji - 1|")->capture_default_str();
   add_tree_options(ahp_cmd, a);
   ahp_cmd->callback([] { run_ahp(a); });
 
   for (const char* method : {"entropy", "critic", "sd"}) {
     const std::string m = method;
-    auto* sub = cmd->add_subcommand(m, m == "entropy" ? "Entropy weights from a values CSV"
+    auto* sub = cmd->add_subcommand(m, m == "entropy"  ? "Entropy weights from a values CSV"
                                        : m == "critic" ? "CRITIC weights (Diakoulaki 1995) from a values CSV"
                                                        : "Standard-deviation weights from a values CSV");
-    sub->add_option("--values", a.values_file, "Values CSV: unit,<columns>")->required()->check(CLI::ExistingFile);
-    sub->add_option("--columns", a.columns, "Use these columns (comma-separated; default: the tree's leaves, or all)");
-    sub->add_option("--lower", a.lower, "Columns where lower is better (comma-separated; a tree gives directions)");
+    sub->add_option("--values", a.values_file, "Values CSV: unit,<columns>")
+        ->required()
+        ->check(CLI::ExistingFile);
+    sub->add_option("--columns", a.columns,
+                    "Use these columns (comma-separated; default: the tree's leaves, or all)");
+    sub->add_option("--lower", a.lower,
+                    "Columns where lower is better (comma-separated; a tree gives directions)");
     add_tree_options(sub, a);
     sub->callback([m] { run_data_method(a, m); });
   }
   for (const char* method : {"equal", "roc"}) {
     const std::string m = method;
-    auto* sub = cmd->add_subcommand(m, m == "roc" ? "Rank-order centroid weights, most important first"
-                                                  : "Equal weights");
+    auto* sub = cmd->add_subcommand(
+        m, m == "roc" ? "Rank-order centroid weights, most important first" : "Equal weights");
     sub->add_option("names", a.names, "Criteria (for roc: most important first)")->required();
     add_tree_options(sub, a);
     sub->callback([m] { run_listed(a, m); });
@@ -282,7 +296,14 @@ std::string settings_line(const uncertainty_options& o) {
 
 text_table uncertainty_table(const uncertainty_result& r) {
   text_table t;
-  t.header = {"unit", "nominal", "rank", "median", "5%", "95%", "P(rank 1)", fmt::format("P(top {})", r.top_k),
+  t.header = {"unit",
+              "nominal",
+              "rank",
+              "median",
+              "5%",
+              "95%",
+              "P(rank 1)",
+              fmt::format("P(top {})", r.top_k),
               "ranks reached (rank:count)"};
   t.right = {false, true, true, true, true, true, true, true, false};
   for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
@@ -329,7 +350,8 @@ std::string uncertainty_json(const uncertainty_result& r, const uncertainty_opti
 }
 
 void run_uncertainty(uncertainty_args& a) {
-  const indicator_tree tree = a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
+  const indicator_tree tree =
+      a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
   const values_table values = read_values_file(tree, a.values_file);
   targets_table targets;
   if (!a.targets_file.empty()) targets = read_targets_file(tree, values.units, a.targets_file);
@@ -341,41 +363,54 @@ void run_uncertainty(uncertainty_args& a) {
   a.options.method = a.method == "dirichlet" ? perturbation::dirichlet : perturbation::uniform;
   const auto r = uncertainty_analysis(tree, inputs, a.options);
   switch (a.format) {
-    case output_format::json: std::cout << uncertainty_json(r, a.options); break;
+    case output_format::json:
+      std::cout << uncertainty_json(r, a.options);
+      break;
     case output_format::csv: {
       text_table t = uncertainty_table(r);
       t.header.back() = "histogram";
-      for (std::ptrdiff_t u = 0; u < r.size(); ++u) t.rows[static_cast<std::size_t>(u)].back() = histogram_text(r, u, ";");
+      for (std::ptrdiff_t u = 0; u < r.size(); ++u)
+        t.rows[static_cast<std::size_t>(u)].back() = histogram_text(r, u, ";");
       std::cout << t.csv();
       break;
     }
     case output_format::markdown:
       std::cout << settings_line(a.options) << "\n\n" << uncertainty_table(r).markdown();
       break;
-    case output_format::table: std::cout << settings_line(a.options) << "\n" << uncertainty_table(r).render(); break;
+    case output_format::table:
+      std::cout << settings_line(a.options) << "\n" << uncertainty_table(r).render();
+      break;
   }
 }
 
 void add_uncertainty_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("uncertainty", "Monte-Carlo robustness of the ranks under perturbed weights");
+  auto* cmd =
+      app.add_subcommand("uncertainty", "Monte-Carlo robustness of the ranks under perturbed weights");
   static uncertainty_args a;
   auto* preset = cmd->add_option("--preset", a.preset, "A preset scorecard");
   auto* tree = cmd->add_option("--tree", a.tree_file, "A tree file (JSON)")->check(CLI::ExistingFile);
   preset->excludes(tree);
-  cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")->check(CLI::ExistingFile);
+  cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--samples", a.options.samples, "Number of perturbed weight sets")->capture_default_str();
   cmd->add_option("--seed", a.options.seed, "Seed of the mt19937_64 generator")->capture_default_str();
   cmd->add_option("--method", a.method, "uniform (±percent) or dirichlet (concentration)")
       ->check(CLI::IsMember({"uniform", "dirichlet"}))
       ->capture_default_str();
-  cmd->add_option("--percent", a.options.percent, "uniform: shares move by up to ± this %")->capture_default_str();
-  cmd->add_option("--concentration", a.options.concentration, "dirichlet: alpha = concentration × nominal shares")
+  cmd->add_option("--percent", a.options.percent, "uniform: shares move by up to ± this %")
       ->capture_default_str();
-  cmd->add_option("--depth", a.options.depth, "Perturb only this level (1 = groups, 2 = their children); 0 = all")
+  cmd->add_option("--concentration", a.options.concentration,
+                  "dirichlet: alpha = concentration × nominal shares")
+      ->capture_default_str();
+  cmd->add_option("--depth", a.options.depth,
+                  "Perturb only this level (1 = groups, 2 = their children); 0 = all")
       ->capture_default_str();
   cmd->add_option("--top", a.options.top_k, "k of P(top k)")->capture_default_str();
-  cmd->add_option("--threads", a.options.threads, "Worker threads (results do not depend on it)")->capture_default_str();
+  cmd->add_option("--threads", a.options.threads, "Worker threads (results do not depend on it)")
+      ->capture_default_str();
   add_format_option(*cmd, a.format);
   cmd->callback([] {
     if (a.preset.empty() && a.tree_file.empty()) throw CLI::RequiredError("--preset or --tree");
@@ -385,9 +420,10 @@ void add_uncertainty_command(CLI::App& app) {
 
 void demo_robustness(demo_context& ctx) {
   const indicator_tree tree = load_preset("task-force");
-  const values_table values = read_values(tree, sample_file("task-force/values.csv"), "samples/task-force/values.csv");
-  const targets_table targets =
-      read_targets(tree, values.units, sample_file("task-force/targets.csv"), "samples/task-force/targets.csv");
+  const values_table values =
+      read_values(tree, sample_file("task-force/values.csv"), "samples/task-force/values.csv");
+  const targets_table targets = read_targets(tree, values.units, sample_file("task-force/targets.csv"),
+                                             "samples/task-force/targets.csv");
   const target_table view = targets.view();
   assess_options ao;
   ao.unit_ids = &values.units;

@@ -1,10 +1,10 @@
 // zoneperf: the command-line tool. Subcommands live in cmd_*.cpp and register themselves.
 #include <algorithm>
-#include <filesystem>
-#include <map>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <vector>
 
 #include "cli.hpp"

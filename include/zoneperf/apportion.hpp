@@ -25,8 +25,9 @@ std::vector<std::int64_t> largest_remainder(const std::vector<std::int64_t>& wei
 namespace detail {
 /// Adds one to parts[i] for the `k` candidates with the largest remainders[i] (all over one common
 /// denominator), ties to the smaller index. `candidates` is reordered; k <= candidates.size().
-void give_to_largest_remainders(std::vector<std::uint32_t>& candidates, const std::vector<uint128>& remainders,
-                                std::size_t k, std::vector<std::int64_t>& parts);
+void give_to_largest_remainders(std::vector<std::uint32_t>& candidates,
+                                const std::vector<uint128>& remainders, std::size_t k,
+                                std::vector<std::int64_t>& parts);
 }  // namespace detail
 
 }  // namespace zoneperf

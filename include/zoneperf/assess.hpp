@@ -11,18 +11,18 @@
 ///   assessment assess(const indicator_tree&, matrix_view values, const target_table* = nullptr,
 ///                     const assess_options& = {});
 ///   std::vector<leaf_explanation> explain(const indicator_tree&, matrix_view values,
-///                                         const target_table*, std::size_t unit, const assess_options& = {});
+///                                         const target_table*, std::size_t unit, const assess_options& =
+///                                         {});
 ///
 /// Values: one row per unit and one column per tree.columns() entry (leaves, bonus, penalty and veto
 /// items in file order). NaN is a missing value, handled by the leaf's missing policy. A lookup leaf
 /// holds its code's index (indicator_tree::code_value). Ratios are r / t as written, in double.
 /// Results are bit-identical whatever the thread count; the tree is never modified.
+#include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "zoneperf/detail/rank_buffers.hpp"
 #include "zoneperf/tree.hpp"
@@ -40,8 +40,7 @@ struct matrix_view {
   std::ptrdiff_t stride = 0;  ///< distance between columns (column-major) or rows (row-major); 0 = dense
 
   matrix_view() = default;
-  matrix_view(const double* d, std::ptrdiff_t r, std::ptrdiff_t c, storage_order o,
-              std::ptrdiff_t s = 0)
+  matrix_view(const double* d, std::ptrdiff_t r, std::ptrdiff_t c, storage_order o, std::ptrdiff_t s = 0)
       : data(d), rows(r), cols(c), order(o), stride(s) {}
   /// From any Eigen matrix, Map or Ref with contiguous inner dimension (no copy).
   template <class Derived>
@@ -60,8 +59,7 @@ struct matrix_view {
     return stride != 0 ? stride : (order == storage_order::column_major ? rows : cols);
   }
   double operator()(std::ptrdiff_t r, std::ptrdiff_t c) const {
-    return order == storage_order::column_major ? data[r + c * outer_stride()]
-                                                : data[r * outer_stride() + c];
+    return order == storage_order::column_major ? data[r + c * outer_stride()] : data[r * outer_stride() + c];
   }
 };
 
@@ -77,7 +75,7 @@ enum class node_scores { all, groups };
 enum class ranking { on, off };
 
 struct assess_options {
-  int threads = 1;                        ///< worker threads; results do not depend on it
+  int threads = 1;  ///< worker threads; results do not depend on it
   node_scores keep = node_scores::all;
   ranking ranks = ranking::on;
   /// Unit ids used in error messages and reports; when empty, units are named "#<row>".
@@ -114,19 +112,18 @@ class assessment {
   const std::vector<std::int32_t>& grades() const { return grades_; }
   const std::vector<std::uint8_t>& veto_flags() const { return veto_; }
 
-
  private:
   Eigen::MatrixXd scores_;
   Eigen::VectorXd totals_;
   std::vector<std::int32_t> ranks_, grades_;
   std::vector<std::uint8_t> veto_;
-  std::vector<int> kept_;           // tree index of each scores_ column
-  std::vector<int> column_of_;      // tree index -> scores_ column or -1
-  std::vector<double> node_max_;    // static max per tree node
-  Eigen::MatrixXd scale_;           // units x reweighted parents (NaN: all children missing)
-  std::vector<int> scale_column_;   // tree index -> scale_ column or -1 (for reweighted parents)
-  std::vector<int> parent_;         // tree index -> parent index
-  detail::rank_buffers rank_buf_;   // the ranks' sort, kept for the next call
+  std::vector<int> kept_;          // tree index of each scores_ column
+  std::vector<int> column_of_;     // tree index -> scores_ column or -1
+  std::vector<double> node_max_;   // static max per tree node
+  Eigen::MatrixXd scale_;          // units x reweighted parents (NaN: all children missing)
+  std::vector<int> scale_column_;  // tree index -> scale_ column or -1 (for reweighted parents)
+  std::vector<int> parent_;        // tree index -> parent index
+  detail::rank_buffers rank_buf_;  // the ranks' sort, kept for the next call
   friend struct detail_engine;
 };
 
@@ -134,8 +131,8 @@ class assessment {
 /// indicator. A wrong shape, an unknown target column or a missing default target is found
 /// before anything is written, and `out` keeps its result. A bad value is found while scoring:
 /// `out` then keeps its storage (so views of it stay valid) but holds no valid result.
-void assess(const indicator_tree& tree, matrix_view values, const target_table* targets,
-            assessment& out, const assess_options& options = {});
+void assess(const indicator_tree& tree, matrix_view values, const target_table* targets, assessment& out,
+            const assess_options& options = {});
 assessment assess(const indicator_tree& tree, matrix_view values, const target_table* targets = nullptr,
                   const assess_options& options = {});
 
@@ -146,20 +143,20 @@ const char* kernel_name() noexcept;
 
 /// How one leaf or item of one unit was scored, for auditors.
 struct leaf_explanation {
-  int node = -1;               ///< tree index
+  int node = -1;  ///< tree index
   std::string id;
   node_kind kind = node_kind::leaf;
   rule_kind rule = rule_kind::completion;
-  double actual = 0;           ///< NaN when missing
+  double actual = 0;  ///< NaN when missing
   bool missing = false;
-  double target = 0;           ///< NaN when the rule takes none
+  double target = 0;  ///< NaN when the rule takes none
   enum class target_source { none, unit, default_value } source = target_source::none;
-  double ratio = 0;            ///< NaN when the rule has none
-  double fraction = 0;         ///< f before points (bonus/penalty: per_unit * actual)
-  bool capped = false;         ///< the cap (or bonus/penalty max) bound the result
-  double points = 0;           ///< earned (penalties as a positive deduction)
-  double max = 0;              ///< the leaf's maximum for this unit (after reweighting)
-  bool vetoes = false;         ///< this item (or lookup code) vetoed the unit
+  double ratio = 0;     ///< NaN when the rule has none
+  double fraction = 0;  ///< f before points (bonus/penalty: per_unit * actual)
+  bool capped = false;  ///< the cap (or bonus/penalty max) bound the result
+  double points = 0;    ///< earned (penalties as a positive deduction)
+  double max = 0;       ///< the leaf's maximum for this unit (after reweighting)
+  bool vetoes = false;  ///< this item (or lookup code) vetoed the unit
 };
 
 /// Explains every leaf and item of one unit, in column order. Computed on demand, with the same

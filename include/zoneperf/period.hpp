@@ -14,8 +14,8 @@
 ///   int iso_weeks_in_year(int iso_year);                                // 52 or 53
 ///   std::vector<period> periods_within(period_kind, const period& outer); // months of a year, ...
 ///
-///   enum class rhythm { weekly_dispatch, monthly_report, quarterly_analysis, half_year_summary, annual_summary };
-///   struct rhythm_event { rhythm kind; date on; period covers; };
+///   enum class rhythm { weekly_dispatch, monthly_report, quarterly_analysis, half_year_summary,
+///   annual_summary }; struct rhythm_event { rhythm kind; date on; period covers; };
 ///   std::vector<rhythm_event> supervision_calendar(int year, const calendar_options& = {});
 ///
 ///   struct period_value { period p; double value; };
@@ -29,12 +29,11 @@
 /// year is the ISO week-numbering year, so 2020-W53 runs 2020-12-28 .. 2021-01-03).
 /// Dates are proleptic Gregorian days in 1400..9999 (Boost's range).
 #include <array>
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "zoneperf/error.hpp"
 
@@ -69,7 +68,7 @@ int iso_weeks_in_year(int iso_year);
 /// A closed range of days with a calendar meaning. Value type, ordered by (first day, kind).
 class period {
  public:
-  static period iso_week(int iso_year, int week);    ///< error 702 for week 53 of a 52-week year
+  static period iso_week(int iso_year, int week);  ///< error 702 for week 53 of a 52-week year
   static period month(int year, int month);
   static period quarter(int year, int quarter);
   static period half_year(int year, int half);

@@ -61,14 +61,14 @@ struct lookup_entry {
 /// A leaf's scoring rule. Only the fields of its kind are meaningful.
 struct rule {
   rule_kind kind = rule_kind::completion;
-  std::optional<double> cap;          ///< completion (default 1.0), benchmark (default none)
-  std::vector<band> bands;            ///< banded, in descending `min`
-  bool interpolate = false;           ///< banded
-  double lo = 0, hi = 1;              ///< goalposts
-  double floor = 0;                   ///< minmax
-  rank_mode mode = rank_mode::step;   ///< rank
-  double step = 0.1;                  ///< rank
-  std::vector<lookup_entry> table;    ///< lookup: code -> fraction; a value holds the code's index
+  std::optional<double> cap;            ///< completion (default 1.0), benchmark (default none)
+  std::vector<band> bands;              ///< banded, in descending `min`
+  bool interpolate = false;             ///< banded
+  double lo = 0, hi = 1;                ///< goalposts
+  double floor = 0;                     ///< minmax
+  rank_mode mode = rank_mode::step;     ///< rank
+  double step = 0.1;                    ///< rank
+  std::vector<lookup_entry> table;      ///< lookup: code -> fraction; a value holds the code's index
   std::vector<std::string> veto_codes;  ///< lookup: codes that veto the unit (indices after the table)
 };
 
@@ -80,20 +80,20 @@ struct grade {
 /// A node of a compiled tree. Indices refer to indicator_tree::node(i).
 struct node {
   std::string id;
-  std::string name;            ///< UTF-8 display name
-  std::string pointer;         ///< JSON pointer of the node in its file ("" for the root)
-  std::string description;     ///< optional documentation ("description" key), kept on save
+  std::string name;         ///< UTF-8 display name
+  std::string pointer;      ///< JSON pointer of the node in its file ("" for the root)
+  std::string description;  ///< optional documentation ("description" key), kept on save
   node_kind kind = node_kind::leaf;
-  double points = 0;           ///< maximum points (0 for bonus, penalty and veto: see max)
+  double points = 0;  ///< maximum points (0 for bonus, penalty and veto: see max)
   int parent = -1;
   std::vector<int> children;
-  int depth = 0;               ///< root 0, groups 1
+  int depth = 0;  ///< root 0, groups 1
   // leaves
   direction dir = direction::higher_is_better;
   struct rule rule;
   std::optional<double> target;  ///< default target (or benchmark)
   missing_policy missing = missing_policy::error;
-  int column = -1;             ///< column in the values matrix (leaves and items), else -1
+  int column = -1;  ///< column in the values matrix (leaves and items), else -1
   // groups
   aggregation aggregate = aggregation::sum;
   double geometric_floor = 0;
@@ -152,9 +152,8 @@ class tree_builder {
   tree_builder& grades(std::vector<grade> g);
   tree_builder& group(std::string_view parent, std::string id, std::string name, double points,
                       aggregation agg = aggregation::sum, double geometric_floor = 0);
-  tree_builder& leaf(std::string_view parent, std::string id, std::string name, double points,
-                     struct rule r, direction d = direction::higher_is_better,
-                     std::optional<double> target = std::nullopt,
+  tree_builder& leaf(std::string_view parent, std::string id, std::string name, double points, struct rule r,
+                     direction d = direction::higher_is_better, std::optional<double> target = std::nullopt,
                      missing_policy missing = missing_policy::error);
   tree_builder& bonus(std::string id, std::string name, double per_unit, double max);
   tree_builder& penalty(std::string id, std::string name, double per_unit, double max);

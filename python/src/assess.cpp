@@ -8,7 +8,9 @@
 
 namespace zoneperf::python {
 
-py::object number_or_none(double v) { return std::isfinite(v) ? py::object(py::float_(v)) : py::object(py::none()); }
+py::object number_or_none(double v) {
+  return std::isfinite(v) ? py::object(py::float_(v)) : py::object(py::none());
+}
 
 py::array readonly_view(py::dtype dt, std::vector<py::ssize_t> shape, std::vector<py::ssize_t> strides,
                         const void* data, py::handle owner) {
@@ -43,7 +45,8 @@ viewed_matrix view_matrix(py::handle obj, const char* what) {
     // Another dtype, or neither rows nor columns contiguous: one conversion to a Fortran array.
     a = py::array_t<double, py::array::f_style | py::array::forcecast>::ensure(a);
     if (!a) throw py::error_already_set();
-    out.view = matrix_view(static_cast<const double*>(a.data()), rows, cols, storage_order::column_major, dense(rows));
+    out.view = matrix_view(static_cast<const double*>(a.data()), rows, cols, storage_order::column_major,
+                           dense(rows));
     out.copied = true;
   }
   out.array = std::move(a);
@@ -54,7 +57,8 @@ std::string result_holder::unit_name(std::ptrdiff_t u) const {
   return units.empty() ? "#" + std::to_string(u + 1) : units[static_cast<std::size_t>(u)];
 }
 
-void prepare(prepared& p, py::handle values, py::handle target_values, const std::optional<std::vector<std::string>>& target_ids,
+void prepare(prepared& p, py::handle values, py::handle target_values,
+             const std::optional<std::vector<std::string>>& target_ids,
              const std::optional<std::vector<std::string>>& units, int threads) {
   p.values = view_matrix(values, "values");
   if (!target_values.is_none()) {
@@ -92,9 +96,14 @@ py::dict explanation_dict(const indicator_tree& tree, const leaf_explanation& e)
   d["actual"] = number_or_none(e.actual);
   d["target"] = number_or_none(e.target);
   switch (e.source) {
-    case leaf_explanation::target_source::unit: d["target_source"] = "unit"; break;
-    case leaf_explanation::target_source::default_value: d["target_source"] = "default"; break;
-    default: d["target_source"] = py::none();
+    case leaf_explanation::target_source::unit:
+      d["target_source"] = "unit";
+      break;
+    case leaf_explanation::target_source::default_value:
+      d["target_source"] = "default";
+      break;
+    default:
+      d["target_source"] = py::none();
   }
   d["ratio"] = number_or_none(e.ratio);
   d["rule"] = e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind);
@@ -135,13 +144,14 @@ void export_assess(py::module_& m) {
       "The results of one assessment. Its arrays (totals, ranks, grades, vetoed, scores) are read-only "
       "views of the C++ result: no copy is made, and they keep the Assessment alive.")
       .def_property_readonly("tree", [](const result_holder& h) { return h.tree; })
-      .def_property_readonly("units",
-                             [](const result_holder& h) {
-                               std::vector<std::string> u;
-                               for (std::ptrdiff_t i = 0; i < h.result.units(); ++i) u.push_back(h.unit_name(i));
-                               return u;
-                             },
-                             "Unit ids as given, else '#1', '#2', ...")
+      .def_property_readonly(
+          "units",
+          [](const result_holder& h) {
+            std::vector<std::string> u;
+            for (std::ptrdiff_t i = 0; i < h.result.units(); ++i) u.push_back(h.unit_name(i));
+            return u;
+          },
+          "Unit ids as given, else '#1', '#2', ...")
       .def("__len__", [](const result_holder& h) { return h.result.units(); })
       .def_property_readonly("totals",
                              [](py::object self) {
@@ -149,74 +159,85 @@ void export_assess(py::module_& m) {
                                return readonly_view(py::dtype::of<double>(), {r.units()}, {sizeof(double)},
                                                     r.totals().data(), self);
                              })
-      .def_property_readonly("ranks",
-                             [](py::object self) -> py::object {
-                               const auto& r = self.cast<const result_holder&>().result;
-                               if (r.ranks().empty()) return py::none();
-                               return readonly_view(py::dtype::of<std::int32_t>(), {r.units()},
-                                                    {sizeof(std::int32_t)}, r.ranks().data(), self);
-                             },
-                             "Competition ranks (1, 2, 2, 4) as int32, or None when ranks were off.")
-      .def_property_readonly("grades",
-                             [](py::object self) {
-                               const auto& r = self.cast<const result_holder&>().result;
-                               return readonly_view(py::dtype::of<std::int32_t>(), {r.units()},
-                                                    {sizeof(std::int32_t)}, r.grades().data(), self);
-                             },
-                             "Index into tree.grades per unit (int32), -1 for none.")
-      .def_property_readonly("grade_labels",
-                             [](const result_holder& h) {
-                               py::list out;
-                               for (std::ptrdiff_t u = 0; u < h.result.units(); ++u) {
-                                 const int g = h.result.grade(u);
-                                 out.append(g >= 0 ? py::object(py::str(h.tree.grades()[static_cast<std::size_t>(g)].label))
-                                                   : py::object(py::none()));
-                               }
-                               return out;
-                             })
-      .def_property_readonly("vetoed",
-                             [](py::object self) {
-                               const auto& r = self.cast<const result_holder&>().result;
-                               static_assert(sizeof(bool) == sizeof(std::uint8_t), "bool view of uint8 flags");
-                               return readonly_view(py::dtype("bool"), {r.units()}, {1}, r.veto_flags().data(), self);
-                             })
-      .def_property_readonly("scores",
-                             [](py::object self) {
-                               const auto& r = self.cast<const result_holder&>().result;
-                               const auto& s = r.scores();
-                               return readonly_view(py::dtype::of<double>(), {s.rows(), s.cols()},
-                                                    {sizeof(double), static_cast<py::ssize_t>(sizeof(double)) * s.rows()},
-                                                    s.data(), self);
-                             },
-                             "units x kept nodes (Fortran order); score_columns names the columns.")
+      .def_property_readonly(
+          "ranks",
+          [](py::object self) -> py::object {
+            const auto& r = self.cast<const result_holder&>().result;
+            if (r.ranks().empty()) return py::none();
+            return readonly_view(py::dtype::of<std::int32_t>(), {r.units()}, {sizeof(std::int32_t)},
+                                 r.ranks().data(), self);
+          },
+          "Competition ranks (1, 2, 2, 4) as int32, or None when ranks were off.")
+      .def_property_readonly(
+          "grades",
+          [](py::object self) {
+            const auto& r = self.cast<const result_holder&>().result;
+            return readonly_view(py::dtype::of<std::int32_t>(), {r.units()}, {sizeof(std::int32_t)},
+                                 r.grades().data(), self);
+          },
+          "Index into tree.grades per unit (int32), -1 for none.")
+      .def_property_readonly(
+          "grade_labels",
+          [](const result_holder& h) {
+            py::list out;
+            for (std::ptrdiff_t u = 0; u < h.result.units(); ++u) {
+              const int g = h.result.grade(u);
+              out.append(g >= 0 ? py::object(py::str(h.tree.grades()[static_cast<std::size_t>(g)].label))
+                                : py::object(py::none()));
+            }
+            return out;
+          })
+      .def_property_readonly(
+          "vetoed",
+          [](py::object self) {
+            const auto& r = self.cast<const result_holder&>().result;
+            static_assert(sizeof(bool) == sizeof(std::uint8_t), "bool view of uint8 flags");
+            return readonly_view(py::dtype("bool"), {r.units()}, {1}, r.veto_flags().data(), self);
+          })
+      .def_property_readonly(
+          "scores",
+          [](py::object self) {
+            const auto& r = self.cast<const result_holder&>().result;
+            const auto& s = r.scores();
+            return readonly_view(py::dtype::of<double>(), {s.rows(), s.cols()},
+                                 {sizeof(double), static_cast<py::ssize_t>(sizeof(double)) * s.rows()},
+                                 s.data(), self);
+          },
+          "units x kept nodes (Fortran order); score_columns names the columns.")
       .def_property_readonly("score_columns",
                              [](const result_holder& h) {
                                std::vector<std::string> ids;
-                               for (int i : h.result.kept_nodes()) ids.push_back(h.tree.node(static_cast<std::size_t>(i)).id);
+                               for (int i : h.result.kept_nodes())
+                                 ids.push_back(h.tree.node(static_cast<std::size_t>(i)).id);
                                return ids;
                              })
       .def(
-          "score", [](const result_holder& h, py::handle unit, py::handle node) {
+          "score",
+          [](const result_holder& h, py::handle unit, py::handle node) {
             return h.result.score(unit_of(h, unit), node_of(h, node));
           },
           py::arg("unit"), py::arg("node"), "A node's score for a unit (unit and node by index or id).")
       .def(
-          "max", [](const result_holder& h, py::handle unit, py::handle node) {
+          "max",
+          [](const result_holder& h, py::handle unit, py::handle node) {
             return h.result.max(unit_of(h, unit), node_of(h, node));
           },
           py::arg("unit"), py::arg("node"))
       .def(
-          "rate", [](const result_holder& h, py::handle unit, py::handle node) {
+          "rate",
+          [](const result_holder& h, py::handle unit, py::handle node) {
             return h.result.rate(unit_of(h, unit), node_of(h, node));
           },
           py::arg("unit"), py::arg("node"))
       .def(
-          "all_missing", [](const result_holder& h, py::handle unit, py::handle node) {
+          "all_missing",
+          [](const result_holder& h, py::handle unit, py::handle node) {
             return h.result.all_missing(unit_of(h, unit), node_of(h, node));
           },
           py::arg("unit"), py::arg("node"))
       .def("__repr__", [](const result_holder& h) {
-        return "<zoneperf.Assessment of " + std::to_string(h.result.units()) + " units on '" + h.tree.id() + "'>";
+        return "<zoneperf.Assessment of " + std::to_string(h.result.units()) + " units on '" + h.tree.id() +
+               "'>";
       });
 
   m.def(
@@ -231,11 +252,12 @@ void export_assess(py::module_& m) {
         if (out) {
           // Reuse only when no array the caller may hold would be reallocated: same tree shape,
           // same kept nodes, same number of units. Its arrays then show the new results (like numpy's out=).
-          const bool same_tree = &out->tree.internals() == &tree.internals() || out->tree.to_json() == tree.to_json();
-          if (!same_tree || out->keep != p.options.keep ||
-              out->result.units() != p.values.view.rows)
-            throw py::value_error("out= must come from an assessment of the same tree, with the same keep and "
-                                  "the same number of units");
+          const bool same_tree =
+              &out->tree.internals() == &tree.internals() || out->tree.to_json() == tree.to_json();
+          if (!same_tree || out->keep != p.options.keep || out->result.units() != p.values.view.rows)
+            throw py::value_error(
+                "out= must come from an assessment of the same tree, with the same keep and "
+                "the same number of units");
           out->tree = tree;
           out->units = std::move(p.units);
         } else {
@@ -248,9 +270,9 @@ void export_assess(py::module_& m) {
         }
         return out;
       },
-      py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(), py::arg("target_ids") = py::none(),
-      py::arg("units") = py::none(), py::arg("threads") = 1, py::arg("keep") = "all", py::arg("ranks") = true,
-      py::arg("out") = nullptr);
+      py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(),
+      py::arg("target_ids") = py::none(), py::arg("units") = py::none(), py::arg("threads") = 1,
+      py::arg("keep") = "all", py::arg("ranks") = true, py::arg("out") = nullptr);
 
   m.def(
       "_explain",
@@ -272,8 +294,9 @@ void export_assess(py::module_& m) {
         }
         return out;
       },
-      py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(), py::arg("target_ids") = py::none(),
-      py::arg("units") = py::none(), py::arg("which") = std::vector<std::size_t>{});
+      py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(),
+      py::arg("target_ids") = py::none(), py::arg("units") = py::none(),
+      py::arg("which") = std::vector<std::size_t>{});
 
   m.def(
       "_matrix_view_info",
@@ -282,7 +305,8 @@ void export_assess(py::module_& m) {
         return py::make_tuple(reinterpret_cast<std::uintptr_t>(v.view.data), v.view.rows, v.view.cols,
                               v.view.order == storage_order::row_major ? "C" : "F", v.view.stride, v.copied);
       },
-      py::arg("values"), "How assess sees an array: (address, rows, cols, order, stride, copied). For tests.");
+      py::arg("values"),
+      "How assess sees an array: (address, rows, cols, order, stride, copied). For tests.");
 }
 
 }  // namespace zoneperf::python

@@ -1,7 +1,6 @@
 // zoneperf::error -> zoneperf.Error (or the subclass of its code's hundred), translated in this one
 // place for the whole module. The exception carries .code, .where and .problems.
 #include "common.hpp"
-
 #include "zoneperf/error.hpp"
 
 namespace zoneperf::python {
@@ -36,7 +35,8 @@ void export_errors(py::module_& m) {
         return a.code == b.code && a.where == b.where && a.what == b.what;
       });
   m.def("format_problem", &format_problem, py::arg("problem"));
-  m.def("code_category", [](int code) { return std::string(code_category(code)); }, py::arg("code"));
+  m.def(
+      "code_category", [](int code) { return std::string(code_category(code)); }, py::arg("code"));
 
   base_error = new_class(m, "Error", PyExc_Exception,
                          "A zoneperf error: .code (e.g. 301), .where (JSON pointer, file:line:column or "
@@ -63,7 +63,8 @@ void export_errors(py::module_& m) {
       if (p) std::rethrow_exception(p);
     } catch (const error& e) {
       const int hundred = e.code() / 100;
-      PyObject* cls = hundred >= 1 && hundred <= 9 && category_errors[hundred] ? category_errors[hundred] : base_error;
+      PyObject* cls =
+          hundred >= 1 && hundred <= 9 && category_errors[hundred] ? category_errors[hundred] : base_error;
       py::object instance = py::reinterpret_steal<py::object>(PyObject_CallFunction(cls, "s", e.what()));
       if (!instance) return;  // the call set a Python error already
       instance.attr("code") = e.code();

@@ -11,9 +11,10 @@ namespace {
 py::array owning_array(Eigen::MatrixXd&& m) {
   auto* heap = new Eigen::MatrixXd(std::move(m));
   py::capsule owner(heap, [](void* p) { delete static_cast<Eigen::MatrixXd*>(p); });
-  return py::array(py::dtype::of<double>(), {heap->rows(), heap->cols()},
-                   {static_cast<py::ssize_t>(sizeof(double)), static_cast<py::ssize_t>(sizeof(double)) * heap->rows()},
-                   heap->data(), owner);
+  return py::array(
+      py::dtype::of<double>(), {heap->rows(), heap->cols()},
+      {static_cast<py::ssize_t>(sizeof(double)), static_cast<py::ssize_t>(sizeof(double)) * heap->rows()},
+      heap->data(), owner);
 }
 
 }  // namespace
@@ -42,7 +43,8 @@ void export_io(py::module_& m) {
         return py::make_tuple(t.leaf_ids, owning_array(std::move(t.values)));
       },
       py::arg("tree"), py::arg("units"), py::arg("csv"), py::arg("source") = "<targets>",
-      "Parses a targets CSV (text) for the units of a values table: (leaf ids, units x leaf ids array; NaN = default).");
+      "Parses a targets CSV (text) for the units of a values table: (leaf ids, units x leaf ids array; NaN = "
+      "default).");
   m.def(
       "read_targets_file",
       [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& path) {
@@ -66,20 +68,25 @@ void export_io(py::module_& m) {
         const auto leaves = explain(tree, in.values.view, in.target_ptr(), all, opt);
         return report_json(tree, r, names, &leaves);
       },
-      py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(), py::arg("target_ids") = py::none(),
-      py::arg("units") = py::none());
+      py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(),
+      py::arg("target_ids") = py::none(), py::arg("units") = py::none());
 
-  auto cls = py::reinterpret_borrow<py::class_<result_holder, std::shared_ptr<result_holder>>>(m.attr("Assessment"));
+  auto cls =
+      py::reinterpret_borrow<py::class_<result_holder, std::shared_ptr<result_holder>>>(m.attr("Assessment"));
   const auto names = [](const result_holder& h) {
     std::vector<std::string> u;
     for (std::ptrdiff_t i = 0; i < h.result.units(); ++i) u.push_back(h.unit_name(i));
     return u;
   };
   cls.def(
-         "to_json", [names](const result_holder& h, int indent) { return report_json(h.tree, h.result, names(h), nullptr, indent); },
+         "to_json",
+         [names](const result_holder& h, int indent) {
+           return report_json(h.tree, h.result, names(h), nullptr, indent);
+         },
          py::arg("indent") = 2, "The JSON report, as `zoneperf assess --format json` writes it.")
       .def("to_csv", [names](const result_holder& h) { return report_csv(h.tree, h.result, names(h)); })
-      .def("to_markdown", [names](const result_holder& h) { return report_markdown(h.tree, h.result, names(h)); });
+      .def("to_markdown",
+           [names](const result_holder& h) { return report_markdown(h.tree, h.result, names(h)); });
 }
 
 }  // namespace zoneperf::python

@@ -29,26 +29,33 @@ void export_pay(py::module_& m) {
       .def_static("standard", &pay_policy::standard)
       .def_static("from_json", &pay_policy::from_json, py::arg("json"), py::arg("source") = "<policy>")
       .def_static(
-          "from_dict", [](py::handle d, const std::string& source) { return pay_policy::from_json(text_of(d), source); },
+          "from_dict",
+          [](py::handle d, const std::string& source) { return pay_policy::from_json(text_of(d), source); },
           py::arg("policy"), py::arg("source") = "<policy>")
       .def_static("from_file", &pay_policy::from_file, py::arg("path"))
       .def("to_json", &pay_policy::to_json, py::arg("indent") = 2)
-      .def("to_dict", [](const pay_policy& p) { return py::module_::import("json").attr("loads")(p.to_json(-1)); })
+      .def("to_dict",
+           [](const pay_policy& p) { return py::module_::import("json").attr("loads")(p.to_json(-1)); })
       .def_readonly("name", &pay_policy::name);
   m.def(
-      "validate_pay_policy", [](py::handle policy, const std::string& source) {
+      "validate_pay_policy",
+      [](py::handle policy, const std::string& source) {
         return validate_pay_policy_json(text_of(policy), source);
       },
       py::arg("policy"), py::arg("source") = "<policy>");
 
   py::class_<pay_run, std::shared_ptr<pay_run>>(m, "PayRun", "The pay of every person, task force and award.")
-      .def("to_json", [](const pay_run& r, int indent) { return pay_json(r.result, r.staff, r.policy, indent); },
-           py::arg("indent") = 2, "The JSON report, as `zoneperf pay --format json` writes it (money in yuan strings).")
+      .def(
+          "to_json",
+          [](const pay_run& r, int indent) { return pay_json(r.result, r.staff, r.policy, indent); },
+          py::arg("indent") = 2,
+          "The JSON report, as `zoneperf pay --format json` writes it (money in yuan strings).")
       .def("people_csv", [](const pay_run& r) { return pay_people_csv(r.result, r.staff); })
       .def("task_forces_csv", [](const pay_run& r) { return pay_task_forces_csv(r.result); })
       .def("awards_csv", [](const pay_run& r) { return pay_awards_csv(r.result, r.staff); })
       .def_property_readonly("pool", [](const pay_run& r) { return zoneperf::to_string(r.result.pool); })
-      .def_property_readonly("total_paid", [](const pay_run& r) { return zoneperf::to_string(r.result.total_paid); })
+      .def_property_readonly("total_paid",
+                             [](const pay_run& r) { return zoneperf::to_string(r.result.total_paid); })
       .def("__len__", [](const pay_run& r) { return r.result.people.size(); });
 
   m.def(

@@ -41,10 +41,14 @@ monthly_targets targets_of(py::handle obj) {
   if (py::isinstance<py::dict>(obj)) {
     const auto d = obj.cast<std::map<std::string, std::int64_t>>();
     for (const auto& [k, v] : d) {
-      if (k == "intent") t.intent = v;
-      else if (k == "signed") t.signed_ = v;
-      else if (k == "landed") t.landed = v;
-      else throw py::value_error("targets take the keys intent, signed, landed; got '" + k + "'");
+      if (k == "intent")
+        t.intent = v;
+      else if (k == "signed")
+        t.signed_ = v;
+      else if (k == "landed")
+        t.landed = v;
+      else
+        throw py::value_error("targets take the keys intent, signed, landed; got '" + k + "'");
     }
     return t;
   }
@@ -71,9 +75,11 @@ py::dict project_dict(const project& p) {
   d["foreign_capital"] = to_string(p.foreign_capital, money_unit::wan);
   d["land_area"] = p.land.mu();
   d["annual_tax"] = to_string(p.annual_tax, money_unit::wan);
-  d["admission_score"] = p.admission_score ? py::object(py::float_(*p.admission_score)) : py::object(py::none());
+  d["admission_score"] =
+      p.admission_score ? py::object(py::float_(*p.admission_score)) : py::object(py::none());
   py::dict dates;
-  for (std::size_t s = 0; s < stage_count; ++s) dates[to_string(static_cast<stage>(s))] = date_or_none(p.dates[s]);
+  for (std::size_t s = 0; s < stage_count; ++s)
+    dates[to_string(static_cast<stage>(s))] = date_or_none(p.dates[s]);
   d["dates"] = dates;
   d["stage"] = to_string(p.current());
   return d;
@@ -106,37 +112,54 @@ py::array fortran_matrix(const std::vector<double>& values, std::size_t rows, st
 }  // namespace
 
 void export_projects(py::module_& m) {
-  py::class_<registry, registry_ptr>(m, "ProjectRegistry",
-                                     "The project registry (项目库): projects, stages and dates (DOMAIN.md §7).")
+  py::class_<registry, registry_ptr>(
+      m, "ProjectRegistry", "The project registry (项目库): projects, stages and dates (DOMAIN.md §7).")
       .def_property_readonly("task_forces", &registry::task_forces)
       .def_property_readonly("as_of", [](const registry& r) { return to_string(r.as_of()); })
-      .def_property_readonly("ids",
-                             [](const registry& r) {
-                               std::vector<std::string> ids;
-                               for (const project* p : r.all()) ids.push_back(p->id);
-                               return ids;
-                             },
-                             "Project ids in file order.")
-      .def("project", [](const registry& r, const std::string& id) { return project_dict(r.at(id)); }, py::arg("id"),
-           "One project: fields (money as exact 万 decimal text), dates per stage (None: not reached), current stage.")
+      .def_property_readonly(
+          "ids",
+          [](const registry& r) {
+            std::vector<std::string> ids;
+            for (const project* p : r.all()) ids.push_back(p->id);
+            return ids;
+          },
+          "Project ids in file order.")
+      .def(
+          "project", [](const registry& r, const std::string& id) { return project_dict(r.at(id)); },
+          py::arg("id"),
+          "One project: fields (money as exact 万 decimal text), dates per stage (None: not reached), "
+          "current stage.")
       .def("projects",
            [](const registry& r) {
              py::list out;
              for (const project* p : r.all()) out.append(project_dict(*p));
              return out;
            })
-      .def("in_stage",
-           [](const registry& r, const std::string& task_force, const std::string& s) {
-             std::vector<std::string> ids;
-             for (const project* p : r.in_stage(task_force, parse_stage(s))) ids.push_back(p->id);
-             return ids;
-           },
-           py::arg("task_force"), py::arg("stage"), "Ids of the task force's projects whose current stage is `stage`.")
-      .def("snapshot", [](const registry& r, const std::string& d) { return std::make_shared<registry>(r.snapshot(parse_date(d, "date"))); },
-           py::arg("date"), "The registry as it stood at the end of `date` (<= as_of).")
-      .def("as_of_view", [](const registry& r, const std::string& d) { return std::make_shared<registry>(registry_as_of(r, parse_date(d, "as_of"))); },
-           py::arg("date"), "As the CLI's --as-of: snapshot(date) before as_of, else the as-of date moved to `date`.")
-      .def("to_csv", [](const registry& r) { return write_projects_csv(r); }, "A projects CSV that reads back to this registry.")
+      .def(
+          "in_stage",
+          [](const registry& r, const std::string& task_force, const std::string& s) {
+            std::vector<std::string> ids;
+            for (const project* p : r.in_stage(task_force, parse_stage(s))) ids.push_back(p->id);
+            return ids;
+          },
+          py::arg("task_force"), py::arg("stage"),
+          "Ids of the task force's projects whose current stage is `stage`.")
+      .def(
+          "snapshot",
+          [](const registry& r, const std::string& d) {
+            return std::make_shared<registry>(r.snapshot(parse_date(d, "date")));
+          },
+          py::arg("date"), "The registry as it stood at the end of `date` (<= as_of).")
+      .def(
+          "as_of_view",
+          [](const registry& r, const std::string& d) {
+            return std::make_shared<registry>(registry_as_of(r, parse_date(d, "as_of")));
+          },
+          py::arg("date"),
+          "As the CLI's --as-of: snapshot(date) before as_of, else the as-of date moved to `date`.")
+      .def(
+          "to_csv", [](const registry& r) { return write_projects_csv(r); },
+          "A projects CSV that reads back to this registry.")
       .def("__len__", &registry::size)
       .def("__contains__", [](const registry& r, const std::string& id) { return r.find(id) != nullptr; });
 
@@ -149,15 +172,20 @@ void export_projects(py::module_& m) {
       py::arg("csv"), py::arg("source"), py::arg("as_of"), py::arg("task_forces"));
   m.def(
       "read_projects_file",
-      [](const std::string& path, std::optional<std::string> as_of, std::optional<std::vector<std::string>> task_forces) {
+      [](const std::string& path, std::optional<std::string> as_of,
+         std::optional<std::vector<std::string>> task_forces) {
         return viewed(read_projects_file(path, load_options_of(task_forces)), as_of);
       },
       py::arg("path"), py::arg("as_of") = py::none(), py::arg("task_forces") = py::none(),
-      "Reads a projects CSV file; as_of views the registry as it stood at the end of that day (the CLI's --as-of).");
-  m.def("validate_projects", [](const std::string& csv, const std::string& source) {
+      "Reads a projects CSV file; as_of views the registry as it stood at the end of that day (the CLI's "
+      "--as-of).");
+  m.def(
+      "validate_projects",
+      [](const std::string& csv, const std::string& source) {
         return validate_projects(read_csv(csv, source));
       },
-      py::arg("csv"), py::arg("source") = "<projects>", "Every problem of a projects CSV at once (empty when valid).");
+      py::arg("csv"), py::arg("source") = "<projects>",
+      "Every problem of a projects CSV at once (empty when valid).");
   m.def("default_task_forces", &default_task_forces);
 
   m.def(
@@ -167,17 +195,21 @@ void export_projects(py::module_& m) {
         return json_loads(projects_month_json(r, p, optional_date(as_of, "as_of"), -1));
       },
       py::arg("registry"), py::arg("month"), py::arg("as_of") = py::none(),
-      "The month's report as `zoneperf projects month --format json` writes it: counts per task force and zone, "
+      "The month's report as `zoneperf projects month --format json` writes it: counts per task force and "
+      "zone, "
       "growth (yoy, mom), the 三个十 check with faces.");
   m.def(
       "projects_period",
       [](const registry& r, const std::string& label, std::optional<std::string> as_of) {
-        return json_loads(projects_period_json(r, period::parse(label, "period"), optional_date(as_of, "as_of"), -1));
+        return json_loads(
+            projects_period_json(r, period::parse(label, "period"), optional_date(as_of, "as_of"), -1));
       },
       py::arg("registry"), py::arg("period"), py::arg("as_of") = py::none(),
       "A period's report (year, half, quarter, month, ISO week) as `zoneperf projects year --format json`: "
       "counts, zone per-mu figures, yoy growth, funnel, scorecard leaves.");
-  m.def("growth", [](double current, double base) -> py::object {
+  m.def(
+      "growth",
+      [](double current, double base) -> py::object {
         const auto g = growth(current, base);
         return g ? py::object(py::float_(*g)) : py::object(py::none());
       },
@@ -185,7 +217,8 @@ void export_projects(py::module_& m) {
 
   m.def(
       "check_month",
-      [](const registry& r, const std::string& month, py::handle zone, std::optional<std::map<std::string, std::int64_t>> weights,
+      [](const registry& r, const std::string& month, py::handle zone,
+         std::optional<std::map<std::string, std::int64_t>> weights,
          std::optional<std::map<std::string, py::object>> fixed, std::optional<double> smile_min_score,
          std::optional<std::map<std::string, double>> month_scores, std::optional<std::string> as_of) {
         check_options o;
@@ -202,21 +235,24 @@ void export_projects(py::module_& m) {
           py::list weeks;
           for (const auto& w : k.weeks)
             weeks.append(py::dict(py::arg("on") = to_string(w.on), py::arg("elapsed_days") = w.elapsed_days,
-                                  py::arg("expected") = targets_dict(w.expected), py::arg("actual") = targets_dict(w.actual),
+                                  py::arg("expected") = targets_dict(w.expected),
+                                  py::arg("actual") = targets_dict(w.actual),
                                   py::arg("on_track") = w.on_track));
-          tfs.append(py::dict(py::arg("task_force") = k.task_force, py::arg("weight") = k.weight,
-                              py::arg("target") = targets_dict(k.target), py::arg("actual") = targets_dict(k.actual),
-                              py::arg("face") = to_string(k.verdict), py::arg("missed") = k.missed,
-                              py::arg("score") = k.score ? py::object(py::float_(*k.score)) : py::object(py::none()),
-                              py::arg("weeks") = weeks));
+          tfs.append(
+              py::dict(py::arg("task_force") = k.task_force, py::arg("weight") = k.weight,
+                       py::arg("target") = targets_dict(k.target), py::arg("actual") = targets_dict(k.actual),
+                       py::arg("face") = to_string(k.verdict), py::arg("missed") = k.missed,
+                       py::arg("score") = k.score ? py::object(py::float_(*k.score)) : py::object(py::none()),
+                       py::arg("weeks") = weeks));
         }
         return py::dict(py::arg("month") = c.month.label(), py::arg("as_of") = to_string(c.as_of),
-                        py::arg("complete") = c.complete, py::arg("zone_target") = targets_dict(c.zone_target),
+                        py::arg("complete") = c.complete,
+                        py::arg("zone_target") = targets_dict(c.zone_target),
                         py::arg("zone_actual") = targets_dict(c.zone_actual), py::arg("task_forces") = tfs);
       },
       py::arg("registry"), py::arg("month"), py::arg("zone") = py::none(), py::arg("weights") = py::none(),
-      py::arg("fixed") = py::none(), py::arg("smile_min_score") = py::none(), py::arg("month_scores") = py::none(),
-      py::arg("as_of") = py::none(),
+      py::arg("fixed") = py::none(), py::arg("smile_min_score") = py::none(),
+      py::arg("month_scores") = py::none(), py::arg("as_of") = py::none(),
       "The monthly 三个十 check (DOMAIN.md §7): targets split by key projects (or weights / fixed), actuals, "
       "faces (😊 / 😢 / \"\"), what was missed and the weekly progress.");
 
@@ -229,24 +265,28 @@ void export_projects(py::module_& m) {
         o.min_tax_per_mu = min_tax_per_mu;
         o.pass_mark = pass_mark;
         const auto candidates = read_candidates(read_csv(csv, source));
-        const auto decisions = tree.is_none() ? admit(candidates, o) : admit(candidates, tree.cast<const indicator_tree&>(), o);
+        const auto decisions =
+            tree.is_none() ? admit(candidates, o) : admit(candidates, tree.cast<const indicator_tree&>(), o);
         return json_loads(admission_json(decisions, -1));
       },
-      py::arg("csv"), py::arg("source"), py::arg("tree"), py::arg("min_investment_per_mu"), py::arg("min_tax_per_mu"),
-      py::arg("pass_mark"));
+      py::arg("csv"), py::arg("source"), py::arg("tree"), py::arg("min_investment_per_mu"),
+      py::arg("min_tax_per_mu"), py::arg("pass_mark"));
 
   m.def(
       "_scorecard_values",
-      [](const registry& r, const std::string& label, std::optional<std::string> other_csv, const std::string& other_source,
-         py::handle tree, std::optional<std::string> as_of) {
+      [](const registry& r, const std::string& label, std::optional<std::string> other_csv,
+         const std::string& other_source, py::handle tree, std::optional<std::string> as_of) {
         const indicator_tree t = tree.is_none() ? load_preset("task-force") : tree.cast<indicator_tree>();
-        const leaf_table other = other_csv ? read_leaf_table(read_csv(*other_csv, other_source)) : leaf_table{};
+        const leaf_table other =
+            other_csv ? read_leaf_table(read_csv(*other_csv, other_source)) : leaf_table{};
         std::vector<std::string> columns;
         for (int c : t.columns()) columns.push_back(t.node(static_cast<std::size_t>(c)).id);
         count_options co;
         co.as_of = optional_date(as_of, "as_of");
-        const leaf_table merged = merge_leaves(export_project_leaves(r, period::parse(label, "period"), co), other, columns);
-        return py::make_tuple(merged.units, fortran_matrix(merged.values, merged.units.size(), merged.columns.size()));
+        const leaf_table merged =
+            merge_leaves(export_project_leaves(r, period::parse(label, "period"), co), other, columns);
+        return py::make_tuple(merged.units,
+                              fortran_matrix(merged.values, merged.units.size(), merged.columns.size()));
       },
       py::arg("registry"), py::arg("period"), py::arg("other_csv"), py::arg("other_source"), py::arg("tree"),
       py::arg("as_of"));
@@ -255,16 +295,18 @@ void export_projects(py::module_& m) {
       "supervision_calendar",
       [](int year, const std::string& dispatch_day, const std::string& weekend) {
         static const std::map<std::string, boost::date_time::weekdays> days = {
-            {"monday", boost::date_time::Monday}, {"tuesday", boost::date_time::Tuesday},
+            {"monday", boost::date_time::Monday},       {"tuesday", boost::date_time::Tuesday},
             {"wednesday", boost::date_time::Wednesday}, {"thursday", boost::date_time::Thursday},
-            {"friday", boost::date_time::Friday}, {"saturday", boost::date_time::Saturday},
+            {"friday", boost::date_time::Friday},       {"saturday", boost::date_time::Saturday},
             {"sunday", boost::date_time::Sunday}};
         calendar_options o;
         const auto d = days.find(dispatch_day);
         if (d == days.end()) throw py::value_error("dispatch_day must be a weekday name such as 'monday'");
         o.dispatch_day = d->second;
-        if (weekend == "previous-friday" || weekend == "previous_friday") o.reports = weekend_rule::previous_friday;
-        else if (weekend != "keep") throw py::value_error("weekend must be 'keep' or 'previous-friday'");
+        if (weekend == "previous-friday" || weekend == "previous_friday")
+          o.reports = weekend_rule::previous_friday;
+        else if (weekend != "keep")
+          throw py::value_error("weekend must be 'keep' or 'previous-friday'");
         py::list out;
         for (const auto& e : supervision_calendar(year, o))
           out.append(py::dict(py::arg("date") = to_string(e.on), py::arg("kind") = to_string(e.kind),
@@ -272,12 +314,14 @@ void export_projects(py::module_& m) {
         return out;
       },
       py::arg("year"), py::arg("dispatch_day") = "monday", py::arg("weekend") = "keep",
-      "Every supervision event of a year (周调度, 月汇报, 季度分析, 半年小结, 年终总结): date, kind, name, covers.");
+      "Every supervision event of a year (周调度, 月汇报, 季度分析, 半年小结, 年终总结): date, kind, name, "
+      "covers.");
 
   m.def(
       "roll_up",
       [](const std::map<std::string, double>& series, const std::string& to) {
-        static const std::map<std::string, period_kind> kinds = {{"week", period_kind::week}, {"month", period_kind::month},
+        static const std::map<std::string, period_kind> kinds = {{"week", period_kind::week},
+                                                                 {"month", period_kind::month},
                                                                  {"quarter", period_kind::quarter},
                                                                  {"half_year", period_kind::half_year},
                                                                  {"year", period_kind::year}};
@@ -285,7 +329,8 @@ void export_projects(py::module_& m) {
         if (k == kinds.end()) throw py::value_error("to must be week, month, quarter, half_year or year");
         std::vector<period_value> in;
         for (const auto& [label, v] : series) in.push_back({period::parse(label), v});
-        std::sort(in.begin(), in.end(), [](const period_value& a, const period_value& b) { return a.p < b.p; });
+        std::sort(in.begin(), in.end(),
+                  [](const period_value& a, const period_value& b) { return a.p < b.p; });
         py::dict out;
         for (const auto& pv : roll_up(in, k->second)) out[py::str(pv.p.label())] = pv.value;
         return out;

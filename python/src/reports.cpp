@@ -1,8 +1,9 @@
 // Reports from Python: Report (HTML, the auditor's workbook, Markdown, the tables and their CSV)
 // built from the JSON results of the other modules. zoneperf/__init__.py's report() turns result
 // objects (PayRun, LandEvaluation, dicts) into that JSON text.
-#include "common.hpp"
 #include "zoneperf/io/reports.hpp"
+
+#include "common.hpp"
 
 namespace zoneperf::python {
 namespace {
@@ -31,15 +32,17 @@ py::dict manifest_dict(const workbook_manifest& m) {
 }  // namespace
 
 void export_reports(py::module_& m) {
-  py::class_<report_table>(m, "ReportTable",
-                           "One table of a report: name (the CSV file stem, e.g. \"scorecard\"), title, header and "
-                           "rows of text (numbers written so that they read back to the same double).")
+  py::class_<report_table>(
+      m, "ReportTable",
+      "One table of a report: name (the CSV file stem, e.g. \"scorecard\"), title, header and "
+      "rows of text (numbers written so that they read back to the same double).")
       .def_readonly("name", &report_table::name)
       .def_readonly("title", &report_table::title)
       .def_readonly("header", &report_table::header)
       .def_readonly("rows", &report_table::rows)
       .def(
-          "csv", [](const report_table& t, bool bom) { return table_csv(t, bom ? csv_bom::on : csv_bom::off); },
+          "csv",
+          [](const report_table& t, bool bom) { return table_csv(t, bom ? csv_bom::on : csv_bom::off); },
           py::arg("bom") = true, "RFC 4180 CSV text (CRLF line ends), starting with a BOM unless bom=False.")
       .def("__len__", [](const report_table& t) { return t.rows.size(); })
       .def("__repr__", [](const report_table& t) {
@@ -47,12 +50,14 @@ void export_reports(py::module_& m) {
                std::to_string(t.rows.size()) + " rows>";
       });
   m.def(
-      "table_csv", [](const report_table& t, bool bom) { return table_csv(t, bom ? csv_bom::on : csv_bom::off); },
+      "table_csv",
+      [](const report_table& t, bool bom) { return table_csv(t, bom ? csv_bom::on : csv_bom::off); },
       py::arg("table"), py::arg("bom") = true, "A report table as CSV text (UTF-8 BOM unless bom=False).");
 
-  py::class_<report_data>(m, "Report",
-                          "Parsed and cross-checked report inputs: build once with zoneperf.report(...), then "
-                          "write every format.")
+  py::class_<report_data>(
+      m, "Report",
+      "Parsed and cross-checked report inputs: build once with zoneperf.report(...), then "
+      "write every format.")
       .def_property_readonly("has_pay", &report_data::has_pay)
       .def_property_readonly("has_land", &report_data::has_land)
       .def_property_readonly("has_projects", &report_data::has_projects)
@@ -70,7 +75,8 @@ void export_reports(py::module_& m) {
             return report_markdown(d);
           },
           "The whole report as Markdown.")
-      .def("tables", &report_tables, "Every table of the report (ReportTable), in the order of the workbook's sheets.")
+      .def("tables", &report_tables,
+           "Every table of the report (ReportTable), in the order of the workbook's sheets.")
       .def(
           "write_workbook",
           [](const report_data& d, py::handle path, bool zero_cache) {
@@ -86,7 +92,8 @@ void export_reports(py::module_& m) {
           },
           py::arg("path"), py::arg("zero_cache") = false,
           "Writes the auditor's workbook (.xlsx, derived cells as live formulas). Returns its manifest: "
-          "{\"sheets\": [...], \"formulas\": [{sheet, cell, row, col, formula, value, tolerance}, ...]}, value "
+          "{\"sheets\": [...], \"formulas\": [{sheet, cell, row, col, formula, value, tolerance}, ...]}, "
+          "value "
           "being the library's (cached unless zero_cache=True).")
       .def(
           "write",
@@ -103,7 +110,8 @@ void export_reports(py::module_& m) {
       "_report",
       [](std::string scorecard, std::string pay, std::string land, std::string projects, std::string title,
          const indicator_tree* tree) {
-        report_inputs in{std::move(scorecard), std::move(pay), std::move(land), std::move(projects), std::move(title)};
+        report_inputs in{std::move(scorecard), std::move(pay), std::move(land), std::move(projects),
+                         std::move(title)};
         return report_data::parse(in, tree);
       },
       py::arg("scorecard"), py::arg("pay"), py::arg("land"), py::arg("projects"), py::arg("title"),

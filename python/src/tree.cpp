@@ -18,17 +18,21 @@ py::dict rule_dict(const rule& r) {
       break;
     case rule_kind::banded: {
       py::list bands;
-      for (const auto& b : r.bands) bands.append(py::dict(py::arg("min") = b.min, py::arg("value") = b.value));
+      for (const auto& b : r.bands)
+        bands.append(py::dict(py::arg("min") = b.min, py::arg("value") = b.value));
       d["bands"] = bands;
       d["interpolate"] = r.interpolate;
       break;
     }
-    case rule_kind::threshold: break;
+    case rule_kind::threshold:
+      break;
     case rule_kind::goalposts:
       d["lo"] = r.lo;
       d["hi"] = r.hi;
       break;
-    case rule_kind::minmax: d["floor"] = r.floor; break;
+    case rule_kind::minmax:
+      d["floor"] = r.floor;
+      break;
     case rule_kind::rank:
       d["mode"] = r.mode == rank_mode::leader ? "leader" : "step";
       d["step"] = r.step;
@@ -55,7 +59,8 @@ py::dict node_dict(const indicator_tree& t, std::size_t i) {
   d["pointer"] = n.pointer;
   d["description"] = n.description;
   d["depth"] = n.depth;
-  d["parent"] = n.parent >= 0 ? py::object(py::str(t.node(static_cast<std::size_t>(n.parent)).id)) : py::object(py::none());
+  d["parent"] = n.parent >= 0 ? py::object(py::str(t.node(static_cast<std::size_t>(n.parent)).id))
+                              : py::object(py::none());
   py::list children;
   for (int c : n.children) children.append(t.node(static_cast<std::size_t>(c)).id);
   d["children"] = children;
@@ -82,7 +87,9 @@ py::dict node_dict(const indicator_tree& t, std::size_t i) {
       d["max"] = n.max;
       d["missing"] = to_string(n.missing);
       break;
-    case node_kind::veto: d["missing"] = to_string(n.missing); break;
+    case node_kind::veto:
+      d["missing"] = to_string(n.missing);
+      break;
   }
   return d;
 }
@@ -112,11 +119,13 @@ void export_tree(py::module_& m) {
       .def_static("from_json", &indicator_tree::from_json, py::arg("json"), py::arg("source") = "<tree>",
                   "Parses and validates a tree file's text; raises zoneperf.Error listing every problem.")
       .def_static(
-          "from_dict", [](py::handle d, const std::string& source) { return indicator_tree::from_json(dumps(d), source); },
+          "from_dict",
+          [](py::handle d, const std::string& source) { return indicator_tree::from_json(dumps(d), source); },
           py::arg("tree"), py::arg("source") = "<tree>", "Builds a tree from a dict in the tree-file shape.")
       .def_static("from_file", &indicator_tree::from_file, py::arg("path"))
       .def("to_json", &indicator_tree::to_json, py::arg("indent") = 2)
-      .def("to_dict", [](const indicator_tree& t) { return py::module_::import("json").attr("loads")(t.to_json(-1)); })
+      .def("to_dict",
+           [](const indicator_tree& t) { return py::module_::import("json").attr("loads")(t.to_json(-1)); })
       .def(
           "save",
           [](const indicator_tree& t, const std::string& path, int indent) {
@@ -131,29 +140,31 @@ void export_tree(py::module_& m) {
       .def_property_readonly("name", &indicator_tree::name)
       .def_property_readonly("points", &indicator_tree::points)
       .def_property_readonly("description", &indicator_tree::description)
-      .def_property_readonly("columns",
-                             [](const indicator_tree& t) {
-                               std::vector<std::string> ids;
-                               for (int c : t.columns()) ids.push_back(t.node(static_cast<std::size_t>(c)).id);
-                               return ids;
-                             },
-                             "The values matrix's column ids: every leaf, bonus, penalty and veto item in file order.")
+      .def_property_readonly(
+          "columns",
+          [](const indicator_tree& t) {
+            std::vector<std::string> ids;
+            for (int c : t.columns()) ids.push_back(t.node(static_cast<std::size_t>(c)).id);
+            return ids;
+          },
+          "The values matrix's column ids: every leaf, bonus, penalty and veto item in file order.")
       .def_property_readonly("groups",
                              [](const indicator_tree& t) {
                                std::vector<std::string> ids;
                                for (int c : t.groups()) ids.push_back(t.node(static_cast<std::size_t>(c)).id);
                                return ids;
                              })
-      .def_property_readonly("target_leaves",
-                             [](const indicator_tree& t) {
-                               std::vector<std::string> ids;
-                               for (int c : t.columns()) {
-                                 const node& n = t.node(static_cast<std::size_t>(c));
-                                 if (n.kind == node_kind::leaf && uses_target(n.rule.kind)) ids.push_back(n.id);
-                               }
-                               return ids;
-                             },
-                             "The leaves whose rule takes a target (the columns a targets table may have).")
+      .def_property_readonly(
+          "target_leaves",
+          [](const indicator_tree& t) {
+            std::vector<std::string> ids;
+            for (int c : t.columns()) {
+              const node& n = t.node(static_cast<std::size_t>(c));
+              if (n.kind == node_kind::leaf && uses_target(n.rule.kind)) ids.push_back(n.id);
+            }
+            return ids;
+          },
+          "The leaves whose rule takes a target (the columns a targets table may have).")
       .def_property_readonly("grades",
                              [](const indicator_tree& t) {
                                py::list out;
@@ -161,25 +172,29 @@ void export_tree(py::module_& m) {
                                  out.append(py::dict(py::arg("min") = g.min, py::arg("label") = g.label));
                                return out;
                              })
-      .def_property_readonly("nodes",
-                             [](const indicator_tree& t) {
-                               py::list out;
-                               for (std::size_t i = 0; i < t.size(); ++i) out.append(node_dict(t, i));
-                               return out;
-                             },
-                             "Every node as a dict, root first, in file (pre-)order.")
-      .def("node", [](const indicator_tree& t, py::handle key) { return node_dict(t, node_index(t, key)); },
-           py::arg("id_or_index"))
+      .def_property_readonly(
+          "nodes",
+          [](const indicator_tree& t) {
+            py::list out;
+            for (std::size_t i = 0; i < t.size(); ++i) out.append(node_dict(t, i));
+            return out;
+          },
+          "Every node as a dict, root first, in file (pre-)order.")
+      .def(
+          "node", [](const indicator_tree& t, py::handle key) { return node_dict(t, node_index(t, key)); },
+          py::arg("id_or_index"))
       .def("index_of", &indicator_tree::index_of, py::arg("id"))
       .def("find", &indicator_tree::find, py::arg("id"))
       .def("code_value", &indicator_tree::code_value, py::arg("leaf_id"), py::arg("code"),
            "The values-matrix cell for a lookup leaf's code (raises DataError 312 for an unknown code).")
       .def("__len__", &indicator_tree::size)
-      .def("__contains__", [](const indicator_tree& t, const std::string& id) { return t.find(id).has_value(); })
-      .def("__repr__", [](const indicator_tree& t) {
-        return "<zoneperf.Tree '" + t.id() + "' (" + t.name() + "): " + std::to_string(t.size()) + " nodes, " +
-               std::to_string(t.columns().size()) + " columns>";
-      })
+      .def("__contains__",
+           [](const indicator_tree& t, const std::string& id) { return t.find(id).has_value(); })
+      .def("__repr__",
+           [](const indicator_tree& t) {
+             return "<zoneperf.Tree '" + t.id() + "' (" + t.name() + "): " + std::to_string(t.size()) +
+                    " nodes, " + std::to_string(t.columns().size()) + " columns>";
+           })
       .def(py::pickle([](const indicator_tree& t) { return t.to_json(-1); },
                       [](const std::string& s) { return indicator_tree::from_json(s); }));
 
@@ -189,10 +204,13 @@ void export_tree(py::module_& m) {
       py::arg("tree"), py::arg("source") = "<tree>",
       "Every problem of a tree (JSON text or dict) at once; an empty list when it is valid.");
   m.def("preset_names", &preset_names);
-  m.def("preset_json", [](const std::string& name) { return std::string(preset_json(name)); }, py::arg("name"));
-  m.def("load_preset", [](const std::string& name) { return load_preset(name); }, py::arg("name"));
-  m.def("sample_file", [](const std::string& path) { return std::string(sample_file(path)); }, py::arg("path"),
-        "A sample data file compiled into the library, e.g. 'task-force/values.csv'.");
+  m.def(
+      "preset_json", [](const std::string& name) { return std::string(preset_json(name)); }, py::arg("name"));
+  m.def(
+      "load_preset", [](const std::string& name) { return load_preset(name); }, py::arg("name"));
+  m.def(
+      "sample_file", [](const std::string& path) { return std::string(sample_file(path)); }, py::arg("path"),
+      "A sample data file compiled into the library, e.g. 'task-force/values.csv'.");
 }
 
 }  // namespace zoneperf::python

@@ -2,10 +2,11 @@
 // lambda_max, CI, CR), entropy / CRITIC / SD / ROC / equal weights, the COINr-style normalisers and
 // weighted means (numpy in, numpy out), applying weights to a tree level, and the Monte-Carlo
 // uncertainty of ranks. The per-unit dicts and DataFrames are built in zoneperf/__init__.py.
+#include "zoneperf/weights.hpp"
+
 #include <cmath>
 
 #include "common.hpp"
-#include "zoneperf/weights.hpp"
 
 namespace zoneperf::python {
 namespace {
@@ -86,8 +87,8 @@ criteria_matrix criteria_of(const dvec& x, std::optional<std::vector<std::string
 }
 
 py::dict derived_dict(const derived_weights& w) {
-  return py::dict(py::arg("method") = w.method, py::arg("names") = w.names, py::arg("weights") = to_array(w.weights),
-                  py::arg("measure") = to_array(w.measure));
+  return py::dict(py::arg("method") = w.method, py::arg("names") = w.names,
+                  py::arg("weights") = to_array(w.weights), py::arg("measure") = to_array(w.measure));
 }
 
 struct ahp_settings {
@@ -109,7 +110,8 @@ ahp_settings settings_of(std::optional<std::vector<double>> ri, double accept_be
 py::dict ahp_dict(const ahp_result& r) {
   return py::dict(py::arg("names") = r.names, py::arg("weights") = to_array(r.weights),
                   py::arg("lambda_max") = r.lambda_max, py::arg("ci") = r.ci, py::arg("ri") = r.ri,
-                  py::arg("ri_table") = r.ri_table, py::arg("cr") = r.cr, py::arg("acceptable") = r.acceptable);
+                  py::arg("ri_table") = r.ri_table, py::arg("cr") = r.cr,
+                  py::arg("acceptable") = r.acceptable);
 }
 
 template <class Read>
@@ -130,20 +132,22 @@ perturbation perturbation_of(const std::string& method) {
 void export_weights(py::module_& m) {
   m.def(
       "ahp_text",
-      [](const std::string& text, const std::string& source, std::optional<std::vector<double>> ri, double accept_below,
-         double tolerance) {
-        return run_ahp([&](const ahp_options& o) { return ahp(read_pairwise_csv(text, source, o), o); }, std::move(ri),
-                       accept_below, tolerance);
+      [](const std::string& text, const std::string& source, std::optional<std::vector<double>> ri,
+         double accept_below, double tolerance) {
+        return run_ahp([&](const ahp_options& o) { return ahp(read_pairwise_csv(text, source, o), o); },
+                       std::move(ri), accept_below, tolerance);
       },
-      py::arg("text"), py::arg("source") = "<matrix>", py::arg("ri") = py::none(), py::arg("accept_below") = 0.10,
-      py::arg("tolerance") = 0.01);
+      py::arg("text"), py::arg("source") = "<matrix>", py::arg("ri") = py::none(),
+      py::arg("accept_below") = 0.10, py::arg("tolerance") = 0.01);
   m.def(
       "ahp_file",
-      [](const std::string& path, std::optional<std::vector<double>> ri, double accept_below, double tolerance) {
-        return run_ahp([&](const ahp_options& o) { return ahp(read_pairwise_file(path, o), o); }, std::move(ri),
-                       accept_below, tolerance);
+      [](const std::string& path, std::optional<std::vector<double>> ri, double accept_below,
+         double tolerance) {
+        return run_ahp([&](const ahp_options& o) { return ahp(read_pairwise_file(path, o), o); },
+                       std::move(ri), accept_below, tolerance);
       },
-      py::arg("path"), py::arg("ri") = py::none(), py::arg("accept_below") = 0.10, py::arg("tolerance") = 0.01);
+      py::arg("path"), py::arg("ri") = py::none(), py::arg("accept_below") = 0.10,
+      py::arg("tolerance") = 0.01);
   m.def(
       "ahp_matrix",
       [](const dvec& a, std::optional<std::vector<std::string>> names, std::optional<std::vector<double>> ri,
@@ -160,15 +164,18 @@ void export_weights(py::module_& m) {
               pm.names = *names;
               pm.a = mat;
               if (static_cast<Eigen::Index>(pm.names.size()) != mat.rows())
-                throw error(errc::matrix_names, "names", "one name per row of the matrix (" + std::to_string(mat.rows()) +
-                                                             "), got " + std::to_string(pm.names.size()));
+                throw error(errc::matrix_names, "names",
+                            "one name per row of the matrix (" + std::to_string(mat.rows()) + "), got " +
+                                std::to_string(pm.names.size()));
               return ahp(pm, o);
             },
             std::move(ri), accept_below, tolerance);
       },
-      py::arg("matrix"), py::arg("names") = py::none(), py::arg("ri") = py::none(), py::arg("accept_below") = 0.10,
-      py::arg("tolerance") = 0.01);
-  m.def("saaty_classic_ri", [] { return saaty_classic_ri().values; }, "RI(1), RI(2), ... of Saaty's classic table.");
+      py::arg("matrix"), py::arg("names") = py::none(), py::arg("ri") = py::none(),
+      py::arg("accept_below") = 0.10, py::arg("tolerance") = 0.01);
+  m.def(
+      "saaty_classic_ri", [] { return saaty_classic_ri().values; },
+      "RI(1), RI(2), ... of Saaty's classic table.");
 
   m.def(
       "_derived_weights",
@@ -185,7 +192,8 @@ void export_weights(py::module_& m) {
   m.def(
       "_listed_weights",
       [](const std::string& method, std::vector<std::string> names) {
-        return derived_dict(method == "roc" ? roc_weights(std::move(names)) : equal_weights(std::move(names)));
+        return derived_dict(method == "roc" ? roc_weights(std::move(names))
+                                            : equal_weights(std::move(names)));
       },
       py::arg("method"), py::arg("names"));
 
@@ -193,7 +201,9 @@ void export_weights(py::module_& m) {
       "normalise_minmax",
       [](const dvec& x, double lower, double upper, py::handle d) {
         const direction dir = direction_of(d);
-        return per_column(x, [&](const Eigen::VectorXd& v) { return normalise_minmax(v, bounds{lower, upper}, dir); });
+        return per_column(x, [&](const Eigen::VectorXd& v) {
+          return normalise_minmax(v, bounds{lower, upper}, dir);
+        });
       },
       py::arg("x"), py::arg("lower") = 0.0, py::arg("upper") = 100.0, py::arg("direction") = "higher",
       "COINr n_minmax onto [lower, upper] (all values equal give upper); per column of a 2-D array.");
@@ -208,7 +218,8 @@ void export_weights(py::module_& m) {
       "normalise_goalposts",
       [](const dvec& x, double lo, double hi, py::handle d, double scale) {
         const direction dir = direction_of(d);
-        return per_column(x, [&](const Eigen::VectorXd& v) { return normalise_goalposts(v, lo, hi, dir, scale); });
+        return per_column(
+            x, [&](const Eigen::VectorXd& v) { return normalise_goalposts(v, lo, hi, dir, scale); });
       },
       py::arg("x"), py::arg("lo"), py::arg("hi"), py::arg("direction") = "higher", py::arg("scale") = 1.0);
   m.def(
@@ -216,12 +227,15 @@ void export_weights(py::module_& m) {
       [](const dvec& x, double target, py::handle d, bool capped) {
         const direction dir = direction_of(d);
         const target_cap cap = capped ? target_cap::capped : target_cap::uncapped;
-        return per_column(x, [&](const Eigen::VectorXd& v) { return normalise_distance_to_target(v, target, dir, cap); });
+        return per_column(
+            x, [&](const Eigen::VectorXd& v) { return normalise_distance_to_target(v, target, dir, cap); });
       },
       py::arg("x"), py::arg("target"), py::arg("direction") = "higher", py::arg("capped") = false);
   m.def(
       "normalise_fraction_of_max",
-      [](const dvec& x) { return per_column(x, [](const Eigen::VectorXd& v) { return normalise_fraction_of_max(v); }); },
+      [](const dvec& x) {
+        return per_column(x, [](const Eigen::VectorXd& v) { return normalise_fraction_of_max(v); });
+      },
       py::arg("x"));
   m.def(
       "normalise_rank",
@@ -238,19 +252,29 @@ void export_weights(py::module_& m) {
       },
       py::arg("x"), py::arg("direction") = "higher");
 
-  m.def("weighted_arithmetic_mean", [](const dvec& x, const dvec& w) {
+  m.def(
+      "weighted_arithmetic_mean",
+      [](const dvec& x, const dvec& w) {
         return weighted_arithmetic_mean(to_vector(x, "x"), to_vector(w, "w"));
-      }, py::arg("x"), py::arg("w"));
-  m.def("weighted_geometric_mean", [](const dvec& x, const dvec& w) {
+      },
+      py::arg("x"), py::arg("w"));
+  m.def(
+      "weighted_geometric_mean",
+      [](const dvec& x, const dvec& w) {
         return weighted_geometric_mean(to_vector(x, "x"), to_vector(w, "w"));
-      }, py::arg("x"), py::arg("w"));
-  m.def("weighted_harmonic_mean", [](const dvec& x, const dvec& w) {
+      },
+      py::arg("x"), py::arg("w"));
+  m.def(
+      "weighted_harmonic_mean",
+      [](const dvec& x, const dvec& w) {
         return weighted_harmonic_mean(to_vector(x, "x"), to_vector(w, "w"));
-      }, py::arg("x"), py::arg("w"));
+      },
+      py::arg("x"), py::arg("w"));
 
   const auto rounding_of = [](const std::string& rounding, double step) {
     points_options o;
-    if (rounding == "none") o.rounding = points_rounding::none;
+    if (rounding == "none")
+      o.rounding = points_rounding::none;
     else if (rounding != "largest-remainder" && rounding != "largest_remainder")
       throw py::value_error("rounding must be 'largest-remainder' or 'none'");
     o.step = step;
@@ -258,26 +282,27 @@ void export_weights(py::module_& m) {
   };
   m.def(
       "apportion_points",
-      [rounding_of](const std::vector<double>& weights, double total, const std::string& rounding, double step) {
-        return apportion_points(weights, total, rounding_of(rounding, step));
-      },
+      [rounding_of](const std::vector<double>& weights, double total, const std::string& rounding,
+                    double step) { return apportion_points(weights, total, rounding_of(rounding, step)); },
       py::arg("weights"), py::arg("total"), py::arg("rounding") = "largest-remainder", py::arg("step") = 1.0);
   m.def(
       "apply_weights",
-      [rounding_of](const indicator_tree& tree, const std::string& parent, const std::vector<std::string>& child_ids,
-                    const std::vector<double>& weights, const std::string& rounding, double step) {
+      [rounding_of](const indicator_tree& tree, const std::string& parent,
+                    const std::vector<std::string>& child_ids, const std::vector<double>& weights,
+                    const std::string& rounding, double step) {
         return apply_weights(tree, parent, child_ids, weights, rounding_of(rounding, step));
       },
       py::arg("tree"), py::arg("parent"), py::arg("child_ids"), py::arg("weights"),
       py::arg("rounding") = "largest-remainder", py::arg("step") = 1.0,
-      "A copy of the tree whose `parent` splits its points among child_ids by the weights (subtrees rescaled).");
+      "A copy of the tree whose `parent` splits its points among child_ids by the weights (subtrees "
+      "rescaled).");
 
   m.def(
       "_uncertainty",
       [](const indicator_tree& tree, py::handle values, py::handle target_values,
          std::optional<std::vector<std::string>> target_ids, std::optional<std::vector<std::string>> units,
-         std::size_t samples, std::uint64_t seed, const std::string& method, double percent, double concentration,
-         int depth, int top_k, int threads) {
+         std::size_t samples, std::uint64_t seed, const std::string& method, double percent,
+         double concentration, int depth, int top_k, int threads) {
         prepared in;
         prepare(in, values, target_values, target_ids, units, threads);
         const std::vector<std::string> names = in.names();
@@ -310,8 +335,9 @@ void export_weights(py::module_& m) {
           for (const auto& [rank, count] : r.histogram(u)) h.append(py::make_tuple(rank, count));
           hist.append(h);
         }
-        return py::dict(py::arg("units") = r.units, py::arg("samples") = r.samples, py::arg("top_k") = r.top_k,
-                        py::arg("nominal_total") = to_array(r.nominal_total), py::arg("nominal_rank") = ints(r.nominal_rank),
+        return py::dict(py::arg("units") = r.units, py::arg("samples") = r.samples,
+                        py::arg("top_k") = r.top_k, py::arg("nominal_total") = to_array(r.nominal_total),
+                        py::arg("nominal_rank") = ints(r.nominal_rank),
                         py::arg("median_rank") = ints(r.median_rank), py::arg("rank_p05") = ints(r.rank_p05),
                         py::arg("rank_p95") = ints(r.rank_p95), py::arg("p_rank_1") = to_array(r.p_first),
                         py::arg("p_top_k") = to_array(r.p_top_k), py::arg("histogram") = hist);

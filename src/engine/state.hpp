@@ -22,11 +22,11 @@ struct engine_state {
   const indicator_tree::impl& t;
   matrix_view values;
   matrix_view targets;
-  std::vector<int> target_col;       // per node: column in `targets`, or -1
-  std::vector<double> stat_min, stat_max;         // per node (minmax, leader)
-  std::vector<std::vector<double>> stat_rank;     // per node (rank step mode): rank per unit
-  std::vector<int> reweight_parents;              // nodes with a reweight leaf child
-  std::vector<int> scale_col;                     // per node: column in scale, or -1
+  std::vector<int> target_col;                 // per node: column in `targets`, or -1
+  std::vector<double> stat_min, stat_max;      // per node (minmax, leader)
+  std::vector<std::vector<double>> stat_rank;  // per node (rank step mode): rank per unit
+  std::vector<int> reweight_parents;           // nodes with a reweight leaf child
+  std::vector<int> scale_col;                  // per node: column in scale, or -1
   const std::vector<std::string>* unit_ids;
 
   std::string unit_name(std::ptrdiff_t u) const {
@@ -63,12 +63,14 @@ struct engine_state {
     const auto ncols = static_cast<std::ptrdiff_t>(t.columns.size());
     if (v.cols != ncols)
       throw error(errc::shape_mismatch, "values",
-                  "the values have " + std::to_string(v.cols) + " columns; tree \"" + t.nodes[0].id + "\" needs " +
-                      std::to_string(ncols) + " (its leaves, bonus, penalty and veto items in file order)");
+                  "the values have " + std::to_string(v.cols) + " columns; tree \"" + t.nodes[0].id +
+                      "\" needs " + std::to_string(ncols) +
+                      " (its leaves, bonus, penalty and veto items in file order)");
     if (v.rows < 0 || (v.rows > 0 && !v.data)) throw error(errc::shape_mismatch, "values", "no data");
     if (unit_ids && static_cast<std::ptrdiff_t>(unit_ids->size()) != v.rows)
-      throw error(errc::shape_mismatch, "unit_ids",
-                  std::to_string(unit_ids->size()) + " unit ids for " + std::to_string(v.rows) + " rows of values");
+      throw error(
+          errc::shape_mismatch, "unit_ids",
+          std::to_string(unit_ids->size()) + " unit ids for " + std::to_string(v.rows) + " rows of values");
     target_col.assign(t.nodes.size(), -1);
     if (tt) {
       targets = tt->values;
@@ -123,7 +125,8 @@ struct engine_state {
         std::vector<double> column(static_cast<std::size_t>(v.rows));
         for (std::ptrdiff_t u = 0; u < v.rows; ++u) column[static_cast<std::size_t>(u)] = v(u, n.column);
         stat_rank[i].resize(column.size());
-        competition_ranks(column.data(), column.size(), stat_rank[i].data(), n.dir == direction::lower_is_better);
+        competition_ranks(column.data(), column.size(), stat_rank[i].data(),
+                          n.dir == direction::lower_is_better);
       }
     }
   }
@@ -138,7 +141,8 @@ struct engine_state {
     e.missing = std::isnan(e.actual);
     e.target = nan, e.ratio = nan;
     if (e.missing && n.missing == missing_policy::error)
-      throw error(errc::missing_value, where(u, n), "missing value (the indicator's missing policy is error)");
+      throw error(errc::missing_value, where(u, n),
+                  "missing value (the indicator's missing policy is error)");
     if (n.kind == node_kind::bonus || n.kind == node_kind::penalty || n.kind == node_kind::veto) {
       const double r = e.missing ? 0.0 : e.actual;
       if (r < 0) throw error(errc::negative_count, where(u, n), "negative count " + shortest(r));
@@ -232,21 +236,21 @@ struct engine_state {
   }
 };
 
-
 /// Where a kernel writes its results (all column-major, units in rows).
 struct engine_output {
-  double* scores = nullptr;        // units x kept nodes
+  double* scores = nullptr;  // units x kept nodes
   std::ptrdiff_t rows = 0;
   const int* kept = nullptr;
   std::size_t nkept = 0;
   double* totals = nullptr;
   std::int32_t* grades = nullptr;
   std::uint8_t* veto = nullptr;
-  double* scale = nullptr;         // units x reweighted parents
+  double* scale = nullptr;  // units x reweighted parents
 };
 
 /// Scores units [begin, end) into `out`. Throws the first bad input of the range.
-using kernel_fn = void (*)(const engine_state& s, const engine_output& out, std::ptrdiff_t begin, std::ptrdiff_t end);
+using kernel_fn = void (*)(const engine_state& s, const engine_output& out, std::ptrdiff_t begin,
+                           std::ptrdiff_t end);
 void run_generic(const engine_state&, const engine_output&, std::ptrdiff_t, std::ptrdiff_t);
 void run_x86_64_v3(const engine_state&, const engine_output&, std::ptrdiff_t, std::ptrdiff_t);
 void run_x86_64_v4(const engine_state&, const engine_output&, std::ptrdiff_t, std::ptrdiff_t);

@@ -172,7 +172,8 @@ std::optional<double> parse_number(std::string_view cell, const std::string& whe
     shown = shown.substr(0, n);
     cut = true;
   }
-  const std::string quoted = "\"" + std::string(shown) + (cut ? "...\" (" + std::to_string(cell.size()) + " bytes)" : "\"");
+  const std::string quoted =
+      "\"" + std::string(shown) + (cut ? "...\" (" + std::to_string(cell.size()) + " bytes)" : "\"");
   if (ec == std::errc::result_out_of_range)
     throw error(errc::out_of_range, where, "number out of range: " + quoted);
   if (ec != std::errc() || ptr != last) throw error(errc::not_a_number, where, "not a number: " + quoted);

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-
 #include <nlohmann/json.hpp>
 
 #include "zoneperf/io/csv.hpp"
@@ -43,9 +42,12 @@ json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
 const char* source_name(leaf_explanation::target_source s) {
   switch (s) {
-    case leaf_explanation::target_source::unit: return "unit";
-    case leaf_explanation::target_source::default_value: return "default";
-    default: return nullptr;
+    case leaf_explanation::target_source::unit:
+      return "unit";
+    case leaf_explanation::target_source::default_value:
+      return "default";
+    default:
+      return nullptr;
   }
 }
 
@@ -60,7 +62,8 @@ std::string grade_text(const indicator_tree& tree, const assessment& r, std::ptr
 }
 }  // namespace
 
-std::string report_json(const indicator_tree& tree, const assessment& r, const std::vector<std::string>& units,
+std::string report_json(const indicator_tree& tree, const assessment& r,
+                        const std::vector<std::string>& units,
                         const std::vector<std::vector<leaf_explanation>>* leaves, int indent) {
   json doc;
   doc["tree"] = tree.id();
@@ -75,7 +78,8 @@ std::string report_json(const indicator_tree& tree, const assessment& r, const s
     json nodes = json::object();
     for (int idx : r.kept_nodes()) {
       const auto i = static_cast<std::size_t>(idx);
-      nodes[tree.node(i).id] = json{{"score", num(r.score(u, i))}, {"max", num(r.max(u, i))}, {"rate", num(r.rate(u, i))}};
+      nodes[tree.node(i).id] =
+          json{{"score", num(r.score(u, i))}, {"max", num(r.max(u, i))}, {"rate", num(r.rate(u, i))}};
     }
     j["nodes"] = nodes;
     if (leaves && !(*leaves).at(static_cast<std::size_t>(u)).empty()) {
@@ -113,8 +117,9 @@ table summary(const indicator_tree& tree, const assessment& r, const std::vector
               bool exact) {
   table t;
   t.header.push_back("unit");
-  for (int g : tree.groups()) t.header.push_back(exact ? tree.node(static_cast<std::size_t>(g)).id
-                                                       : tree.node(static_cast<std::size_t>(g)).name);
+  for (int g : tree.groups())
+    t.header.push_back(exact ? tree.node(static_cast<std::size_t>(g)).id
+                             : tree.node(static_cast<std::size_t>(g)).name);
   for (const char* h : {"total", "rank", "grade", "veto"}) t.header.push_back(h);
   for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
     std::vector<std::string> row{units.at(static_cast<std::size_t>(u))};
@@ -132,7 +137,8 @@ table summary(const indicator_tree& tree, const assessment& r, const std::vector
 }
 }  // namespace
 
-std::string report_csv(const indicator_tree& tree, const assessment& r, const std::vector<std::string>& units) {
+std::string report_csv(const indicator_tree& tree, const assessment& r,
+                       const std::vector<std::string>& units) {
   const table t = summary(tree, r, units, true);
   std::string out;
   auto line = [&](const std::vector<std::string>& cells) {
@@ -144,7 +150,8 @@ std::string report_csv(const indicator_tree& tree, const assessment& r, const st
   return out;
 }
 
-std::string report_markdown(const indicator_tree& tree, const assessment& r, const std::vector<std::string>& units) {
+std::string report_markdown(const indicator_tree& tree, const assessment& r,
+                            const std::vector<std::string>& units) {
   const table t = summary(tree, r, units, false);
   std::string out = "## " + tree.name() + " (" + tree.id() + ")\n\n|";
   for (const auto& h : t.header) out += " " + h + " |";
@@ -160,14 +167,17 @@ std::string report_markdown(const indicator_tree& tree, const assessment& r, con
 }
 
 std::string explanation_markdown(const indicator_tree& tree, const std::vector<leaf_explanation>& leaves) {
-  std::string out = "| indicator | actual | target | ratio | rule | fraction | capped | points | max |\n"
-                    "|---|---:|---:|---:|---|---:|---|---:|---:|\n";
+  std::string out =
+      "| indicator | actual | target | ratio | rule | fraction | capped | points | max |\n"
+      "|---|---:|---:|---:|---|---:|---|---:|---:|\n";
   for (const auto& e : leaves) {
     const node& n = tree.node(static_cast<std::size_t>(e.node));
     out += "| " + n.id + " " + n.name + " | " + (e.missing ? "missing" : shortest(e.actual)) + " | " +
-           (std::isnan(e.target) ? "-" : shortest(e.target)) + " | " + (std::isnan(e.ratio) ? "-" : fixed(e.ratio, 4)) +
-           " | " + (e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind)) + " | " + fixed(e.fraction, 4) +
-           " | " + (e.capped ? "yes" : "no") + " | " + fixed(e.points, 4) + " | " + fixed(e.max, 2) + " |\n";
+           (std::isnan(e.target) ? "-" : shortest(e.target)) + " | " +
+           (std::isnan(e.ratio) ? "-" : fixed(e.ratio, 4)) + " | " +
+           (e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind)) + " | " +
+           fixed(e.fraction, 4) + " | " + (e.capped ? "yes" : "no") + " | " + fixed(e.points, 4) + " | " +
+           fixed(e.max, 2) + " |\n";
   }
   return out;
 }

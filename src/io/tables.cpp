@@ -10,8 +10,9 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 void check_unit_header(const csv_table& csv) {
   if (csv.header.empty() || csv.header[0] != "unit")
-    throw error(errc::missing_column, csv.header_where(0),
-                "the first column must be \"unit\", not \"" + (csv.header.empty() ? "" : csv.header[0]) + "\"");
+    throw error(
+        errc::missing_column, csv.header_where(0),
+        "the first column must be \"unit\", not \"" + (csv.header.empty() ? "" : csv.header[0]) + "\"");
 }
 
 std::string cell_where(const csv_table& csv, std::size_t r, std::size_t c) {
@@ -27,8 +28,9 @@ std::vector<std::string> unit_ids(const csv_table& csv) {
     if (u.empty()) throw error(errc::missing_value, csv.where(r, 0), "empty unit id");
     auto [it, fresh] = seen.emplace(u, r);
     if (!fresh)
-      throw error(errc::duplicate_unit, csv.where(r, 0),
-                  "duplicate unit \"" + u + "\" (first on line " + std::to_string(csv.lines[it->second]) + ")");
+      throw error(
+          errc::duplicate_unit, csv.where(r, 0),
+          "duplicate unit \"" + u + "\" (first on line " + std::to_string(csv.lines[it->second]) + ")");
     units.push_back(u);
   }
   return units;
@@ -45,8 +47,9 @@ values_table read_values(const indicator_tree& tree, const csv_table& csv) {
     auto idx = tree.find(id);
     const int k = idx ? tree.node(*idx).column : -1;
     if (k < 0)
-      throw error(errc::unknown_column, csv.header_where(c),
-                  "unknown column \"" + id + "\": tree \"" + tree.id() + "\" has no leaf or item with this id");
+      throw error(
+          errc::unknown_column, csv.header_where(c),
+          "unknown column \"" + id + "\": tree \"" + tree.id() + "\" has no leaf or item with this id");
     if (seen[k] >= 0)
       throw error(errc::duplicate_column, csv.header_where(c),
                   "duplicate column \"" + id + "\" (also column " + std::to_string(seen[k] + 1) + ")");
@@ -91,7 +94,8 @@ values_table read_values_file(const indicator_tree& tree, const std::string& pat
   return read_values(tree, read_csv_file(path));
 }
 
-targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units, const csv_table& csv) {
+targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
+                           const csv_table& csv) {
   check_unit_header(csv);
   targets_table out;
   std::unordered_map<std::string, std::size_t> seen_col;
@@ -106,7 +110,8 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
       throw error(errc::column_takes_no_target, csv.header_where(c),
                   "indicator \"" + id + "\" takes no target (" +
                       (n.kind == node_kind::leaf ? std::string("rule ") + to_string(n.rule.kind)
-                                                 : std::string(to_string(n.kind)) + " item") + ")");
+                                                 : std::string(to_string(n.kind)) + " item") +
+                      ")");
     if (!seen_col.emplace(id, c).second)
       throw error(errc::duplicate_column, csv.header_where(c), "duplicate column \"" + id + "\"");
     out.leaf_ids.push_back(id);
@@ -138,8 +143,8 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
   return out;
 }
 
-targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units, std::string_view text,
-                           const std::string& source) {
+targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
+                           std::string_view text, const std::string& source) {
   return read_targets(tree, units, read_csv(text, source));
 }
 

@@ -1,12 +1,12 @@
 #include "zoneperf/land/classes.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
 #include <utility>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "land_json.hpp"
 #include "zoneperf/detail/rules.hpp"
@@ -32,7 +32,8 @@ std::vector<problem> validate_class_scheme(const class_scheme& s) {
   if (s.exempt.label.empty()) out.push_back({land_errc::bad_class_scheme, "exempt", "empty label"});
   for (std::size_t i = 0; i < s.classes.size(); ++i) {
     const auto& c = s.classes[i];
-    if (c.label.empty()) out.push_back({land_errc::bad_class_scheme, at(i), "empty label"});
+    if (c.label.empty())
+      out.push_back({land_errc::bad_class_scheme, at(i), "empty label"});
     else if (!labels.insert(c.label).second)
       out.push_back({land_errc::bad_class_scheme, at(i), "duplicate label \"" + c.label + "\""});
   }
@@ -45,20 +46,23 @@ std::vector<problem> validate_class_scheme(const class_scheme& s) {
         continue;
       }
       if (*c.share < 0 || *c.share > 100)
-        out.push_back({land_errc::bad_class_scheme, at(i), fmt::format("share {} % is outside 0..100", *c.share)});
+        out.push_back(
+            {land_errc::bad_class_scheme, at(i), fmt::format("share {} % is outside 0..100", *c.share)});
       total += *c.share;
     }
     if (rest != 1)
       out.push_back({land_errc::bad_class_scheme, "classes",
                      fmt::format("a rank scheme needs exactly one \"rest\" class, found {}", rest)});
     if (total > 100)
-      out.push_back({land_errc::bad_class_scheme, "classes", fmt::format("shares add up to {} % (more than 100)", total)});
+      out.push_back({land_errc::bad_class_scheme, "classes",
+                     fmt::format("shares add up to {} % (more than 100)", total)});
   } else {
     for (std::size_t i = 0; i < s.classes.size(); ++i) {
       const auto& c = s.classes[i];
       const bool last = i + 1 == s.classes.size();
       if (last && c.min)
-        out.push_back({land_errc::bad_class_scheme, at(i), "the last class catches every lower score and takes no min"});
+        out.push_back({land_errc::bad_class_scheme, at(i),
+                       "the last class catches every lower score and takes no min"});
       if (!last && !c.min) out.push_back({land_errc::bad_class_scheme, at(i), "a cut-off class needs a min"});
       if (!last && i > 0 && c.min && s.classes[i - 1].min && !(*c.min < *s.classes[i - 1].min))
         out.push_back({land_errc::bad_class_scheme, at(i), "cut-offs must descend"});
@@ -86,16 +90,20 @@ class_def parse_class(const nlohmann::json& j, const std::string& where, class_m
       p.add(errc::wrong_type, where + "/share", "expected a whole percent or \"rest\"");
     }
     const std::string round = p.string(j, where, "round", false);
-    if (round == "up") c.round = quota_rounding::up;
+    if (round == "up")
+      c.round = quota_rounding::up;
     else if (!round.empty() && round != "down")
       p.add(errc::bad_value, where + "/round", "expected \"down\" or \"up\", got \"" + round + "\"");
     if (j.contains("min_rated")) {
-      if (j["min_rated"].is_number_unsigned()) c.min_rated = j["min_rated"].get<std::size_t>();
-      else p.add(errc::wrong_type, where + "/min_rated", "expected a whole number");
+      if (j["min_rated"].is_number_unsigned())
+        c.min_rated = j["min_rated"].get<std::size_t>();
+      else
+        p.add(errc::wrong_type, where + "/min_rated", "expected a whole number");
     }
   } else {
     for (const char* k : {"share", "round", "min_rated"})
-      if (j.contains(k)) p.add(errc::unknown_key, where + "/" + k, "a cut-off class takes a min, not a share");
+      if (j.contains(k))
+        p.add(errc::unknown_key, where + "/" + k, "a cut-off class takes a min, not a share");
     if (j.contains("min")) c.min = p.number(j, where, "min");
   }
   return c;
@@ -108,7 +116,8 @@ class_scheme class_scheme_from(const nlohmann::json& j, const std::string& where
   p.object(j, where, {"method", "classes", "exempt"});
   if (!j.is_object()) return s;
   const std::string method = p.string(j, where, "method", false);
-  if (method == "cutoffs") s.method = class_method::cutoffs;
+  if (method == "cutoffs")
+    s.method = class_method::cutoffs;
   else if (!method.empty() && method != "rank")
     p.add(errc::bad_value, where + "/method", "expected \"rank\" or \"cutoffs\", got \"" + method + "\"");
   if (!j.contains("classes") || !j["classes"].is_array()) {
@@ -227,7 +236,8 @@ std::vector<std::int32_t> competition_ranks(const std::vector<double>& scores,
   index.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (!exempt.empty() && exempt[i]) continue;
-    if (!(scores[i] == scores[i])) throw error(errc::missing_value, fmt::format("#{}", i), "a rated entity has no score");
+    if (!(scores[i] == scores[i]))
+      throw error(errc::missing_value, fmt::format("#{}", i), "a rated entity has no score");
     rated.push_back(scores[i]);
     index.push_back(static_cast<std::uint32_t>(i));
   }
@@ -265,7 +275,8 @@ land_classes classify_ranked(const class_scheme& s, const std::vector<std::int32
     if (!exempt.empty() && exempt[i]) continue;
     const auto r = ranks[i];
     if (r < 1 || static_cast<std::size_t>(r) > rated)
-      throw error(errc::shape_mismatch, fmt::format("#{}", i), fmt::format("rank {} is outside 1..{}", r, rated));
+      throw error(errc::shape_mismatch, fmt::format("#{}", i),
+                  fmt::format("rank {} is outside 1..{}", r, rated));
     out.class_of[i] = by_position[static_cast<std::size_t>(r)];
   }
   count(out);

@@ -1,12 +1,12 @@
 #include "zoneperf/land/evaluation.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "land_json.hpp"
 #include "zoneperf/detail/embedded.hpp"
@@ -18,18 +18,24 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 const char* to_string(benchmark_mode m) noexcept {
   switch (m) {
-    case benchmark_mode::fixed: return "fixed";
-    case benchmark_mode::peer_average: return "peer_average";
-    case benchmark_mode::leader: return "leader";
+    case benchmark_mode::fixed:
+      return "fixed";
+    case benchmark_mode::peer_average:
+      return "peer_average";
+    case benchmark_mode::leader:
+      return "leader";
   }
   return "?";
 }
 
 const char* to_string(missing_rule m) noexcept {
   switch (m) {
-    case missing_rule::tree: return "tree";
-    case missing_rule::peer_average: return "peer_average";
-    case missing_rule::deduction: return "deduction";
+    case missing_rule::tree:
+      return "tree";
+    case missing_rule::peer_average:
+      return "peer_average";
+    case missing_rule::deduction:
+      return "deduction";
   }
   return "?";
 }
@@ -53,11 +59,15 @@ land_config land_config_from_json(std::string_view json, std::string_view source
       p.object(e, at, {"leaf", "metric", "benchmark", "missing"});
       ind.leaf = p.string(e, at, "leaf", true);
       const std::string metric = p.string(e, at, "metric", true);
-      if (auto m = find_land_metric(metric)) ind.metric = *m;
-      else if (!metric.empty()) p.add(errc::bad_value, at + "/metric", "unknown metric \"" + metric + "\"");
+      if (auto m = find_land_metric(metric))
+        ind.metric = *m;
+      else if (!metric.empty())
+        p.add(errc::bad_value, at + "/metric", "unknown metric \"" + metric + "\"");
       const std::string missing = p.string(e, at, "missing", false);
-      if (missing == "peer_average") ind.missing = missing_rule::peer_average;
-      else if (missing == "deduction") ind.missing = missing_rule::deduction;
+      if (missing == "peer_average")
+        ind.missing = missing_rule::peer_average;
+      else if (missing == "deduction")
+        ind.missing = missing_rule::deduction;
       else if (!missing.empty() && missing != "tree")
         p.add(errc::bad_value, at + "/missing",
               "expected \"tree\", \"peer_average\" or \"deduction\", got \"" + missing + "\"");
@@ -74,7 +84,8 @@ land_config land_config_from_json(std::string_view json, std::string_view source
           if (b.contains("k")) ind.k = p.number(b, bat, "k");
           if (!(ind.k > 0)) p.add(errc::bad_value, bat + "/k", "k must be positive");
           const std::string of = p.string(b, bat, "of", false);
-          if (of == "current") ind.of = peer_average_of::current;
+          if (of == "current")
+            ind.of = peer_average_of::current;
           else if (!of.empty() && of != "prior_year")
             p.add(errc::bad_value, bat + "/of", "expected \"prior_year\" or \"current\", got \"" + of + "\"");
           if (b.contains("prior")) ind.prior_average = p.number(b, bat, "prior");
@@ -88,7 +99,9 @@ land_config land_config_from_json(std::string_view json, std::string_view source
           p.add(errc::unknown_key, bat + "/value", "\"value\" belongs to a fixed benchmark");
         if (ind.mode != benchmark_mode::peer_average)
           for (const char* k : {"k", "of", "prior"})
-            if (b.contains(k)) p.add(errc::unknown_key, bat + "/" + k, std::string("\"") + k + "\" belongs to a peer_average benchmark");
+            if (b.contains(k))
+              p.add(errc::unknown_key, bat + "/" + k,
+                    std::string("\"") + k + "\" belongs to a peer_average benchmark");
       }
       c.indicators.push_back(std::move(ind));
     }
@@ -126,7 +139,8 @@ std::vector<problem> check_land_config(const land_config& c, const indicator_tre
     if (ind.mode == benchmark_mode::peer_average && !uses_target(n.rule.kind))
       add(where, std::string("a peer_average benchmark needs a rule that takes a target, not ") +
                      to_string(n.rule.kind));
-    if (ind.mode == benchmark_mode::leader && !(n.rule.kind == rule_kind::rank && n.rule.mode == rank_mode::leader))
+    if (ind.mode == benchmark_mode::leader &&
+        !(n.rule.kind == rule_kind::rank && n.rule.mode == rank_mode::leader))
       add(where, "a leader benchmark needs the rule {\"kind\": \"rank\", \"mode\": \"leader\"}");
     if (ind.missing == missing_rule::deduction) {
       if (n.missing != missing_policy::zero)
@@ -150,14 +164,16 @@ std::vector<problem> check_land_config(const land_config& c, const indicator_tre
 }
 
 target_table prepared_land_inputs::table() const {
-  return {target_leaves, matrix_view(targets.data(), targets.rows(), targets.cols(), storage_order::column_major)};
+  return {target_leaves,
+          matrix_view(targets.data(), targets.rows(), targets.cols(), storage_order::column_major)};
 }
 
 void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
                          const std::vector<land_metrics>& metrics, const std::vector<land_record>& records,
                          prepared_land_inputs& in, const land_options& options) {
   if (metrics.size() != records.size())
-    throw error(errc::shape_mismatch, "", fmt::format("{} metrics for {} records", metrics.size(), records.size()));
+    throw error(errc::shape_mismatch, "",
+                fmt::format("{} metrics for {} records", metrics.size(), records.size()));
   if (auto problems = check_land_config(config, tree); !problems.empty()) throw error(std::move(problems));
 
   in.rated.clear();
@@ -293,7 +309,8 @@ void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
 
 prepared_land_inputs prepare_land_inputs(const indicator_tree& tree, const land_config& config,
                                          const std::vector<land_metrics>& metrics,
-                                         const std::vector<land_record>& records, const land_options& options) {
+                                         const std::vector<land_record>& records,
+                                         const land_options& options) {
   prepared_land_inputs in;
   prepare_land_inputs(tree, config, metrics, records, in, options);
   return in;
@@ -333,8 +350,9 @@ void find_duplicates(const std::vector<land_record>& records, const std::vector<
 }
 }  // namespace
 
-void evaluate_land(const indicator_tree& tree, const land_config& config, const std::vector<land_record>& records,
-                   land_evaluation& ev, const land_options& options) {
+void evaluate_land(const indicator_tree& tree, const land_config& config,
+                   const std::vector<land_record>& records, land_evaluation& ev,
+                   const land_options& options) {
   const std::size_t n = records.size();
   // One pass: check, metrics, zone sums. A bad record stops nothing until every one is seen.
   std::vector<problem> problems;
@@ -363,8 +381,8 @@ void evaluate_land(const indicator_tree& tree, const land_config& config, const 
   ao.keep = options.keep;
   ao.ranks = ranking::off;  // ranked below among the rated, by a radix sort
   const target_table targets = ev.inputs.table();
-  assess(tree, matrix_view(ev.inputs.values), ev.inputs.target_leaves.empty() ? nullptr : &targets,
-         ev.result, ao);
+  assess(tree, matrix_view(ev.inputs.values), ev.inputs.target_leaves.empty() ? nullptr : &targets, ev.result,
+         ao);
 
   ev.row.assign(n, -1);
   std::vector<double> scores(n, nan);

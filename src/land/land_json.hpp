@@ -2,12 +2,11 @@
 // Internal: reading the land module's JSON files (land configs, class schemes, gate thresholds)
 // while collecting every problem with its JSON pointer.
 #include <initializer_list>
-#include <utility>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "zoneperf/error.hpp"
 #include "zoneperf/land/classes.hpp"
@@ -24,7 +23,8 @@ struct json_problems {
 
   void add(int code, const std::string& pointer, std::string what);
   /// Checks j is an object whose keys are in `allowed` (plus "description" and "source").
-  void object(const nlohmann::json& j, const std::string& pointer, std::initializer_list<const char*> allowed);
+  void object(const nlohmann::json& j, const std::string& pointer,
+              std::initializer_list<const char*> allowed);
   /// A string member; "" when absent (a problem when required) or of the wrong type.
   std::string string(const nlohmann::json& j, const std::string& pointer, const char* key, bool required);
   /// A number member; NaN when absent or of the wrong type (a problem either way).

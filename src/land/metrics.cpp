@@ -1,9 +1,9 @@
 #include "zoneperf/land/metrics.hpp"
 
+#include <fmt/format.h>
+
 #include <limits>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace zoneperf {
 namespace {
@@ -34,20 +34,29 @@ struct metric_formula {
   den_kind den;
 };
 constexpr metric_formula formulas[land_metric_count] = {
-    {&land_record::investment, den_kind::land},  {&land_record::tax, den_kind::land},
-    {&land_record::revenue, den_kind::land},     {&land_record::value_added, den_kind::land},
-    {&land_record::value_added, den_kind::energy}, {&land_record::value_added, den_kind::emissions},
-    {&land_record::value_added, den_kind::employees}, {&land_record::rd_spending, den_kind::revenue},
+    {&land_record::investment, den_kind::land},
+    {&land_record::tax, den_kind::land},
+    {&land_record::revenue, den_kind::land},
+    {&land_record::value_added, den_kind::land},
+    {&land_record::value_added, den_kind::energy},
+    {&land_record::value_added, den_kind::emissions},
+    {&land_record::value_added, den_kind::employees},
+    {&land_record::rd_spending, den_kind::revenue},
     {&land_record::tax, den_kind::energy},
 };
 
 const std::optional<double>& denominator(const land_record& r, den_kind k) {
   switch (k) {
-    case den_kind::energy: return r.energy_tce;
-    case den_kind::emissions: return r.emissions;
-    case den_kind::employees: return r.employees;
-    case den_kind::revenue: return r.revenue;
-    case den_kind::land: break;
+    case den_kind::energy:
+      return r.energy_tce;
+    case den_kind::emissions:
+      return r.emissions;
+    case den_kind::employees:
+      return r.employees;
+    case den_kind::revenue:
+      return r.revenue;
+    case den_kind::land:
+      break;
   }
   return r.revenue;  // unreachable: land is handled by the callers
 }
@@ -67,11 +76,14 @@ void check_record(const land_record& r, std::vector<problem>& out) {
     out.push_back({land_errc::missing_area, where, "land area is missing"});
   } else if (r.land->count() <= 0) {
     out.push_back({land_errc::non_positive_area, where,
-                   "land area must be positive, got " + to_string(*r.land, area_unit::mu, {6}) });
+                   "land area must be positive, got " + to_string(*r.land, area_unit::mu, {6})});
   }
   const std::pair<const char*, const std::optional<double>*> non_negative[] = {
-      {"energy_tce", &r.energy_tce}, {"emissions", &r.emissions}, {"employees", &r.employees},
-      {"revenue", &r.revenue},       {"rd_spending", &r.rd_spending}};
+      {"energy_tce", &r.energy_tce},
+      {"emissions", &r.emissions},
+      {"employees", &r.employees},
+      {"revenue", &r.revenue},
+      {"rd_spending", &r.rd_spending}};
   for (const auto& [name, v] : non_negative)
     if (*v && **v < 0)
       out.push_back({land_errc::negative_input, where, fmt::format("{} is negative: {}", name, **v)});

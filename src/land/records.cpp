@@ -1,16 +1,29 @@
 #include "zoneperf/land/records.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace zoneperf {
 namespace {
 
 enum class col {
-  id, name, park, task_force, land, investment, tax, revenue, value_added, rd, energy, emissions,
-  employees, exempt, item
+  id,
+  name,
+  park,
+  task_force,
+  land,
+  investment,
+  tax,
+  revenue,
+  value_added,
+  rd,
+  energy,
+  emissions,
+  employees,
+  exempt,
+  item
 };
 
 struct column_spec {
@@ -38,15 +51,24 @@ constexpr column_spec known[] = {
 
 std::optional<double> land_record::*number_field(col c) {
   switch (c) {
-    case col::investment: return &land_record::investment;
-    case col::tax: return &land_record::tax;
-    case col::revenue: return &land_record::revenue;
-    case col::value_added: return &land_record::value_added;
-    case col::rd: return &land_record::rd_spending;
-    case col::energy: return &land_record::energy_tce;
-    case col::emissions: return &land_record::emissions;
-    case col::employees: return &land_record::employees;
-    default: return nullptr;
+    case col::investment:
+      return &land_record::investment;
+    case col::tax:
+      return &land_record::tax;
+    case col::revenue:
+      return &land_record::revenue;
+    case col::value_added:
+      return &land_record::value_added;
+    case col::rd:
+      return &land_record::rd_spending;
+    case col::energy:
+      return &land_record::energy_tce;
+    case col::emissions:
+      return &land_record::emissions;
+    case col::employees:
+      return &land_record::employees;
+    default:
+      return nullptr;
   }
 }
 
@@ -68,7 +90,8 @@ std::vector<land_record> read_land_records(const csv_table& t, const land_csv_op
       problems.push_back({errc::duplicate_column, t.header_where(c), "duplicate column \"" + h + "\""});
       continue;
     }
-    const auto* k = std::find_if(std::begin(known), std::end(known), [&](const column_spec& s) { return h == s.header; });
+    const auto* k =
+        std::find_if(std::begin(known), std::end(known), [&](const column_spec& s) { return h == s.header; });
     if (k != std::end(known)) {
       cols[c] = k->c;
       if (k->c == col::id) id_col = static_cast<std::ptrdiff_t>(c);
@@ -81,11 +104,14 @@ std::vector<land_record> read_land_records(const csv_table& t, const land_csv_op
         land_col = static_cast<std::ptrdiff_t>(c);
         land_unit = h == "land_m2" ? area_unit::m2 : h == "land_ha" ? area_unit::ha : area_unit::mu;
       }
-    } else if (std::find(options.item_columns.begin(), options.item_columns.end(), h) == options.item_columns.end()) {
+    } else if (std::find(options.item_columns.begin(), options.item_columns.end(), h) ==
+               options.item_columns.end()) {
       problems.push_back({errc::unknown_column, t.header_where(c), "unknown column \"" + h + "\""});
     }
   }
-  if (id_col < 0) problems.push_back({errc::missing_column, t.source + ":" + std::to_string(t.header_line), "no \"id\" column"});
+  if (id_col < 0)
+    problems.push_back(
+        {errc::missing_column, t.source + ":" + std::to_string(t.header_line), "no \"id\" column"});
   if (land_col < 0)
     problems.push_back({errc::missing_column, t.source + ":" + std::to_string(t.header_line),
                         "no land column (one of land_mu, land_m2, land_ha)"});
@@ -109,10 +135,17 @@ std::vector<land_record> read_land_records(const csv_table& t, const land_csv_op
       const std::string where = t.where(r, c);
       try {
         switch (cols[c]) {
-          case col::id: break;
-          case col::name: rec.name = cell; break;
-          case col::park: rec.park = cell; break;
-          case col::task_force: rec.task_force = cell; break;
+          case col::id:
+            break;
+          case col::name:
+            rec.name = cell;
+            break;
+          case col::park:
+            rec.park = cell;
+            break;
+          case col::task_force:
+            rec.task_force = cell;
+            break;
           case col::exempt:
             if (!blank(cell)) rec.exempt = cell;
             break;
@@ -122,8 +155,9 @@ std::vector<land_record> read_land_records(const csv_table& t, const land_csv_op
             } else {
               rec.land = area::parse(cell, land_unit, where);
               if (rec.land->count() <= 0)
-                problems.push_back({land_errc::non_positive_area, where,
-                                    rec.id + ": land area must be positive, got " + cell + " " + to_string(land_unit)});
+                problems.push_back(
+                    {land_errc::non_positive_area, where,
+                     rec.id + ": land area must be positive, got " + cell + " " + to_string(land_unit)});
             }
             break;
           case col::item:
@@ -131,7 +165,8 @@ std::vector<land_record> read_land_records(const csv_table& t, const land_csv_op
             break;
           default: {
             auto v = parse_number(cell, where);
-            if (v && *v < 0 && cols[c] != col::tax && cols[c] != col::value_added && cols[c] != col::investment)
+            if (v && *v < 0 && cols[c] != col::tax && cols[c] != col::value_added &&
+                cols[c] != col::investment)
               problems.push_back({land_errc::negative_input, where,
                                   fmt::format("{}: {} is negative: {}", rec.id, t.header[c], *v)});
             rec.*number_field(cols[c]) = v;

@@ -48,7 +48,8 @@ std::string land_report_json(const indicator_tree& tree, const land_config& conf
                           ? rank_quotas(config.classes, ev.inputs.rated.size())
                           : std::vector<std::size_t>();
   for (std::size_t c = 0; c <= config.classes.classes.size(); ++c) {
-    const class_def& d = c < config.classes.classes.size() ? config.classes.classes[c] : config.classes.exempt;
+    const class_def& d =
+        c < config.classes.classes.size() ? config.classes.classes[c] : config.classes.exempt;
     json k;
     k["label"] = d.label;
     k["name"] = d.name;
@@ -66,16 +67,19 @@ std::string land_report_json(const indicator_tree& tree, const land_config& conf
   doc["zone"] = std::move(zone);
   json fills = json::array();
   for (const auto& f : ev.inputs.fills)
-    fills.push_back({{"leaf", f.leaf}, {"unit", f.unit.empty() ? json(nullptr) : json(f.unit)}, {"what", f.what},
+    fills.push_back({{"leaf", f.leaf},
+                     {"unit", f.unit.empty() ? json(nullptr) : json(f.unit)},
+                     {"what", f.what},
                      {"value", f.value}});
   doc["fills"] = std::move(fills);
   return doc.dump(indent, ' ', false, json::error_handler_t::strict) + "\n";
 }
 
-std::string land_report_csv(const indicator_tree&, const land_config& config, const std::vector<land_record>& records,
-                            const land_evaluation& ev) {
+std::string land_report_csv(const indicator_tree&, const land_config& config,
+                            const std::vector<land_record>& records, const land_evaluation& ev) {
   std::string out = "id,name,land_mu";
-  for (std::size_t i = 0; i < land_metric_count; ++i) out += std::string(",") + to_string(static_cast<land_metric>(i));
+  for (std::size_t i = 0; i < land_metric_count; ++i)
+    out += std::string(",") + to_string(static_cast<land_metric>(i));
   out += ",score,rank,class\n";
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];

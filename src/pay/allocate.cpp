@@ -1,9 +1,10 @@
 #include "zoneperf/pay/allocate.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <exception>
-#include <fmt/format.h>
 #include <limits>
 #include <string_view>
 #include <unordered_map>
@@ -15,9 +16,9 @@ namespace zoneperf {
 namespace {
 using detail::uint128;
 
-using detail::u256;
-using detail::mul;
 using detail::divmod;
+using detail::mul;
+using detail::u256;
 
 // A breakpoint μ = num / den of one person.
 struct breakpoint {
@@ -67,9 +68,12 @@ uint128 gcd(uint128 a, uint128 b) {
 
 const char* to_string(clamp_state c) noexcept {
   switch (c) {
-    case clamp_state::floor: return "floor";
-    case clamp_state::cap: return "cap";
-    default: return "none";
+    case clamp_state::floor:
+      return "floor";
+    case clamp_state::cap:
+      return "cap";
+    default:
+      return "none";
   }
 }
 
@@ -104,7 +108,7 @@ struct mu_search {
   std::vector<std::uint32_t> undecided;  // roster order
   uint128 A = 0, B = 0;                  // fixed pay of the decided in fen; Σ shares of the decided active
   breakpoint L{0, 1, 0.0, 0}, R{0, 0, 0.0, 0};  // R.den == 0: +infinity
-  bool hit = false;                      // g(m) = P at a pivot: μ = m
+  bool hit = false;                             // g(m) = P at a pivot: μ = m
   uint128 mu_num = 0, mu_den = 0;
 
   // The initial state: nobody with a share decided; A = the floors of the zero shares. Without
@@ -130,16 +134,22 @@ struct mu_search {
   void step(const breakpoint& m) {
     uint128 Am = A, Bm = B;
     for (std::uint32_t i : undecided) {
-      if (order(m, lo_of(i)) <= 0) Am += static_cast<uint128>(floors[i]);
-      else if (order(m, hi_of(i)) >= 0) Am += static_cast<uint128>(caps[i]);
-      else Bm += shares[i];
+      if (order(m, lo_of(i)) <= 0)
+        Am += static_cast<uint128>(floors[i]);
+      else if (order(m, hi_of(i)) >= 0)
+        Am += static_cast<uint128>(caps[i]);
+      else
+        Bm += shares[i];
     }
     const int g_vs_P = Am > P ? 1 : compare(m.num, m.den, P - Am, Bm);  // μ·Bm vs P − Am
     if (g_vs_P == 0) {
       for (std::uint32_t i : undecided) {
-        if (order(m, lo_of(i)) <= 0) status[i] = at_floor;
-        else if (order(m, hi_of(i)) >= 0) status[i] = at_cap;
-        else status[i] = active;
+        if (order(m, lo_of(i)) <= 0)
+          status[i] = at_floor;
+        else if (order(m, hi_of(i)) >= 0)
+          status[i] = at_cap;
+        else
+          status[i] = active;
       }
       undecided.clear();
       A = Am, B = Bm;
@@ -240,9 +250,12 @@ double estimate_mu(const std::vector<double>& s, const std::vector<double>& lo_k
       g += s[i] * k;
       slope += k == mu ? s[i] : 0.0;
     }
-    if (g < target) a = mu;
-    else if (g > target) b = mu;
-    else break;
+    if (g < target)
+      a = mu;
+    else if (g > target)
+      b = mu;
+    else
+      break;
     double next = slope > 0 ? mu + (target - g) / slope : a;
     if (!(next > a && next < b))
       next = b == std::numeric_limits<double>::infinity() ? 2 * mu : a + (b - a) / 2;
@@ -276,7 +289,8 @@ void pick_pivots(const mu_search& search, double below, double above, breakpoint
 }
 }  // namespace
 
-clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const std::vector<std::int64_t>& floors,
+clamped_allocation allocate_clamped(const std::vector<uint128>& shares,
+                                    const std::vector<std::int64_t>& floors,
                                     const std::vector<std::int64_t>& caps, std::int64_t pool) {
   const std::size_t n = shares.size();
   clamped_allocation out;
@@ -392,8 +406,12 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
     uint128 r = 0;
     clamp_state c = clamp_state::none;
     switch (status[i]) {
-      case at_floor: whole = floors[i], c = clamp_state::floor; break;
-      case at_cap: whole = caps[i], c = clamp_state::cap; break;
+      case at_floor:
+        whole = floors[i], c = clamp_state::floor;
+        break;
+      case at_cap:
+        whole = caps[i], c = clamp_state::cap;
+        break;
       default: {
         std::uint64_t q;
         divmod(mul(X, shares[i]), B, q, r);
@@ -407,7 +425,8 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares, const st
     given += whole;
   }
   out.pay = out.whole;
-  detail::give_to_largest_remainders(candidates, out.remainder, static_cast<std::size_t>(pool - given), out.pay);
+  detail::give_to_largest_remainders(candidates, out.remainder, static_cast<std::size_t>(pool - given),
+                                     out.pay);
   return out;
 }
 
@@ -518,8 +537,9 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
         }
       } else {
         problems.push_back({pay_errc::unknown_task_force, m.where,
-                            "task force \"" + m.task_force + "\" of person \"" + m.id + "\" is not in the scorecard " +
-                                scorecard.source + " (its units: " + list_of(unit_ids) + ")"});
+                            "task force \"" + m.task_force + "\" of person \"" + m.id +
+                                "\" is not in the scorecard " + scorecard.source +
+                                " (its units: " + list_of(unit_ids) + ")"});
       }
       tf_k.push_back(ten_thousandths(t.coefficient));
       out.task_forces.push_back(std::move(t));
@@ -533,9 +553,10 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
     std::uint32_t band = 0;
     while (band < policy.individual.size() && !(m.score >= policy.individual[band].min)) ++band;
     if (band == policy.individual.size())
-      problems.push_back({pay_errc::bad_score, m.where,
-                          fmt::format("score {} of person \"{}\" is below every individual band (the lowest is {})",
-                                      m.score, m.id, policy.individual.empty() ? 0.0 : policy.individual.back().min)});
+      problems.push_back(
+          {pay_errc::bad_score, m.where,
+           fmt::format("score {} of person \"{}\" is below every individual band (the lowest is {})", m.score,
+                       m.id, policy.individual.empty() ? 0.0 : policy.individual.back().min)});
     keys[i] = {tf, team, band, m.baseline};
     if (!problems.empty()) continue;  // nothing below is used
     // s = baseline × the three coefficients in ten-thousandths (k ≤ 10^18).
@@ -580,16 +601,19 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
       members.push_back(i);
       weights.push_back(static_cast<std::int64_t>(ten_thousandths(staff[i].weight)));
     }
-    const std::string team = a.team.empty() ? "task force \"" + a.task_force + "\"" : "team \"" + a.team + "\" of \"" + a.task_force + "\"";
+    const std::string team = a.team.empty() ? "task force \"" + a.task_force + "\""
+                                            : "team \"" + a.team + "\" of \"" + a.task_force + "\"";
     if (members.empty()) {
-      problems.push_back({pay_errc::unknown_team, where, "award \"" + a.kind + "\": " + team + " has no staff in the roster"});
+      problems.push_back({pay_errc::unknown_team, where,
+                          "award \"" + a.kind + "\": " + team + " has no staff in the roster"});
       return;
     }
     std::int64_t total_weight = 0;
     for (auto w : weights) total_weight += w;
     if (total_weight == 0 && a.amount.fen() != 0) {
-      problems.push_back({pay_errc::no_contribution, where,
-                          "award \"" + a.kind + "\": every member of " + team + " has contribution weight 0"});
+      problems.push_back(
+          {pay_errc::no_contribution, where,
+           "award \"" + a.kind + "\": every member of " + team + " has contribution weight 0"});
       return;
     }
     const auto parts = largest_remainder(weights, a.amount.fen());
@@ -607,10 +631,11 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
       const scorecard_unit* u = scorecard.find(tf.id);
       const std::optional<double>* ratio = u ? u->ratio(rule.leaf) : nullptr;
       if (ratio == nullptr) {
-        problems.push_back({pay_errc::missing_ratio, "task force " + tf.id,
-                            "the award \"" + rule.kind + "\" needs units[].leaves." + rule.leaf +
-                                ".ratio in the scorecard " + scorecard.source +
-                                (u && u->has_leaves ? " (the unit has no such leaf)" : " (assess with explanations)")});
+        problems.push_back(
+            {pay_errc::missing_ratio, "task force " + tf.id,
+             "the award \"" + rule.kind + "\" needs units[].leaves." + rule.leaf +
+                 ".ratio in the scorecard " + scorecard.source +
+                 (u && u->has_leaves ? " (the unit has no such leaf)" : " (assess with explanations)")});
         continue;
       }
       if (!ratio->has_value() || !(**ratio >= rule.min_ratio)) continue;

@@ -33,7 +33,8 @@ header_map map_header(const csv_table& t, const std::vector<std::string>& requir
                           "unknown column \"" + name + "\" (expected " + expected + ")"});
       h.ok = false;
     } else if (!h.at.emplace(name, c).second) {
-      problems.push_back({errc::duplicate_column, t.header_where(c), "column \"" + name + "\" is given twice"});
+      problems.push_back(
+          {errc::duplicate_column, t.header_where(c), "column \"" + name + "\" is given twice"});
       h.ok = false;
     }
   }
@@ -53,15 +54,17 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::string line_of(const csv_table& t, std::size_t row) { return t.source + ":" + std::to_string(t.lines[row]); }
+std::string line_of(const csv_table& t, std::size_t row) {
+  return t.source + ":" + std::to_string(t.lines[row]);
+}
 
 using detail::json_type_name;
 }  // namespace
 
 std::vector<staff_member> read_staff(const csv_table& t) {
   std::vector<problem> problems;
-  const auto h = map_header(t, {"id", "name", "task_force", "team", "job_level", "baseline", "score"}, {"weight"},
-                            problems);
+  const auto h = map_header(t, {"id", "name", "task_force", "team", "job_level", "baseline", "score"},
+                            {"weight"}, problems);
   if (!h.ok) throw error(std::move(problems));
   auto col = [&](const char* name) { return h.at.at(name); };
   const std::size_t c_id = col("id"), c_name = col("name"), c_tf = col("task_force"), c_team = col("team"),
@@ -79,15 +82,19 @@ std::vector<staff_member> read_staff(const csv_table& t) {
     m.task_force = trim(row[c_tf]);
     m.team = trim(row[c_team]);
     m.job_level = trim(row[c_level]);
-    if (m.id.empty()) problems.push_back({errc::missing_value, t.where(r, c_id), "empty person id"});
+    if (m.id.empty())
+      problems.push_back({errc::missing_value, t.where(r, c_id), "empty person id"});
     else if (!ids.insert(m.id).second)
-      problems.push_back({pay_errc::duplicate_person, t.where(r, c_id), "person \"" + m.id + "\" is listed twice"});
+      problems.push_back(
+          {pay_errc::duplicate_person, t.where(r, c_id), "person \"" + m.id + "\" is listed twice"});
     if (m.task_force.empty())
-      problems.push_back({errc::missing_value, t.where(r, c_tf), "empty task force for person \"" + m.id + "\""});
+      problems.push_back(
+          {errc::missing_value, t.where(r, c_tf), "empty task force for person \"" + m.id + "\""});
     try {
       const std::string cell = trim(row[c_base]);
       if (cell.empty()) {
-        problems.push_back({pay_errc::bad_baseline, t.where(r, c_base), "missing baseline pay for person \"" + m.id + "\""});
+        problems.push_back(
+            {pay_errc::bad_baseline, t.where(r, c_base), "missing baseline pay for person \"" + m.id + "\""});
       } else {
         m.baseline = cny_money::parse(cell, t.where(r, c_base));
         if (m.baseline <= cny_money())
@@ -98,8 +105,11 @@ std::vector<staff_member> read_staff(const csv_table& t) {
       problems.insert(problems.end(), e.problems().begin(), e.problems().end());
     }
     try {
-      if (auto s = parse_number(row[c_score], t.where(r, c_score))) m.score = *s;
-      else problems.push_back({pay_errc::bad_score, t.where(r, c_score), "missing performance score for person \"" + m.id + "\""});
+      if (auto s = parse_number(row[c_score], t.where(r, c_score)))
+        m.score = *s;
+      else
+        problems.push_back({pay_errc::bad_score, t.where(r, c_score),
+                            "missing performance score for person \"" + m.id + "\""});
     } catch (const error& e) {
       problems.insert(problems.end(), e.problems().begin(), e.problems().end());
     }
@@ -110,11 +120,13 @@ std::vector<staff_member> read_staff(const csv_table& t) {
         try {
           m.weight = exact_ratio::parse(cell, where);
           if (m.weight < exact_ratio(0) || 10000 % m.weight.den() != 0)
-            problems.push_back({pay_errc::bad_weight, where,
-                                "contribution weight must be a decimal ≥ 0 with at most 4 places, not " + cell});
+            problems.push_back(
+                {pay_errc::bad_weight, where,
+                 "contribution weight must be a decimal ≥ 0 with at most 4 places, not " + cell});
         } catch (const error&) {
-          problems.push_back({pay_errc::bad_weight, where,
-                              "contribution weight must be a decimal ≥ 0 with at most 4 places, not \"" + cell + "\""});
+          problems.push_back(
+              {pay_errc::bad_weight, where,
+               "contribution weight must be a decimal ≥ 0 with at most 4 places, not \"" + cell + "\""});
         }
       }
     }
@@ -151,13 +163,15 @@ scorecard_summary read_scorecard(std::string_view text, std::string_view source)
   const std::string src = out.source + ":";
   auto units = root.is_object() ? root.find("units") : root.end();
   if (!root.is_object() || units == root.end() || !units->is_array())
-    throw error(errc::missing_field, src + "/units", "a scorecard is {\"units\": [{\"id\", \"grade\", ...}]}");
+    throw error(errc::missing_field, src + "/units",
+                "a scorecard is {\"units\": [{\"id\", \"grade\", ...}]}");
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < units->size(); ++i) {
     const json& u = (*units)[i];
     const std::string at = src + "/units/" + std::to_string(i);
     if (!u.is_object()) {
-      problems.push_back({errc::wrong_type, at, std::string("expected a unit object, got ") + json_type_name(u)});
+      problems.push_back(
+          {errc::wrong_type, at, std::string("expected a unit object, got ") + json_type_name(u)});
       continue;
     }
     scorecard_unit unit;
@@ -171,8 +185,9 @@ scorecard_summary read_scorecard(std::string_view text, std::string_view source)
       problems.push_back({errc::duplicate_unit, at + "/id", "unit \"" + unit.id + "\" is given twice"});
     auto grade = u.find("grade");
     if (grade == u.end() || !grade->is_string())
-      problems.push_back({errc::missing_field, at + "/grade",
-                          "unit \"" + unit.id + "\" has no grade label (the scorecard's tree needs \"grades\")"});
+      problems.push_back(
+          {errc::missing_field, at + "/grade",
+           "unit \"" + unit.id + "\" has no grade label (the scorecard's tree needs \"grades\")"});
     else
       unit.grade = grade->get<std::string>();
     if (auto v = u.find("veto"); v != u.end() && v->is_boolean()) unit.veto = v->get<bool>();
@@ -222,6 +237,8 @@ std::vector<award_event> read_events(const csv_table& t) {
   return events;
 }
 
-std::vector<award_event> read_events_file(const std::string& path) { return read_events(read_csv_file(path)); }
+std::vector<award_event> read_events_file(const std::string& path) {
+  return read_events(read_csv_file(path));
+}
 
 }  // namespace zoneperf

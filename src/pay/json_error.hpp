@@ -12,12 +12,18 @@ namespace zoneperf::detail {
 template <class Json>
 const char* json_type_name(const Json& j) {
   switch (j.type()) {
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::null: return "null";
-    default: return "a number";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::boolean:
+      return "a boolean";
+    case Json::value_t::null:
+      return "null";
+    default:
+      return "a number";
   }
 }
 
@@ -29,8 +35,10 @@ inline problem json_syntax_problem(const nlohmann::json::exception& e, std::stri
   if (const auto* pe = dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
     std::size_t line = 1, col = 1;
     for (std::size_t k = 0; k + 1 < pe->byte && k < text.size(); ++k) {
-      if (text[k] == '\n') line++, col = 1;
-      else ++col;
+      if (text[k] == '\n')
+        line++, col = 1;
+      else
+        ++col;
     }
     where += ":" + std::to_string(line) + ":" + std::to_string(col);
   }

@@ -1,7 +1,8 @@
 #include "zoneperf/pay/policy.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -56,7 +57,8 @@ struct policy_reader {
       return std::nullopt;
     }
     if (r < exact_ratio(0) || (!zero_allowed && r == exact_ratio(0)) || r > exact_ratio(100)) {
-      add(code, where, std::string(what) + " " + *text + (zero_allowed ? " is outside [0, 100]" : " is outside (0, 100]"));
+      add(code, where,
+          std::string(what) + " " + *text + (zero_allowed ? " is outside [0, 100]" : " is outside (0, 100]"));
       return std::nullopt;
     }
     return r;
@@ -75,11 +77,14 @@ struct policy_reader {
       add(errc::wrong_type, "", std::string("a pay policy is a JSON object, got ") + json_type_name(root));
       return;
     }
-    unknown_keys(root, "", {"name", "multiplier", "floor", "cap", "task_force_coefficients", "team_coefficients",
-                            "team_default", "individual_coefficients", "awards"});
+    unknown_keys(root, "",
+                 {"name", "multiplier", "floor", "cap", "task_force_coefficients", "team_coefficients",
+                  "team_default", "individual_coefficients", "awards"});
     if (auto it = root.find("name"); it != root.end()) {
-      if (it->is_string()) out.name = it->get<std::string>();
-      else add(errc::wrong_type, "/name", std::string("expected a string, got ") + json_type_name(*it));
+      if (it->is_string())
+        out.name = it->get<std::string>();
+      else
+        add(errc::wrong_type, "/name", std::string("expected a string, got ") + json_type_name(*it));
     }
     bool bounds_ok = true, multiplier_ok = false;
     if (auto it = root.find("multiplier"); it == root.end()) {
@@ -118,7 +123,8 @@ struct policy_reader {
   void read_task_force(const json& root) {
     auto it = root.find("task_force_coefficients");
     if (it == root.end()) {
-      add(errc::missing_field, "", "missing \"task_force_coefficients\" (a coefficient per grade label, e.g. {\"优秀\": 1.2})");
+      add(errc::missing_field, "",
+          "missing \"task_force_coefficients\" (a coefficient per grade label, e.g. {\"优秀\": 1.2})");
       return;
     }
     if (!it->is_object() || it->empty()) {
@@ -148,14 +154,16 @@ struct policy_reader {
       }
     }
     if (auto it = root.find("team_default"); it != root.end())
-      if (auto c = coefficient(*it, "/team_default", pay_errc::bad_coefficient, "coefficient")) out.team_default = *c;
+      if (auto c = coefficient(*it, "/team_default", pay_errc::bad_coefficient, "coefficient"))
+        out.team_default = *c;
   }
 
   void read_individual(const json& root) {
     auto it = root.find("individual_coefficients");
     if (it == root.end()) {
       add(errc::missing_field, "",
-          "missing \"individual_coefficients\" (score bands such as [{\"min\": 90, \"coefficient\": 1.2}, ...])");
+          "missing \"individual_coefficients\" (score bands such as [{\"min\": 90, \"coefficient\": 1.2}, "
+          "...])");
       return;
     }
     if (!it->is_array() || it->empty()) {
@@ -169,7 +177,8 @@ struct policy_reader {
       const json& band = (*it)[i];
       const std::string at = "/individual_coefficients/" + std::to_string(i);
       if (!band.is_object()) {
-        add(errc::wrong_type, at, std::string("expected {\"min\", \"coefficient\"}, got ") + json_type_name(band));
+        add(errc::wrong_type, at,
+            std::string("expected {\"min\", \"coefficient\"}, got ") + json_type_name(band));
         continue;
       }
       unknown_keys(band, at, {"min", "coefficient"});
@@ -205,7 +214,8 @@ struct policy_reader {
     auto it = root.find("awards");
     if (it == root.end()) return;
     if (!it->is_array()) {
-      add(errc::wrong_type, "/awards", std::string("expected an array of award rules, got ") + json_type_name(*it));
+      add(errc::wrong_type, "/awards",
+          std::string("expected an array of award rules, got ") + json_type_name(*it));
       return;
     }
     std::set<std::string> kinds;
@@ -231,10 +241,13 @@ struct policy_reader {
         return f->get<std::string>();
       };
       if (auto kind = str("kind", true)) {
-        const bool ascii = !kind->empty() && kind->find_first_not_of(
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == std::string::npos;
+        const bool ascii =
+            !kind->empty() &&
+            kind->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
+                std::string::npos;
         if (!ascii)
-          add(errc::bad_id, at + "/kind", "award kind \"" + *kind + "\" is not an ASCII id (letters, digits, _ and -)");
+          add(errc::bad_id, at + "/kind",
+              "award kind \"" + *kind + "\" is not an ASCII id (letters, digits, _ and -)");
         else if (!kinds.insert(*kind).second)
           add(errc::duplicate_id, at + "/kind", "award kind \"" + *kind + "\" is given twice");
         r.kind = *kind;
@@ -245,15 +258,20 @@ struct policy_reader {
       } else if (auto text = decimal_text(*f, at + "/amount", pay_errc::bad_award)) {
         try {
           r.amount = cny_money::parse(*text, at + "/amount");
-          if (r.amount < cny_money()) add(pay_errc::bad_award, at + "/amount", "negative award amount " + *text);
+          if (r.amount < cny_money())
+            add(pay_errc::bad_award, at + "/amount", "negative award amount " + *text);
         } catch (const error& e) {
           add(pay_errc::bad_award, at + "/amount", "award amount: " + e.problems().front().what);
         }
       }
       if (auto from = str("from", true)) {
-        if (*from == "scorecard") r.source = award_source::scorecard;
-        else if (*from == "events") r.source = award_source::events;
-        else add(pay_errc::bad_award, at + "/from", "\"from\" is \"scorecard\" or \"events\", not \"" + *from + "\"");
+        if (*from == "scorecard")
+          r.source = award_source::scorecard;
+        else if (*from == "events")
+          r.source = award_source::events;
+        else
+          add(pay_errc::bad_award, at + "/from",
+              "\"from\" is \"scorecard\" or \"events\", not \"" + *from + "\"");
         if (*from == "scorecard") {
           if (auto leaf = str("leaf", true)) r.leaf = *leaf;
         } else if (a.contains("leaf") || a.contains("min_ratio")) {
@@ -262,7 +280,8 @@ struct policy_reader {
       }
       if (auto f = a.find("min_ratio"); f != a.end()) {
         if (!f->is_number() || !std::isfinite(f->get<double>()))
-          add(errc::wrong_type, at + "/min_ratio", std::string("expected a number, got ") + json_type_name(*f));
+          add(errc::wrong_type, at + "/min_ratio",
+              std::string("expected a number, got ") + json_type_name(*f));
         else
           r.min_ratio = f->get<double>();
       }
@@ -311,9 +330,12 @@ pay_policy pay_policy::from_file(const std::string& path) { return from_json(rea
 pay_policy pay_policy::standard() {
   pay_policy p;
   p.name = "DOMAIN.md §6";
-  p.task_force = {{"优秀", exact_ratio(6, 5)}, {"良好", exact_ratio(1)}, {"合格", exact_ratio(9, 10)},
+  p.task_force = {{"优秀", exact_ratio(6, 5)},
+                  {"良好", exact_ratio(1)},
+                  {"合格", exact_ratio(9, 10)},
                   {"不合格", exact_ratio(7, 10)}};
-  p.individual = {{90, exact_ratio(6, 5)}, {80, exact_ratio(1)}, {60, exact_ratio(4, 5)}, {0, exact_ratio(1, 2)}};
+  p.individual = {
+      {90, exact_ratio(6, 5)}, {80, exact_ratio(1)}, {60, exact_ratio(4, 5)}, {0, exact_ratio(1, 2)}};
   return p;
 }
 
@@ -333,7 +355,9 @@ std::string pay_policy::to_json(int indent) const {
     j["individual_coefficients"].push_back({{"min", b.min}, {"coefficient", decimal_json(b.coefficient)}});
   j["awards"] = json::array();
   for (const auto& a : awards) {
-    json r = {{"kind", a.kind}, {"name", a.name}, {"amount", to_string(a.amount)},
+    json r = {{"kind", a.kind},
+              {"name", a.name},
+              {"amount", to_string(a.amount)},
               {"from", a.source == award_source::scorecard ? "scorecard" : "events"}};
     if (a.source == award_source::scorecard) {
       r["leaf"] = a.leaf;

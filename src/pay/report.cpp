@@ -1,6 +1,7 @@
 #include "zoneperf/pay/report.hpp"
 
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "wide.hpp"
@@ -76,9 +77,14 @@ std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff
 
   json tfs = json::array();
   for (const auto& tf : r.task_forces)
-    tfs.push_back({{"id", tf.id}, {"grade", tf.grade}, {"coefficient", decimal(tf.coefficient)},
-                   {"head_count", tf.head_count}, {"baseline", to_string(tf.baseline)},
-                   {"base_pay", to_string(tf.base_pay)}, {"award", to_string(tf.award)}, {"total", to_string(tf.total)},
+    tfs.push_back({{"id", tf.id},
+                   {"grade", tf.grade},
+                   {"coefficient", decimal(tf.coefficient)},
+                   {"head_count", tf.head_count},
+                   {"baseline", to_string(tf.baseline)},
+                   {"base_pay", to_string(tf.base_pay)},
+                   {"award", to_string(tf.award)},
+                   {"total", to_string(tf.total)},
                    {"average_multiple", multiple_text(tf.average_multiple())}});
   j["task_forces"] = std::move(tfs);
 
@@ -100,7 +106,8 @@ std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff
                       {"floor", to_string(p.floor)},
                       {"cap", to_string(p.cap)},
                       {"raw_pay", raw_pay_yuan(p, r)},
-                      {"raw_pay_exact", {{"whole_fen", p.raw_whole.fen()}, {"remainder", detail::to_string(p.raw_remainder)}}},
+                      {"raw_pay_exact",
+                       {{"whole_fen", p.raw_whole.fen()}, {"remainder", detail::to_string(p.raw_remainder)}}},
                       {"clamp", to_string(p.clamp)},
                       {"rounding_fen", p.rounding_fen},
                       {"base_pay", to_string(p.base_pay)},
@@ -114,8 +121,13 @@ std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff
   for (const auto& a : r.awards) {
     json split = json::array();
     for (const auto& [i, part] : a.split) split.push_back({{"id", staff[i].id}, {"amount", to_string(part)}});
-    awards.push_back({{"kind", a.kind}, {"name", a.name}, {"task_force", a.task_force}, {"team", a.team},
-                      {"count", a.count}, {"amount", to_string(a.amount)}, {"origin", a.origin},
+    awards.push_back({{"kind", a.kind},
+                      {"name", a.name},
+                      {"task_force", a.task_force},
+                      {"team", a.team},
+                      {"count", a.count},
+                      {"amount", to_string(a.amount)},
+                      {"origin", a.origin},
                       {"split", std::move(split)}});
   }
   j["awards"] = std::move(awards);
@@ -123,26 +135,60 @@ std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff
 }
 
 std::string pay_people_csv(const pay_result& r, const std::vector<staff_member>& staff) {
-  std::string out = line({"id", "name", "task_force", "team", "job_level", "baseline", "score", "grade",
-                          "task_force_coefficient", "team_coefficient", "individual_coefficient", "share", "floor",
-                          "cap", "raw_pay", "clamp", "rounding_fen", "base_pay", "award", "total", "multiple"});
+  std::string out = line({"id",
+                          "name",
+                          "task_force",
+                          "team",
+                          "job_level",
+                          "baseline",
+                          "score",
+                          "grade",
+                          "task_force_coefficient",
+                          "team_coefficient",
+                          "individual_coefficient",
+                          "share",
+                          "floor",
+                          "cap",
+                          "raw_pay",
+                          "clamp",
+                          "rounding_fen",
+                          "base_pay",
+                          "award",
+                          "total",
+                          "multiple"});
   for (const auto& p : r.people) {
     const staff_member& m = staff[p.person];
-    out += line({m.id, m.name, m.task_force, m.team, m.job_level, to_string(p.baseline), score_text(m.score),
-                 r.task_forces[p.task_force].grade, decimal(p.task_force_coefficient), decimal(p.team_coefficient),
-                 decimal(p.individual_coefficient), share_yuan(p), to_string(p.floor), to_string(p.cap),
-                 raw_pay_yuan(p, r), to_string(p.clamp), std::to_string(p.rounding_fen), to_string(p.base_pay),
-                 to_string(p.award), to_string(p.total), multiple_text(p.multiple())});
+    out += line({m.id,
+                 m.name,
+                 m.task_force,
+                 m.team,
+                 m.job_level,
+                 to_string(p.baseline),
+                 score_text(m.score),
+                 r.task_forces[p.task_force].grade,
+                 decimal(p.task_force_coefficient),
+                 decimal(p.team_coefficient),
+                 decimal(p.individual_coefficient),
+                 share_yuan(p),
+                 to_string(p.floor),
+                 to_string(p.cap),
+                 raw_pay_yuan(p, r),
+                 to_string(p.clamp),
+                 std::to_string(p.rounding_fen),
+                 to_string(p.base_pay),
+                 to_string(p.award),
+                 to_string(p.total),
+                 multiple_text(p.multiple())});
   }
   return out;
 }
 
 std::string pay_task_forces_csv(const pay_result& r) {
-  std::string out = line({"task_force", "grade", "coefficient", "head_count", "baseline", "base_pay", "award", "total",
-                          "average_multiple"});
+  std::string out = line({"task_force", "grade", "coefficient", "head_count", "baseline", "base_pay", "award",
+                          "total", "average_multiple"});
   for (const auto& tf : r.task_forces)
-    out += line({tf.id, tf.grade, decimal(tf.coefficient), std::to_string(tf.head_count), to_string(tf.baseline),
-                 to_string(tf.base_pay), to_string(tf.award), to_string(tf.total),
+    out += line({tf.id, tf.grade, decimal(tf.coefficient), std::to_string(tf.head_count),
+                 to_string(tf.baseline), to_string(tf.base_pay), to_string(tf.award), to_string(tf.total),
                  multiple_text(tf.average_multiple())});
   out += line({"zone", "", "", std::to_string(r.people.size()), to_string(r.baseline), to_string(r.base_paid),
                to_string(r.awards_paid), to_string(r.total_paid),
@@ -151,11 +197,12 @@ std::string pay_task_forces_csv(const pay_result& r) {
 }
 
 std::string pay_awards_csv(const pay_result& r, const std::vector<staff_member>& staff) {
-  std::string out = line({"kind", "name", "task_force", "team", "count", "amount", "origin", "person", "part"});
+  std::string out =
+      line({"kind", "name", "task_force", "team", "count", "amount", "origin", "person", "part"});
   for (const auto& a : r.awards)
     for (const auto& [i, part] : a.split)
-      out += line({a.kind, a.name, a.task_force, a.team, std::to_string(a.count), to_string(a.amount), a.origin,
-                   staff[i].id, to_string(part)});
+      out += line({a.kind, a.name, a.task_force, a.team, std::to_string(a.count), to_string(a.amount),
+                   a.origin, staff[i].id, to_string(part)});
   return out;
 }
 

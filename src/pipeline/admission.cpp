@@ -1,11 +1,11 @@
 #include "zoneperf/pipeline/admission.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <unordered_set>
-
-#include <fmt/format.h>
 
 #include "zoneperf/assess.hpp"
 #include "zoneperf/land/gates.hpp"
@@ -17,9 +17,20 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double fen_per_wan = 1'000'000.0;
 
 const std::vector<std::string>& known_columns() {
-  static const std::vector<std::string> names = {
-      "id", "name", "task_force", "credit", "industry_fit", "rd_share", "total_investment", "land_area",
-      "promised_tax_per_mu", "output_per_mu", "jobs", "energy_per_output", "local_supply", "eia_rejected"};
+  static const std::vector<std::string> names = {"id",
+                                                 "name",
+                                                 "task_force",
+                                                 "credit",
+                                                 "industry_fit",
+                                                 "rd_share",
+                                                 "total_investment",
+                                                 "land_area",
+                                                 "promised_tax_per_mu",
+                                                 "output_per_mu",
+                                                 "jobs",
+                                                 "energy_per_output",
+                                                 "local_supply",
+                                                 "eia_rejected"};
   return names;
 }
 
@@ -40,10 +51,14 @@ land_gate_report check_gates(const candidate& c, const admission_options& option
   per_mu.id = c.id;
   per_mu.land = area::from_mu(1);
   const double investment = c.investment_per_mu();
-  if (std::isnan(investment)) t.investment_per_mu = {};
-  else per_mu.investment = investment;
-  if (std::isnan(c.promised_tax_per_mu)) t.tax_per_mu = {};
-  else per_mu.promised_tax = c.promised_tax_per_mu;
+  if (std::isnan(investment))
+    t.investment_per_mu = {};
+  else
+    per_mu.investment = investment;
+  if (std::isnan(c.promised_tax_per_mu))
+    t.tax_per_mu = {};
+  else
+    per_mu.promised_tax = c.promised_tax_per_mu;
   return check_land_gates(per_mu, t);
 }
 }  // namespace
@@ -65,11 +80,14 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
     const bool seen_extra = std::any_of(extra_cols.begin(), extra_cols.end(),
                                         [&](std::size_t k) { return csv.header[k] == csv.header[c]; });
     if ((it != names.end() && pos[it - names.begin()] >= 0) || seen_extra) {
-      out.push_back({errc::duplicate_column, csv.header_where(c), "column '" + csv.header[c] + "' given twice"});
+      out.push_back(
+          {errc::duplicate_column, csv.header_where(c), "column '" + csv.header[c] + "' given twice"});
       continue;
     }
-    if (it == names.end()) extra_cols.push_back(c);
-    else pos[it - names.begin()] = static_cast<int>(c);
+    if (it == names.end())
+      extra_cols.push_back(c);
+    else
+      pos[it - names.begin()] = static_cast<int>(c);
   }
   for (const char* required : {"id", "total_investment", "land_area", "promised_tax_per_mu"}) {
     const auto k = std::find(names.begin(), names.end(), required) - names.begin();
@@ -78,7 +96,9 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
                      std::string("missing column '") + required + "'"});
   }
   if (!out.empty()) throw error(std::move(out));
-  auto col = [&](const char* name) { return pos[std::find(names.begin(), names.end(), name) - names.begin()]; };
+  auto col = [&](const char* name) {
+    return pos[std::find(names.begin(), names.end(), name) - names.begin()];
+  };
 
   std::vector<candidate> result;
   std::unordered_set<std::string> ids;
@@ -101,7 +121,8 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
     candidate c;
     c.id = text("id");
     c.where = csv.source + ":" + std::to_string(csv.lines[row]);
-    if (c.id.empty()) out.push_back({errc::bad_candidate_field, where("id"), "empty candidate id"});
+    if (c.id.empty())
+      out.push_back({errc::bad_candidate_field, where("id"), "empty candidate id"});
     else if (!ids.insert(c.id).second)
       out.push_back({errc::duplicate_candidate, where("id"), "candidate '" + c.id + "' given twice"});
     c.name = text("name");
@@ -127,15 +148,18 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
       out.push_back({errc::bad_candidate_field, where("land_area"), "land area must be a number > 0 mu"});
     c.promised_tax_per_mu = number("promised_tax_per_mu");
     if (!(c.promised_tax_per_mu >= 0))
-      out.push_back({errc::bad_candidate_field, where("promised_tax_per_mu"), "promised tax per mu must be a number >= 0"});
+      out.push_back({errc::bad_candidate_field, where("promised_tax_per_mu"),
+                     "promised tax per mu must be a number >= 0"});
     c.output_per_mu = number("output_per_mu");
     c.jobs = number("jobs");
     c.energy_per_output = number("energy_per_output");
     c.local_supply = number("local_supply");
     const std::string eia = text("eia_rejected");
-    if (eia == "1") c.eia_rejected = true;
+    if (eia == "1")
+      c.eia_rejected = true;
     else if (!(eia.empty() || eia == "0"))
-      out.push_back({errc::bad_candidate_field, where("eia_rejected"), "bad flag '" + eia + "': expected 0 or 1"});
+      out.push_back(
+          {errc::bad_candidate_field, where("eia_rejected"), "bad flag '" + eia + "': expected 0 or 1"});
     for (std::size_t k : extra_cols) c.extra.emplace_back(csv.header[k], cells[k]);
     result.push_back(std::move(c));
   }
@@ -143,7 +167,9 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
   return result;
 }
 
-std::vector<candidate> read_candidates_file(const std::string& path) { return read_candidates(read_csv_file(path)); }
+std::vector<candidate> read_candidates_file(const std::string& path) {
+  return read_candidates(read_csv_file(path));
+}
 
 Eigen::MatrixXd admission_values(const indicator_tree& tree, const std::vector<candidate>& candidates) {
   const auto& columns = tree.columns();
@@ -165,21 +191,34 @@ Eigen::MatrixXd admission_values(const indicator_tree& tree, const std::vector<c
         }
       };
       const std::string& id = n.id;
-      if (id == "credit") x = code(c.credit);
-      else if (id == "industry_fit") x = code(c.industry_fit);
-      else if (id == "talent_technology") x = c.rd_share;
-      else if (id == "investment_intensity") x = c.investment_per_mu();
-      else if (id == "tax_per_mu") x = c.promised_tax_per_mu;
-      else if (id == "investment_scale") x = static_cast<double>(c.total_investment.fen()) / fen_per_wan / 10000.0;
-      else if (id == "output") x = c.output_per_mu;
-      else if (id == "jobs") x = c.jobs;
-      else if (id == "energy") x = c.energy_per_output;
-      else if (id == "chain_fit") x = c.local_supply;
-      else if (id == "eia_rejected") x = c.eia_rejected ? 1 : 0;
+      if (id == "credit")
+        x = code(c.credit);
+      else if (id == "industry_fit")
+        x = code(c.industry_fit);
+      else if (id == "talent_technology")
+        x = c.rd_share;
+      else if (id == "investment_intensity")
+        x = c.investment_per_mu();
+      else if (id == "tax_per_mu")
+        x = c.promised_tax_per_mu;
+      else if (id == "investment_scale")
+        x = static_cast<double>(c.total_investment.fen()) / fen_per_wan / 10000.0;
+      else if (id == "output")
+        x = c.output_per_mu;
+      else if (id == "jobs")
+        x = c.jobs;
+      else if (id == "energy")
+        x = c.energy_per_output;
+      else if (id == "chain_fit")
+        x = c.local_supply;
+      else if (id == "eia_rejected")
+        x = c.eia_rejected ? 1 : 0;
       else {
-        const auto it = std::find_if(c.extra.begin(), c.extra.end(), [&](const auto& e) { return e.first == id; });
+        const auto it =
+            std::find_if(c.extra.begin(), c.extra.end(), [&](const auto& e) { return e.first == id; });
         if (it == c.extra.end()) {
-          if (u == 0) out.push_back({errc::missing_column, "candidates", "no column for indicator '" + id + "'"});
+          if (u == 0)
+            out.push_back({errc::missing_column, "candidates", "no column for indicator '" + id + "'"});
         } else if (n.kind == node_kind::leaf && n.rule.kind == rule_kind::lookup) {
           x = code(it->second);
         } else {
@@ -204,8 +243,10 @@ std::vector<admission_decision> admit(const std::vector<candidate>& candidates, 
     if (!(std::isfinite(value) && value >= 0))
       throw error(errc::bad_gate, name, "a gate must be a finite number >= 0, not " + number_text(value));
   double pass = 0;
-  if (options.pass_mark) pass = *options.pass_mark;
-  else if (!tree.grades().empty()) pass = tree.grades().front().min;
+  if (options.pass_mark)
+    pass = *options.pass_mark;
+  else if (!tree.grades().empty())
+    pass = tree.grades().front().min;
   if (!std::isfinite(pass)) throw error(errc::bad_gate, "pass_mark", "the pass mark must be a finite number");
 
   std::vector<admission_decision> out;
@@ -230,7 +271,8 @@ std::vector<admission_decision> admit(const std::vector<candidate>& candidates, 
       const auto idx = static_cast<std::size_t>(columns[k]);
       const node& n = tree.node(idx);
       if (n.kind != node_kind::leaf) continue;
-      dimension_points p{n.id, n.name, values(row, static_cast<Eigen::Index>(k)), a.score(row, idx), a.max(row, idx)};
+      dimension_points p{n.id, n.name, values(row, static_cast<Eigen::Index>(k)), a.score(row, idx),
+                         a.max(row, idx)};
       d.points += p.points;
       d.dimensions.push_back(std::move(p));
     }
@@ -240,18 +282,21 @@ std::vector<admission_decision> admit(const std::vector<candidate>& candidates, 
     for (const gate_result* g : gates.failures()) {
       if (g->status != gate_status::rejected) continue;
       d.gate_failed = true;
-      d.reasons.push_back(g->gate == gate_id::investment_per_mu
-                              ? fmt::format("investment per mu {:.1f} 万元/亩 is below the gate {} (rejected outright)",
-                                            g->figure, number_text(g->threshold))
-                              : fmt::format("promised tax {} 万元/亩 is below the gate {} (rejected outright)",
-                                            number_text(g->figure), number_text(g->threshold)));
+      d.reasons.push_back(
+          g->gate == gate_id::investment_per_mu
+              ? fmt::format("investment per mu {:.1f} 万元/亩 is below the gate {} (rejected outright)",
+                            g->figure, number_text(g->threshold))
+              : fmt::format("promised tax {} 万元/亩 is below the gate {} (rejected outright)",
+                            number_text(g->figure), number_text(g->threshold)));
     }
     if (d.vetoed) {
       for (const auto& e : explain(tree, matrix_view(values), nullptr, u, ao)) {
         if (!e.vetoes) continue;
         const node& n = tree.node(static_cast<std::size_t>(e.node));
         if (e.kind == node_kind::leaf) {
-          const std::string& code = n.id == "credit" ? c.credit : n.id == "industry_fit" ? c.industry_fit : n.id;
+          const std::string& code = n.id == "credit"         ? c.credit
+                                    : n.id == "industry_fit" ? c.industry_fit
+                                                             : n.id;
           d.reasons.push_back(fmt::format("{} ({}) is '{}': veto", n.id, n.name, code));
         } else {
           d.reasons.push_back(fmt::format("{} ({}): veto", n.id, n.name));
@@ -267,7 +312,8 @@ std::vector<admission_decision> admit(const std::vector<candidate>& candidates, 
   return out;
 }
 
-std::vector<admission_decision> admit(const std::vector<candidate>& candidates, const admission_options& options) {
+std::vector<admission_decision> admit(const std::vector<candidate>& candidates,
+                                      const admission_options& options) {
   static const indicator_tree tree = load_preset("admission");
   return admit(candidates, tree, options);
 }

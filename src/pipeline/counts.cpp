@@ -1,12 +1,12 @@
 #include "zoneperf/pipeline/counts.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "registry_impl.hpp"
 
@@ -98,7 +98,8 @@ std::vector<period_counts> count_periods(const registry& r, const std::vector<pe
       }
     }
     // state: each reached stage holds until the next one (or clearing) begins
-    const std::size_t cleared_from = p.dates[index(stage::cleared)] ? state_from(*p.dates[index(stage::cleared)]) : n;
+    const std::size_t cleared_from =
+        p.dates[index(stage::cleared)] ? state_from(*p.dates[index(stage::cleared)]) : n;
     std::size_t prev_slot = stage_count, prev_from = 0;
     for (std::size_t s = 0; s < progress_stages && p.dates[s]; ++s) {
       const std::size_t from = state_from(*p.dates[s]);
@@ -120,9 +121,12 @@ std::vector<period_counts> count_periods(const registry& r, const std::vector<pe
       for (std::size_t k = 0; k < n; ++k) {
         run += diff[(t * slots + slot) * (n + 1) + k];
         unit_counts& c = out[k].task_forces[t];
-        if (slot < stage_count) c.active[slot] = run;
-        else if (slot == stage_count) c.key_projects = run;
-        else c.key_started = run;
+        if (slot < stage_count)
+          c.active[slot] = run;
+        else if (slot == stage_count)
+          c.key_projects = run;
+        else
+          c.key_started = run;
       }
     }
   for (auto& pc : out)
@@ -132,9 +136,13 @@ std::vector<period_counts> count_periods(const registry& r, const std::vector<pe
 
 /// An amount in 亿 or 万 of its currency, for the scorecard (one rounding).
 template <class C>
-double to_yi(money<C> m) { return static_cast<double>(m.fen()) / static_cast<double>(yi_minor); }
+double to_yi(money<C> m) {
+  return static_cast<double>(m.fen()) / static_cast<double>(yi_minor);
+}
 template <class C>
-double to_wan(money<C> m) { return static_cast<double>(m.fen()) / static_cast<double>(wan_minor); }
+double to_wan(money<C> m) {
+  return static_cast<double>(m.fen()) / static_cast<double>(wan_minor);
+}
 
 /// fmt's shortest round-trip text, NaN as an empty cell. Not zoneperf::shortest (io/report.hpp):
 /// that one is std::to_chars's, which writes 100000 as "1e+05"; both read back to the same double,
@@ -160,11 +168,16 @@ std::vector<period_counts> count_each(const registry& r, period_kind kind, const
 
 const char* to_string(measure m) noexcept {
   switch (m) {
-    case measure::signed_investment: return "signed_investment";
-    case measure::foreign_capital: return "foreign_capital";
-    case measure::key_projects: return "key_projects";
-    case measure::key_started: return "key_started";
-    default: return to_string(static_cast<stage>(static_cast<int>(m)));
+    case measure::signed_investment:
+      return "signed_investment";
+    case measure::foreign_capital:
+      return "foreign_capital";
+    case measure::key_projects:
+      return "key_projects";
+    case measure::key_started:
+      return "key_started";
+    default:
+      return to_string(static_cast<stage>(static_cast<int>(m)));
   }
 }
 
@@ -176,11 +189,16 @@ std::vector<measure> all_measures() {
 
 double value(const unit_counts& c, measure m) {
   switch (m) {
-    case measure::signed_investment: return to_yi(c.signed_investment);
-    case measure::foreign_capital: return to_wan(c.foreign_capital);
-    case measure::key_projects: return static_cast<double>(c.key_projects);
-    case measure::key_started: return static_cast<double>(c.key_started);
-    default: return static_cast<double>(c.entered[static_cast<std::size_t>(m)]);
+    case measure::signed_investment:
+      return to_yi(c.signed_investment);
+    case measure::foreign_capital:
+      return to_wan(c.foreign_capital);
+    case measure::key_projects:
+      return static_cast<double>(c.key_projects);
+    case measure::key_started:
+      return static_cast<double>(c.key_started);
+    default:
+      return static_cast<double>(c.entered[static_cast<std::size_t>(m)]);
   }
 }
 
@@ -233,16 +251,17 @@ std::string leaf_table::to_csv() const {
 
 const std::vector<std::string>& project_leaf_ids() {
   static const std::vector<std::string> ids = {
-      "intent_projects", "signed_projects", "signed_investment", "landed_projects", "key_project_start_rate",
-      "producing_projects", "foreign_capital", "top500_projects", "chain_projects", "investment_per_mu",
-      "tax_per_mu"};
+      "intent_projects",        "signed_projects",    "signed_investment", "landed_projects",
+      "key_project_start_rate", "producing_projects", "foreign_capital",   "top500_projects",
+      "chain_projects",         "investment_per_mu",  "tax_per_mu"};
   return ids;
 }
 
 per_mu zone_per_mu(const period_counts& c) {
   const auto& z = c.zone;
   if (z.landed_land <= area()) return {nan, nan};
-  return {to_wan(z.landed_fixed_asset_investment) / z.landed_land.mu(), to_wan(z.landed_tax) / z.landed_land.mu()};
+  return {to_wan(z.landed_fixed_asset_investment) / z.landed_land.mu(),
+          to_wan(z.landed_tax) / z.landed_land.mu()};
 }
 
 leaf_table export_project_leaves(const registry& r, const period& p, const count_options& options) {
@@ -288,12 +307,14 @@ leaf_table read_leaf_table(const csv_table& csv) {
     throw error(errc::missing_column, csv.header_where(0), "the first column must be 'unit'");
   for (std::size_t c = 1; c < csv.header.size(); ++c) {
     if (std::find(t.columns.begin(), t.columns.end(), csv.header[c]) != t.columns.end())
-      out.push_back({errc::duplicate_column, csv.header_where(c), "column '" + csv.header[c] + "' given twice"});
+      out.push_back(
+          {errc::duplicate_column, csv.header_where(c), "column '" + csv.header[c] + "' given twice"});
     t.columns.push_back(csv.header[c]);
   }
   for (std::size_t row = 0; row < csv.rows.size(); ++row) {
     const auto& cells = csv.rows[row];
-    if (cells[0].empty()) out.push_back({errc::duplicate_unit, csv.where(row, 0), "empty unit id"});
+    if (cells[0].empty())
+      out.push_back({errc::duplicate_unit, csv.where(row, 0), "empty unit id"});
     else if (t.unit_index(cells[0]))
       out.push_back({errc::duplicate_unit, csv.where(row, 0), "unit '" + cells[0] + "' given twice"});
     t.units.push_back(cells[0]);
@@ -327,7 +348,8 @@ leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other
     if (std::find(columns.begin(), columns.end(), c) == columns.end())
       out.push_back({errc::unknown_column, c, "not a column of the scorecard"});
   for (const auto& u : other.units)
-    if (!from_registry.unit_index(u)) out.push_back({errc::unknown_unit, u, "not a task force of the registry"});
+    if (!from_registry.unit_index(u))
+      out.push_back({errc::unknown_unit, u, "not a task force of the registry"});
   for (std::size_t c = 0; c < columns.size(); ++c) {
     reg_col[c] = from_registry.column_index(columns[c]);
     other_col[c] = other.column_index(columns[c]);
@@ -340,8 +362,9 @@ leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other
       if (!std::isnan(a) && !std::isnan(b)) {
         std::string place = "the other table";
         if (!other.where.empty()) place = other.where[*ou * other.columns.size() + *other_col[c]];
-        out.push_back({errc::value_given_twice, m.units[u] + "/" + columns[c],
-                       "given by the registry (" + number_cell(a) + ") and by " + place + " (" + number_cell(b) + ")"});
+        out.push_back(
+            {errc::value_given_twice, m.units[u] + "/" + columns[c],
+             "given by the registry (" + number_cell(a) + ") and by " + place + " (" + number_cell(b) + ")"});
       }
       m.values[u * columns.size() + c] = std::isnan(a) ? b : a;
     }
@@ -350,8 +373,8 @@ leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other
   return m;
 }
 
-values_table scorecard_values(const registry& r, const period& p, const leaf_table& other, const indicator_tree& tree,
-                              const count_options& options) {
+values_table scorecard_values(const registry& r, const period& p, const leaf_table& other,
+                              const indicator_tree& tree, const count_options& options) {
   std::vector<std::string> columns;
   for (int c : tree.columns()) columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
   const leaf_table m = merge_leaves(export_project_leaves(r, p, options), other, columns);

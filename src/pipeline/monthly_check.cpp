@@ -1,8 +1,8 @@
 #include "zoneperf/pipeline/monthly_check.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "zoneperf/apportion.hpp"
 #include "zoneperf/pipeline/counts.hpp"
@@ -20,19 +20,24 @@ bool at_least(const monthly_targets& a, const monthly_targets& t) {
 void check_split(const std::vector<std::int64_t>& weights, const monthly_targets& left) {
   for (std::size_t i = 0; i < weights.size(); ++i)
     if (weights[i] < 0)
-      throw error(errc::bad_split, "weights/" + std::to_string(i), "negative weight " + std::to_string(weights[i]));
+      throw error(errc::bad_split, "weights/" + std::to_string(i),
+                  "negative weight " + std::to_string(weights[i]));
   if (std::any_of(weights.begin(), weights.end(), [](std::int64_t w) { return w > 0; })) return;
   for (auto seats : {left.intent, left.signed_, left.landed})
     if (seats > 0)
-      throw error(errc::bad_split, "weights", "every weight is 0: nothing to split " + std::to_string(seats) + " by");
+      throw error(errc::bad_split, "weights",
+                  "every weight is 0: nothing to split " + std::to_string(seats) + " by");
 }
 }  // namespace
 
 const char* to_string(face f) noexcept {
   switch (f) {
-    case face::smile: return "😊";
-    case face::cry: return "😢";
-    case face::none: return "";
+    case face::smile:
+      return "😊";
+    case face::cry:
+      return "😢";
+    case face::none:
+      return "";
   }
   return "";
 }
@@ -42,7 +47,6 @@ std::int64_t expected_to_date(std::int64_t target, int elapsed_days, int days_in
   return (target * elapsed_days + days_in_month - 1) / days_in_month;
 }
 
-
 monthly_check check_month(const registry& r, const period& month, const check_options& options) {
   if (month.kind() != period_kind::month)
     throw error(errc::not_a_month, month.label(), "the monthly check needs a month, such as 2020-07");
@@ -50,7 +54,8 @@ monthly_check check_month(const registry& r, const period& month, const check_op
   out.month = month;
   out.as_of = options.as_of ? std::min(*options.as_of, month.last()) : month.last();
   if (out.as_of < month.first())
-    throw error(errc::not_a_month, month.label(), "the as-of date " + to_string(out.as_of) + " is before the month");
+    throw error(errc::not_a_month, month.label(),
+                "the as-of date " + to_string(out.as_of) + " is before the month");
   out.complete = out.as_of == month.last();
   out.zone_target = options.zone;
   for (auto v : {options.zone.intent, options.zone.signed_, options.zone.landed})
@@ -63,9 +68,11 @@ monthly_check check_month(const registry& r, const period& month, const check_op
 
   const auto& tfs = r.task_forces();
   for (const auto& [tf, t] : options.fixed)
-    if (!r.task_force_index(tf)) throw error(errc::unknown_task_force, tf, "fixed targets for an unknown task force");
+    if (!r.task_force_index(tf))
+      throw error(errc::unknown_task_force, tf, "fixed targets for an unknown task force");
   for (const auto& [tf, w] : options.weights)
-    if (!r.task_force_index(tf)) throw error(errc::unknown_task_force, tf, "a split weight for an unknown task force");
+    if (!r.task_force_index(tf))
+      throw error(errc::unknown_task_force, tf, "a split weight for an unknown task force");
   if (options.smile_min_score)
     for (const auto& tf : tfs)
       if (!options.month_scores.count(tf))
@@ -98,7 +105,8 @@ monthly_check check_month(const registry& r, const period& month, const check_op
     const auto intent = largest_remainder(weights, left.intent);
     const auto signed_ = largest_remainder(weights, left.signed_);
     const auto landed = largest_remainder(weights, left.landed);
-    for (std::size_t i = 0; i < shared.size(); ++i) out.task_forces[shared[i]].target = {intent[i], signed_[i], landed[i]};
+    for (std::size_t i = 0; i < shared.size(); ++i)
+      out.task_forces[shared[i]].target = {intent[i], signed_[i], landed[i]};
   }
 
   // Weekly progress: each ISO week's Sunday in the month, up to the as-of date, and the as-of date.
@@ -130,12 +138,17 @@ monthly_check check_month(const registry& r, const period& month, const check_op
                                std::tuple{"signed", k.actual.signed_, k.target.signed_},
                                std::tuple{"landed", k.actual.landed, k.target.landed}})
       if (a < tg) k.missed.push_back(fmt::format("{} {} < {}", name, a, tg));
-    if (const auto s = options.month_scores.find(tfs[t]); s != options.month_scores.end()) k.score = s->second;
+    if (const auto s = options.month_scores.find(tfs[t]); s != options.month_scores.end())
+      k.score = s->second;
     const bool has_targets = k.target.intent + k.target.signed_ + k.target.landed > 0;
-    if (!has_targets) k.verdict = face::none;
-    else if (!k.missed.empty()) k.verdict = face::cry;
-    else if (options.smile_min_score && !(*k.score >= *options.smile_min_score)) k.verdict = face::none;
-    else k.verdict = face::smile;
+    if (!has_targets)
+      k.verdict = face::none;
+    else if (!k.missed.empty())
+      k.verdict = face::cry;
+    else if (options.smile_min_score && !(*k.score >= *options.smile_min_score))
+      k.verdict = face::none;
+    else
+      k.verdict = face::smile;
   }
   return out;
 }

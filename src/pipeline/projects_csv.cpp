@@ -11,17 +11,38 @@
 namespace zoneperf {
 namespace {
 enum column : int {
-  c_id, c_name, c_task_force, c_industry, c_key, c_chain, c_top500, c_total_investment,
-  c_fixed_asset_investment, c_foreign_capital, c_land_area, c_annual_tax, c_admission_score,
+  c_id,
+  c_name,
+  c_task_force,
+  c_industry,
+  c_key,
+  c_chain,
+  c_top500,
+  c_total_investment,
+  c_fixed_asset_investment,
+  c_foreign_capital,
+  c_land_area,
+  c_annual_tax,
+  c_admission_score,
   c_first_stage  // then one column per stage, in stage order
 };
 constexpr int column_count = c_first_stage + static_cast<int>(stage_count);
 
 const std::vector<std::string>& column_names() {
   static const std::vector<std::string> names = [] {
-    std::vector<std::string> n = {"id", "name", "task_force", "industry", "key", "chain", "top500",
-                                  "total_investment", "fixed_asset_investment", "foreign_capital",
-                                  "land_area", "annual_tax", "admission_score"};
+    std::vector<std::string> n = {"id",
+                                  "name",
+                                  "task_force",
+                                  "industry",
+                                  "key",
+                                  "chain",
+                                  "top500",
+                                  "total_investment",
+                                  "fixed_asset_investment",
+                                  "foreign_capital",
+                                  "land_area",
+                                  "annual_tax",
+                                  "admission_score"};
     for (std::size_t s = 0; s < stage_count; ++s) n.push_back(to_string(static_cast<stage>(s)));
     return n;
   }();
@@ -46,7 +67,7 @@ std::string exact_mu(area a) {
 
 struct parsed {
   std::vector<project> projects;
-  std::vector<std::size_t> rows;  // csv row of each project
+  std::vector<std::size_t> rows;             // csv row of each project
   std::array<int, column_count> position{};  // csv column of each known column, or -1
   std::optional<date> latest;
 };
@@ -64,7 +85,8 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
     }
     auto& pos = r.position[static_cast<std::size_t>(it - names.begin())];
     if (pos >= 0) {
-      out.push_back({errc::duplicate_column, csv.header_where(c), "column '" + csv.header[c] + "' given twice"});
+      out.push_back(
+          {errc::duplicate_column, csv.header_where(c), "column '" + csv.header[c] + "' given twice"});
       continue;
     }
     pos = static_cast<int>(c);
@@ -85,20 +107,24 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
     auto where = [&](int col) { return csv.where(row, static_cast<std::size_t>(r.position[col])); };
     project p;
     p.id = std::string(cell(c_id));
-    if (p.id.empty()) out.push_back({errc::bad_project_field, where(c_id), "empty project id"});
+    if (p.id.empty())
+      out.push_back({errc::bad_project_field, where(c_id), "empty project id"});
     else if (auto [it, fresh] = first_line.emplace(p.id, csv.lines[row]); !fresh)
       out.push_back({errc::duplicate_project, where(c_id),
                      "project '" + p.id + "' already on line " + std::to_string(it->second)});
     p.name = std::string(cell(c_name));
     p.task_force = std::string(cell(c_task_force));
     p.industry = std::string(cell(c_industry));
-    for (auto [col, flag] : {std::pair{c_key, &project::key_project}, std::pair{c_chain, &project::chain_project},
-                             std::pair{c_top500, &project::top500}}) {
+    for (auto [col, flag] :
+         {std::pair{c_key, &project::key_project}, std::pair{c_chain, &project::chain_project},
+          std::pair{c_top500, &project::top500}}) {
       const auto v = cell(col);
-      if (v == "1") p.*flag = true;
+      if (v == "1")
+        p.*flag = true;
       else if (!(v.empty() || v == "0"))
-        out.push_back({errc::bad_project_field, where(col),
-                       "bad flag '" + std::string(v) + "' in column '" + column_names()[col] + "': expected 0 or 1"});
+        out.push_back(
+            {errc::bad_project_field, where(col),
+             "bad flag '" + std::string(v) + "' in column '" + column_names()[col] + "': expected 0 or 1"});
     }
     auto collect = [&](auto&& parse) {
       try {
@@ -115,11 +141,14 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
       if (!cell(col).empty()) collect([&] { p.*amount = detail::parse_wan<cny>(cell(col), where(col)); });
     }
     if (!cell(c_foreign_capital).empty())
-      collect([&] { p.foreign_capital = detail::parse_wan<usd>(cell(c_foreign_capital), where(c_foreign_capital)); });
+      collect([&] {
+        p.foreign_capital = detail::parse_wan<usd>(cell(c_foreign_capital), where(c_foreign_capital));
+      });
     if (!blank(cell(c_land_area)))
       collect([&] {
         p.land = area::parse(cell(c_land_area), area_unit::mu, where(c_land_area));
-        if (p.land < area()) out.push_back({errc::bad_project_field, where(c_land_area), "negative land area"});
+        if (p.land < area())
+          out.push_back({errc::bad_project_field, where(c_land_area), "negative land area"});
       });
     try {
       if (r.position[c_admission_score] >= 0)
@@ -144,7 +173,8 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
 }
 
 /// Checks that need the whole table (the as-of date may be its latest date): task forces, stage dates.
-void check_rows(const csv_table& csv, const parsed& r, const load_options& options, date as_of, std::vector<problem>& out) {
+void check_rows(const csv_table& csv, const parsed& r, const load_options& options, date as_of,
+                std::vector<problem>& out) {
   std::unordered_map<std::string, int> known;
   for (const auto& tf : options.task_forces) known.emplace(tf, 0);
   for (std::size_t k = 0; k < r.projects.size(); ++k) {
@@ -153,13 +183,15 @@ void check_rows(const csv_table& csv, const parsed& r, const load_options& optio
     if (!known.count(p.task_force)) {
       std::string list;
       for (const auto& tf : options.task_forces) list += (list.empty() ? "" : ", ") + tf;
-      out.push_back({errc::unknown_task_force, csv.where(row, static_cast<std::size_t>(r.position[c_task_force])),
+      out.push_back({errc::unknown_task_force,
+                     csv.where(row, static_cast<std::size_t>(r.position[c_task_force])),
                      "unknown task force '" + p.task_force + "' (known: " + list + ")"});
     }
     for (auto& d : detail::check_dates(p, as_of)) {
       const int col = c_first_stage + static_cast<int>(index(d.at));
       const int pos = r.position[col] >= 0 ? r.position[col] : r.position[c_first_stage];
-      out.push_back({d.code, csv.where(row, static_cast<std::size_t>(pos)), "project '" + p.id + "': " + d.what});
+      out.push_back(
+          {d.code, csv.where(row, static_cast<std::size_t>(pos)), "project '" + p.id + "': " + d.what});
     }
   }
 }
@@ -176,7 +208,8 @@ std::vector<problem> validate_projects(const csv_table& csv, const load_options&
   const parsed r = parse_rows(csv, out);
   if (r.position[c_id] < 0 || r.position[c_task_force] < 0 || r.position[c_first_stage] < 0) return out;
   if (!options.as_of && !r.latest) {
-    if (!r.projects.empty()) out.push_back({errc::not_contacted, csv.source, "no project has a date; give an as-of date"});
+    if (!r.projects.empty())
+      out.push_back({errc::not_contacted, csv.source, "no project has a date; give an as-of date"});
     return out;
   }
   check_rows(csv, r, options, as_of_for(r, options, csv), out);
@@ -210,8 +243,8 @@ std::string write_projects_csv(const registry& reg) {
   out << '\n';
   for (const project* p : reg.all()) {
     out << csv_field(p->id) << ',' << csv_field(p->name) << ',' << csv_field(p->task_force) << ','
-        << csv_field(p->industry) << ',' << (p->key_project ? 1 : 0) << ',' << (p->chain_project ? 1 : 0) << ','
-        << (p->top500 ? 1 : 0) << ',' << to_string(p->total_investment, money_unit::wan) << ','
+        << csv_field(p->industry) << ',' << (p->key_project ? 1 : 0) << ',' << (p->chain_project ? 1 : 0)
+        << ',' << (p->top500 ? 1 : 0) << ',' << to_string(p->total_investment, money_unit::wan) << ','
         << to_string(p->fixed_asset_investment, money_unit::wan) << ','
         << to_string(p->foreign_capital, money_unit::wan) << ',';
     out << exact_mu(p->land) << ',' << to_string(p->annual_tax, money_unit::wan) << ',';

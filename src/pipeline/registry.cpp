@@ -29,7 +29,9 @@ stage parse_stage(std::string_view text, const std::string& where) {
                   "' (contacted, scored, reviewed, intent, signed, landed, started, producing, cleared)");
 }
 
-std::vector<std::string> default_task_forces() { return {"新材料新能源", "高端装备", "医养健康", "信息技术"}; }
+std::vector<std::string> default_task_forces() {
+  return {"新材料新能源", "高端装备", "医养健康", "信息技术"};
+}
 
 // ---- project --------------------------------------------------------------------------------
 
@@ -74,14 +76,16 @@ std::vector<date_problem> check_dates(const project& p, date as_of) {
     const stage s = stage_of(i);
     if (i < progress_stages && i > 0 && !p.dates[i - 1]) {
       std::string gap;
-      for (std::size_t k = prev ? *prev + 1 : 0; k < i; ++k) gap += (gap.empty() ? "" : ", ") + std::string(stage_ids[k]);
+      for (std::size_t k = prev ? *prev + 1 : 0; k < i; ++k)
+        gap += (gap.empty() ? "" : ", ") + std::string(stage_ids[k]);
       out.push_back({errc::skipped_stage, s, dated(s, *d) + " but " + gap + " not reached (skipped stage)"});
     }
     if (prev && *d < *p.dates[*prev])
       out.push_back({errc::date_before_previous, s,
                      dated(s, *d) + " is before " + dated(stage_of(*prev), *p.dates[*prev])});
     if (*d > as_of)
-      out.push_back({errc::date_after_as_of, s, dated(s, *d) + " is after the as-of date " + zoneperf::to_string(as_of)});
+      out.push_back({errc::date_after_as_of, s,
+                     dated(s, *d) + " is after the as-of date " + zoneperf::to_string(as_of)});
     prev = i;
   }
   return out;
@@ -103,8 +107,10 @@ void check_fields(const project& p, const std::string& where, std::vector<proble
 std::vector<problem> check_project(const registry& r, const project& p) {
   std::vector<problem> out;
   const std::string where = p.id.empty() ? "<project>" : p.id;
-  if (p.id.empty()) out.push_back({errc::bad_project_field, where, "empty project id"});
-  else if (r.find(p.id)) out.push_back({errc::duplicate_project, where, "project id already in the registry"});
+  if (p.id.empty())
+    out.push_back({errc::bad_project_field, where, "empty project id"});
+  else if (r.find(p.id))
+    out.push_back({errc::duplicate_project, where, "project id already in the registry"});
   if (!r.task_force_index(p.task_force))
     out.push_back({errc::unknown_task_force, where, "unknown task force '" + p.task_force + "'"});
   check_fields(p, where, out);
@@ -169,8 +175,8 @@ void registry::advance(std::string_view id, stage to, date on) {
   if (it == ids.end()) throw error(errc::unknown_project, where, "no such project");
   const project& p = *it;
   if (p.cleared())
-    throw error(errc::project_cleared, where, "cleared on " + to_string(*p.date_of(stage::cleared)) +
-                                                  "; no stage can follow");
+    throw error(errc::project_cleared, where,
+                "cleared on " + to_string(*p.date_of(stage::cleared)) + "; no stage can follow");
   const stage from = p.furthest();
   const std::string move = std::string("cannot move from ") + to_string(from) + " to " + to_string(to);
   if (index(to) <= index(from)) throw error(errc::stage_out_of_order, where, move + ": out of order");
@@ -182,9 +188,11 @@ void registry::advance(std::string_view id, stage to, date on) {
   }
   if (on.is_special()) throw error(errc::bad_date, where, "the date is not a date");
   if (on < p.current_date())
-    throw error(errc::date_before_previous, where, dated(to, on) + " is before " + dated(from, p.current_date()));
+    throw error(errc::date_before_previous, where,
+                dated(to, on) + " is before " + dated(from, p.current_date()));
   if (on > impl_->as_of)
-    throw error(errc::date_after_as_of, where, dated(to, on) + " is after the as-of date " + to_string(impl_->as_of));
+    throw error(errc::date_after_as_of, where,
+                dated(to, on) + " is after the as-of date " + to_string(impl_->as_of));
   project next = p;
   next.dates[index(to)] = on;
   ids.replace(it, std::move(next));  // strong guarantee; the id is unchanged so it cannot collide

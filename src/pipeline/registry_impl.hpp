@@ -1,10 +1,5 @@
 #pragma once
 // The registry's Boost.MultiIndex container (private to the library's sources).
-#include <functional>
-#include <string>
-#include <string_view>
-#include <unordered_map>
-
 #include <boost/multi_index/composite_key.hpp>
 #include <boost/multi_index/hashed_index.hpp>
 #include <boost/multi_index/mem_fun.hpp>
@@ -12,6 +7,10 @@
 #include <boost/multi_index/ordered_index.hpp>
 #include <boost/multi_index/sequenced_index.hpp>
 #include <boost/multi_index_container.hpp>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "zoneperf/pipeline/registry.hpp"
 

@@ -3,7 +3,6 @@
 #include "zoneperf/pipeline/report.hpp"
 
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "zoneperf/pipeline/counts.hpp"
@@ -46,7 +45,8 @@ registry registry_as_of(const registry& r, date d) {
   return out;
 }
 
-std::string projects_month_json(const registry& r, const period& month, std::optional<date> as_of, int indent) {
+std::string projects_month_json(const registry& r, const period& month, std::optional<date> as_of,
+                                int indent) {
   if (month.kind() != period_kind::month)
     throw error(errc::not_a_month, month.label(), "expected a month such as 2020-07");
   count_options co;
@@ -70,8 +70,12 @@ std::string projects_month_json(const registry& r, const period& month, std::opt
   j["growth"] = g;
   json checks = json::array();
   for (const auto& k : m.task_forces)
-    checks.push_back({{"task_force", k.task_force}, {"weight", k.weight}, {"target", targets_json(k.target)},
-                      {"actual", targets_json(k.actual)}, {"face", to_string(k.verdict)}, {"missed", k.missed}});
+    checks.push_back({{"task_force", k.task_force},
+                      {"weight", k.weight},
+                      {"target", targets_json(k.target)},
+                      {"actual", targets_json(k.actual)},
+                      {"face", to_string(k.verdict)},
+                      {"missed", k.missed}});
   j["check"] = {{"complete", m.complete}, {"task_forces", checks}};
   return j.dump(indent);
 }
@@ -92,17 +96,20 @@ std::string projects_period_json(const registry& r, const period& p, std::option
   j["zone"]["investment_per_mu"] = number_or_null(zone.investment);
   j["zone"]["tax_per_mu"] = number_or_null(zone.tax);
   json g;
-  for (measure x : all_measures()) g[to_string(x)] = growth_json(growth(value(now.zone, x), value(yoy.zone, x)));
+  for (measure x : all_measures())
+    g[to_string(x)] = growth_json(growth(value(now.zone, x), value(yoy.zone, x)));
   j["growth_yoy"] = g;
   json f = json::array();
   for (const auto& s : funnel(now.zone))
-    f.push_back({{"stage", to_string(s.s)}, {"count", s.count},
+    f.push_back({{"stage", to_string(s.s)},
+                 {"count", s.count},
                  {"conversion", s.conversion ? json(*s.conversion) : json(nullptr)}});
   j["funnel"] = f;
   json e = json::object();
   for (std::size_t u = 0; u < leaves.units.size(); ++u) {
     json row;
-    for (std::size_t c = 0; c < leaves.columns.size(); ++c) row[leaves.columns[c]] = number_or_null(leaves.at(u, c));
+    for (std::size_t c = 0; c < leaves.columns.size(); ++c)
+      row[leaves.columns[c]] = number_or_null(leaves.at(u, c));
     e[leaves.units[u]] = row;
   }
   j["scorecard_leaves"] = e;
@@ -113,10 +120,18 @@ std::string admission_json(const std::vector<admission_decision>& decisions, int
   json j = json::array();
   for (const auto& d : decisions) {
     json dims = json::object();
-    for (const auto& p : d.dimensions) dims[p.id] = {{"actual", p.actual}, {"points", p.points}, {"max", p.max}};
-    j.push_back({{"id", d.id}, {"name", d.name}, {"task_force", d.task_force}, {"decision", to_string(d.result)},
-                 {"points", d.points}, {"total", d.total}, {"gate_failed", d.gate_failed}, {"vetoed", d.vetoed},
-                 {"dimensions", dims}, {"reasons", d.reasons}});
+    for (const auto& p : d.dimensions)
+      dims[p.id] = {{"actual", p.actual}, {"points", p.points}, {"max", p.max}};
+    j.push_back({{"id", d.id},
+                 {"name", d.name},
+                 {"task_force", d.task_force},
+                 {"decision", to_string(d.result)},
+                 {"points", d.points},
+                 {"total", d.total},
+                 {"gate_failed", d.gate_failed},
+                 {"vetoed", d.vetoed},
+                 {"dimensions", dims},
+                 {"reasons", d.reasons}});
   }
   return j.dump(indent);
 }
@@ -124,7 +139,8 @@ std::string admission_json(const std::vector<admission_decision>& decisions, int
 std::string calendar_json(const std::vector<rhythm_event>& events, int indent) {
   json j = json::array();
   for (const auto& e : events)
-    j.push_back({{"date", to_string(e.on)}, {"event", std::string(display_name(e.kind)) + " " + to_string(e.kind)},
+    j.push_back({{"date", to_string(e.on)},
+                 {"event", std::string(display_name(e.kind)) + " " + to_string(e.kind)},
                  {"covers", e.covers.label()}});
   return j.dump(indent);
 }

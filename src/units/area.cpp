@@ -43,15 +43,19 @@ std::string digits_of(i128 v) {
 
 const char* to_string(area_unit u) noexcept {
   switch (u) {
-    case area_unit::m2: return "m²";
-    case area_unit::mu: return "mu";
-    case area_unit::ha: return "ha";
+    case area_unit::m2:
+      return "m²";
+    case area_unit::mu:
+      return "mu";
+    case area_unit::ha:
+      return "ha";
   }
   return "?";
 }
 
 void area::overflow(const char* what) {
-  throw error(area_errc::overflow, "", std::string(what) + ": area out of range (more than 64 bits of 1/3 000 000 m²)");
+  throw error(area_errc::overflow, "",
+              std::string(what) + ": area out of range (more than 64 bits of 1/3 000 000 m²)");
 }
 
 area area::from_whole(std::int64_t n, area_unit u) {
@@ -115,7 +119,8 @@ std::string to_string(area a, area_unit u, const area_format& f) {
   i128 q = mag / den;
   const i128 r = mag % den;
   // Half away from zero on the magnitude; half-even looks at q's parity on an exact half.
-  if (2 * r > den || (2 * r == den && (f.round == area_format::rounding::half_away_from_zero || q % 2 == 1))) ++q;
+  if (2 * r > den || (2 * r == den && (f.round == area_format::rounding::half_away_from_zero || q % 2 == 1)))
+    ++q;
   std::string int_part = digits_of(q / pow10(decimals));
   std::string frac_part = decimals > 0 ? digits_of(q % pow10(decimals)) : std::string();
   frac_part.insert(frac_part.begin(), static_cast<std::size_t>(decimals) - frac_part.size(), '0');
@@ -145,8 +150,8 @@ area_unit parse_area_unit(std::string_view name, const std::string& where) {
 area parse_area(std::string_view text, const std::string& where) {
   const std::string_view t = trim(text);
   std::size_t end = 0;
-  while (end < t.size() && ((t[end] >= '0' && t[end] <= '9') || t[end] == '.' || t[end] == '+' ||
-                            t[end] == '-'))
+  while (end < t.size() &&
+         ((t[end] >= '0' && t[end] <= '9') || t[end] == '.' || t[end] == '+' || t[end] == '-'))
     ++end;
   const std::string_view unit = trim(t.substr(end));
   if (unit.empty())

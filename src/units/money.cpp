@@ -71,21 +71,32 @@ int128 divide_rounded(int128 n, int128 d, rounding mode) noexcept {
   const uint128 ar = r < 0 ? static_cast<uint128>(-(r + 1)) + 1 : static_cast<uint128>(r);
   const uint128 ad = d < 0 ? static_cast<uint128>(-(d + 1)) + 1 : static_cast<uint128>(d);
   const uint128 twice = ar * 2;  // ar < ad <= 2^127, so no overflow in 128 unsigned bits
-  bool away = false;  // away from zero (q is truncated toward zero)
+  bool away = false;             // away from zero (q is truncated toward zero)
   switch (mode) {
-    case rounding::half_away_from_zero: away = twice >= ad; break;
-    case rounding::half_even: away = twice > ad || (twice == ad && (q % 2 != 0)); break;
-    case rounding::down: away = negative; break;
-    case rounding::up: away = !negative; break;
-    case rounding::toward_zero: away = false; break;
+    case rounding::half_away_from_zero:
+      away = twice >= ad;
+      break;
+    case rounding::half_even:
+      away = twice > ad || (twice == ad && (q % 2 != 0));
+      break;
+    case rounding::down:
+      away = negative;
+      break;
+    case rounding::up:
+      away = !negative;
+      break;
+    case rounding::toward_zero:
+      away = false;
+      break;
   }
   if (away) q += negative ? -1 : 1;
   return q;
 }
 
 void throw_money_overflow(const char* operation) {
-  throw error(money_errc::overflow, "", std::string("money overflow in ") + operation +
-                                            ": the result is outside ±92233720368547758.07 (64-bit fen)");
+  throw error(money_errc::overflow, "",
+              std::string("money overflow in ") + operation +
+                  ": the result is outside ±92233720368547758.07 (64-bit fen)");
 }
 void throw_division_by_zero(const char* operation) {
   throw error(money_errc::division_by_zero, "", std::string("division by zero in ") + operation);
@@ -104,8 +115,10 @@ std::int64_t parse_fen(std::string_view text, std::string_view unit_word, const 
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   auto bad = [&]() -> error {
     return error(money_errc::bad_amount, place,
-                 "not a decimal amount: " + quote(text) + " (write digits with an optional point and 万 or 亿, "
-                 "such as 1234.56, 7175万 or 256亿" + std::string(unit_word) + ")");
+                 "not a decimal amount: " + quote(text) +
+                     " (write digits with an optional point and 万 or 亿, "
+                     "such as 1234.56, 7175万 or 256亿" +
+                     std::string(unit_word) + ")");
   };
   bool negative = false;
   if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
@@ -158,11 +171,21 @@ std::int64_t parse_fen(std::string_view text, std::string_view unit_word, const 
       const bool more = rest.substr(1).find_first_not_of('0') != std::string_view::npos;
       bool up = false;
       switch (*mode) {
-        case rounding::half_away_from_zero: up = first >= 5; break;
-        case rounding::half_even: up = first > 5 || (first == 5 && (more || fen % 2 != 0)); break;
-        case rounding::down: up = negative; break;
-        case rounding::up: up = !negative; break;
-        case rounding::toward_zero: up = false; break;
+        case rounding::half_away_from_zero:
+          up = first >= 5;
+          break;
+        case rounding::half_even:
+          up = first > 5 || (first == 5 && (more || fen % 2 != 0));
+          break;
+        case rounding::down:
+          up = negative;
+          break;
+        case rounding::up:
+          up = !negative;
+          break;
+        case rounding::toward_zero:
+          up = false;
+          break;
       }
       if (up) ++fen;
     }
@@ -209,8 +232,9 @@ exact_ratio::exact_ratio(std::int64_t num, std::int64_t den) {
 exact_ratio exact_ratio::parse(std::string_view text, std::string_view where) {
   const std::string place = detail::where_or(where, text);
   auto bad = [&]() -> error {
-    return error(money_errc::bad_amount, place,
-                 "not an exact decimal or fraction: " + detail::quote(text) + " (such as 1.2, 0.0001 or 2/3)");
+    return error(
+        money_errc::bad_amount, place,
+        "not an exact decimal or fraction: " + detail::quote(text) + " (such as 1.2, 0.0001 or 2/3)");
   };
   std::string_view s = text;
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -225,7 +249,8 @@ exact_ratio exact_ratio::parse(std::string_view text, std::string_view where) {
     for (char c : d) {
       if (c < '0' || c > '9') throw bad();
       v = v * 10 + (c - '0');
-      if (v > (static_cast<detail::int128>(1) << 64)) detail::throw_money_overflow(("parsing " + place).c_str());
+      if (v > (static_cast<detail::int128>(1) << 64))
+        detail::throw_money_overflow(("parsing " + place).c_str());
     }
   };
   detail::int128 n = 0, d = 1;

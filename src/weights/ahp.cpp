@@ -1,11 +1,11 @@
 // AHP: matrix files, checks, principal eigenvector and consistency ratio.
 #include "zoneperf/weights/ahp.hpp"
 
-#include <cmath>
-#include <optional>
+#include <fmt/format.h>
 
 #include <Eigen/Eigenvalues>
-#include <fmt/format.h>
+#include <cmath>
+#include <optional>
 
 #include "zoneperf/io/csv.hpp"
 
@@ -14,8 +14,7 @@ namespace zoneperf {
 const random_index_table& saaty_classic_ri() {
   // Saaty 1980, as listed in reference/published-vectors.md.
   static const random_index_table table{
-      "saaty-classic",
-      {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59}};
+      "saaty-classic", {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59}};
   return table;
 }
 
@@ -94,9 +93,9 @@ std::vector<problem> validate_pairwise(const pairwise_matrix& m, const ahp_optio
   std::vector<problem> out;
   const auto n = m.a.rows();
   if (m.a.cols() != n || n == 0) {
-    out.push_back({errc::matrix_not_square, m.source,
-                   fmt::format("a pairwise comparison matrix must be n x n with n >= 1, not {} x {}", n,
-                               m.a.cols())});
+    out.push_back(
+        {errc::matrix_not_square, m.source,
+         fmt::format("a pairwise comparison matrix must be n x n with n >= 1, not {} x {}", n, m.a.cols())});
     return out;
   }
   const double tol = options.reciprocal_tolerance;
@@ -104,8 +103,9 @@ std::vector<problem> validate_pairwise(const pairwise_matrix& m, const ahp_optio
     for (Eigen::Index j = 0; j < n; ++j) {
       const double v = m.a(i, j);
       if (!(v > 0) || !std::isfinite(v)) {
-        out.push_back({errc::matrix_not_positive, cell_where(m, i, j),
-                       fmt::format("cell {} = {:.6g}: judgements must be positive and finite", cell_name(m, i, j), v)});
+        out.push_back(
+            {errc::matrix_not_positive, cell_where(m, i, j),
+             fmt::format("cell {} = {:.6g}: judgements must be positive and finite", cell_name(m, i, j), v)});
       }
     }
   }
@@ -205,7 +205,8 @@ pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, con
       }
       for (std::size_t k = 0; k < i; ++k) {
         if (out.names[k] == out.names[i]) {
-          problems.push_back({errc::matrix_names, loc, fmt::format("criterion name '{}' repeats", out.names[i])});
+          problems.push_back(
+              {errc::matrix_names, loc, fmt::format("criterion name '{}' repeats", out.names[i])});
           break;
         }
       }

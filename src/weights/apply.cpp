@@ -1,12 +1,12 @@
 // Applying weights to a tree level, with the points rounding named.
 #include "zoneperf/weights/apply.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <numeric>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 namespace zoneperf {
 namespace {
@@ -19,7 +19,8 @@ void check_weights(const std::vector<double>& w, std::string_view where) {
   double sum = 0;
   for (double x : w) {
     if (!std::isfinite(x) || x < 0) {
-      throw error(errc::bad_weights, std::string(where), fmt::format("weight {} must be finite and non-negative", x));
+      throw error(errc::bad_weights, std::string(where),
+                  fmt::format("weight {} must be finite and non-negative", x));
     }
     sum += x;
   }
@@ -33,8 +34,8 @@ json& json_of(json& root, const indicator_tree& tree, int i) {
   json* at = &root;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
     const auto& parent = tree.node(static_cast<std::size_t>(tree.node(static_cast<std::size_t>(*it)).parent));
-    const auto pos = static_cast<std::size_t>(
-        std::find(parent.children.begin(), parent.children.end(), *it) - parent.children.begin());
+    const auto pos = static_cast<std::size_t>(std::find(parent.children.begin(), parent.children.end(), *it) -
+                                              parent.children.begin());
     at = &(*at)["children"][pos];
   }
   return *at;
@@ -57,7 +58,8 @@ void set_points(json& root, const indicator_tree& tree, int i, double points, co
 
 }  // namespace
 
-std::vector<double> apportion_points(const std::vector<double>& weights, double total, const points_options& options) {
+std::vector<double> apportion_points(const std::vector<double>& weights, double total,
+                                     const points_options& options) {
   check_weights(weights, "");
   const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
   std::vector<double> out(weights.size());
@@ -71,8 +73,9 @@ std::vector<double> apportion_points(const std::vector<double>& weights, double 
   const double seats_exact = total / options.step;
   const double seats_rounded = std::round(seats_exact);
   if (std::abs(seats_exact - seats_rounded) > 1e-9 * std::max(1.0, std::abs(seats_exact))) {
-    throw error(errc::bad_points_step, "",
-                fmt::format("the points step {} does not divide the parent's {} points", options.step, total));
+    throw error(
+        errc::bad_points_step, "",
+        fmt::format("the points step {} does not divide the parent's {} points", options.step, total));
   }
   const auto seats = static_cast<long long>(seats_rounded);
   std::vector<long long> given(weights.size());
@@ -87,7 +90,8 @@ std::vector<double> apportion_points(const std::vector<double>& weights, double 
   std::vector<std::size_t> order(weights.size());
   std::iota(order.begin(), order.end(), 0);
   // Largest remainder first; on a tie the earlier child wins (stable sort keeps file order).
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
   for (std::size_t k = 0; used < seats && k < order.size(); ++k, ++used) ++given[order[k]];
   for (std::size_t i = 0; i < weights.size(); ++i) out[i] = static_cast<double>(given[i]) * options.step;
   return out;
@@ -97,12 +101,13 @@ indicator_tree apply_weights(const indicator_tree& tree, std::string_view parent
                              const std::vector<std::string>& child_ids, const std::vector<double>& weights,
                              const points_options& options) {
   const auto parent = tree.find(parent_id);
-  if (!parent) throw error(errc::bad_level, std::string(parent_id), fmt::format("no node '{}' in the tree", parent_id));
+  if (!parent)
+    throw error(errc::bad_level, std::string(parent_id), fmt::format("no node '{}' in the tree", parent_id));
   const auto& p = tree.node(*parent);
   if (p.kind != node_kind::root && p.kind != node_kind::group) {
     throw error(errc::bad_level, std::string(parent_id),
-                fmt::format("'{}' is a {}: weights apply to the children of the root or of a group", parent_id,
-                            to_string(p.kind)));
+                fmt::format("'{}' is a {}: weights apply to the children of the root or of a group",
+                            parent_id, to_string(p.kind)));
   }
   if (child_ids.size() != weights.size()) {
     throw error(errc::bad_weights, std::string(parent_id),
@@ -117,7 +122,8 @@ indicator_tree apply_weights(const indicator_tree& tree, std::string_view parent
     const bool known = std::any_of(kids.begin(), kids.end(),
                                    [&](int c) { return tree.node(static_cast<std::size_t>(c)).id == id; });
     if (!known) {
-      problems.push_back({errc::bad_level, id, fmt::format("'{}' is not a scored child of '{}'", id, parent_id)});
+      problems.push_back(
+          {errc::bad_level, id, fmt::format("'{}' is not a scored child of '{}'", id, parent_id)});
     }
   }
   std::vector<double> w(kids.size());
@@ -125,7 +131,8 @@ indicator_tree apply_weights(const indicator_tree& tree, std::string_view parent
     const auto& id = tree.node(static_cast<std::size_t>(kids[k])).id;
     const auto it = std::find(child_ids.begin(), child_ids.end(), id);
     if (it == child_ids.end()) {
-      problems.push_back({errc::bad_level, id, fmt::format("child '{}' of '{}' has no weight", id, parent_id)});
+      problems.push_back(
+          {errc::bad_level, id, fmt::format("child '{}' of '{}' has no weight", id, parent_id)});
     } else {
       w[k] = weights[static_cast<std::size_t>(it - child_ids.begin())];
     }

@@ -1,7 +1,7 @@
 // Scoring inputs for the uncertainty analysis: one assessment, every leaf's fraction kept.
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "zoneperf/weights/uncertainty.hpp"
 
@@ -23,10 +23,17 @@ scoring_inputs scoring_inputs_of(const indicator_tree& tree, matrix_view values,
   std::vector<int> bonuses, penalties;
   for (int c : tree.columns()) {
     switch (tree.node(static_cast<std::size_t>(c)).kind) {
-      case node_kind::leaf: in.leaves.push_back(c); break;
-      case node_kind::bonus: bonuses.push_back(c); break;
-      case node_kind::penalty: penalties.push_back(c); break;
-      default: break;
+      case node_kind::leaf:
+        in.leaves.push_back(c);
+        break;
+      case node_kind::bonus:
+        bonuses.push_back(c);
+        break;
+      case node_kind::penalty:
+        penalties.push_back(c);
+        break;
+      default:
+        break;
     }
   }
   in.fractions.resize(n, static_cast<Eigen::Index>(in.leaves.size()));

@@ -1,10 +1,10 @@
 // Weighted means (COINr a_amean, a_gmean, a_hmean).
 #include "zoneperf/weights/means.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
-
-#include <fmt/format.h>
 
 namespace zoneperf {
 namespace {
@@ -12,8 +12,8 @@ namespace {
 enum class positivity { any, required };
 
 // Checks the weights and returns the sum of the weights of the values present.
-double checked_weight_sum(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& w,
-                          positivity p, const char* mean) {
+double checked_weight_sum(const Eigen::Ref<const Eigen::VectorXd>& x,
+                          const Eigen::Ref<const Eigen::VectorXd>& w, positivity p, const char* mean) {
   if (w.size() != x.size()) {
     throw error(errc::bad_weights, "",
                 fmt::format("{} values but {} weights: give one weight per value", x.size(), w.size()));
@@ -50,7 +50,8 @@ void require_positive(double sum) {
 
 }  // namespace
 
-double weighted_arithmetic_mean(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& w) {
+double weighted_arithmetic_mean(const Eigen::Ref<const Eigen::VectorXd>& x,
+                                const Eigen::Ref<const Eigen::VectorXd>& w) {
   const double ws = checked_weight_sum(x, w, positivity::any, "arithmetic");
   if (all_missing(x)) return std::numeric_limits<double>::quiet_NaN();
   require_positive(ws);
@@ -61,7 +62,8 @@ double weighted_arithmetic_mean(const Eigen::Ref<const Eigen::VectorXd>& x, cons
   return s / ws;
 }
 
-double weighted_geometric_mean(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& w) {
+double weighted_geometric_mean(const Eigen::Ref<const Eigen::VectorXd>& x,
+                               const Eigen::Ref<const Eigen::VectorXd>& w) {
   const double ws = checked_weight_sum(x, w, positivity::required, "geometric");
   if (all_missing(x)) return std::numeric_limits<double>::quiet_NaN();
   require_positive(ws);
@@ -73,7 +75,8 @@ double weighted_geometric_mean(const Eigen::Ref<const Eigen::VectorXd>& x, const
   return std::exp(s / ws);
 }
 
-double weighted_harmonic_mean(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& w) {
+double weighted_harmonic_mean(const Eigen::Ref<const Eigen::VectorXd>& x,
+                              const Eigen::Ref<const Eigen::VectorXd>& w) {
   const double ws = checked_weight_sum(x, w, positivity::required, "harmonic");
   if (all_missing(x)) return std::numeric_limits<double>::quiet_NaN();
   require_positive(ws);

@@ -1,10 +1,10 @@
 // Equal, rank-order centroid, entropy, CRITIC and SD weights.
 #include "zoneperf/weights/methods.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "zoneperf/io/csv.hpp"
 #include "zoneperf/weights/normalise.hpp"
@@ -18,7 +18,8 @@ criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
   std::unordered_map<std::string, std::size_t> seen_columns, seen_units;
   for (std::size_t c = 1; c < t.header.size(); ++c) {
     if (!seen_columns.emplace(t.header[c], c).second) {
-      problems.push_back({errc::duplicate_column, t.header_where(c), fmt::format("column '{}' repeats", t.header[c])});
+      problems.push_back(
+          {errc::duplicate_column, t.header_where(c), fmt::format("column '{}' repeats", t.header[c])});
     }
     m.columns.push_back(t.header[c]);
   }
@@ -40,9 +41,10 @@ criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
         if (parsed) {
           v = *parsed;
         } else {
-          problems.push_back({errc::missing_value, where,
-                              fmt::format("missing value for unit '{}', column '{}': weights need every value",
-                                          unit, t.header[c])});
+          problems.push_back(
+              {errc::missing_value, where,
+               fmt::format("missing value for unit '{}', column '{}': weights need every value", unit,
+                           t.header[c])});
         }
       } catch (const error& e) {
         problems.insert(problems.end(), e.problems().begin(), e.problems().end());
@@ -54,7 +56,9 @@ criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
   return m;
 }
 
-criteria_matrix read_criteria_file(const std::string& path) { return read_criteria_csv(read_text_file(path), path); }
+criteria_matrix read_criteria_file(const std::string& path) {
+  return read_criteria_csv(read_text_file(path), path);
+}
 
 criteria_matrix select_columns(const criteria_matrix& m, const std::vector<std::string>& names) {
   criteria_matrix out;
@@ -75,8 +79,9 @@ criteria_matrix select_columns(const criteria_matrix& m, const std::vector<std::
 namespace {
 
 derived_weights from_measure(std::string method, std::vector<std::string> names, Eigen::VectorXd measure,
-                             const char* why = "every column is constant: the data cannot tell the criteria "
-                                               "apart (use equal weights)") {
+                             const char* why =
+                                 "every column is constant: the data cannot tell the criteria "
+                                 "apart (use equal weights)") {
   derived_weights d;
   d.method = std::move(method);
   d.names = std::move(names);
@@ -98,10 +103,12 @@ void check_matrix(const criteria_matrix& m, const char* method) {
   for (Eigen::Index j = 0; j < cols; ++j) {
     for (Eigen::Index i = 0; i < rows; ++i) {
       if (!std::isfinite(m.values(i, j))) {
-        const std::string unit = static_cast<std::size_t>(i) < m.units.size() ? m.units[i] : fmt::format("#{}", i + 1);
-        const std::string col = static_cast<std::size_t>(j) < m.columns.size() ? m.columns[j] : fmt::format("#{}", j + 1);
-        problems.push_back({errc::missing_value, unit + "/" + col,
-                            fmt::format("{} weights need every value", method)});
+        const std::string unit =
+            static_cast<std::size_t>(i) < m.units.size() ? m.units[i] : fmt::format("#{}", i + 1);
+        const std::string col =
+            static_cast<std::size_t>(j) < m.columns.size() ? m.columns[j] : fmt::format("#{}", j + 1);
+        problems.push_back(
+            {errc::missing_value, unit + "/" + col, fmt::format("{} weights need every value", method)});
       }
     }
   }
@@ -110,7 +117,8 @@ void check_matrix(const criteria_matrix& m, const char* method) {
 
 std::vector<std::string> names_of(const criteria_matrix& m) {
   std::vector<std::string> names = m.columns;
-  for (auto j = static_cast<Eigen::Index>(names.size()); j < m.values.cols(); ++j) names.push_back(fmt::format("c{}", j + 1));
+  for (auto j = static_cast<Eigen::Index>(names.size()); j < m.values.cols(); ++j)
+    names.push_back(fmt::format("c{}", j + 1));
   return names;
 }
 
@@ -178,9 +186,11 @@ derived_weights entropy_weights(const criteria_matrix& m) {
   for (Eigen::Index j = 0; j < cols; ++j) {
     for (Eigen::Index i = 0; i < rows; ++i) {
       if (m.values(i, j) < 0) {
-        const std::string unit = static_cast<std::size_t>(i) < m.units.size() ? m.units[i] : fmt::format("#{}", i + 1);
-        problems.push_back({errc::negative_value, unit + "/" + names_of(m)[j],
-                            fmt::format("value {} is negative: entropy weights need values >= 0", m.values(i, j))});
+        const std::string unit =
+            static_cast<std::size_t>(i) < m.units.size() ? m.units[i] : fmt::format("#{}", i + 1);
+        problems.push_back(
+            {errc::negative_value, unit + "/" + names_of(m)[j],
+             fmt::format("value {} is negative: entropy weights need values >= 0", m.values(i, j))});
       }
     }
   }
@@ -240,7 +250,8 @@ derived_weights sd_weights(const criteria_matrix& m, const std::vector<direction
   check_directions(m, directions);
   const Eigen::MatrixXd z = scaled_columns(m, directions);
   Eigen::VectorXd measure(z.cols());
-  for (Eigen::Index j = 0; j < z.cols(); ++j) measure[j] = constant(m.values.col(j)) ? 0.0 : sample_sd(z.col(j));
+  for (Eigen::Index j = 0; j < z.cols(); ++j)
+    measure[j] = constant(m.values.col(j)) ? 0.0 : sample_sd(z.col(j));
   return from_measure("sd", names_of(m), std::move(measure));
 }
 

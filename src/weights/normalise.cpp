@@ -48,7 +48,8 @@ Eigen::VectorXd normalise_minmax(const Eigen::Ref<const Eigen::VectorXd>& x, bou
   });
 }
 
-Eigen::VectorXd normalise_zscore(const Eigen::Ref<const Eigen::VectorXd>& x, double mean, double sd, direction d) {
+Eigen::VectorXd normalise_zscore(const Eigen::Ref<const Eigen::VectorXd>& x, double mean, double sd,
+                                 direction d) {
   double sum = 0;
   Eigen::Index n = 0;
   for (Eigen::Index i = 0; i < x.size(); ++i) {
@@ -70,13 +71,13 @@ Eigen::VectorXd normalise_zscore(const Eigen::Ref<const Eigen::VectorXd>& x, dou
   });
 }
 
-Eigen::VectorXd normalise_goalposts(const Eigen::Ref<const Eigen::VectorXd>& x, double lo, double hi, direction d,
-                                    double scale) {
+Eigen::VectorXd normalise_goalposts(const Eigen::Ref<const Eigen::VectorXd>& x, double lo, double hi,
+                                    direction d, double scale) {
   return map_present(x, [&](double v) { return scale * detail::goalposts_fraction(v, lo, hi, lower(d)); });
 }
 
-Eigen::VectorXd normalise_distance_to_target(const Eigen::Ref<const Eigen::VectorXd>& x, double target, direction d,
-                                             target_cap cap) {
+Eigen::VectorXd normalise_distance_to_target(const Eigen::Ref<const Eigen::VectorXd>& x, double target,
+                                             direction d, target_cap cap) {
   const extent e = extent_of(x);
   return map_present(x, [&](double v) {
     // COINr's 1 - (t - x) / (t - min) is the min-max fraction with the target as the far end.

@@ -61,7 +61,8 @@ void key_ranker::rank(const std::uint64_t* keys, std::size_t n, std::int32_t* ou
     std::sort(pairs.begin(), pairs.end());
     for (std::size_t t = 0; t < n; ++t) {
       const auto& e = pairs[n - 1 - t];
-      out[e.second] = (t > 0 && e.first == pairs[n - t].first) ? out[pairs[n - t].second] : static_cast<std::int32_t>(t + 1);
+      out[e.second] = (t > 0 && e.first == pairs[n - t].first) ? out[pairs[n - t].second]
+                                                               : static_cast<std::int32_t>(t + 1);
     }
     return;
   }
@@ -75,7 +76,8 @@ void key_ranker::rank(const std::uint64_t* keys, std::size_t n, std::int32_t* ou
   counts.assign(buckets * static_cast<std::size_t>(passes), 0);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t k = a[i] >> index_bits;
-    for (int p = 0; p < passes; ++p) ++counts[static_cast<std::size_t>(p) * buckets + ((k >> (p * digit_bits)) & (buckets - 1))];
+    for (int p = 0; p < passes; ++p)
+      ++counts[static_cast<std::size_t>(p) * buckets + ((k >> (p * digit_bits)) & (buckets - 1))];
   }
   for (int p = 0; p < passes; ++p) {
     std::uint32_t* c = counts.data() + static_cast<std::size_t>(p) * buckets;
@@ -111,7 +113,8 @@ rank_output rank_all_sets(const rank_job& job) {
   out.sample_ranks.resize(static_cast<std::size_t>(N) * static_cast<std::size_t>(K));
   const Eigen::Index block = std::max<Eigen::Index>(1, job.block);
   const Eigen::Index blocks = (sets + block - 1) / block;
-  const int threads = static_cast<int>(std::max<Eigen::Index>(1, std::min<Eigen::Index>(job.threads, blocks)));
+  const int threads =
+      static_cast<int>(std::max<Eigen::Index>(1, std::min<Eigen::Index>(job.threads, blocks)));
 
   // A total -> its integer key: max(0, .), 0 when vetoed, then rounded to 2^-32 of the root's points.
   auto keep = [&](Eigen::Index u, Eigen::Index set, double score, std::uint64_t* key) {
@@ -142,7 +145,8 @@ rank_output rank_all_sets(const rank_job& job) {
       if (job.slow_units) {
         for (std::size_t s = 0; s < job.slow_units->size(); ++s) {
           const Eigen::Index u = (*job.slow_units)[s];
-          for (Eigen::Index j = 0; j < width; ++j) keep(u, k0 + j, job.slow_score(s, k0 + j), keys.data() + j * N + u);
+          for (Eigen::Index j = 0; j < width; ++j)
+            keep(u, k0 + j, job.slow_score(s, k0 + j), keys.data() + j * N + u);
         }
       }
       for (Eigen::Index j = 0; j < width; ++j) {
@@ -168,8 +172,8 @@ rank_output rank_all_sets(const rank_job& job) {
   return out;
 }
 
-void summarise_ranks(const std::int32_t* ranks, Eigen::Index units, Eigen::Index samples, int top_k, int threads,
-                     uncertainty_result& r) {
+void summarise_ranks(const std::int32_t* ranks, Eigen::Index units, Eigen::Index samples, int top_k,
+                     int threads, uncertainty_result& r) {
   const auto N = static_cast<std::size_t>(units);
   const auto K = static_cast<std::size_t>(samples);
   r.median_rank.resize(N);
@@ -185,7 +189,8 @@ void summarise_ranks(const std::int32_t* ranks, Eigen::Index units, Eigen::Index
     std::vector<std::int32_t> rank, count;
     std::vector<std::int64_t> sizes;
   };
-  const int T = static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(threads), N)));
+  const int T =
+      static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(threads), N)));
   std::vector<part> parts(static_cast<std::size_t>(T));
   auto work = [&](int t) {
     const std::size_t u0 = N * static_cast<std::size_t>(t) / static_cast<std::size_t>(T);
@@ -214,9 +219,11 @@ void summarise_ranks(const std::int32_t* ranks, Eigen::Index units, Eigen::Index
         const auto span = static_cast<std::uint32_t>(hi - lo);
         for (int shift = 0; shift < 32 && (span >> shift) != 0; shift += 8) {
           std::uint32_t c[257] = {};
-          for (std::size_t k = 0; k < K; ++k) ++c[((static_cast<std::uint32_t>(sorted[k] - lo) >> shift) & 255u) + 1];
+          for (std::size_t k = 0; k < K; ++k)
+            ++c[((static_cast<std::uint32_t>(sorted[k] - lo) >> shift) & 255u) + 1];
           for (int d = 0; d < 256; ++d) c[d + 1] += c[d];
-          for (std::size_t k = 0; k < K; ++k) spare[c[(static_cast<std::uint32_t>(sorted[k] - lo) >> shift) & 255u]++] = sorted[k];
+          for (std::size_t k = 0; k < K; ++k)
+            spare[c[(static_cast<std::uint32_t>(sorted[k] - lo) >> shift) & 255u]++] = sorted[k];
           sorted.swap(spare);
         }
         for (std::size_t k = 0; k < K; ++k) {

@@ -1,13 +1,13 @@
 // Monte-Carlo uncertainty of ranks: weight sets, the scoring product, ranks and their summaries.
 #include "zoneperf/weights/uncertainty.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "random.hpp"
 #include "scoring_product.hpp"
@@ -22,17 +22,21 @@ bool scored(node_kind k) { return k == node_kind::group || k == node_kind::leaf;
 void check_options(const uncertainty_options& o) {
   std::vector<problem> p;
   if (o.samples < 1 || o.samples > 100000000) {
-    p.push_back({errc::bad_uncertainty_option, "samples", fmt::format("samples {} must be 1 to 10^8", o.samples)});
+    p.push_back(
+        {errc::bad_uncertainty_option, "samples", fmt::format("samples {} must be 1 to 10^8", o.samples)});
   }
   if (!(o.percent >= 0 && o.percent < 100)) {
-    p.push_back({errc::bad_uncertainty_option, "percent", fmt::format("percent {} must be in [0, 100)", o.percent)});
+    p.push_back(
+        {errc::bad_uncertainty_option, "percent", fmt::format("percent {} must be in [0, 100)", o.percent)});
   }
   if (!(o.concentration > 0) || !std::isfinite(o.concentration)) {
     p.push_back({errc::bad_uncertainty_option, "concentration",
                  fmt::format("concentration {} must be positive and finite", o.concentration)});
   }
-  if (o.depth < 0) p.push_back({errc::bad_uncertainty_option, "depth", fmt::format("depth {} must be >= 0", o.depth)});
-  if (o.top_k < 1) p.push_back({errc::bad_uncertainty_option, "top_k", fmt::format("top_k {} must be >= 1", o.top_k)});
+  if (o.depth < 0)
+    p.push_back({errc::bad_uncertainty_option, "depth", fmt::format("depth {} must be >= 0", o.depth)});
+  if (o.top_k < 1)
+    p.push_back({errc::bad_uncertainty_option, "top_k", fmt::format("top_k {} must be >= 1", o.top_k)});
   if (o.threads < 1) {
     p.push_back({errc::bad_uncertainty_option, "threads", fmt::format("threads {} must be >= 1", o.threads)});
   }
@@ -125,7 +129,8 @@ std::vector<std::pair<std::int32_t, std::int32_t>> uncertainty_result::histogram
   std::vector<std::pair<std::int32_t, std::int32_t>> out;
   const auto u = static_cast<std::size_t>(unit);
   for (auto e = histogram_offsets[u]; e < histogram_offsets[u + 1]; ++e) {
-    out.emplace_back(histogram_rank[static_cast<std::size_t>(e)], histogram_count[static_cast<std::size_t>(e)]);
+    out.emplace_back(histogram_rank[static_cast<std::size_t>(e)],
+                     histogram_count[static_cast<std::size_t>(e)]);
   }
   return out;
 }
@@ -183,8 +188,8 @@ uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scorin
   if (in.leaves != tree_leaves || static_cast<Eigen::Index>(in.units.size()) != units ||
       in.offsets.size() != units || static_cast<Eigen::Index>(in.vetoed.size()) != units) {
     throw error(errc::shape_mismatch, tree.id(),
-                fmt::format("the scoring inputs ({} units x {} leaves) do not fit the tree '{}' ({} leaves)", units,
-                            leaves, tree.id(), tree_leaves.size()));
+                fmt::format("the scoring inputs ({} units x {} leaves) do not fit the tree '{}' ({} leaves)",
+                            units, leaves, tree.id(), tree_leaves.size()));
   }
 
   const Eigen::MatrixXd np = sample_node_points(tree, options);
@@ -192,10 +197,12 @@ uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scorin
 
   bool geometric = false;
   for (std::size_t i = 0; i < tree.size(); ++i) {
-    if (tree.node(i).aggregate == aggregation::geometric && tree.node(i).kind == node_kind::group) geometric = true;
+    if (tree.node(i).aggregate == aggregation::geometric && tree.node(i).kind == node_kind::group)
+      geometric = true;
   }
   tree_walker walker{tree, std::vector<int>(tree.size(), -1)};
-  for (std::size_t l = 0; l < tree_leaves.size(); ++l) walker.column_of[static_cast<std::size_t>(tree_leaves[l])] = static_cast<int>(l);
+  for (std::size_t l = 0; l < tree_leaves.size(); ++l)
+    walker.column_of[static_cast<std::size_t>(tree_leaves[l])] = static_cast<int>(l);
 
   // The product's operands: fractions plus an offsets column, and leaf points plus a row of ones.
   std::vector<Eigen::Index> slow;
@@ -215,7 +222,8 @@ uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scorin
   e_ext.row(leaves).setOnes();
   std::vector<Eigen::Index> slow_rows = slow;
   Eigen::MatrixXd f_rows(static_cast<Eigen::Index>(slow.size()), leaves);
-  for (std::size_t s = 0; s < slow.size(); ++s) f_rows.row(static_cast<Eigen::Index>(s)) = in.fractions.row(slow[s]);
+  for (std::size_t s = 0; s < slow.size(); ++s)
+    f_rows.row(static_cast<Eigen::Index>(s)) = in.fractions.row(slow[s]);
 
   detail::rank_job job;
   job.units = units;

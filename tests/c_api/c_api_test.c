@@ -14,20 +14,20 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
-#define OK(call)                                                                     \
-  do {                                                                               \
-    int status_ = (call);                                                            \
-    if (status_ != ZP_OK) {                                                          \
+#define OK(call)                                                                                     \
+  do {                                                                                               \
+    int status_ = (call);                                                                            \
+    if (status_ != ZP_OK) {                                                                          \
       fprintf(stderr, "%s:%d: %s -> %d: %s\n", __FILE__, __LINE__, #call, status_, zp_last_error()); \
-      ++failures;                                                                    \
-    }                                                                                \
+      ++failures;                                                                                    \
+    }                                                                                                \
   } while (0)
 
 static void presets_and_tree(void) {
@@ -136,8 +136,8 @@ static void assess_sample(void) {
 
   /* The same values as a raw column-major matrix; default targets except intent_projects. */
   OK(zp_values_data(values, &data));
-  OK(zp_assess(tree, data, units, ZP_COLUMN_MAJOR, 0, target_ids, 1, target_values, ZP_COLUMN_MAJOR, 0,
-               NULL, NULL, &raw));
+  OK(zp_assess(tree, data, units, ZP_COLUMN_MAJOR, 0, target_ids, 1, target_values, ZP_COLUMN_MAJOR, 0, NULL,
+               NULL, &raw));
   OK(zp_result_totals(raw, &raw_totals));
   OK(zp_result_totals(result, &totals));
   for (i = 0; i < units; ++i) CHECK(raw_totals[i] > 0);
@@ -151,10 +151,12 @@ static void assess_sample(void) {
     size_t c;
     for (c = 0; c < 20; ++c) bad[c] = 1;
     bad[17] = -1; /* major_projects */
-    CHECK(zp_assess(tree, bad, 1, ZP_ROW_MAJOR, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, ids, NULL, &none) == ZP_E_DATA);
+    CHECK(zp_assess(tree, bad, 1, ZP_ROW_MAJOR, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, ids, NULL, &none) ==
+          ZP_E_DATA);
     CHECK(none == NULL);
     CHECK(zp_last_error_code() == 311);
-    CHECK(strcmp(zp_last_error(), "[zoneperf.data.311] unit \"甲\", indicator \"major_projects\": negative count -1") == 0);
+    CHECK(strcmp(zp_last_error(),
+                 "[zoneperf.data.311] unit \"甲\", indicator \"major_projects\": negative count -1") == 0);
   }
 
   zp_result_free(raw);
@@ -228,7 +230,8 @@ static void projects_and_weights(void) {
   CHECK(zp_projects_month_json(projects, projects_len, NULL, "2020-Q3", NULL, 2, &report) == ZP_E_PROJECT);
   CHECK(zp_last_error_code() == 751);
   CHECK(report == NULL);
-  CHECK(zp_projects_month_json(projects, projects_len, NULL, "2020-07", "2020-02-30", 2, &report) == ZP_E_PROJECT);
+  CHECK(zp_projects_month_json(projects, projects_len, NULL, "2020-07", "2020-02-30", 2, &report) ==
+        ZP_E_PROJECT);
   CHECK(zp_last_error_code() == 701);
   OK(zp_calendar_json(2020, -1, &report));
   CHECK(report != NULL && strncmp(report, "[{\"date\":\"2020-01-06\"", 21) == 0);
@@ -358,8 +361,8 @@ static void reports(void) {
   CHECK(report == NULL);
   CHECK(zp_last_error_code() == 101);
   CHECK(strncmp(zp_last_error(), "[zoneperf.parse.101] scorecard: not valid JSON: ", 48) == 0);
-  CHECK(zp_report_parse("{\"tree\": \"no-such-tree\", \"units\": []}", NULL, NULL, NULL, NULL, NULL, &report) ==
-        ZP_E_CONFIG);
+  CHECK(zp_report_parse("{\"tree\": \"no-such-tree\", \"units\": []}", NULL, NULL, NULL, NULL, NULL,
+                        &report) == ZP_E_CONFIG);
   CHECK(zp_last_error_code() == 216);
   CHECK(zp_report_parse(card, "{", NULL, NULL, NULL, NULL, &report) == ZP_E_PARSE);
   CHECK(zp_report_parse(NULL, NULL, NULL, NULL, NULL, NULL, &report) == ZP_E_ARGUMENT);

@@ -1,4 +1,6 @@
 // The aggregation core: totals, bonuses, penalties, veto, missing values, ranks, grades, threads.
+#include "zoneperf/assess.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "zoneperf/assess.hpp"
 #include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
@@ -86,8 +87,8 @@ TEST(assess_test, ranks_of_many_units_with_ties_match_a_plain_sort) {
   Eigen::MatrixXd v(5000, 6);
   for (Eigen::Index i = 0; i < v.rows(); ++i) {
     v.row(i) << static_cast<double>(rng() % 8) * 10, static_cast<double>(1 + rng() % 4) * 5,
-        static_cast<double>(60 + rng() % 5 * 10), static_cast<double>(rng() % 2), static_cast<double>(rng() % 3),
-        i % 97 == 0 ? 1.0 : 0.0;
+        static_cast<double>(60 + rng() % 5 * 10), static_cast<double>(rng() % 2),
+        static_cast<double>(rng() % 3), i % 97 == 0 ? 1.0 : 0.0;
   }
   assess_options opt;
   opt.ranks = ranking::on;
@@ -112,8 +113,9 @@ TEST(assess_test, a_reused_result_ranks_as_a_fresh_one) {
   for (const Eigen::Index n : {4000, 1500, 4000}) {
     Eigen::MatrixXd v(n, 6);
     for (Eigen::Index i = 0; i < n; ++i)
-      v.row(i) << static_cast<double>(rng() % 1000) / 7, static_cast<double>(rng() % 30), 60 + static_cast<double>(rng() % 40),
-          static_cast<double>(rng() % 2), static_cast<double>(rng() % 3), 0.0;
+      v.row(i) << static_cast<double>(rng() % 1000) / 7, static_cast<double>(rng() % 30),
+          60 + static_cast<double>(rng() % 40), static_cast<double>(rng() % 2),
+          static_cast<double>(rng() % 3), 0.0;
     assess(tree, v, nullptr, reused, opt);
     const auto fresh = assess(tree, v, nullptr, opt);
     ASSERT_EQ(reused.ranks(), fresh.ranks()) << n << " units";
@@ -135,7 +137,10 @@ static Eigen::MatrixXd mixed_values(Eigen::Index n, Eigen::Index cols, unsigned 
   for (Eigen::Index i = 0; i < n; ++i) {
     for (Eigen::Index j = 0; j + 1 < cols; ++j) {
       const auto pick = rng() % 16;
-      v(i, j) = pick == 0 ? 0.0 : pick == 1 ? -0.0 : pick < 4 ? static_cast<double>(rng() % 7) * 10 : static_cast<double>(rng() % 100000) / 1000;
+      v(i, j) = pick == 0   ? 0.0
+                : pick == 1 ? -0.0
+                : pick < 4  ? static_cast<double>(rng() % 7) * 10
+                            : static_cast<double>(rng() % 100000) / 1000;
     }
     v(i, cols - 1) = i % 101 == 0 ? 1.0 : 0.0;
   }
@@ -148,8 +153,8 @@ static Eigen::MatrixXd mixed_values(Eigen::Index n, Eigen::Index cols, unsigned 
 // Equal and with the same sign (a +0 is not a -0).
 static bool same(double a, double b) { return a == b && std::signbit(a) == std::signbit(b); }
 
-static void expect_explained(const indicator_tree& tree, matrix_view v, const target_table* targets, const assessment& r,
-                      const char* layout) {
+static void expect_explained(const indicator_tree& tree, matrix_view v, const target_table* targets,
+                             const assessment& r, const char* layout) {
   for (Eigen::Index u = 0; u < v.rows; ++u) {
     const auto leaves = explain(tree, v, targets, static_cast<std::size_t>(u));
     double total = 0, group = 0, bonus = 0, penalty = 0;
@@ -185,7 +190,8 @@ static void expect_explained(const indicator_tree& tree, matrix_view v, const ta
     std::int32_t grade = -1;
     for (std::size_t k = grades.size(); k-- > 0;)
       if (grades[k].min <= total) grade = static_cast<std::int32_t>(k);
-    ASSERT_EQ(r.grade(u), vetoed ? static_cast<std::int32_t>(grades.size()) - 1 : grade) << layout << ", unit " << u;
+    ASSERT_EQ(r.grade(u), vetoed ? static_cast<std::int32_t>(grades.size()) - 1 : grade)
+        << layout << ", unit " << u;
   }
 }
 
@@ -194,7 +200,8 @@ static void expect_explained(const indicator_tree& tree, matrix_view v, const ta
 // the sum of its leaves' explained points in file order, and the total theirs with the items, bit
 // for bit.
 TEST(assess_test, group_scores_are_the_sums_of_the_explained_leaf_points) {
-  const auto tree = indicator_tree::from_json(std::string(R"({"id":"t","points":100,"children":[)") + up_group + R"(,
+  const auto tree =
+      indicator_tree::from_json(std::string(R"({"id":"t","points":100,"children":[)") + up_group + R"(,
       {"id":"down","points":30,"children":[
         {"id":"c2","points":10,"direction":"lower","rule":{"kind":"completion"},"target":30,"missing":"zero"},
         {"id":"t2","points":10,"direction":"lower","rule":{"kind":"threshold"},"target":45},
@@ -207,7 +214,8 @@ TEST(assess_test, group_scores_are_the_sums_of_the_explained_leaf_points) {
       {"id":"minus","kind":"penalty","per_unit":0.5,"max":40,"missing":"zero"},
       {"id":"stop","kind":"veto"}]})");
   Eigen::MatrixXd v = mixed_values(20000, 13, 5);
-  for (Eigen::Index i = 9000; i < v.rows(); i += 1000) v(i, 1) = NaN, v(i, 4) = NaN, v(i + 1, 11) = NaN;  // zero policy
+  for (Eigen::Index i = 9000; i < v.rows(); i += 1000)
+    v(i, 1) = NaN, v(i, 4) = NaN, v(i + 1, 11) = NaN;  // zero policy
   assess_options opt;
   opt.keep = node_scores::groups;  // leaf scores not kept: the fast path's multi-column loops
   expect_explained(tree, v, nullptr, assess(tree, v, nullptr, opt), "column-major");
@@ -217,7 +225,8 @@ TEST(assess_test, group_scores_are_the_sums_of_the_explained_leaf_points) {
 // three items and grades: 13 columns.
 static indicator_tree one_loop_tree() {
   return indicator_tree::from_json(std::string(R"({"id":"t","points":100,
-      "grades":[{"min":80,"label":"A"},{"min":60,"label":"B"},{"min":30,"label":"C"}],"children":[)") + up_group + R"(,
+      "grades":[{"min":80,"label":"A"},{"min":60,"label":"B"},{"min":30,"label":"C"}],"children":[)") +
+                                   up_group + R"(,
       {"id":"down","points":30,"children":[
         {"id":"c2","points":10,"direction":"lower","rule":{"kind":"completion"},"target":30,"missing":"zero"},
         {"id":"b2","points":10,"direction":"lower","rule":{"kind":"banded","bands":[{"min":1,"value":1},{"min":0.5,"value":0.4}]},"target":50},
@@ -243,7 +252,8 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
   std::mt19937_64 rng(11);
   Eigen::MatrixXd t(n, 3);
   for (Eigen::Index i = 0; i < n; ++i)
-    for (Eigen::Index j = 0; j < 3; ++j) t(i, j) = rng() % 4 == 0 ? NaN : static_cast<double>(1 + rng() % 8) * 10;
+    for (Eigen::Index j = 0; j < 3; ++j)
+      t(i, j) = rng() % 4 == 0 ? NaN : static_cast<double>(1 + rng() % 8) * 10;
   // Missing values (zero policy) in two chunks only: the others take the fast path.
   for (Eigen::Index i = 9007; i < 12000; i += 997) v(i, 1) = NaN, v(i + 1, 4) = NaN, v(i + 2, 11) = NaN;
   const target_table targets{{"c1", "b2", "c3"}, t};
@@ -268,14 +278,17 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
     assess(tree, v, &targets, opt);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.303] unit #4322, indicator \"b2\": target must be positive, not -5");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.303] unit #4322, indicator \"b2\": target must be positive, not -5");
   }
   v(12345, 0) = NaN;
   try {
     assess(tree, v, nullptr, opt);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.301] unit #12346, indicator \"c1\": missing value (the indicator's missing policy is error)");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.301] unit #12346, indicator \"c1\": missing value (the indicator's missing "
+                 "policy is error)");
   }
   v(12345, 0) = 1;
   v(3, 2) = NaN;  // a band rule's
@@ -283,7 +296,9 @@ TEST(assess_test, a_tree_scored_in_one_loop_gives_the_explained_scores_in_every_
     assess(tree, v, nullptr, opt);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.301] unit #4, indicator \"b1\": missing value (the indicator's missing policy is error)");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.301] unit #4, indicator \"b1\": missing value (the indicator's missing "
+                 "policy is error)");
   }
 }
 
@@ -314,7 +329,8 @@ TEST(assess_test, large_results_written_straight_out_equal_those_of_small_batche
       ASSERT_EQ(whole.grade(u), part.grade(k)) << "offset " << offset << ", unit " << u;
       ASSERT_EQ(whole.vetoed(u), part.vetoed(k)) << "offset " << offset << ", unit " << u;
       for (int node : whole.kept_nodes())
-        ASSERT_PRED2(same, whole.score(u, static_cast<std::size_t>(node)), part.score(k, static_cast<std::size_t>(node)))
+        ASSERT_PRED2(same, whole.score(u, static_cast<std::size_t>(node)),
+                     part.score(k, static_cast<std::size_t>(node)))
             << "offset " << offset << ", unit " << u << ", node " << node;
     }
   }
@@ -337,7 +353,8 @@ TEST(assess_test, per_unit_targets_give_the_explained_scores_and_bad_ones_are_na
   Eigen::MatrixXd v(n, 5), t(n, 3);
   for (Eigen::Index i = 0; i < n; ++i) {
     for (Eigen::Index j = 0; j < 5; ++j) v(i, j) = static_cast<double>(rng() % 8) * 10;
-    for (Eigen::Index j = 0; j < 3; ++j) t(i, j) = rng() % 5 == 0 ? NaN : static_cast<double>(1 + rng() % 8) * 10;
+    for (Eigen::Index j = 0; j < 3; ++j)
+      t(i, j) = rng() % 5 == 0 ? NaN : static_cast<double>(1 + rng() % 8) * 10;
   }
   const target_table targets{{"t1", "c1", "c2"}, t};
   assess_options opt;
@@ -355,7 +372,8 @@ TEST(assess_test, per_unit_targets_give_the_explained_scores_and_bad_ones_are_na
     assess(tree, v, &targets, opt);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.303] unit #9001, indicator \"c2\": target must be positive, not 0");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.303] unit #9001, indicator \"c2\": target must be positive, not 0");
   }
 }
 
@@ -372,7 +390,8 @@ TEST(assess_test, a_wrong_shape_leaves_a_reused_result_as_it_was) {
 
 TEST(assess_test, ties_share_a_competition_rank) {
   const auto tree = indicator_tree::from_json(mini);
-  const auto v = rows({{50, 10, 80, 0, 0, 0}, {60, 8, 90, 1, 0, 0}, {50, 10, 80, 0, 0, 0}, {0, 40, 50, 0, 3, 0}});
+  const auto v =
+      rows({{50, 10, 80, 0, 0, 0}, {60, 8, 90, 1, 0, 0}, {50, 10, 80, 0, 0, 0}, {0, 40, 50, 0, 3, 0}});
   const auto r = assess(tree, v);
   EXPECT_EQ(r.ranks(), (std::vector<std::int32_t>{2, 1, 2, 4}));
 }
@@ -387,8 +406,9 @@ TEST(assess_test, negative_counts_and_missing_values_are_errors_naming_unit_and_
     FAIL();
   } catch (const error& e) {
     // The first problem in (unit, column) order.
-    EXPECT_STREQ(e.what(), "[zoneperf.data.301] unit \"乙\", indicator \"satisfaction\": missing value (the "
-                           "indicator's missing policy is error)");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.301] unit \"乙\", indicator \"satisfaction\": missing value (the "
+                 "indicator's missing policy is error)");
   }
   try {
     assess(tree, rows({{60, 8, 90, -2, 0, 0}}), nullptr, opt = assess_options{});
@@ -455,7 +475,8 @@ TEST(assess_test, explanation_reproduces_every_leaf_score) {
     ASSERT_EQ(leaves.size(), tree.columns().size());
     for (const auto& e : leaves) {
       EXPECT_EQ(e.points, r.score(static_cast<std::ptrdiff_t>(u), static_cast<std::size_t>(e.node))) << e.id;
-      EXPECT_EQ(e.actual, v(static_cast<Eigen::Index>(u), tree.node(static_cast<std::size_t>(e.node)).column));
+      EXPECT_EQ(e.actual,
+                v(static_cast<Eigen::Index>(u), tree.node(static_cast<std::size_t>(e.node)).column));
     }
   }
 }
@@ -518,14 +539,16 @@ TEST(assess_test, per_unit_targets_override_defaults_and_are_checked) {
     assess(tree, v, &tt);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.303] unit #2, indicator \"sales\": target must be positive, not 0");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.303] unit #2, indicator \"sales\": target must be positive, not 0");
   }
   const target_table wrong{{"satisfaction"}, t};
   try {
     assess(tree, v, &wrong);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.315] targets: indicator \"satisfaction\" takes no target (rule goalposts)");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.315] targets: indicator \"satisfaction\" takes no target (rule goalposts)");
   }
 }
 
@@ -536,8 +559,9 @@ TEST(assess_test, a_leaf_with_no_target_anywhere_is_an_error) {
     assess(tree, rows({{1}}));
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.302] unit #1, indicator \"a\": no target: give one in the targets table "
-                           "or a default \"target\" in the tree");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.302] unit #1, indicator \"a\": no target: give one in the targets table "
+                 "or a default \"target\" in the tree");
   }
 }
 
@@ -547,8 +571,9 @@ TEST(assess_test, wrong_shapes_are_errors) {
     assess(tree, rows({{1, 2, 3}}));
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.314] values: the values have 3 columns; tree \"mini\" needs 6 (its "
-                           "leaves, bonus, penalty and veto items in file order)");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.314] values: the values have 3 columns; tree \"mini\" needs 6 (its "
+                 "leaves, bonus, penalty and veto items in file order)");
   }
   Eigen::MatrixXd empty(0, 6);
   EXPECT_EQ(assess(tree, empty).units(), 0);

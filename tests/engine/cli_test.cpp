@@ -2,17 +2,16 @@
 #include <gtest/gtest.h>
 
 #include <array>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "../support/test_support.hpp"
 #include "zoneperf/assess.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
-
-#include "../support/test_support.hpp"
 
 using namespace zoneperf;
 
@@ -38,9 +37,11 @@ TEST(cli_test, demo_prints_every_figure_the_library_computes_from_the_sample_fil
     const auto pos = r.out.find("\n" + line + " ");
     ASSERT_NE(pos, std::string::npos) << line;
     const std::string row = r.out.substr(pos + 1, r.out.find('\n', pos + 1) - pos - 1);
-    for (int g : tree.groups()) EXPECT_NE(row.find(fixed(res.score(u, static_cast<std::size_t>(g)))), std::string::npos) << row;
+    for (int g : tree.groups())
+      EXPECT_NE(row.find(fixed(res.score(u, static_cast<std::size_t>(g)))), std::string::npos) << row;
     EXPECT_NE(row.find(fixed(res.total(u))), std::string::npos) << row;
-    EXPECT_NE(row.find(tree.grades()[static_cast<std::size_t>(res.grade(u))].label), std::string::npos) << row;
+    EXPECT_NE(row.find(tree.grades()[static_cast<std::size_t>(res.grade(u))].label), std::string::npos)
+        << row;
   }
   // The JSON report it wrote holds the same totals, bit for bit.
   std::ifstream in(testing::TempDir() + "demo/scorecard.json");
@@ -86,11 +87,14 @@ TEST(cli_test, bad_data_exits_2_naming_file_line_column_unit_and_indicator) {
   EXPECT_EQ(r.out, "zoneperf: [zoneperf.data.308] " + garbled +
                        ":2:2 (unit \"新材料新能源\", indicator \"intent_projects\"): not a number: \"x1\"\n");
 
-  const auto targets = write_temp("zero_target.csv", "unit,signed_projects\n新材料新能源,0\n高端装备,1\n医养健康,1\n信息技术,1\n");
+  const auto targets = write_temp(
+      "zero_target.csv", "unit,signed_projects\n新材料新能源,0\n高端装备,1\n医养健康,1\n信息技术,1\n");
   r = run("assess --preset task-force --values " + samples + "values.csv --targets " + targets);
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.out, "zoneperf: [zoneperf.data.303] " + targets +
-                       ":2:2 (unit \"新材料新能源\", indicator \"signed_projects\"): target must be positive, not 0\n");
+  EXPECT_EQ(
+      r.out,
+      "zoneperf: [zoneperf.data.303] " + targets +
+          ":2:2 (unit \"新材料新能源\", indicator \"signed_projects\"): target must be positive, not 0\n");
 }
 
 TEST(cli_test, validate_prints_every_problem_and_exits_2) {
@@ -98,8 +102,10 @@ TEST(cli_test, validate_prints_every_problem_and_exits_2) {
     {"id":"a","points":4,"rule":{"kind":"completion"},"target":-1}]})");
   auto r = run("validate " + tree);
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.out, "zoneperf: [zoneperf.config.214] " + tree + ":/children/0/target: target must be positive, not -1\n"
-                   "[zoneperf.config.204] " + tree + ":/points: children's points add up to 4, not 10\n");
+  EXPECT_EQ(r.out, "zoneperf: [zoneperf.config.214] " + tree +
+                       ":/children/0/target: target must be positive, not -1\n"
+                       "[zoneperf.config.204] " +
+                       tree + ":/points: children's points add up to 4, not 10\n");
   r = run("validate " + std::string(ZONEPERF_SOURCE_DIR) + "/presets/task-force.json");
   EXPECT_EQ(r.status, 0) << r.out;
 }

@@ -17,7 +17,8 @@ Eigen::MatrixXd sample(const indicator_tree& tree, Eigen::Index n) {
   Eigen::MatrixXd v(n, static_cast<Eigen::Index>(tree.columns().size()));
   for (Eigen::Index j = 0; j < v.cols(); ++j)
     for (Eigen::Index i = 0; i < n; ++i)
-      v(i, j) = tree.node(static_cast<std::size_t>(tree.columns()[static_cast<std::size_t>(j)])).kind == node_kind::veto
+      v(i, j) = tree.node(static_cast<std::size_t>(tree.columns()[static_cast<std::size_t>(j)])).kind ==
+                        node_kind::veto
                     ? static_cast<double>(i % 50 == 0)
                     : d(rng);
   return v;
@@ -72,7 +73,9 @@ TEST(concurrency_test, the_first_bad_value_is_reported_whatever_the_thread_count
   } catch (const error& e) {
     many = e.what();
   }
-  EXPECT_EQ(one, "[zoneperf.data.301] unit #1301, indicator \"producing_projects\": missing value (the indicator's "
-                 "missing policy is error)");
+  EXPECT_EQ(
+      one,
+      "[zoneperf.data.301] unit #1301, indicator \"producing_projects\": missing value (the indicator's "
+      "missing policy is error)");
   EXPECT_EQ(many, one);
 }

@@ -1,10 +1,10 @@
 // Numbers in reports and messages: the shortest text that reads back to the same double.
+#include "zoneperf/io/report.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <limits>
-
-#include "zoneperf/io/report.hpp"
 
 using zoneperf::fixed;
 using zoneperf::shortest;

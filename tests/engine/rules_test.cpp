@@ -1,4 +1,6 @@
 // Each leaf rule's formula with its edges, through the engine (one leaf per tree).
+#include "zoneperf/detail/rules.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "zoneperf/assess.hpp"
-#include "zoneperf/detail/rules.hpp"
 
 using namespace zoneperf;
 
@@ -20,8 +21,8 @@ const double NaN = std::numeric_limits<double>::quiet_NaN();
 
 // A one-leaf tree worth 10 points with the given rule, direction and default target.
 indicator_tree one_leaf(const std::string& rule, const std::string& extra = "") {
-  return indicator_tree::from_json(R"({"id":"t","points":10,"children":[{"id":"x","points":10,"rule":)" + rule +
-                                   extra + "}]}");
+  return indicator_tree::from_json(R"({"id":"t","points":10,"children":[{"id":"x","points":10,"rule":)" +
+                                   rule + extra + "}]}");
 }
 
 // The fraction f each unit earns (points / 10).
@@ -43,7 +44,8 @@ TEST(rules_test, completion_is_actual_over_target_clamped_to_the_cap) {
   const auto capped = one_leaf(R"({"kind":"completion","cap":1.2})", R"(,"target":10)");
   expect_fractions(capped, {0, 5, 11, 12, 20, -3}, {0, 0.5, 1.1, 1.2, 1.2, 0});
   const auto plain = one_leaf(R"({"kind":"completion"})", R"(,"target":10)");
-  // COINr distance to target (target 10, higher is better): (0, 5, 11) -> (0, 0.5, 1.1); capped -> (0, 0.5, 1)
+  // COINr distance to target (target 10, higher is better): (0, 5, 11) -> (0, 0.5, 1.1); capped -> (0, 0.5,
+  // 1)
   expect_fractions(plain, {0, 5, 11}, {0, 0.5, 1});
 }
 
@@ -130,11 +132,20 @@ TEST(rules_test, rank_order_equals_a_stable_comparison_sort) {
     double v;
     std::memcpy(&v, &bits, sizeof v);  // any double, NaN included
     switch (i % 8) {
-      case 0: v = std::ldexp(static_cast<double>(rng() % 1000) - 500, -3); break;  // ties
-      case 1: v = i % 16 == 1 ? 0.0 : -0.0; break;
-      case 2: v = i % 3 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity(); break;
-      case 3: v = std::numeric_limits<double>::denorm_min() * static_cast<double>(rng() % 5 + 1) * (i % 2 ? 1 : -1); break;
-      default: break;
+      case 0:
+        v = std::ldexp(static_cast<double>(rng() % 1000) - 500, -3);
+        break;  // ties
+      case 1:
+        v = i % 16 == 1 ? 0.0 : -0.0;
+        break;
+      case 2:
+        v = i % 3 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+        break;
+      case 3:
+        v = std::numeric_limits<double>::denorm_min() * static_cast<double>(rng() % 5 + 1) * (i % 2 ? 1 : -1);
+        break;
+      default:
+        break;
     }
     x[i] = v;
   }
@@ -142,9 +153,8 @@ TEST(rules_test, rank_order_equals_a_stable_comparison_sort) {
     std::vector<std::uint32_t> want;
     for (std::uint32_t i = 0; i < x.size(); ++i)
       if (!std::isnan(x[i])) want.push_back(i);
-    std::stable_sort(want.begin(), want.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return lower ? x[a] < x[b] : x[a] > x[b];
-    });
+    std::stable_sort(want.begin(), want.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return lower ? x[a] < x[b] : x[a] > x[b]; });
     std::vector<std::uint64_t> keys;
     const auto got = detail::rank_order(x.data(), x.size(), lower, &keys);
     ASSERT_EQ(got, want) << (lower ? "lower" : "higher") << " is better";
@@ -169,7 +179,8 @@ TEST(rules_test, lookup_maps_codes_and_a_veto_code_vetoes_the_unit) {
     assess(tree, mb);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.data.312] unit #2, indicator \"x\": value 1.5 is not a code index of the "
-                           "lookup table (0 to 3)");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.data.312] unit #2, indicator \"x\": value 1.5 is not a code index of the "
+                 "lookup table (0 to 3)");
   }
 }

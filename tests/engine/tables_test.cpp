@@ -1,12 +1,12 @@
 // Values and targets tables from CSV: every error names file, line, column, unit and indicator.
+#include "zoneperf/io/tables.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "zoneperf/io/tables.hpp"
-#include "zoneperf/presets.hpp"
-
 #include "../support/test_support.hpp"
+#include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
 
@@ -33,10 +33,12 @@ TEST(tables_test, columns_in_any_order_codes_and_empty_cells) {
 TEST(tables_test, bad_values_tables_name_file_line_column_unit_and_indicator) {
   const auto tree = indicator_tree::from_json(tree_json);
   auto err = [&](const std::string& csv) { return message_of([&] { read_values(tree, csv, "v.csv"); }); };
-  EXPECT_EQ(err("unit,a,b,plus,c\nx,1,A,0,2\n"),
-            "[zoneperf.data.304] v.csv:1:5: unknown column \"c\": tree \"t\" has no leaf or item with this id");
+  EXPECT_EQ(
+      err("unit,a,b,plus,c\nx,1,A,0,2\n"),
+      "[zoneperf.data.304] v.csv:1:5: unknown column \"c\": tree \"t\" has no leaf or item with this id");
   EXPECT_EQ(err("unit,a,b\nx,1,A\n"), "[zoneperf.data.305] v.csv:1: missing column \"plus\"");
-  EXPECT_EQ(err("unit,a,b,a,plus\nx,1,A,1,0\n"), "[zoneperf.data.307] v.csv:1:4: duplicate column \"a\" (also column 2)");
+  EXPECT_EQ(err("unit,a,b,a,plus\nx,1,A,1,0\n"),
+            "[zoneperf.data.307] v.csv:1:4: duplicate column \"a\" (also column 2)");
   EXPECT_EQ(err("unit,a,b,plus\nx,1,A,0\ny,2,B,0\nx,3,A,0\n"),
             "[zoneperf.data.306] v.csv:4:1: duplicate unit \"x\" (first on line 2)");
   EXPECT_EQ(err("unit,a,b,plus\nx,abc,A,0\n"),
@@ -47,16 +49,20 @@ TEST(tables_test, bad_values_tables_name_file_line_column_unit_and_indicator) {
             "[zoneperf.data.309] v.csv:2:2 (unit \"x\", indicator \"a\"): not a finite number: \"inf\"");
   EXPECT_EQ(err("unit,a,b,plus\nx,1e400,A,0\n"),
             "[zoneperf.data.310] v.csv:2:2 (unit \"x\", indicator \"a\"): number out of range: \"1e400\"");
-  EXPECT_EQ(err("unit,a,b,plus\nx,1,Z,0\n"),
-            "[zoneperf.data.312] v.csv:2:3 (unit \"x\", indicator \"b\"): unknown code \"Z\" (expected A, B)");
-  EXPECT_EQ(err("unit,a,b,plus\nx,1,A\n"), "[zoneperf.parse.114] v.csv:2: row has 3 fields, the header has 4");
+  EXPECT_EQ(
+      err("unit,a,b,plus\nx,1,Z,0\n"),
+      "[zoneperf.data.312] v.csv:2:3 (unit \"x\", indicator \"b\"): unknown code \"Z\" (expected A, B)");
+  EXPECT_EQ(err("unit,a,b,plus\nx,1,A\n"),
+            "[zoneperf.parse.114] v.csv:2: row has 3 fields, the header has 4");
   EXPECT_EQ(err("unit,a,b,plus\nx,\"1,A,0\n"), "[zoneperf.parse.111] v.csv:2:2: unterminated quoted field");
   EXPECT_EQ(err(""), "[zoneperf.parse.113] v.csv: empty file: expected a header row");
   EXPECT_EQ(err("\xEF\xBB\xBF"), "[zoneperf.parse.113] v.csv: empty file: expected a header row");
   // 张 in GBK is 0xD5 0xC5: not UTF-8.
   EXPECT_EQ(err("unit,a,b,plus\n\xD5\xC5,1,A,0\n"),
-            "[zoneperf.parse.110] v.csv:2: not UTF-8 (invalid byte sequence at byte 1 of the line; save the file as UTF-8)");
-  EXPECT_EQ(err("name,a,b,plus\nx,1,A,0\n"), "[zoneperf.data.305] v.csv:1:1: the first column must be \"unit\", not \"name\"");
+            "[zoneperf.parse.110] v.csv:2: not UTF-8 (invalid byte sequence at byte 1 of the line; save the "
+            "file as UTF-8)");
+  EXPECT_EQ(err("name,a,b,plus\nx,1,A,0\n"),
+            "[zoneperf.data.305] v.csv:1:1: the first column must be \"unit\", not \"name\"");
 }
 
 TEST(tables_test, quoted_fields_may_hold_commas_quotes_and_line_breaks) {
@@ -74,12 +80,18 @@ TEST(tables_test, targets_cover_every_unit_and_only_target_using_leaves) {
   const auto t = read_targets(tree, units, "unit,a\ny,4\nx,\n", "t.csv");
   EXPECT_TRUE(std::isnan(t.values(0, 0)));
   EXPECT_EQ(t.values(1, 0), 4);
-  auto err = [&](const std::string& csv) { return message_of([&] { read_targets(tree, units, csv, "t.csv"); }); };
-  EXPECT_EQ(err("unit,b\nx,1\ny,1\n"), "[zoneperf.data.315] t.csv:1:2: indicator \"b\" takes no target (rule lookup)");
-  EXPECT_EQ(err("unit,plus\nx,1\ny,1\n"), "[zoneperf.data.315] t.csv:1:2: indicator \"plus\" takes no target (bonus item)");
+  auto err = [&](const std::string& csv) {
+    return message_of([&] { read_targets(tree, units, csv, "t.csv"); });
+  };
+  EXPECT_EQ(err("unit,b\nx,1\ny,1\n"),
+            "[zoneperf.data.315] t.csv:1:2: indicator \"b\" takes no target (rule lookup)");
+  EXPECT_EQ(err("unit,plus\nx,1\ny,1\n"),
+            "[zoneperf.data.315] t.csv:1:2: indicator \"plus\" takes no target (bonus item)");
   EXPECT_EQ(err("unit,a\nx,1\n"), "[zoneperf.data.317] t.csv: no row for unit \"y\" of the values table");
-  EXPECT_EQ(err("unit,a\nx,1\ny,1\nz,1\n"), "[zoneperf.data.316] t.csv:4:1: unit \"z\" is not in the values table");
-  EXPECT_EQ(err("unit,a\nx,0\ny,1\n"), "[zoneperf.data.303] t.csv:2:2 (unit \"x\", indicator \"a\"): target must be positive, not 0");
+  EXPECT_EQ(err("unit,a\nx,1\ny,1\nz,1\n"),
+            "[zoneperf.data.316] t.csv:4:1: unit \"z\" is not in the values table");
+  EXPECT_EQ(err("unit,a\nx,0\ny,1\n"),
+            "[zoneperf.data.303] t.csv:2:2 (unit \"x\", indicator \"a\"): target must be positive, not 0");
 }
 
 TEST(tables_test, the_sample_tables_load_against_the_task_force_preset) {

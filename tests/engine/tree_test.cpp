@@ -1,10 +1,11 @@
 // Indicator trees: loading, validation messages, round trip, builder.
+#include "zoneperf/tree.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "zoneperf/presets.hpp"
-#include "zoneperf/tree.hpp"
 
 using namespace zoneperf;
 
@@ -43,19 +44,20 @@ TEST(tree_test, every_problem_is_reported_at_once_with_its_json_pointer) {
     {"id": "b", "points": 0, "rule": {"kind": "banded", "bands": [{"min": 0.5, "value": 0.5}, {"min": 0.8, "value": 1}]}, "target": 1},
     {"id": "c", "points": 0, "rule": {"kind": "goalposts", "lo": 5, "hi": 5}, "colour": "red"}]})";
   const auto problems = validate_tree_json(text, "t.json");
-  EXPECT_EQ(messages(problems),
-            "[zoneperf.config.203] t.json:/children/0/children/0/points: negative points -3\n"
-            "[zoneperf.config.210] t.json:/children/0/children/0/rule/cap: cap must be positive, not -1\n"
-            "[zoneperf.config.207] t.json:/children/0/children/1/rule/kind: unknown rule \"magic\" (expected "
-            "completion, banded, threshold, benchmark, goalposts, minmax, rank or lookup)\n"
-            "[zoneperf.config.205] t.json:/children/0/children/1/id: duplicate id \"a\" (first used at "
-            "/children/0/children/0)\n"
-            "[zoneperf.config.204] t.json:/children/0/points: children's points add up to 1, not 6\n"
-            "[zoneperf.config.206] t.json:/children/1/children: \"h\" has no children\n"
-            "[zoneperf.config.208] t.json:/children/2/rule/bands/1/min: bands out of order: min 0.8 must be below "
-            "the previous band's 0.5\n"
-            "[zoneperf.config.211] t.json:/children/3/colour: unknown key \"colour\" in a leaf\n"
-            "[zoneperf.config.209] t.json:/children/3/rule: goalposts need lo < hi, got lo 5 and hi 5\n");
+  EXPECT_EQ(
+      messages(problems),
+      "[zoneperf.config.203] t.json:/children/0/children/0/points: negative points -3\n"
+      "[zoneperf.config.210] t.json:/children/0/children/0/rule/cap: cap must be positive, not -1\n"
+      "[zoneperf.config.207] t.json:/children/0/children/1/rule/kind: unknown rule \"magic\" (expected "
+      "completion, banded, threshold, benchmark, goalposts, minmax, rank or lookup)\n"
+      "[zoneperf.config.205] t.json:/children/0/children/1/id: duplicate id \"a\" (first used at "
+      "/children/0/children/0)\n"
+      "[zoneperf.config.204] t.json:/children/0/points: children's points add up to 1, not 6\n"
+      "[zoneperf.config.206] t.json:/children/1/children: \"h\" has no children\n"
+      "[zoneperf.config.208] t.json:/children/2/rule/bands/1/min: bands out of order: min 0.8 must be below "
+      "the previous band's 0.5\n"
+      "[zoneperf.config.211] t.json:/children/3/colour: unknown key \"colour\" in a leaf\n"
+      "[zoneperf.config.209] t.json:/children/3/rule: goalposts need lo < hi, got lo 5 and hi 5\n");
   try {
     indicator_tree::from_json(text, "t.json");
     FAIL() << "expected an error";
@@ -67,7 +69,8 @@ TEST(tree_test, every_problem_is_reported_at_once_with_its_json_pointer) {
 
 TEST(tree_test, points_within_a_billionth_of_the_parent_add_up_but_a_hundredth_does_not) {
   auto tree_with = [](const char* second) {
-    return std::string(R"({"id":"t","points":1,"children":[{"id":"a","points":0.5,"rule":{"kind":"threshold"},"target":1},)") +
+    return std::string(
+               R"({"id":"t","points":1,"children":[{"id":"a","points":0.5,"rule":{"kind":"threshold"},"target":1},)") +
            R"({"id":"b","points":)" + second + R"(,"rule":{"kind":"threshold"},"target":1}]})";
   };
   EXPECT_TRUE(validate_tree_json(tree_with("0.5000000000001")).empty());
@@ -79,9 +82,10 @@ TEST(tree_test, items_must_sit_under_the_root_and_targets_must_fit_the_rule) {
   const char* text = R"({"id":"t","points":1,"children":[{"id":"g","points":1,"children":[
       {"id":"x","kind":"bonus","per_unit":1,"max":2},
       {"id":"s","points":1,"rule":{"kind":"goalposts","lo":0,"hi":1},"target":3}]}]})";
-  EXPECT_EQ(messages(validate_tree_json(text, "t")),
-            "[zoneperf.config.215] t:/children/0/children/0: bonus item \"x\" must sit directly under the root\n"
-            "[zoneperf.config.214] t:/children/0/children/1/target: rule goalposts takes no target\n");
+  EXPECT_EQ(
+      messages(validate_tree_json(text, "t")),
+      "[zoneperf.config.215] t:/children/0/children/0: bonus item \"x\" must sit directly under the root\n"
+      "[zoneperf.config.214] t:/children/0/children/1/target: rule goalposts takes no target\n");
 }
 
 TEST(tree_test, truncated_and_garbled_json_is_a_parse_error_with_line_and_column) {
@@ -95,7 +99,8 @@ TEST(tree_test, truncated_and_garbled_json_is_a_parse_error_with_line_and_column
   EXPECT_EQ(messages(validate_tree_json("{\n  \"id\": tree\n}", "g.json")).substr(0, 45),
             "[zoneperf.parse.101] g.json:2:11: invalid JSO");
   // Garbage of every kind never crashes.
-  for (const char* g : {"[]", "null", "\"x\"", "{\"id\":1}", "{\"children\":{}}", "{\"id\":\"r\",\"children\":[1,[2]]}"})
+  for (const char* g :
+       {"[]", "null", "\"x\"", "{\"id\":1}", "{\"children\":{}}", "{\"id\":\"r\",\"children\":[1,[2]]}"})
     EXPECT_FALSE(validate_tree_json(g).empty()) << g;
 }
 
@@ -145,7 +150,10 @@ TEST(tree_test, builder_builds_what_a_file_describes_and_validates_alike) {
   EXPECT_EQ(again.to_json(), tree.to_json());
 
   try {
-    tree_builder("bad", "坏", 10).group("", "g", "组", 5).leaf("g", "a", "甲", 5, rule{rule_kind::threshold}).build();
+    tree_builder("bad", "坏", 10)
+        .group("", "g", "组", 5)
+        .leaf("g", "a", "甲", 5, rule{rule_kind::threshold})
+        .build();
     FAIL() << "expected an error";
   } catch (const error& e) {
     EXPECT_STREQ(e.what(), "[zoneperf.config.204] <builder>:/points: children's points add up to 5, not 10");

@@ -7,7 +7,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    const auto csv = zoneperf::read_csv(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.csv");
+    const auto csv =
+        zoneperf::read_csv(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.csv");
     zoneperf::read_land_records(csv);
   } catch (const zoneperf::error&) {
   }

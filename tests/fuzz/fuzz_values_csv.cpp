@@ -10,7 +10,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const auto tree = zoneperf::load_preset("task-force");
   try {
-    const auto v = zoneperf::read_values(tree, std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.csv");
+    const auto v =
+        zoneperf::read_values(tree, std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.csv");
     zoneperf::assess_options opt;
     opt.unit_ids = &v.units;
     zoneperf::assess(tree, v.values, nullptr, opt);

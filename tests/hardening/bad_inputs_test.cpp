@@ -15,10 +15,14 @@ const std::string dir = std::string(ZONEPERF_SOURCE_DIR) + "/tests/data/bad/";
 std::string outcome(const std::string& reader, const std::string& path) {
   try {
     const auto tree = load_preset("task-force");
-    if (reader == "values") read_values_file(tree, path);
-    else if (reader == "targets") read_targets_file(tree, {"甲"}, path);
-    else if (reader == "tree") indicator_tree::from_file(path);
-    else return "unknown reader " + reader;
+    if (reader == "values")
+      read_values_file(tree, path);
+    else if (reader == "targets")
+      read_targets_file(tree, {"甲"}, path);
+    else if (reader == "tree")
+      indicator_tree::from_file(path);
+    else
+      return "unknown reader " + reader;
   } catch (const error& e) {
     return e.what();
   }
@@ -51,7 +55,8 @@ TEST(bad_inputs_test, a_hundred_megabyte_cell_is_an_error_with_a_short_message) 
     out << rest.substr(rest.find(',', rest.find(',') + 1)) << "\n";
   }
   const std::string msg = outcome("values", path);
-  EXPECT_EQ(msg, "[zoneperf.data.310] " + path + ":2:2 (unit \"甲\", indicator \"intent_projects\"): number out of "
-                 "range: \"1000000000000000000000000000000000000...\" (104857601 bytes)");
+  EXPECT_EQ(msg, "[zoneperf.data.310] " + path +
+                     ":2:2 (unit \"甲\", indicator \"intent_projects\"): number out of "
+                     "range: \"1000000000000000000000000000000000000...\" (104857601 bytes)");
   std::remove(path.c_str());
 }

@@ -13,7 +13,8 @@ using namespace zoneperf;
 namespace {
 using zoneperf::test_support::message_of;
 
-std::vector<std::size_t> counts(const std::vector<double>& scores, const std::vector<std::uint8_t>& exempt = {}) {
+std::vector<std::size_t> counts(const std::vector<double>& scores,
+                                const std::vector<std::uint8_t>& exempt = {}) {
   return classify(default_class_scheme(), scores, exempt).counts;
 }
 
@@ -30,9 +31,9 @@ using counts_t = std::vector<std::size_t>;  // A, B, C, D, T
 TEST(land_classes_test, quotas_follow_the_integer_rule) {
   const auto s = default_class_scheme();
   EXPECT_EQ(rank_quotas(s, 1), counts_t({0, 0, 1, 0}));
-  EXPECT_EQ(rank_quotas(s, 19), counts_t({3, 7, 9, 0}));   // n < 20: no D
+  EXPECT_EQ(rank_quotas(s, 19), counts_t({3, 7, 9, 0}));  // n < 20: no D
   EXPECT_EQ(rank_quotas(s, 20), counts_t({4, 8, 7, 1}));
-  EXPECT_EQ(rank_quotas(s, 21), counts_t({4, 8, 7, 2}));   // D = ⌈105/100⌉
+  EXPECT_EQ(rank_quotas(s, 21), counts_t({4, 8, 7, 2}));  // D = ⌈105/100⌉
   EXPECT_EQ(rank_quotas(s, 0), counts_t({0, 0, 0, 0}));
 }
 
@@ -103,12 +104,14 @@ TEST(land_classes_test, exempt_entities_are_class_t_and_use_no_quota) {
   EXPECT_EQ(c.counts, counts_t({4, 8, 7, 1, 3}));  // as for 20 rated
   EXPECT_EQ(c.class_of[0], 4u);
   EXPECT_EQ(class_label(default_class_scheme(), c.class_of[0]), "T");
-  EXPECT_EQ(c.class_of[1], 0u);  // the best rated entity is A
-  EXPECT_EQ(c.class_of[21], 3u); // the worst rated entity is D
+  EXPECT_EQ(c.class_of[1], 0u);   // the best rated entity is A
+  EXPECT_EQ(c.class_of[21], 3u);  // the worst rated entity is D
 }
 
 TEST(land_classes_test, a_rated_entity_without_a_score_is_an_error) {
-  EXPECT_EQ(message_of([] { classify(default_class_scheme(), {1.0, std::nan("")}); }),
+  EXPECT_EQ(message_of([] {
+              classify(default_class_scheme(), {1.0, std::nan("")});
+            }),
             "[zoneperf.data.301] #1: a rated entity has no score");
 }
 
@@ -147,13 +150,14 @@ TEST(land_classes_test, a_bad_scheme_lists_every_problem) {
             "[zoneperf.land.908] c.json:/classes/1: duplicate label \"A\"\n"
             "[zoneperf.land.908] c.json:/classes: a rank scheme needs exactly one \"rest\" class, found 0\n"
             "[zoneperf.land.908] c.json:/classes: shares add up to 115 % (more than 100)");
-  EXPECT_EQ(message_of([] {
-              class_scheme_from_json(R"({"method": "cutoffs", "classes": [{"label": "A", "min": 60},
+  EXPECT_EQ(
+      message_of([] {
+        class_scheme_from_json(R"({"method": "cutoffs", "classes": [{"label": "A", "min": 60},
                                      {"label": "B", "min": 80}, {"label": "C", "min": 0}]})",
-                                     "c.json");
-            }),
-            "[zoneperf.land.908] c.json:/classes/1: cut-offs must descend\n"
-            "[zoneperf.land.908] c.json:/classes/2: the last class catches every lower score and takes no min");
+                               "c.json");
+      }),
+      "[zoneperf.land.908] c.json:/classes/1: cut-offs must descend\n"
+      "[zoneperf.land.908] c.json:/classes/2: the last class catches every lower score and takes no min");
 }
 
 TEST(land_classes_test, competition_ranks_handle_ties_negatives_and_signed_zero) {
@@ -170,6 +174,8 @@ TEST(land_classes_test, classes_from_the_engines_ranks_equal_classes_from_scores
   const auto by_ranks = classify_ranked(default_class_scheme(), competition_ranks(s), {});
   EXPECT_EQ(by_scores.class_of, by_ranks.class_of);
   EXPECT_EQ(by_ranks.counts, counts_t({5, 7, 7, 2, 0}));
-  EXPECT_EQ(message_of([] { classify_ranked(default_class_scheme(), {1, 3}, {}); }),
+  EXPECT_EQ(message_of([] {
+              classify_ranked(default_class_scheme(), {1, 3}, {});
+            }),
             "[zoneperf.data.314] #1: rank 3 is outside 1..2");
 }

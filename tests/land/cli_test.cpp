@@ -1,12 +1,12 @@
 // Tests of `zoneperf land` and the land step of `zoneperf demo` (include/zoneperf/land/report.hpp
 // is what --format json prints).
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "../support/test_support.hpp"
@@ -40,21 +40,24 @@ TEST(land_cli_test, table_shows_classes_and_the_zones_per_mu_figures) {
   EXPECT_NE(r.out.find("不适合评价"), std::string::npos);
   EXPECT_NE(r.out.find("ratios of sums"), std::string::npos);
   EXPECT_NE(r.out.find("高端装备"), std::string::npos);
-  EXPECT_NE(r.out.find("tax_per_mu: benchmark 25 (2 × prior-year peer average 12.5)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("tax_per_mu: benchmark 25 (2 × prior-year peer average 12.5)"), std::string::npos)
+      << r.out;
 }
 
 TEST(land_cli_test, prior_averages_on_the_command_line_override_the_presets) {
   const auto r = run("land --enterprises " + sample + " --preset js-huaian --prior tax_per_mu=10");
   ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_NE(r.out.find("tax_per_mu: benchmark 20 (2 × prior-year peer average 10)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("tax_per_mu: benchmark 20 (2 × prior-year peer average 10)"), std::string::npos)
+      << r.out;
 }
 
 TEST(land_cli_test, csv_and_markdown_formats) {
   const auto csv = run("land --enterprises " + sample + " --format csv");
   ASSERT_EQ(csv.status, 0) << csv.out;
-  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
-            "id,name,land_mu,investment_per_mu,tax_per_mu,revenue_per_mu,value_added_per_mu,value_added_per_tce,"
-            "value_added_per_emission,labour_productivity,rd_share,tax_per_tce,score,rank,class");
+  EXPECT_EQ(
+      csv.out.substr(0, csv.out.find('\n')),
+      "id,name,land_mu,investment_per_mu,tax_per_mu,revenue_per_mu,value_added_per_mu,value_added_per_tce,"
+      "value_added_per_emission,labour_productivity,rd_share,tax_per_tce,score,rank,class");
   const auto md = run("land --enterprises " + sample + " --format markdown");
   ASSERT_EQ(md.status, 0) << md.out;
   EXPECT_NE(md.out.find("### Classes"), std::string::npos);

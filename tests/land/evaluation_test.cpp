@@ -7,9 +7,8 @@
 #include <cmath>
 #include <functional>
 
-#include "zoneperf/presets.hpp"
-
 #include "../support/test_support.hpp"
+#include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
 
@@ -41,8 +40,8 @@ land_record huangyan_enterprise() {
   r.rd_spending = 151;
   return r;
 }
-const double huangyan_expected = 30 + 30 + 20 * (2042.4 / 1516 / 2.694) + 10 * (10212 / 4929.81) +
-                                 10 * (20.424 / 18.14) + 5;  // ≈ 107.0
+const double huangyan_expected =
+    30 + 30 + 20 * (2042.4 / 1516 / 2.694) + 10 * (10212 / 4929.81) + 10 * (20.424 / 18.14) + 5;  // ≈ 107.0
 }  // namespace
 
 TEST(land_evaluation_test, both_land_configs_load_and_fit_their_trees) {
@@ -68,12 +67,12 @@ TEST(land_evaluation_test, zj_huangyan_scores_a_hand_worked_enterprise) {
 TEST(land_evaluation_test, zj_huangyan_gives_a_missing_emission_figure_the_peer_average) {
   land_record a = huangyan_enterprise(), b = huangyan_enterprise(), c = huangyan_enterprise();
   b.id = "HY2";
-  b.emissions = 0.8;   // 2553 万元/t
+  b.emissions = 0.8;  // 2553 万元/t
   c.id = "HY3";
   c.emissions.reset();
   land_record t = huangyan_enterprise();
   t.id = "T1";
-  t.emissions = 100;   // exempt: not a peer
+  t.emissions = 100;  // exempt: not a peer
   t.exempt = "utility";
   const auto tree = load_preset("zj-huangyan");
   const auto ev = evaluate_land(tree, load_land_config("zj-huangyan"), {a, b, t, c});
@@ -103,7 +102,8 @@ TEST(land_evaluation_test, js_huaian_scores_a_hand_worked_enterprise) {
   r.items = {{"innovation", 2}};
   const auto ev = evaluate_land(load_preset("js-huaian"), load_land_config("js-huaian"), {r});
   EXPECT_NEAR(ev.score(0), 45 + 35 + 20 * (1 / 0.9) + 2, 1e-9);  // 104.222…
-  EXPECT_EQ(ev.inputs.target_leaves, std::vector<std::string>({"tax_per_mu", "revenue_per_mu", "tax_per_tce"}));
+  EXPECT_EQ(ev.inputs.target_leaves,
+            std::vector<std::string>({"tax_per_mu", "revenue_per_mu", "tax_per_tce"}));
 }
 
 TEST(land_evaluation_test, js_huaian_takes_this_years_prior_averages_per_run) {
@@ -167,12 +167,13 @@ TEST(land_evaluation_test, a_config_that_does_not_fit_its_tree_lists_every_misma
       {"leaf": "tax_per_acre", "metric": "tax_per_mu"},
       {"leaf": "revenue_per_mu", "metric": "revenue_per_mu", "missing": "deduction"}],
       "deduction_item": "safety"})");
-  EXPECT_EQ(message_of([&] { evaluate_land(tree, config, {}); }),
-            "[zoneperf.land.907] js-huaian/tax_per_mu: a leader benchmark needs the rule {\"kind\": \"rank\", "
-            "\"mode\": \"leader\"}\n"
-            "[zoneperf.land.907] js-huaian/tax_per_acre: no leaf \"tax_per_acre\" in tree js-huaian\n"
-            "[zoneperf.land.907] js-huaian/tax_per_tce: the leaf has no indicator in the land config\n"
-            "[zoneperf.land.907] js-huaian/safety: the deduction item is not a penalty item of tree js-huaian");
+  EXPECT_EQ(
+      message_of([&] { evaluate_land(tree, config, {}); }),
+      "[zoneperf.land.907] js-huaian/tax_per_mu: a leader benchmark needs the rule {\"kind\": \"rank\", "
+      "\"mode\": \"leader\"}\n"
+      "[zoneperf.land.907] js-huaian/tax_per_acre: no leaf \"tax_per_acre\" in tree js-huaian\n"
+      "[zoneperf.land.907] js-huaian/tax_per_tce: the leaf has no indicator in the land config\n"
+      "[zoneperf.land.907] js-huaian/safety: the deduction item is not a penalty item of tree js-huaian");
   // The zj-huangyan leaves take missing "error": a deduction there would silently score nothing.
   auto hy = load_land_config("zj-huangyan");
   hy.indicators[0].missing = missing_rule::deduction;
@@ -181,25 +182,27 @@ TEST(land_evaluation_test, a_config_that_does_not_fit_its_tree_lists_every_misma
 }
 
 TEST(land_evaluation_test, a_bad_land_config_file_lists_every_problem) {
-  EXPECT_EQ(message_of([] {
-              land_config_from_json(R"({"indicators": [{"leaf": "x", "metric": "tax", "missing": "guess",
+  EXPECT_EQ(
+      message_of([] {
+        land_config_from_json(R"({"indicators": [{"leaf": "x", "metric": "tax", "missing": "guess",
                  "benchmark": {"mode": "fixed", "k": 2}}], "extensions": {}})",
-                                    "l.json");
-            }),
-            "[zoneperf.config.211] l.json:/extensions: unknown key \"extensions\"\n"
-            "[zoneperf.config.201] l.json:/: missing \"preset\"\n"
-            "[zoneperf.config.214] l.json:/indicators/0/metric: unknown metric \"tax\"\n"
-            "[zoneperf.config.214] l.json:/indicators/0/missing: expected \"tree\", \"peer_average\" or "
-            "\"deduction\", got \"guess\"\n"
-            "[zoneperf.config.211] l.json:/indicators/0/benchmark/k: \"k\" belongs to a peer_average benchmark");
+                              "l.json");
+      }),
+      "[zoneperf.config.211] l.json:/extensions: unknown key \"extensions\"\n"
+      "[zoneperf.config.201] l.json:/: missing \"preset\"\n"
+      "[zoneperf.config.214] l.json:/indicators/0/metric: unknown metric \"tax\"\n"
+      "[zoneperf.config.214] l.json:/indicators/0/missing: expected \"tree\", \"peer_average\" or "
+      "\"deduction\", got \"guess\"\n"
+      "[zoneperf.config.211] l.json:/indicators/0/benchmark/k: \"k\" belongs to a peer_average benchmark");
 }
 
 TEST(land_evaluation_test, a_peer_average_needs_a_peer_and_a_prior_benchmark_needs_its_average) {
   land_record r = huangyan_enterprise();
   r.emissions.reset();
-  EXPECT_EQ(message_of([&] { evaluate_land(load_preset("zj-huangyan"), load_land_config("zj-huangyan"), {r}); }),
-            "[zoneperf.land.905] value_added_per_emission: no rated entity has a value of "
-            "value_added_per_emission to take the peer average of");
+  EXPECT_EQ(
+      message_of([&] { evaluate_land(load_preset("zj-huangyan"), load_land_config("zj-huangyan"), {r}); }),
+      "[zoneperf.land.905] value_added_per_emission: no rated entity has a value of "
+      "value_added_per_emission to take the peer average of");
   auto hx = load_land_config("js-huaian");
   hx.indicators[1].prior_average.reset();
   land_record h = record("HA1", 10);
@@ -213,7 +216,9 @@ TEST(land_evaluation_test, every_bad_record_is_reported_at_once) {
   land_record a = huangyan_enterprise(), b = huangyan_enterprise(), c = huangyan_enterprise();
   b.id = "HY2";
   b.land.reset();
-  EXPECT_EQ(message_of([&] { evaluate_land(load_preset("zj-huangyan"), load_land_config("zj-huangyan"), {a, b, c}); }),
+  EXPECT_EQ(message_of([&] {
+              evaluate_land(load_preset("zj-huangyan"), load_land_config("zj-huangyan"), {a, b, c});
+            }),
             "[zoneperf.land.901] HY2: land area is missing\n"
             "[zoneperf.land.904] HY1: the id appears more than once");
 }

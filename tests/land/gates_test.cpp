@@ -34,7 +34,8 @@ TEST(land_gates_test, the_articles_landed_projects_pass_every_gate) {
   EXPECT_EQ(r.gates[2].figure, 0.9);
   EXPECT_EQ(r.gates[3].figure, 0.45);
   EXPECT_TRUE(r.failures().empty());
-  EXPECT_EQ(r.gates[0].message, "亩均投资强度 (investment_per_mu) 470 万元/亩 meets the threshold 300 万元/亩");
+  EXPECT_EQ(r.gates[0].message,
+            "亩均投资强度 (investment_per_mu) 470 万元/亩 meets the threshold 300 万元/亩");
 }
 
 TEST(land_gates_test, a_figure_on_its_threshold_passes) {
@@ -78,7 +79,8 @@ TEST(land_gates_test, plot_ratio_and_density_fail_and_unknown_ones_are_not_check
   EXPECT_EQ(r.gates[3].status, gate_status::not_checked);
   EXPECT_EQ(r.gates[3].message, "建筑密度 (building_density): not checked, the figure was not given");
   p.footprint = area::parse("10000", area_unit::m2);  // 30 %
-  EXPECT_EQ(check_land_gates(p).gates[3].message, "建筑密度 (building_density) 30 % is below the threshold 40 %");
+  EXPECT_EQ(check_land_gates(p).gates[3].message,
+            "建筑密度 (building_density) 30 % is below the threshold 40 %");
 }
 
 TEST(land_gates_test, thresholds_are_data) {
@@ -88,7 +90,10 @@ TEST(land_gates_test, thresholds_are_data) {
   const auto r = check_land_gates(proposal(270 * 50, 25 * 50), t);
   EXPECT_EQ(r.verdict, gate_verdict::passed);
   EXPECT_EQ(r.gates.size(), 3u);  // plot ratio turned off
-  EXPECT_EQ(message_of([] { land_gate_thresholds_from_json(R"({"tax": {"min": 1}, "tax_per_mu": {"min": 10, "reject_below": 20}})", "g.json"); }),
+  EXPECT_EQ(message_of([] {
+              land_gate_thresholds_from_json(
+                  R"({"tax": {"min": 1}, "tax_per_mu": {"min": 10, "reject_below": 20}})", "g.json");
+            }),
             "[zoneperf.config.211] g.json:/tax: unknown key \"tax\"\n"
             "[zoneperf.config.214] g.json:/tax_per_mu: reject_below is above min");
 }

@@ -31,7 +31,7 @@ land_record full_record() {
 
 TEST(land_metrics_test, computes_every_metric_of_a_record) {
   const land_metrics m = compute_metrics(full_record());
-  EXPECT_EQ(m[land_metric::investment_per_mu], 400.0);   // 7000 / 17.5
+  EXPECT_EQ(m[land_metric::investment_per_mu], 400.0);  // 7000 / 17.5
   EXPECT_EQ(m[land_metric::tax_per_mu], 20.0);
   EXPECT_EQ(m[land_metric::revenue_per_mu], 800.0);
   EXPECT_EQ(m[land_metric::value_added_per_mu], 160.0);
@@ -92,7 +92,7 @@ TEST(land_metrics_test, aggregates_are_ratios_of_sums_not_means_of_ratios) {
   small.tax = 100;  // 10 万元/亩
   large.id = "large";
   large.land = area::from_mu(90);
-  large.tax = 90;   // 1 万元/亩
+  large.tax = 90;  // 1 万元/亩
   const land_metrics zone = aggregate_metrics({small, large});
   EXPECT_EQ(zone[land_metric::tax_per_mu], 1.9);  // 190 / 100 mu
   const double mean_of_ratios =
@@ -104,7 +104,7 @@ TEST(land_metrics_test, an_aggregate_sums_each_metric_over_the_records_that_have
   land_record a = full_record(), b = full_record();
   b.id = "E2";
   b.land = area::from_mu(100);
-  b.tax.reset();        // its land must not dilute 亩均税收
+  b.tax.reset();  // its land must not dilute 亩均税收
   b.investment = 30000;
   land_totals t;
   t.add(a);

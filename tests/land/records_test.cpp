@@ -5,9 +5,8 @@
 
 #include <functional>
 
-#include "zoneperf/presets.hpp"
-
 #include "../support/test_support.hpp"
+#include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
 
@@ -51,9 +50,9 @@ TEST(land_records_test, bad_rows_are_reported_at_once_with_line_and_column) {
   const std::string text =
       "id,name,land_mu,tax_wan,energy_tce\n"
       "E1,甲,10,120,300\n"
-      "E2,乙,,80,200\n"          // line 3: no land
-      "E3,丙,0,80,200\n"         // line 4: zero land
-      "E4,丁,12.5,八十,200\n"    // line 5: text in a number cell
+      "E2,乙,,80,200\n"              // line 3: no land
+      "E3,丙,0,80,200\n"             // line 4: zero land
+      "E4,丁,12.5,八十,200\n"        // line 5: text in a number cell
       "E1,戊,1.0000000001,80,-5\n";  // line 6: duplicate id, too many decimals, negative energy
   EXPECT_EQ(message_of([&] { read_land_records(read_csv(text, "enterprises.csv")); }),
             "[zoneperf.land.901] enterprises.csv:3:3: E2: land area is missing\n"
@@ -66,11 +65,12 @@ TEST(land_records_test, bad_rows_are_reported_at_once_with_line_and_column) {
 }
 
 TEST(land_records_test, bad_headers_are_reported_before_any_row) {
-  EXPECT_EQ(message_of([] { read_land_records(read_csv("name,land_mu,land_m2,tax,tax\nA,1,2,3,4\n", "e.csv")); }),
-            "[zoneperf.land.909] e.csv:1:3: a second land column \"land_m2\" beside \"land_mu\"\n"
-            "[zoneperf.data.304] e.csv:1:4: unknown column \"tax\"\n"
-            "[zoneperf.data.307] e.csv:1:5: duplicate column \"tax\"\n"
-            "[zoneperf.data.305] e.csv:1: no \"id\" column");
+  EXPECT_EQ(
+      message_of([] { read_land_records(read_csv("name,land_mu,land_m2,tax,tax\nA,1,2,3,4\n", "e.csv")); }),
+      "[zoneperf.land.909] e.csv:1:3: a second land column \"land_m2\" beside \"land_mu\"\n"
+      "[zoneperf.data.304] e.csv:1:4: unknown column \"tax\"\n"
+      "[zoneperf.data.307] e.csv:1:5: duplicate column \"tax\"\n"
+      "[zoneperf.data.305] e.csv:1: no \"id\" column");
   EXPECT_EQ(message_of([] { read_land_records(read_csv("id,tax_wan\nA,3\n", "e.csv")); }),
             "[zoneperf.data.305] e.csv:1: no land column (one of land_mu, land_m2, land_ha)");
 }

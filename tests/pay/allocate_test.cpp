@@ -9,12 +9,11 @@
 #include <numeric>
 #include <random>
 
+#include "../support/test_support.hpp"
 #include "zoneperf/assess.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
-
-#include "../support/test_support.hpp"
 
 namespace zoneperf {
 namespace {
@@ -69,7 +68,8 @@ TEST(allocate_test, caps_bind_and_the_rest_share_the_pool) {
   // s = 2.4 b for A (优秀 × 1.2 × team 1.0... via a team coefficient of 2): A is capped at 2 b.
   pay_policy p = pay_policy::standard();
   p.teams = {{"star", exact_ratio(2)}};
-  const std::vector<staff_member> staff = {person("A", "T", "star", "100", 95), person("B", "T", "t", "100", 85),
+  const std::vector<staff_member> staff = {person("A", "T", "star", "100", 95),
+                                           person("B", "T", "t", "100", 85),
                                            person("C", "T", "t", "100", 85)};
   const pay_result r = allocate_pay(staff, grades({{"T", "优秀"}}), p);
   EXPECT_EQ(r.people[0].clamp, clamp_state::cap);
@@ -81,7 +81,8 @@ TEST(allocate_test, caps_bind_and_the_rest_share_the_pool) {
 TEST(allocate_test, pool_exactly_at_the_floors_or_caps_is_feasible) {
   pay_policy p = pay_policy::standard();
   p.multiplier = exact_ratio(1);
-  const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "T", "t", "50.01", 55)};
+  const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95),
+                                           person("B", "T", "t", "50.01", 55)};
   pay_result r = allocate_pay(staff, grades({{"T", "良好"}}), p);
   EXPECT_EQ(r.people[0].base_pay.fen(), 10000);
   EXPECT_EQ(r.people[1].base_pay.fen(), 5001);
@@ -99,14 +100,20 @@ TEST(allocate_test, infeasible_floors_and_caps_state_the_shortfall_in_fen) {
   pay_policy p = pay_policy::standard();
   p.multiplier = exact_ratio(1);
   p.floor = exact_ratio(10001, 10000);
-  const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "T", "t", "100", 95)};
-  EXPECT_EQ(message_of([&] { allocate_pay(staff, grades({{"T", "良好"}}), p); }),
+  const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95),
+                                           person("B", "T", "t", "100", 95)};
+  EXPECT_EQ(message_of([&] {
+              allocate_pay(staff, grades({{"T", "良好"}}), p);
+            }),
             "[zoneperf.pay.606] pool: the floors need 200.02 but the pool is 200.00: 2 fen short");
   p = pay_policy::standard();
   p.multiplier = exact_ratio(2);
   p.cap = exact_ratio(19999, 10000);
-  EXPECT_EQ(message_of([&] { allocate_pay(staff, grades({{"T", "良好"}}), p); }),
-            "[zoneperf.pay.607] pool: the caps allow at most 399.98 but the pool is 400.00: 2 fen cannot be paid");
+  EXPECT_EQ(
+      message_of([&] {
+        allocate_pay(staff, grades({{"T", "良好"}}), p);
+      }),
+      "[zoneperf.pay.607] pool: the caps allow at most 399.98 but the pool is 400.00: 2 fen cannot be paid");
 }
 
 TEST(allocate_test, an_empty_roster_pays_nothing) {
@@ -128,12 +135,18 @@ TEST(allocate_test, amounts_near_the_64_bit_limit) {
   // One more fen of baseline and the pool overflows: reported, never wrapped.
   const std::vector<staff_member> more = {person("A", "T", "t", "61489147000000000", 95),
                                           person("B", "T", "t", "1", 61)};
-  EXPECT_EQ(message_of([&] { allocate_pay(more, grades({{"T", "优秀"}}), pay_policy::standard()); }),
-            "[zoneperf.money.501] money overflow in multiply: the result is outside ±92233720368547758.07 (64-bit fen)");
+  EXPECT_EQ(message_of([&] {
+              allocate_pay(more, grades({{"T", "优秀"}}), pay_policy::standard());
+            }),
+            "[zoneperf.money.501] money overflow in multiply: the result is outside ±92233720368547758.07 "
+            "(64-bit fen)");
   const std::vector<staff_member> sum = {person("A", "T", "t", "50000000000000000", 95),
                                          person("B", "T", "t", "50000000000000000", 61)};
-  EXPECT_EQ(message_of([&] { allocate_pay(sum, grades({{"T", "优秀"}}), pay_policy::standard()); }),
-            "[zoneperf.money.501] money overflow in multiply: the result is outside ±92233720368547758.07 (64-bit fen)");
+  EXPECT_EQ(message_of([&] {
+              allocate_pay(sum, grades({{"T", "优秀"}}), pay_policy::standard());
+            }),
+            "[zoneperf.money.501] money overflow in multiply: the result is outside ±92233720368547758.07 "
+            "(64-bit fen)");
 }
 
 TEST(allocate_test, core_handles_shares_near_128_bits) {
@@ -149,22 +162,31 @@ TEST(allocate_test, mismatches_are_reported_together) {
   const std::vector<staff_member> staff = {person("A", "T", "t", "100", 95), person("B", "U", "t", "100", -5),
                                            person("C", "V", "t", "100", 80)};
   pay_policy p = pay_policy::standard();
-  EXPECT_EQ(message_of([&] { allocate_pay(staff, grades({{"T", "良好"}, {"V", "A+"}}), p); }),
-            "[zoneperf.pay.608] roster:B: task force \"U\" of person \"B\" is not in the scorecard test (its units: T, V)\n"
-            "[zoneperf.pay.616] roster:B: score -5 of person \"B\" is below every individual band (the lowest is 0)\n"
-            "[zoneperf.pay.604] task force V: grade \"A+\" has no coefficient in the pay policy (it has 优秀, 良好, 合格, 不合格)");
+  EXPECT_EQ(message_of([&] {
+              allocate_pay(staff, grades({{"T", "良好"}, {"V", "A+"}}), p);
+            }),
+            "[zoneperf.pay.608] roster:B: task force \"U\" of person \"B\" is not in the scorecard test (its "
+            "units: T, V)\n"
+            "[zoneperf.pay.616] roster:B: score -5 of person \"B\" is below every individual band (the "
+            "lowest is 0)\n"
+            "[zoneperf.pay.604] task force V: grade \"A+\" has no coefficient in the pay policy (it has "
+            "优秀, 良好, 合格, 不合格)");
 }
 
 TEST(allocate_test, awards_split_by_contribution_weight_exactly) {
   pay_policy p = pay_policy::standard();
-  p.awards.push_back({"fortune500", "世界500强项目落地", cny_money::from_yuan(100000), award_source::events, "", 1});
-  p.awards.push_back({"foreign_capital", "外资", cny_money::from_yuan(10), award_source::scorecard, "foreign_capital", 1});
-  const std::vector<staff_member> staff = {person("A", "T", "x", "100", 95, "1"), person("B", "T", "x", "100", 85, "2"),
-                                           person("C", "T", "y", "100", 85, "0"), person("D", "T", "x", "100", 85, "0.5")};
+  p.awards.push_back(
+      {"fortune500", "世界500强项目落地", cny_money::from_yuan(100000), award_source::events, "", 1});
+  p.awards.push_back(
+      {"foreign_capital", "外资", cny_money::from_yuan(10), award_source::scorecard, "foreign_capital", 1});
+  const std::vector<staff_member> staff = {
+      person("A", "T", "x", "100", 95, "1"), person("B", "T", "x", "100", 85, "2"),
+      person("C", "T", "y", "100", 85, "0"), person("D", "T", "x", "100", 85, "0.5")};
   scorecard_summary s = grades({{"T", "良好"}});
   s.units[0].has_leaves = true;
   s.units[0].leaf_ratios = {{"foreign_capital", 1.0}};
-  const std::vector<award_event> events = {{"T", "x", "fortune500", 1, "e:2"}, {"T", "y", "fortune500", 0, "e:3"}};
+  const std::vector<award_event> events = {{"T", "x", "fortune500", 1, "e:2"},
+                                           {"T", "y", "fortune500", 0, "e:3"}};
   const pay_result r = allocate_pay(staff, s, p, events);
   ASSERT_EQ(r.awards.size(), 2u);
   // 外资 10 yuan = 1000 fen over weights 1 : 2 : 0 : 0.5 -> 285.71…, 571.42…, 0, 142.85… -> 286, 571, 0, 143.
@@ -173,7 +195,8 @@ TEST(allocate_test, awards_split_by_contribution_weight_exactly) {
   EXPECT_EQ(r.awards[0].split[3].second.fen(), 143);
   // 100000 yuan over team x (A, B, D: 1 : 2 : 0.5).
   EXPECT_EQ(r.awards[1].split.size(), 3u);
-  EXPECT_EQ(r.people[1].award.fen(), 571 + 5714286);  // 10^7 fen × 2/3.5 = 5714285.71…, rounded up by its remainder
+  EXPECT_EQ(r.people[1].award.fen(),
+            571 + 5714286);  // 10^7 fen × 2/3.5 = 5714285.71…, rounded up by its remainder
   EXPECT_EQ(r.awards_paid, cny_money::from_yuan(100010));
   EXPECT_EQ(r.total_paid, r.pool + r.awards_paid);
   for (const auto& person : r.people) EXPECT_EQ(person.total, person.base_pay + person.award);
@@ -182,19 +205,27 @@ TEST(allocate_test, awards_split_by_contribution_weight_exactly) {
 TEST(allocate_test, award_errors_name_the_unit_team_or_line) {
   pay_policy p = pay_policy::standard();
   p.awards.push_back({"fortune500", "500强", cny_money::from_yuan(100), award_source::events, "", 1});
-  p.awards.push_back({"foreign_capital", "外资", cny_money::from_yuan(10), award_source::scorecard, "foreign_capital", 1});
+  p.awards.push_back(
+      {"foreign_capital", "外资", cny_money::from_yuan(10), award_source::scorecard, "foreign_capital", 1});
   const std::vector<staff_member> staff = {person("A", "T", "x", "100", 95, "0")};
-  const std::vector<award_event> events = {{"T", "z", "fortune500", 1, "e:2"}, {"T", "x", "bonus", 1, "e:3"},
-                                           {"W", "", "fortune500", 1, "e:4"}, {"T", "x", "foreign_capital", 1, "e:5"},
+  const std::vector<award_event> events = {{"T", "z", "fortune500", 1, "e:2"},
+                                           {"T", "x", "bonus", 1, "e:3"},
+                                           {"W", "", "fortune500", 1, "e:4"},
+                                           {"T", "x", "foreign_capital", 1, "e:5"},
                                            {"T", "x", "fortune500", 1, "e:6"}};
-  EXPECT_EQ(message_of([&] { allocate_pay(staff, grades({{"T", "良好"}}), p, events); }),
-            "[zoneperf.pay.611] task force T: the award \"foreign_capital\" needs units[].leaves.foreign_capital.ratio "
-            "in the scorecard test (assess with explanations)\n"
-            "[zoneperf.pay.609] e:2: award \"fortune500\": team \"z\" of \"T\" has no staff in the roster\n"
-            "[zoneperf.pay.610] e:3: the pay policy has no award \"bonus\" paid from events (it has fortune500)\n"
-            "[zoneperf.pay.608] e:4: task force \"W\" has no staff in the roster\n"
-            "[zoneperf.pay.610] e:5: award \"foreign_capital\" comes from the scorecard, not the events table\n"
-            "[zoneperf.pay.612] e:6: award \"fortune500\": every member of team \"x\" of \"T\" has contribution weight 0");
+  EXPECT_EQ(
+      message_of([&] {
+        allocate_pay(staff, grades({{"T", "良好"}}), p, events);
+      }),
+      "[zoneperf.pay.611] task force T: the award \"foreign_capital\" needs "
+      "units[].leaves.foreign_capital.ratio "
+      "in the scorecard test (assess with explanations)\n"
+      "[zoneperf.pay.609] e:2: award \"fortune500\": team \"z\" of \"T\" has no staff in the roster\n"
+      "[zoneperf.pay.610] e:3: the pay policy has no award \"bonus\" paid from events (it has fortune500)\n"
+      "[zoneperf.pay.608] e:4: task force \"W\" has no staff in the roster\n"
+      "[zoneperf.pay.610] e:5: award \"foreign_capital\" comes from the scorecard, not the events table\n"
+      "[zoneperf.pay.612] e:6: award \"fortune500\": every member of team \"x\" of \"T\" has contribution "
+      "weight 0");
 }
 
 // --- properties over seeded random rosters ---------------------------------------------------
@@ -211,10 +242,13 @@ random_case make_case(std::mt19937_64& rng) {
   c.policy.teams = {{"a", exact_ratio(11, 10)}, {"b", exact_ratio(9, 10)}};
   // Multipliers between floor and cap, sometimes right at them.
   const int m = static_cast<int>(rng() % 12);
-  c.policy.multiplier = m == 0 ? exact_ratio(1) : m == 1 ? exact_ratio(2) : exact_ratio(10000 + static_cast<std::int64_t>(rng() % 10000), 10000);
+  c.policy.multiplier = m == 0   ? exact_ratio(1)
+                        : m == 1 ? exact_ratio(2)
+                                 : exact_ratio(10000 + static_cast<std::int64_t>(rng() % 10000), 10000);
   const char* labels[] = {"优秀", "良好", "合格", "不合格"};
   const int units = 1 + static_cast<int>(rng() % 4);
-  for (int u = 0; u < units; ++u) c.scorecard.units.push_back({"T" + std::to_string(u), labels[rng() % 4], false, {}, false});
+  for (int u = 0; u < units; ++u)
+    c.scorecard.units.push_back({"T" + std::to_string(u), labels[rng() % 4], false, {}, false});
   c.scorecard.source = "random";
   const std::size_t n = 1 + rng() % 40;
   const char* teams[] = {"a", "b", "c"};
@@ -224,7 +258,8 @@ random_case make_case(std::mt19937_64& rng) {
     s.task_force = "T" + std::to_string(rng() % static_cast<unsigned>(units));
     s.team = teams[rng() % 3];
     // Few distinct baselines so that equal baselines (and ties) are common.
-    s.baseline = cny_money::from_fen(rng() % 3 == 0 ? 8800000 : static_cast<std::int64_t>(1 + rng() % 30000000));
+    s.baseline =
+        cny_money::from_fen(rng() % 3 == 0 ? 8800000 : static_cast<std::int64_t>(1 + rng() % 30000000));
     s.score = static_cast<double>(rng() % 101);
     c.staff.push_back(std::move(s));
   }
@@ -245,20 +280,24 @@ TEST(allocate_property_test, parts_add_up_to_the_pool_within_bounds_and_in_coeff
       ASSERT_TRUE(p.rounding_fen == 0 || p.rounding_fen == 1);
       if (p.clamp != clamp_state::none) ASSERT_EQ(p.rounding_fen, 0) << "nobody at a bound moves off it";
       // The pay before rounding is clamp(λ·s, floor, cap): check against λ in long double.
-      const long double lambda = static_cast<long double>(r.lambda_num) / static_cast<long double>(r.lambda_den);
+      const long double lambda =
+          static_cast<long double>(r.lambda_num) / static_cast<long double>(r.lambda_den);
       const long double s = static_cast<long double>(p.share) / 1e12L;
-      const long double raw = static_cast<long double>(p.raw_whole.fen()) +
-                              static_cast<long double>(p.raw_remainder) / static_cast<long double>(r.raw_denominator);
-      const long double expect =
-          std::min(std::max(lambda * s, static_cast<long double>(p.floor.fen())), static_cast<long double>(p.cap.fen()));
-      ASSERT_NEAR(static_cast<double>(raw), static_cast<double>(expect), 1e-6 * static_cast<double>(expect) + 1e-6)
+      const long double raw =
+          static_cast<long double>(p.raw_whole.fen()) +
+          static_cast<long double>(p.raw_remainder) / static_cast<long double>(r.raw_denominator);
+      const long double expect = std::min(std::max(lambda * s, static_cast<long double>(p.floor.fen())),
+                                          static_cast<long double>(p.cap.fen()));
+      ASSERT_NEAR(static_cast<double>(raw), static_cast<double>(expect),
+                  1e-6 * static_cast<double>(expect) + 1e-6)
           << "trial " << trial;
     }
     ASSERT_EQ(sum, r.pool.fen());
     // Same baseline, larger share: never less pay.
     for (const auto& p : r.people)
       for (const auto& q : r.people)
-        if (p.baseline == q.baseline && p.share > q.share) ASSERT_GE(p.base_pay, q.base_pay) << "trial " << trial;
+        if (p.baseline == q.baseline && p.share > q.share)
+          ASSERT_GE(p.base_pay, q.base_pay) << "trial " << trial;
   }
 }
 
@@ -328,9 +367,12 @@ reference_allocation reference_clamped(const std::vector<uint128>& s, const std:
     clamp.assign(n, clamp_state::none);
     for (std::size_t i = 0; i < n; ++i) {
       const auto fi = static_cast<uint128>(f[i]), ci = static_cast<uint128>(c[i]);
-      if (s[i] == 0 || v.num * s[i] <= fi * v.den) clamp[i] = clamp_state::floor, A += fi;
-      else if (v.num * s[i] >= ci * v.den) clamp[i] = clamp_state::cap, A += ci;
-      else B += s[i];
+      if (s[i] == 0 || v.num * s[i] <= fi * v.den)
+        clamp[i] = clamp_state::floor, A += fi;
+      else if (v.num * s[i] >= ci * v.den)
+        clamp[i] = clamp_state::cap, A += ci;
+      else
+        B += s[i];
     }
   };
   reference_allocation r;
@@ -349,9 +391,12 @@ reference_allocation reference_clamped(const std::vector<uint128>& s, const std:
     A = B = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const value fl{static_cast<uint128>(f[i]), s[i]}, cp{static_cast<uint128>(c[i]), s[i]};
-      if (s[i] == 0 || !less(fl, hi)) r.clamp[i] = clamp_state::floor, A += static_cast<uint128>(f[i]);
-      else if (!less(lo, cp)) r.clamp[i] = clamp_state::cap, A += static_cast<uint128>(c[i]);
-      else r.clamp[i] = clamp_state::none, B += s[i];
+      if (s[i] == 0 || !less(fl, hi))
+        r.clamp[i] = clamp_state::floor, A += static_cast<uint128>(f[i]);
+      else if (!less(lo, cp))
+        r.clamp[i] = clamp_state::cap, A += static_cast<uint128>(c[i]);
+      else
+        r.clamp[i] = clamp_state::none, B += s[i];
     }
     r.mu_num = P - A, r.mu_den = B;
   }
@@ -360,9 +405,12 @@ reference_allocation reference_clamped(const std::vector<uint128>& s, const std:
   r.whole.assign(n, 0), r.remainder.assign(n, 0);
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < n; ++i) {
-    if (r.clamp[i] == clamp_state::floor) r.whole[i] = f[i];
-    else if (r.clamp[i] == clamp_state::cap) r.whole[i] = c[i];
-    else r.whole[i] = static_cast<std::int64_t>((P - A) * s[i] / B), r.remainder[i] = (P - A) * s[i] % B;
+    if (r.clamp[i] == clamp_state::floor)
+      r.whole[i] = f[i];
+    else if (r.clamp[i] == clamp_state::cap)
+      r.whole[i] = c[i];
+    else
+      r.whole[i] = static_cast<std::int64_t>((P - A) * s[i] / B), r.remainder[i] = (P - A) * s[i] % B;
     given += r.whole[i];
     order.push_back(i);
   }
@@ -386,7 +434,7 @@ TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_h
     std::vector<uint128> s(n);
     std::vector<std::int64_t> f(n), c(n);
     const std::uint64_t p = 1 + rng() % 40, q = 1 + rng() % 40;  // kind 3: μ = p/q is a breakpoint
-    const std::uint64_t M = (1ULL << 50) + rng() % 1000;            // kind 5: μ ≈ 1/M
+    const std::uint64_t M = (1ULL << 50) + rng() % 1000;         // kind 5: μ ≈ 1/M
     std::int64_t near = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const std::int64_t b = 1 + static_cast<std::int64_t>(rng() % 3 == 0 ? 1000 : rng() % 1000000);
@@ -416,17 +464,22 @@ TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_h
                    // doubles cannot tell apart from μ or from each other
           const std::int64_t t = 1 + static_cast<std::int64_t>(rng() % 1000);
           const int d = static_cast<int>(rng() % 5) - 2;
-          if (rng() % 2 || d == 0) s[i] = static_cast<uint128>(t) * M, f[i] = t / 2, c[i] = 2 * t;
-          else if (rng() % 2) s[i] = static_cast<uint128>(t) * M + d, f[i] = t, c[i] = 2 * t;
-          else s[i] = static_cast<uint128>(t) * M + d, f[i] = t / 2, c[i] = t;
+          if (rng() % 2 || d == 0)
+            s[i] = static_cast<uint128>(t) * M, f[i] = t / 2, c[i] = 2 * t;
+          else if (rng() % 2)
+            s[i] = static_cast<uint128>(t) * M + d, f[i] = t, c[i] = 2 * t;
+          else
+            s[i] = static_cast<uint128>(t) * M + d, f[i] = t / 2, c[i] = t;
           near += t;
           break;
         }
         default:  // everyone clamped around μ: g is flat at P over an interval
           s[i] = 1 + rng() % 9;
           // Below μ = 100 at the cap, above μ = 200 at the floor.
-          if (rng() % 2) c[i] = static_cast<std::int64_t>(s[i]) * (1 + random_below(100)), f[i] = c[i] / 2;
-          else f[i] = static_cast<std::int64_t>(s[i]) * (200 + random_below(100)), c[i] = f[i] + 7;
+          if (rng() % 2)
+            c[i] = static_cast<std::int64_t>(s[i]) * (1 + random_below(100)), f[i] = c[i] / 2;
+          else
+            f[i] = static_cast<std::int64_t>(s[i]) * (200 + random_below(100)), c[i] = f[i] + 7;
       }
     }
     uint128 sum_floor = 0, sum_cap = 0, at_mu = 0;
@@ -436,8 +489,9 @@ TEST(allocate_property_test, core_matches_a_sorted_reference_exactly_with_ties_h
       if (kind != 3 && kind != 4) continue;
       const auto m = static_cast<std::int64_t>(p * static_cast<std::uint64_t>(s[i] / q));
       const bool capped = c[i] <= 100 * static_cast<std::int64_t>(s[i]);  // kind 4 at μ in [100, 200]
-      const std::int64_t pay =
-          s[i] == 0 ? f[i] : kind == 4 ? (capped ? c[i] : f[i]) : std::clamp(m, f[i], c[i]);
+      const std::int64_t pay = s[i] == 0   ? f[i]
+                               : kind == 4 ? (capped ? c[i] : f[i])
+                                           : std::clamp(m, f[i], c[i]);
       at_mu += static_cast<uint128>(pay);
     }
     const std::uint64_t pick = rng() % 8;
@@ -494,7 +548,8 @@ TEST(allocate_test, demo_pays_40_staff_averaging_one_and_a_half_baseline_from_th
 TEST(allocate_test, demo_pays_from_the_engine_scorecard) {
   const indicator_tree tree = load_preset("task-force");
   const values_table values = read_values(tree, sample_file("task-force/values.csv"), "values.csv");
-  const targets_table targets = read_targets(tree, values.units, sample_file("task-force/targets.csv"), "targets.csv");
+  const targets_table targets =
+      read_targets(tree, values.units, sample_file("task-force/targets.csv"), "targets.csv");
   const target_table view = targets.view();
   assess_options opt;
   opt.unit_ids = &values.units;

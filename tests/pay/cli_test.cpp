@@ -1,11 +1,11 @@
 // The `zoneperf pay` command (apps/zoneperf/cmd_pay.cpp) run as a user would.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 #include "../support/test_support.hpp"
 
@@ -14,8 +14,9 @@ namespace {
 using zoneperf::test_support::run;
 
 const std::string samples = std::string(ZONEPERF_SOURCE_DIR) + "/samples/pay/";
-const std::string inputs = "--staff " + samples + "staff.csv --scorecard " + samples + "scorecard.json --policy " +
-                           samples + "policy.json --events " + samples + "events.csv";
+const std::string inputs = "--staff " + samples + "staff.csv --scorecard " + samples +
+                           "scorecard.json --policy " + samples + "policy.json --events " + samples +
+                           "events.csv";
 
 TEST(pay_cli_test, prints_people_task_forces_and_a_reconciliation_that_balances) {
   const auto r = run("pay " + inputs);
@@ -36,8 +37,8 @@ TEST(pay_cli_test, json_and_csv_formats) {
 }
 
 TEST(pay_cli_test, bad_input_exits_2_with_the_message) {
-  const auto r = run("pay --staff " + samples + "staff.csv --scorecard " + samples + "scorecard.json --policy " +
-                     samples + "events.csv");
+  const auto r = run("pay --staff " + samples + "staff.csv --scorecard " + samples +
+                     "scorecard.json --policy " + samples + "events.csv");
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.out.substr(0, 30), "zoneperf: [zoneperf.parse.101]");
 }

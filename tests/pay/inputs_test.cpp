@@ -5,9 +5,8 @@
 
 #include <functional>
 
-#include "zoneperf/presets.hpp"
-
 #include "../support/test_support.hpp"
+#include "zoneperf/presets.hpp"
 
 namespace zoneperf {
 namespace {
@@ -27,8 +26,10 @@ TEST(inputs_test, the_sample_roster_has_40_staff_in_four_task_forces) {
 }
 
 TEST(inputs_test, weight_column_is_optional) {
-  const auto staff = read_staff(read_csv("id,name,task_force,team,job_level,baseline,score\n"
-                                         "a,甲,T,t,科员,1234.56,90\n", "s.csv"));
+  const auto staff =
+      read_staff(read_csv("id,name,task_force,team,job_level,baseline,score\n"
+                          "a,甲,T,t,科员,1234.56,90\n",
+                          "s.csv"));
   EXPECT_EQ(staff[0].weight, exact_ratio(1));
   EXPECT_EQ(staff[0].baseline.fen(), 123456);
 }
@@ -40,25 +41,31 @@ TEST(inputs_test, roster_problems_are_reported_together_with_lines_and_columns) 
       "a,乙,T,t,科员,-5,,1.00001\n"
       ",丙,,t,科员,abc,NaN,x\n";
   EXPECT_EQ(message_of([&] { read_staff(read_csv(csv, "s.csv")); }),
-            "[zoneperf.money.503] s.csv:2:6: more precision than a fen: \"1000.001\" (name a rounding to accept it)\n"
+            "[zoneperf.money.503] s.csv:2:6: more precision than a fen: \"1000.001\" (name a rounding to "
+            "accept it)\n"
             "[zoneperf.pay.614] s.csv:3:1: person \"a\" is listed twice\n"
             "[zoneperf.pay.613] s.csv:3:6: baseline pay of person \"a\" is not positive: -5\n"
             "[zoneperf.pay.616] s.csv:3:7: missing performance score for person \"a\"\n"
-            "[zoneperf.pay.615] s.csv:3:8: contribution weight must be a decimal ≥ 0 with at most 4 places, not 1.00001\n"
+            "[zoneperf.pay.615] s.csv:3:8: contribution weight must be a decimal ≥ 0 with at most 4 places, "
+            "not 1.00001\n"
             "[zoneperf.data.301] s.csv:4:1: empty person id\n"
             "[zoneperf.data.301] s.csv:4:3: empty task force for person \"\"\n"
-            "[zoneperf.money.502] s.csv:4:6: not a decimal amount: \"abc\" (write digits with an optional point and 万 or "
+            "[zoneperf.money.502] s.csv:4:6: not a decimal amount: \"abc\" (write digits with an optional "
+            "point and 万 or "
             "亿, such as 1234.56, 7175万 or 256亿元)\n"
             "[zoneperf.data.309] s.csv:4:7: not a finite number: \"NaN\"\n"
-            "[zoneperf.pay.615] s.csv:4:8: contribution weight must be a decimal ≥ 0 with at most 4 places, not \"x\"");
+            "[zoneperf.pay.615] s.csv:4:8: contribution weight must be a decimal ≥ 0 with at most 4 places, "
+            "not \"x\"");
 }
 
 TEST(inputs_test, roster_header_problems) {
-  EXPECT_EQ(message_of([] { read_staff(read_csv("id,name,task_force,team,grade,baseline,score,id\n", "s.csv")); }),
-            "[zoneperf.data.304] s.csv:1:5: unknown column \"grade\" (expected id, name, task_force, team, job_level, "
-            "baseline, score, weight)\n"
-            "[zoneperf.data.307] s.csv:1:8: column \"id\" is given twice\n"
-            "[zoneperf.data.305] s.csv:1: missing column \"job_level\"");
+  EXPECT_EQ(
+      message_of([] { read_staff(read_csv("id,name,task_force,team,grade,baseline,score,id\n", "s.csv")); }),
+      "[zoneperf.data.304] s.csv:1:5: unknown column \"grade\" (expected id, name, task_force, team, "
+      "job_level, "
+      "baseline, score, weight)\n"
+      "[zoneperf.data.307] s.csv:1:8: column \"id\" is given twice\n"
+      "[zoneperf.data.305] s.csv:1: missing column \"job_level\"");
 }
 
 TEST(inputs_test, an_empty_roster_reads_as_no_staff) {
@@ -77,11 +84,16 @@ TEST(inputs_test, reads_grades_and_leaf_ratios_from_a_scorecard) {
 TEST(inputs_test, scorecard_problems) {
   EXPECT_EQ(message_of([] { read_scorecard(R"({"unit": []})", "r.json"); }),
             "[zoneperf.config.201] r.json:/units: a scorecard is {\"units\": [{\"id\", \"grade\", ...}]}");
-  EXPECT_EQ(message_of([] { read_scorecard(R"({"units": [{"id": "A", "grade": null}, {"id": "A", "grade": "x"}, 3]})", "r.json"); }),
-            "[zoneperf.config.201] r.json:/units/0/grade: unit \"A\" has no grade label (the scorecard's tree needs \"grades\")\n"
+  EXPECT_EQ(message_of([] {
+              read_scorecard(R"({"units": [{"id": "A", "grade": null}, {"id": "A", "grade": "x"}, 3]})",
+                             "r.json");
+            }),
+            "[zoneperf.config.201] r.json:/units/0/grade: unit \"A\" has no grade label (the scorecard's "
+            "tree needs \"grades\")\n"
             "[zoneperf.data.306] r.json:/units/1/id: unit \"A\" is given twice\n"
             "[zoneperf.config.202] r.json:/units/2: expected a unit object, got a number");
-  EXPECT_EQ(message_of([] { read_scorecard("{", "r.json"); }).substr(0, 38), "[zoneperf.parse.101] r.json:1:2: inval");
+  EXPECT_EQ(message_of([] { read_scorecard("{", "r.json"); }).substr(0, 38),
+            "[zoneperf.parse.101] r.json:1:2: inval");
 }
 
 TEST(inputs_test, reads_events_and_reports_bad_counts) {
@@ -90,10 +102,11 @@ TEST(inputs_test, reads_events_and_reports_bad_counts) {
   EXPECT_EQ(e[0].kind, "fortune500");
   EXPECT_EQ(e[3].team, "");
   EXPECT_EQ(e[2].count, 3);
-  EXPECT_EQ(message_of([] { read_events(read_csv("task_force,team,kind,count\nT,,k,1.5\nT,,,-1\n", "e.csv")); }),
-            "[zoneperf.pay.617] e.csv:2:4: count must be a whole number ≥ 0, not \"1.5\"\n"
-            "[zoneperf.data.301] e.csv:3:3: empty event kind\n"
-            "[zoneperf.pay.617] e.csv:3:4: count must be a whole number ≥ 0, not \"-1\"");
+  EXPECT_EQ(
+      message_of([] { read_events(read_csv("task_force,team,kind,count\nT,,k,1.5\nT,,,-1\n", "e.csv")); }),
+      "[zoneperf.pay.617] e.csv:2:4: count must be a whole number ≥ 0, not \"1.5\"\n"
+      "[zoneperf.data.301] e.csv:3:3: empty event kind\n"
+      "[zoneperf.pay.617] e.csv:3:4: count must be a whole number ≥ 0, not \"-1\"");
 }
 
 }  // namespace

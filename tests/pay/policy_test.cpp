@@ -57,22 +57,30 @@ TEST(policy_test, lists_every_problem_with_its_json_pointer) {
                {"kind": "x", "amount": "-5", "from": "events", "leaf": "y"}]
   })";
   const auto problems = validate_pay_policy_json(bad, "policy.json");
-  EXPECT_EQ(joined(problems),
-            "[zoneperf.config.211] policy.json:/colour: unknown key \"colour\"\n"
-            "[zoneperf.pay.602] policy.json:/cap: cap 2.00005 has more than 4 decimal places\n"
-            "[zoneperf.pay.601] policy.json:/task_force_coefficients/优秀: coefficient 1.23456 has more than 4 decimal places\n"
-            "[zoneperf.pay.601] policy.json:/task_force_coefficients/良好: coefficient -1 is outside (0, 100]\n"
-            "[zoneperf.pay.601] policy.json:/task_force_coefficients/合格: coefficient is not an exact decimal: \"x\"\n"
-            "[zoneperf.pay.601] policy.json:/team_coefficients/a~1b: coefficient 0 is outside (0, 100]\n"
-            "[zoneperf.pay.605] policy.json:/individual_coefficients/1/min: bands must have strictly descending min: 90 follows 80\n"
-            "[zoneperf.config.201] policy.json:/individual_coefficients/2: missing \"min\"\n"
-            "[zoneperf.config.212] policy.json:/awards/0/kind: award kind \"外资\" is not an ASCII id (letters, digits, _ and -)\n"
-            "[zoneperf.pay.603] policy.json:/awards/0/amount: award amount: more precision than a fen: \"1.001\" (name a rounding to accept it)\n"
-            "[zoneperf.pay.603] policy.json:/awards/0/from: \"from\" is \"scorecard\" or \"events\", not \"nowhere\"\n"
-            "[zoneperf.config.201] policy.json:/awards/1: missing \"leaf\"\n"
-            "[zoneperf.config.205] policy.json:/awards/2/kind: award kind \"x\" is given twice\n"
-            "[zoneperf.pay.603] policy.json:/awards/2/amount: negative award amount -5\n"
-            "[zoneperf.pay.603] policy.json:/awards/2: \"leaf\" and \"min_ratio\" apply only to awards from the scorecard\n");
+  EXPECT_EQ(
+      joined(problems),
+      "[zoneperf.config.211] policy.json:/colour: unknown key \"colour\"\n"
+      "[zoneperf.pay.602] policy.json:/cap: cap 2.00005 has more than 4 decimal places\n"
+      "[zoneperf.pay.601] policy.json:/task_force_coefficients/优秀: coefficient 1.23456 has more than 4 "
+      "decimal places\n"
+      "[zoneperf.pay.601] policy.json:/task_force_coefficients/良好: coefficient -1 is outside (0, 100]\n"
+      "[zoneperf.pay.601] policy.json:/task_force_coefficients/合格: coefficient is not an exact decimal: "
+      "\"x\"\n"
+      "[zoneperf.pay.601] policy.json:/team_coefficients/a~1b: coefficient 0 is outside (0, 100]\n"
+      "[zoneperf.pay.605] policy.json:/individual_coefficients/1/min: bands must have strictly descending "
+      "min: 90 follows 80\n"
+      "[zoneperf.config.201] policy.json:/individual_coefficients/2: missing \"min\"\n"
+      "[zoneperf.config.212] policy.json:/awards/0/kind: award kind \"外资\" is not an ASCII id (letters, "
+      "digits, _ and -)\n"
+      "[zoneperf.pay.603] policy.json:/awards/0/amount: award amount: more precision than a fen: \"1.001\" "
+      "(name a rounding to accept it)\n"
+      "[zoneperf.pay.603] policy.json:/awards/0/from: \"from\" is \"scorecard\" or \"events\", not "
+      "\"nowhere\"\n"
+      "[zoneperf.config.201] policy.json:/awards/1: missing \"leaf\"\n"
+      "[zoneperf.config.205] policy.json:/awards/2/kind: award kind \"x\" is given twice\n"
+      "[zoneperf.pay.603] policy.json:/awards/2/amount: negative award amount -5\n"
+      "[zoneperf.pay.603] policy.json:/awards/2: \"leaf\" and \"min_ratio\" apply only to awards from the "
+      "scorecard\n");
   try {
     pay_policy::from_json(bad, "policy.json");
     FAIL();
@@ -86,25 +94,30 @@ TEST(policy_test, multiplier_outside_floor_and_cap_is_infeasible_for_any_roster)
       R"({"multiplier": 2.5, "task_force_coefficients": {"A": 1}, "individual_coefficients": [{"min": 0, "coefficient": 1}]})",
       "p.json");
   EXPECT_EQ(joined(problems),
-            "[zoneperf.pay.602] p.json:/multiplier: multiplier 2.5000 is above the cap 2.0000: the caps could never "
+            "[zoneperf.pay.602] p.json:/multiplier: multiplier 2.5000 is above the cap 2.0000: the caps "
+            "could never "
             "reach the pool\n");
 }
 
 TEST(policy_test, missing_sections_and_bad_json) {
   EXPECT_EQ(joined(validate_pay_policy_json("{}", "p.json")),
-            "[zoneperf.config.201] p.json:/: missing \"multiplier\" (the pool as a multiple of Σ baseline, e.g. 1.5)\n"
-            "[zoneperf.config.201] p.json:/: missing \"task_force_coefficients\" (a coefficient per grade label, e.g. {\"优秀\": 1.2})\n"
-            "[zoneperf.config.201] p.json:/: missing \"individual_coefficients\" (score bands such as [{\"min\": 90, \"coefficient\": 1.2}, ...])\n");
+            "[zoneperf.config.201] p.json:/: missing \"multiplier\" (the pool as a multiple of Σ baseline, "
+            "e.g. 1.5)\n"
+            "[zoneperf.config.201] p.json:/: missing \"task_force_coefficients\" (a coefficient per grade "
+            "label, e.g. {\"优秀\": 1.2})\n"
+            "[zoneperf.config.201] p.json:/: missing \"individual_coefficients\" (score bands such as "
+            "[{\"min\": 90, \"coefficient\": 1.2}, ...])\n");
   EXPECT_EQ(joined(validate_pay_policy_json("[1]", "p.json")),
             "[zoneperf.config.202] p.json:/: a pay policy is a JSON object, got an array\n");
   const auto syntax = validate_pay_policy_json("{\n  \"multiplier\": ,\n}", "p.json");
   ASSERT_EQ(syntax.size(), 1u);
   EXPECT_EQ(syntax[0].code, 101);
   EXPECT_EQ(syntax[0].where, "p.json:2:17");
-  EXPECT_EQ(joined(validate_pay_policy_json(
-                R"({"multiplier": 1e-5, "task_force_coefficients": {"A": 1}, "individual_coefficients": [{"min": 0, "coefficient": 1}]})",
-                "p.json")),
-            "[zoneperf.pay.618] p.json:/multiplier: write 1e-05 as a plain decimal string\n");
+  EXPECT_EQ(
+      joined(validate_pay_policy_json(
+          R"({"multiplier": 1e-5, "task_force_coefficients": {"A": 1}, "individual_coefficients": [{"min": 0, "coefficient": 1}]})",
+          "p.json")),
+      "[zoneperf.pay.618] p.json:/multiplier: write 1e-05 as a plain decimal string\n");
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 #include "zoneperf/period.hpp"
 
+#include <gtest/gtest.h>
+
 #include <functional>
 #include <map>
-
-#include <gtest/gtest.h>
 
 #include "../support/test_support.hpp"
 
@@ -23,7 +23,8 @@ TEST(date_test, parses_iso_dates_and_29_february_of_leap_years_only) {
             "[zoneperf.project.701] x: bad date '2100-02-29': 2100-02 has 28 days");
   EXPECT_EQ(message_of([] { parse_date("2020/07/01", "x"); }),
             "[zoneperf.project.701] x: bad date '2020/07/01': expected YYYY-MM-DD");
-  EXPECT_EQ(message_of([] { parse_date("2020-13-01", "x"); }), "[zoneperf.project.701] x: bad date '2020-13-01': no month 13");
+  EXPECT_EQ(message_of([] { parse_date("2020-13-01", "x"); }),
+            "[zoneperf.project.701] x: bad date '2020-13-01': no month 13");
   EXPECT_EQ(parse_optional_date("", "x"), std::nullopt);
   EXPECT_EQ(to_string(ymd(2020, 7, 1)), "2020-07-01");
 }
@@ -67,9 +68,11 @@ TEST(period_test, months_quarters_and_half_years_have_their_days) {
   EXPECT_EQ(period::parse("2020-07").first(), ymd(2020, 7, 1));
   EXPECT_EQ(period::parse("2020-H2").first(), ymd(2020, 7, 1));
   EXPECT_EQ(period::parse("2020").kind(), period_kind::year);
-  EXPECT_EQ(message_of([] { period::parse("2020-Q5"); }), "[zoneperf.project.702] period: bad period '2020-Q5': no quarter 5");
+  EXPECT_EQ(message_of([] { period::parse("2020-Q5"); }),
+            "[zoneperf.project.702] period: bad period '2020-Q5': no quarter 5");
   EXPECT_EQ(message_of([] { period::parse("July"); }),
-            "[zoneperf.project.702] period: bad period 'July': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-Wnn");
+            "[zoneperf.project.702] period: bad period 'July': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or "
+            "YYYY-Wnn");
 }
 
 TEST(period_test, a_year_holds_its_iso_weeks_by_their_thursday) {
@@ -111,7 +114,8 @@ TEST(calendar_test, reports_may_move_off_weekends_and_dispatch_to_another_day) {
   bool may = false;
   int fridays = 0;
   for (const auto& e : events) {
-    if (e.kind == rhythm::monthly_report && e.covers.label() == "2020-05") may = e.on == ymd(2020, 5, 29);  // 31 May is a Sunday
+    if (e.kind == rhythm::monthly_report && e.covers.label() == "2020-05")
+      may = e.on == ymd(2020, 5, 29);  // 31 May is a Sunday
     if (e.kind == rhythm::weekly_dispatch) ++fridays;
   }
   EXPECT_TRUE(may);
@@ -126,9 +130,13 @@ TEST(rollup_test, months_sum_into_quarters_and_a_week_53_fits_no_year) {
   EXPECT_EQ(q[0].value, 6);
   EXPECT_EQ(q[3].value, 33);
   EXPECT_EQ(roll_up(months, period_kind::year).front().value, 78);
-  EXPECT_EQ(message_of([] { roll_up({{period::iso_week(2020, 53), 1}}, period_kind::year); }),
+  EXPECT_EQ(message_of([] {
+              roll_up({{period::iso_week(2020, 53), 1}}, period_kind::year);
+            }),
             "[zoneperf.project.706] 2020-W53: runs 2020-12-28..2021-01-03, not within one year");
-  EXPECT_EQ(message_of([] { roll_up({{period::month(2020, 1), 1}, {period::month(2020, 1), 2}}, period_kind::year); }),
+  EXPECT_EQ(message_of([] {
+              roll_up({{period::month(2020, 1), 1}, {period::month(2020, 1), 2}}, period_kind::year);
+            }),
             "[zoneperf.project.705] 2020-01: period given twice");
 }
 
@@ -138,17 +146,25 @@ TEST(fold_test, quarterly_totals_fold_into_the_annual_score) {
   fold_options half;
   half.quarter_share = 0.5;
   EXPECT_DOUBLE_EQ(fold_annual({80.0, 85.0, 90.0, 95.0}, 92.0, half), 0.5 * 87.5 + 0.5 * 92);
-  const std::vector<period_value> q = {{period::quarter(2020, 1), 80}, {period::quarter(2020, 2), 85},
-                                       {period::quarter(2020, 4), 95}};
-  EXPECT_EQ(message_of([&] { fold_annual(q, {period::year(2020), 92}, {}, "高端装备"); }),
+  const std::vector<period_value> q = {
+      {period::quarter(2020, 1), 80}, {period::quarter(2020, 2), 85}, {period::quarter(2020, 4), 95}};
+  EXPECT_EQ(message_of([&] {
+              fold_annual(q, {period::year(2020), 92}, {}, "高端装备");
+            }),
             "[zoneperf.project.703] 高端装备: 2020-Q3 missing");
-  EXPECT_EQ(message_of([] { fold_annual({80.0, std::nullopt, 90.0, 95.0}, 92.0, {}, "信息技术"); }),
+  EXPECT_EQ(message_of([] {
+              fold_annual({80.0, std::nullopt, 90.0, 95.0}, 92.0, {}, "信息技术");
+            }),
             "[zoneperf.project.703] 信息技术: quarter Q2 missing");
-  EXPECT_EQ(message_of([] { fold_annual({{period::quarter(2019, 1), 80}}, {period::year(2020), 92}); }),
+  EXPECT_EQ(message_of([] {
+              fold_annual({{period::quarter(2019, 1), 80}}, {period::year(2020), 92});
+            }),
             "[zoneperf.project.706] 2020: 2019-Q1 is not a quarter of 2020");
   fold_options bad;
   bad.quarter_share = 1.5;
-  EXPECT_EQ(message_of([&] { fold_annual({1.0, 1.0, 1.0, 1.0}, 1.0, bad, "u"); }),
+  EXPECT_EQ(message_of([&] {
+              fold_annual({1.0, 1.0, 1.0, 1.0}, 1.0, bad, "u");
+            }),
             "[zoneperf.project.704] u: quarter share 1.5 outside [0, 1]");
 }
 

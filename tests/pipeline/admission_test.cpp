@@ -1,15 +1,14 @@
 #include "zoneperf/pipeline/admission.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <functional>
 #include <set>
 
-#include <gtest/gtest.h>
-
+#include "../support/test_support.hpp"
 #include "zoneperf/pipeline/counts.hpp"
 #include "zoneperf/presets.hpp"
-
-#include "../support/test_support.hpp"
 
 namespace zoneperf {
 namespace {
@@ -26,7 +25,7 @@ candidate sixty() {
   c.industry_fit = "leading";
   c.rd_share = 5;
   c.total_investment = detail::parse_wan("100000", "x");  // 10 亿元
-  c.land = area::from_mu(100);                             // 1000 万元/亩 = 3.33 x 300
+  c.land = area::from_mu(100);                            // 1000 万元/亩 = 3.33 x 300
   c.promised_tax_per_mu = 40;
   c.output_per_mu = 300;
   c.jobs = 0;
@@ -97,7 +96,8 @@ TEST(admission_test, gates_reject_outright_and_tax_between_10_and_20_scores_low)
   EXPECT_EQ(d[0].reasons.front(), "promised tax 9.99 万元/亩 is below the gate 10 (rejected outright)");
   EXPECT_FALSE(d[1].gate_failed);
   EXPECT_EQ(d[1].dimensions[4].points, 3);  // 10..20 万元/亩: not rejected, but low
-  EXPECT_EQ(d[2].reasons.front(), "investment per mu 250.0 万元/亩 is below the gate 300 (rejected outright)");
+  EXPECT_EQ(d[2].reasons.front(),
+            "investment per mu 250.0 万元/亩 is below the gate 300 (rejected outright)");
   admission_options lenient;
   lenient.min_investment_per_mu = 200;
   EXPECT_FALSE(admit({thin}, lenient)[0].gate_failed);
@@ -118,19 +118,22 @@ TEST(admission_test, the_sample_batch_sends_42_of_92_to_the_review_meeting) {
   EXPECT_EQ(admitted.size(), 42u);  // article: 42 put to the review meeting
   std::set<std::string> reviewed;
   for (const project* p : r.all())
-    if (p->reached(stage::reviewed) && period::year(2020).contains(*p->date_of(stage::reviewed))) reviewed.insert(p->id);
+    if (p->reached(stage::reviewed) && period::year(2020).contains(*p->date_of(stage::reviewed)))
+      reviewed.insert(p->id);
   EXPECT_EQ(admitted, reviewed);
 }
 
 TEST(admission_test, bad_candidates_name_their_line_and_column) {
   EXPECT_EQ(message_of([] {
-              read_candidates(read_csv("id,total_investment,land_area,promised_tax_per_mu,eia_rejected\n"
-                                       "C1,1000,0,12,0\nC1,abc,5,x,2\n",
-                                       "c.csv"));
+              read_candidates(
+                  read_csv("id,total_investment,land_area,promised_tax_per_mu,eia_rejected\n"
+                           "C1,1000,0,12,0\nC1,abc,5,x,2\n",
+                           "c.csv"));
             }),
             "[zoneperf.project.740] c.csv:2:3: land area must be a number > 0 mu\n"
             "[zoneperf.project.741] c.csv:3:1: candidate 'C1' given twice\n"
-            "[zoneperf.project.740] c.csv:3:2: bad amount 'abc': expected a decimal number such as 78000 or 1250.5 (万)\n"
+            "[zoneperf.project.740] c.csv:3:2: bad amount 'abc': expected a decimal number such as 78000 or "
+            "1250.5 (万)\n"
             "[zoneperf.data.308] c.csv:3:4: not a number: \"x\"\n"
             "[zoneperf.project.740] c.csv:3:4: promised tax per mu must be a number >= 0\n"
             "[zoneperf.project.740] c.csv:3:5: bad flag '2': expected 0 or 1");

@@ -1,9 +1,9 @@
 // The projects commands of the CLI, run as a user would.
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <fstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "../support/test_support.hpp"
 
@@ -16,7 +16,9 @@ const std::string dir = std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/";
 TEST(cli_projects_test, month_prints_counts_checks_and_faces) {
   const auto r = run("projects --file " + dir + "projects.csv month 2020-07");
   EXPECT_EQ(r.status, 0) << r.out;
-  EXPECT_NE(r.out.find("医养健康                 8     1/2     2/2     2/2  😢    intent 1 < 2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("医养健康                 8     1/2     2/2     2/2  😢    intent 1 < 2"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("zone                         10/10   10/10   13/10"), std::string::npos) << r.out;
 }
 
@@ -29,7 +31,8 @@ TEST(cli_projects_test, as_of_sees_the_registry_as_it_stood_then) {
 
 TEST(cli_projects_test, year_writes_the_values_of_the_scorecard) {
   const std::string out = testing::TempDir() + "values.csv";
-  const auto r = run("projects --file " + dir + "projects.csv year 2020 --other " + dir + "other.csv --values-out " + out);
+  const auto r = run("projects --file " + dir + "projects.csv year 2020 --other " + dir +
+                     "other.csv --values-out " + out);
   EXPECT_EQ(r.status, 0) << r.out;
   std::ifstream a(out), b(std::string(ZONEPERF_SOURCE_DIR) + "/samples/task-force/values.csv");
   const std::string x((std::istreambuf_iterator<char>(a)), {}), y((std::istreambuf_iterator<char>(b)), {});

@@ -1,9 +1,9 @@
 #include "zoneperf/pipeline/counts.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <functional>
-
-#include <gtest/gtest.h>
 
 #include "../support/test_support.hpp"
 
@@ -23,19 +23,20 @@ const registry& sample() {
 TEST(counts_test, the_sample_year_reproduces_the_article) {
   const period_counts y = count(sample(), period::year(2020));
   const unit_counts& z = y.zone;
-  EXPECT_EQ(z.entered_count(stage::signed_), 35);          // article: 35 new signed projects
+  EXPECT_EQ(z.entered_count(stage::signed_), 35);               // article: 35 new signed projects
   EXPECT_DOUBLE_EQ(value(z, measure::signed_investment), 256);  // article: 256 亿元 in total
-  EXPECT_EQ(z.entered_count(stage::landed), 30);           // article: 30 projects landed
-  EXPECT_GT(z.entered_count(stage::contacted), 90);        // article: more than 90 contacted since April
-  EXPECT_EQ(z.entered_count(stage::reviewed), 42);         // article: 42 put to the review meeting
-  EXPECT_EQ(z.key_projects, 48);                           // article: 48 key projects ...
-  const std::vector<std::int64_t> split = {13, 21, 8, 6};  // ... split 13/21/8/6
+  EXPECT_EQ(z.entered_count(stage::landed), 30);                // article: 30 projects landed
+  EXPECT_GT(z.entered_count(stage::contacted), 90);             // article: more than 90 contacted since April
+  EXPECT_EQ(z.entered_count(stage::reviewed), 42);              // article: 42 put to the review meeting
+  EXPECT_EQ(z.key_projects, 48);                                // article: 48 key projects ...
+  const std::vector<std::int64_t> split = {13, 21, 8, 6};       // ... split 13/21/8/6
   for (std::size_t t = 0; t < 4; ++t) EXPECT_EQ(y.task_forces[t].key_projects, split[t]) << t;
   EXPECT_DOUBLE_EQ(value(z, measure::foreign_capital), 1056);  // article: 1056 万美元
   const period_counts last = count(sample(), period::year(2019));
   EXPECT_DOUBLE_EQ(value(last.zone, measure::foreign_capital), 170);
   // article: +521 % on the year before
-  EXPECT_EQ(format_growth(growth(value(z, measure::foreign_capital), value(last.zone, measure::foreign_capital)), 0),
+  EXPECT_EQ(format_growth(
+                growth(value(z, measure::foreign_capital), value(last.zone, measure::foreign_capital)), 0),
             "+521 %");
   const per_mu m = zone_per_mu(y);
   EXPECT_DOUBLE_EQ(m.investment, 470);  // article: 亩均投资强度 470 万元/亩
@@ -108,8 +109,10 @@ TEST(growth_test, a_zero_base_is_no_base_not_infinity) {
   const period_counts june = count(sample(), period::month(2020, 6));
   const period_counts july = count(sample(), period::month(2020, 7));
   EXPECT_EQ(june.zone.entered_count(stage::landed), 6);
-  EXPECT_DOUBLE_EQ(*growth(value(july.zone, measure::landed), value(june.zone, measure::landed)), (13.0 - 6) / 6);
-  EXPECT_EQ(growth(value(june.zone, measure::landed), value(count(sample(), period::month(2019, 12)).zone, measure::landed)),
+  EXPECT_DOUBLE_EQ(*growth(value(july.zone, measure::landed), value(june.zone, measure::landed)),
+                   (13.0 - 6) / 6);
+  EXPECT_EQ(growth(value(june.zone, measure::landed),
+                   value(count(sample(), period::month(2019, 12)).zone, measure::landed)),
             std::nullopt);
 }
 
@@ -141,7 +144,8 @@ TEST(export_test, the_sample_registry_exports_the_project_columns_of_the_scoreca
 TEST(export_test, merged_with_the_other_leaves_it_is_the_whole_values_table) {
   const leaf_table lead = read_leaf_table(read_csv_file(sample_dir + "task-force/values.csv"));
   const leaf_table other = read_leaf_table(read_csv_file(sample_dir + "projects/other.csv"));
-  const leaf_table merged = merge_leaves(export_project_leaves(sample(), period::year(2020)), other, lead.columns);
+  const leaf_table merged =
+      merge_leaves(export_project_leaves(sample(), period::year(2020)), other, lead.columns);
   EXPECT_EQ(merged.units, lead.units);
   EXPECT_EQ(merged.values, lead.values);
   EXPECT_EQ(merged.to_csv(), read_text_file(sample_dir + "task-force/values.csv"));
@@ -149,12 +153,13 @@ TEST(export_test, merged_with_the_other_leaves_it_is_the_whole_values_table) {
 
 TEST(export_test, a_value_given_by_both_tables_is_an_error) {
   const leaf_table mine = export_project_leaves(sample(), period::year(2020));
-  const leaf_table other = read_leaf_table(read_csv(
-      "unit,revenue,landed_projects\n新材料新能源,24,\n高端装备,31,11\n", "other.csv"));
+  const leaf_table other = read_leaf_table(
+      read_csv("unit,revenue,landed_projects\n新材料新能源,24,\n高端装备,31,11\n", "other.csv"));
   std::vector<std::string> columns = mine.columns;
   columns.push_back("revenue");
   EXPECT_EQ(message_of([&] { merge_leaves(mine, other, columns); }),
-            "[zoneperf.project.730] 高端装备/landed_projects: given by the registry (11) and by other.csv:3:3 (11)");
+            "[zoneperf.project.730] 高端装备/landed_projects: given by the registry (11) and by "
+            "other.csv:3:3 (11)");
   const leaf_table stranger = read_leaf_table(read_csv("unit,revenue,colour\n招商局,1,2\n", "o.csv"));
   EXPECT_EQ(message_of([&] { merge_leaves(mine, stranger, columns); }),
             "[zoneperf.data.304] colour: not a column of the scorecard\n"

@@ -1,8 +1,8 @@
 #include "zoneperf/pipeline/monthly_check.hpp"
 
-#include <functional>
-
 #include <gtest/gtest.h>
+
+#include <functional>
 
 #include "../support/test_support.hpp"
 
@@ -14,7 +14,8 @@ date ymd(int y, int m, int d) { return date(y, m, d); }
 using zoneperf::test_support::message_of;
 
 const registry& sample() {
-  static const registry r = read_projects_file(std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/projects.csv");
+  static const registry r =
+      read_projects_file(std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/projects.csv");
   return r;
 }
 

@@ -1,8 +1,8 @@
 #include "zoneperf/pipeline/registry.hpp"
 
-#include <functional>
-
 #include <gtest/gtest.h>
+
+#include <functional>
 
 #include "../support/test_support.hpp"
 
@@ -44,7 +44,8 @@ std::string state(const registry& r) {
     for (std::size_t k = 0; k < stage_count; ++k)
       for (const project* p : r.in_stage(tf, static_cast<stage>(k))) s += "|" + tf + ":" + p->id;
   for (std::size_t k = 0; k < stage_count; ++k)
-    for (const project* p : r.current_between(static_cast<stage>(k), ymd(2000, 1, 1), ymd(2100, 1, 1))) s += "/" + p->id;
+    for (const project* p : r.current_between(static_cast<stage>(k), ymd(2000, 1, 1), ymd(2100, 1, 1)))
+      s += "/" + p->id;
   return s;
 }
 
@@ -139,14 +140,15 @@ TEST(registry_test, add_reports_every_problem_of_a_project_and_adds_nothing) {
   p.dates[index(stage::intent)] = ymd(2020, 5, 1);
   p.dates[index(stage::landed)] = ymd(2020, 9, 1);
   p.land = -area::from_mu(1);
-  EXPECT_EQ(message_of([&] { r.add(p); }),
-            "[zoneperf.project.711] P1: project id already in the registry\n"
-            "[zoneperf.project.710] P1: unknown task force '招商局'\n"
-            "[zoneperf.project.719] P1: land area must be a finite number >= 0 mu\n"
-            "[zoneperf.project.713] P1: intent on 2020-05-01 but scored, reviewed not reached (skipped stage)\n"
-            "[zoneperf.project.715] P1: intent on 2020-05-01 is before contacted on 2020-06-01\n"
-            "[zoneperf.project.713] P1: landed on 2020-09-01 but signed not reached (skipped stage)\n"
-            "[zoneperf.project.716] P1: landed on 2020-09-01 is after the as-of date 2020-07-31");
+  EXPECT_EQ(
+      message_of([&] { r.add(p); }),
+      "[zoneperf.project.711] P1: project id already in the registry\n"
+      "[zoneperf.project.710] P1: unknown task force '招商局'\n"
+      "[zoneperf.project.719] P1: land area must be a finite number >= 0 mu\n"
+      "[zoneperf.project.713] P1: intent on 2020-05-01 but scored, reviewed not reached (skipped stage)\n"
+      "[zoneperf.project.715] P1: intent on 2020-05-01 is before contacted on 2020-06-01\n"
+      "[zoneperf.project.713] P1: landed on 2020-09-01 but signed not reached (skipped stage)\n"
+      "[zoneperf.project.716] P1: landed on 2020-09-01 is after the as-of date 2020-07-31");
   EXPECT_EQ(check_project(r, make("", "高端装备", ymd(2020, 6, 1))).front().what, "empty project id");
   project none;
   none.id = "P8";
@@ -183,12 +185,15 @@ TEST(registry_test, money_in_wan_is_exact) {
   EXPECT_EQ(to_string(usd_money::from_fen(1'056'500'000LL), money_unit::wan), "1056.5");
   EXPECT_EQ(to_string(cny_money::from_fen(78'000'000'000LL), money_unit::wan), "78000");
   EXPECT_EQ(message_of([] { detail::parse_wan("1.0000001", "p.csv:2:8"); }),
-            "[zoneperf.project.719] p.csv:2:8: bad amount '1.0000001': more than 6 decimal places (the minor unit is 0.000001 万)");
-  EXPECT_EQ(message_of([] { detail::parse_wan("-5", "x"); }), "[zoneperf.project.719] x: bad amount '-5': negative");
+            "[zoneperf.project.719] p.csv:2:8: bad amount '1.0000001': more than 6 decimal places (the minor "
+            "unit is 0.000001 万)");
+  EXPECT_EQ(message_of([] { detail::parse_wan("-5", "x"); }),
+            "[zoneperf.project.719] x: bad amount '-5': negative");
   EXPECT_EQ(message_of([] { detail::parse_wan("99999999999999", "x"); }),
             "[zoneperf.project.719] x: bad amount '99999999999999': too large");
-  EXPECT_EQ(message_of([] { detail::parse_wan("1e5", "x"); }),
-            "[zoneperf.project.719] x: bad amount '1e5': expected a decimal number such as 78000 or 1250.5 (万)");
+  EXPECT_EQ(
+      message_of([] { detail::parse_wan("1e5", "x"); }),
+      "[zoneperf.project.719] x: bad amount '1e5': expected a decimal number such as 78000 or 1250.5 (万)");
 }
 
 // ---- the projects table ------------------------------------------------------------------------
@@ -196,9 +201,10 @@ TEST(registry_test, money_in_wan_is_exact) {
 const char* header = "id,task_force,contacted,scored,reviewed,intent,signed,landed\n";
 
 TEST(projects_csv_test, reads_a_table_and_writes_it_back) {
-  const std::string text = std::string("id,name,task_force,key,total_investment,land_area,contacted,scored,cleared\n") +
-                           "A1,\"锂电, 一期\",新材料新能源,1,78000.25,12.5,2020-04-01,2020-04-08,\n"
-                           "A2,,信息技术,0,,,2020-05-01,,2020-05-09\n";
+  const std::string text =
+      std::string("id,name,task_force,key,total_investment,land_area,contacted,scored,cleared\n") +
+      "A1,\"锂电, 一期\",新材料新能源,1,78000.25,12.5,2020-04-01,2020-04-08,\n"
+      "A2,,信息技术,0,,,2020-05-01,,2020-05-09\n";
   const registry r = read_projects(text, "p.csv");
   EXPECT_EQ(r.as_of(), ymd(2020, 5, 9));  // the latest date in the file
   EXPECT_EQ(r.at("A1").name, "锂电, 一期");
@@ -212,39 +218,49 @@ TEST(projects_csv_test, reads_a_table_and_writes_it_back) {
 
 TEST(projects_csv_test, an_unknown_task_force_names_its_line_and_column) {
   EXPECT_EQ(message_of([] { read_projects(std::string(header) + "A1,招商一组,2020-04-01,,,,,\n", "p.csv"); }),
-            "[zoneperf.project.710] p.csv:2:2: unknown task force '招商一组' (known: 新材料新能源, 高端装备, 医养健康, 信息技术)");
+            "[zoneperf.project.710] p.csv:2:2: unknown task force '招商一组' (known: 新材料新能源, 高端装备, "
+            "医养健康, 信息技术)");
 }
 
 TEST(projects_csv_test, a_bad_date_names_its_line_and_column) {
   EXPECT_EQ(message_of([] {
-              read_projects(std::string(header) + "A1,高端装备,2020-04-01,,,,,\nA2,高端装备,2020-02-30,,,,,\n", "p.csv");
+              read_projects(
+                  std::string(header) + "A1,高端装备,2020-04-01,,,,,\nA2,高端装备,2020-02-30,,,,,\n",
+                  "p.csv");
             }),
             "[zoneperf.project.701] p.csv:3:3: bad date '2020-02-30': 2020-02 has 29 days");
 }
 
 TEST(projects_csv_test, a_duplicate_id_names_both_lines) {
   EXPECT_EQ(message_of([] {
-              read_projects(std::string(header) + "A1,高端装备,2020-04-01,,,,,\nA1,信息技术,2020-04-02,,,,,\n", "p.csv");
+              read_projects(
+                  std::string(header) + "A1,高端装备,2020-04-01,,,,,\nA1,信息技术,2020-04-02,,,,,\n",
+                  "p.csv");
             }),
             "[zoneperf.project.711] p.csv:3:1: project 'A1' already on line 2");
 }
 
 TEST(projects_csv_test, stage_dates_out_of_order_or_skipped_name_the_cell) {
-  EXPECT_EQ(message_of([] {
-              read_projects(std::string(header) +
-                                "A1,高端装备,2020-04-01,2020-04-08,2020-04-20,2020-05-01,2020-04-30,\n"
-                                "A2,高端装备,2020-04-01,2020-04-08,,2020-05-01,,\n",
-                            "p.csv");
-            }),
-            "[zoneperf.project.715] p.csv:2:7: project 'A1': signed on 2020-04-30 is before intent on 2020-05-01\n"
-            "[zoneperf.project.713] p.csv:3:6: project 'A2': intent on 2020-05-01 but reviewed not reached (skipped stage)");
+  EXPECT_EQ(
+      message_of([] {
+        read_projects(std::string(header) +
+                          "A1,高端装备,2020-04-01,2020-04-08,2020-04-20,2020-05-01,2020-04-30,\n"
+                          "A2,高端装备,2020-04-01,2020-04-08,,2020-05-01,,\n",
+                      "p.csv");
+      }),
+      "[zoneperf.project.715] p.csv:2:7: project 'A1': signed on 2020-04-30 is before intent on 2020-05-01\n"
+      "[zoneperf.project.713] p.csv:3:6: project 'A2': intent on 2020-05-01 but reviewed not reached "
+      "(skipped stage)");
 }
 
 TEST(projects_csv_test, dates_after_a_given_as_of_date_are_rejected) {
   load_options o;
   o.as_of = ymd(2020, 4, 30);
-  EXPECT_EQ(message_of([&] { read_projects(std::string(header) + "A1,高端装备,2020-04-01,2020-05-08,,,,\n", "p.csv", o); }),
-            "[zoneperf.project.716] p.csv:2:4: project 'A1': scored on 2020-05-08 is after the as-of date 2020-04-30");
+  EXPECT_EQ(message_of([&] {
+              read_projects(std::string(header) + "A1,高端装备,2020-04-01,2020-05-08,,,,\n", "p.csv", o);
+            }),
+            "[zoneperf.project.716] p.csv:2:4: project 'A1': scored on 2020-05-08 is after the as-of date "
+            "2020-04-30");
 }
 
 TEST(projects_csv_test, header_and_cell_problems_are_reported_together) {
@@ -253,14 +269,19 @@ TEST(projects_csv_test, header_and_cell_problems_are_reported_together) {
             "[zoneperf.data.307] p.csv:1:5: column 'contacted' given twice");
   EXPECT_EQ(message_of([] { read_projects("id,contacted\n", "p.csv"); }),
             "[zoneperf.data.305] p.csv:1: missing column 'task_force'");
-  EXPECT_EQ(message_of([] {
-              read_projects("id,task_force,key,land_area,total_investment,contacted\nA1,高端装备,yes,-3,12.3.4,2020-04-01\n",
-                            "p.csv");
-            }),
-            "[zoneperf.project.719] p.csv:2:3: bad flag 'yes' in column 'key': expected 0 or 1\n"
-            "[zoneperf.project.719] p.csv:2:5: bad amount '12.3.4': expected a decimal number such as 78000 or 1250.5 (万)\n"
-            "[zoneperf.project.719] p.csv:2:4: negative land area");
-  EXPECT_EQ(validate_projects(read_csv(std::string(header) + "A1,x,2020-04-01,,,,,\nA2,y,,,,,,\n", "p.csv")).size(), 3u);
+  EXPECT_EQ(
+      message_of([] {
+        read_projects(
+            "id,task_force,key,land_area,total_investment,contacted\nA1,高端装备,yes,-3,12.3.4,2020-04-01\n",
+            "p.csv");
+      }),
+      "[zoneperf.project.719] p.csv:2:3: bad flag 'yes' in column 'key': expected 0 or 1\n"
+      "[zoneperf.project.719] p.csv:2:5: bad amount '12.3.4': expected a decimal number such as 78000 or "
+      "1250.5 (万)\n"
+      "[zoneperf.project.719] p.csv:2:4: negative land area");
+  EXPECT_EQ(
+      validate_projects(read_csv(std::string(header) + "A1,x,2020-04-01,,,,,\nA2,y,,,,,,\n", "p.csv")).size(),
+      3u);
 }
 
 }  // namespace

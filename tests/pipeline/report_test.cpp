@@ -1,8 +1,8 @@
 #include "zoneperf/pipeline/report.hpp"
 
-#include <functional>
-
 #include <gtest/gtest.h>
+
+#include <functional>
 #include <nlohmann/json.hpp>
 
 namespace zoneperf {

@@ -23,7 +23,8 @@ TEST(html_report_test, every_section_appears_only_when_its_input_is_given) {
   const std::string only = report_html(report_data::parse(in));
   EXPECT_NE(only.find("id=\"scorecard\""), std::string::npos);
   EXPECT_NE(only.find("id=\"leaves\""), std::string::npos);
-  for (const char* s : {"id=\"pay\"", "id=\"land\"", "id=\"faces\""}) EXPECT_EQ(only.find(s), std::string::npos) << s;
+  for (const char* s : {"id=\"pay\"", "id=\"land\"", "id=\"faces\""})
+    EXPECT_EQ(only.find(s), std::string::npos) << s;
   const std::string all = report_html(report_data::parse(demo().inputs));
   for (const char* s : {"id=\"pay\"", "id=\"land\"", "id=\"faces\"", "😊", "😢", "优先发展"})
     EXPECT_NE(all.find(s), std::string::npos) << s;
@@ -40,7 +41,8 @@ TEST(html_report_test, declares_utf8_and_a_cjk_font_stack_that_falls_back_to_san
 
 TEST(html_report_test, references_nothing_outside_the_file) {
   const std::string html = report_html(report_data::parse(demo().inputs));
-  for (const char* pattern : {"http:", "https:", "//", "src=", "href=", "url(", "@import", "<script", "<link", "<img"})
+  for (const char* pattern :
+       {"http:", "https:", "//", "src=", "href=", "url(", "@import", "<script", "<link", "<img"})
     EXPECT_EQ(html.find(pattern), std::string::npos) << pattern;
 }
 
@@ -63,7 +65,10 @@ TEST(html_report_test, escapes_every_text_it_shows) {
   test::write(dir + "/report.html", html);
   test::write(dir + "/scorecard.json", sc);
   std::string out;
-  EXPECT_EQ(run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " + quote(dir + "/scorecard.json"), &out), 0)
+  EXPECT_EQ(run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " +
+                    quote(dir + "/scorecard.json"),
+                &out),
+            0)
       << out;
 }
 
@@ -73,10 +78,11 @@ TEST(html_report_test, parses_as_xml_and_shows_the_numbers_of_the_json_results) 
   const std::string dir = test::temp_dir("html");
   test::write(dir + "/report.html", report_html(report_data::parse(d.inputs)));
   std::string out;
-  const int rc = run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " +
-                         quote(d.dir + "/scorecard.json") + " --pay " + quote(d.dir + "/pay.json") + " --land " +
-                         quote(d.dir + "/land.json") + " --projects " + quote(d.dir + "/projects.json"),
-                     &out);
+  const int rc =
+      run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " +
+              quote(d.dir + "/scorecard.json") + " --pay " + quote(d.dir + "/pay.json") + " --land " +
+              quote(d.dir + "/land.json") + " --projects " + quote(d.dir + "/projects.json"),
+          &out);
   EXPECT_EQ(rc, 0) << out;
   // 4 radars + 4 total bars + the classes chart; every group, total, rank, grade and leaf figure.
   EXPECT_NE(out.find("ok: 9 svg fragments"), std::string::npos) << out;
@@ -92,23 +98,30 @@ TEST(html_report_test, the_checker_catches_a_number_that_differs_from_the_json) 
   const std::string dir = test::temp_dir("html-bad");
   test::write(dir + "/report.html", html);
   std::string out;
-  EXPECT_EQ(run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " + quote(d.dir + "/scorecard.json"), &out), 1);
-  EXPECT_NE(out.find("summary 新材料新能源 total: shown '112.30', expected '112.29'"), std::string::npos) << out;
+  EXPECT_EQ(run(python + " " + quote(checker()) + " " + quote(dir + "/report.html") + " " +
+                    quote(d.dir + "/scorecard.json"),
+                &out),
+            1);
+  EXPECT_NE(out.find("summary 新材料新能源 total: shown '112.30', expected '112.29'"), std::string::npos)
+      << out;
 }
 
 /// The PNG's width and height from its IHDR chunk (0, 0 when it is not a PNG).
 std::pair<unsigned, unsigned> png_size(const std::string& bytes) {
   if (bytes.size() < 24 || bytes.compare(1, 3, "PNG") != 0) return {0, 0};
   auto be = [&](std::size_t i) {
-    return (unsigned(static_cast<unsigned char>(bytes[i])) << 24) | (unsigned(static_cast<unsigned char>(bytes[i + 1])) << 16) |
-           (unsigned(static_cast<unsigned char>(bytes[i + 2])) << 8) | unsigned(static_cast<unsigned char>(bytes[i + 3]));
+    return (unsigned(static_cast<unsigned char>(bytes[i])) << 24) |
+           (unsigned(static_cast<unsigned char>(bytes[i + 1])) << 16) |
+           (unsigned(static_cast<unsigned char>(bytes[i + 2])) << 8) |
+           unsigned(static_cast<unsigned char>(bytes[i + 3]));
   };
   return {be(16), be(20)};
 }
 
 TEST(html_report_test, headless_chromium_renders_the_demo_report_without_console_errors) {
   const std::string chromium = find_program("chromium");
-  if (chromium.empty()) GTEST_SKIP() << "chromium is not installed (scripts/setup.sh test installs it): not rendered";
+  if (chromium.empty())
+    GTEST_SKIP() << "chromium is not installed (scripts/setup.sh test installs it): not rendered";
   const auto& d = demo();
   const std::string dir = test::temp_dir("chromium");
   test::write(dir + "/report.html", report_html(report_data::parse(d.inputs)));
@@ -117,13 +130,15 @@ TEST(html_report_test, headless_chromium_renders_the_demo_report_without_console
   const int rc = run("timeout 120 " + quote(chromium) +
                          " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
                          " --disable-background-networking --disable-component-update --disable-sync"
-                         " --enable-logging=stderr --v=0 --user-data-dir=" + quote(dir + "/profile") +
-                         " --window-size=1280,2400 --screenshot=" + quote(png) + " " + quote("file://" + dir + "/report.html"),
+                         " --enable-logging=stderr --v=0 --user-data-dir=" +
+                         quote(dir + "/profile") + " --window-size=1280,2400 --screenshot=" + quote(png) +
+                         " " + quote("file://" + dir + "/report.html"),
                      &out);
   ASSERT_EQ(rc, 0) << out;
   // Console messages are logged as CONSOLE lines; a script or resource error would show there.
   EXPECT_EQ(out.find("Uncaught"), std::string::npos) << out;
-  EXPECT_FALSE(std::regex_search(out, std::regex(":CONSOLE\\(|console\\.error|Failed to load resource"))) << out;
+  EXPECT_FALSE(std::regex_search(out, std::regex(":CONSOLE\\(|console\\.error|Failed to load resource")))
+      << out;
   const std::string bytes = read_text_file(png);
   const auto [w, h] = png_size(bytes);
   EXPECT_EQ(w, 1280u);

@@ -1,9 +1,10 @@
 // Report inputs, tables, CSV and Markdown, write_reports, and the CLI (`zoneperf report`, the demo step).
+#include "zoneperf/io/reports.hpp"
+
 #include <gtest/gtest.h>
 
 #include "support.hpp"
 #include "zoneperf/error.hpp"
-#include "zoneperf/io/reports.hpp"
 
 namespace zoneperf {
 namespace {
@@ -26,21 +27,25 @@ TEST(report_inputs_test, a_scorecard_without_explanations_is_refused_with_the_co
     "veto": false, "nodes": {"attraction": {"score": 1, "max": 25, "rate": 0.04}, "delivery": {"score": 0, "max": 20, "rate": 0},
     "openness": {"score": 0, "max": 15, "rate": 0}, "land_efficiency": {"score": 0, "max": 15, "rate": 0},
     "revenue_tax": {"score": 0, "max": 15, "rate": 0}, "service": {"score": 0, "max": 10, "rate": 0}}}]})";
-  EXPECT_EQ(message_of(in),
-            "[zoneperf.config.201] scorecard/units/0: missing \"leaves\": the reports explain every leaf; run "
-            "`zoneperf assess --format json --explain all`");
+  EXPECT_EQ(
+      message_of(in),
+      "[zoneperf.config.201] scorecard/units/0: missing \"leaves\": the reports explain every leaf; run "
+      "`zoneperf assess --format json --explain all`");
 }
 
 TEST(report_inputs_test, bad_json_unknown_trees_and_missing_groups_are_named) {
   report_inputs in;
   in.scorecard = "{";
-  EXPECT_EQ(message_of(in).rfind("[zoneperf.parse.101] scorecard: not valid JSON: ", 0), 0u) << message_of(in);
+  EXPECT_EQ(message_of(in).rfind("[zoneperf.parse.101] scorecard: not valid JSON: ", 0), 0u)
+      << message_of(in);
   in.scorecard = R"({"tree": "no-such-tree", "units": []})";
   EXPECT_EQ(message_of(in).rfind("[zoneperf.config.216]", 0), 0u) << message_of(in);
-  in.scorecard = R"({"tree": "task-force", "units": [{"id": "a", "total": 1, "rank": 1, "grade": null, "veto": false,
+  in.scorecard =
+      R"({"tree": "task-force", "units": [{"id": "a", "total": 1, "rank": 1, "grade": null, "veto": false,
     "nodes": {}}]})";
-  EXPECT_EQ(message_of(in),
-            "[zoneperf.config.201] scorecard/units/0/nodes: missing group \"attraction\" of tree \"task-force\"");
+  EXPECT_EQ(
+      message_of(in),
+      "[zoneperf.config.201] scorecard/units/0/nodes: missing group \"attraction\" of tree \"task-force\"");
   in.scorecard = R"({"tree": "task-force", "units": [{"id": "a", "total": "high"}]})";
   EXPECT_EQ(message_of(in), "[zoneperf.config.202] scorecard/units/0/total: expected a number");
   in.scorecard = demo().inputs.scorecard;
@@ -49,7 +54,8 @@ TEST(report_inputs_test, bad_json_unknown_trees_and_missing_groups_are_named) {
   in.pay.clear();
   in.projects = R"({"period": "2020-07"})";
   EXPECT_EQ(message_of(in),
-            "[zoneperf.config.201] projects: no faces: expected the JSON of `zoneperf projects month --format json` "
+            "[zoneperf.config.201] projects: no faces: expected the JSON of `zoneperf projects month "
+            "--format json` "
             "(\"check\")");
 }
 
@@ -61,17 +67,19 @@ TEST(report_tables_test, one_table_per_sheet_and_only_for_the_inputs_given) {
   EXPECT_EQ(names, (std::vector<std::string>{"scorecard", "leaves"}));
   names.clear();
   for (const auto& t : report_tables(report_data::parse(demo().inputs))) names.push_back(t.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"scorecard", "leaves", "pay_people", "pay_task_forces",
-                                             "pay_reconciliation", "land_enterprises", "land_classes", "faces"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"scorecard", "leaves", "pay_people", "pay_task_forces",
+                                      "pay_reconciliation", "land_enterprises", "land_classes", "faces"}));
 }
 
 TEST(report_tables_test, numbers_read_back_to_the_json_values) {
   const auto tables = report_tables(report_data::parse(demo().inputs));
   const report_table& s = tables[0];
-  EXPECT_EQ(s.header, (std::vector<std::string>{"unit", "attraction", "delivery", "openness", "land_efficiency",
-                                                "revenue_tax", "service", "total", "rank", "grade", "veto"}));
-  EXPECT_EQ(s.rows[0], (std::vector<std::string>{"新材料新能源", "27.68888888888889", "21", "16.4", "15", "15", "9.2",
-                                                 "112.28888888888889", "1", "优秀", "no"}));
+  EXPECT_EQ(s.header,
+            (std::vector<std::string>{"unit", "attraction", "delivery", "openness", "land_efficiency",
+                                      "revenue_tax", "service", "total", "rank", "grade", "veto"}));
+  EXPECT_EQ(s.rows[0], (std::vector<std::string>{"新材料新能源", "27.68888888888889", "21", "16.4", "15",
+                                                 "15", "9.2", "112.28888888888889", "1", "优秀", "no"}));
   EXPECT_EQ(tables[1].rows.size(), 4u * 20u);  // 17 leaves and 3 items per unit
 }
 
@@ -83,10 +91,11 @@ TEST(report_csv_test, starts_with_a_bom_and_quotes_what_needs_quoting) {
 
 TEST(report_markdown_test, has_every_section_given_and_every_units_explanation) {
   const std::string md = report_markdown(report_data::parse(demo().inputs));
-  for (const char* s : {"# 产业专班考核", "## Scorecard (task-force)", "## Monthly faces 2020-07", "## Pay",
-                        "## 亩均 classes", "## Every leaf explained", "### 信息技术",
-                        "| 新材料新能源 | 27.69 | 21.00 | 16.40 | 15.00 | 15.00 | 9.20 | 112.29 | 1 | 优秀 | no |",
-                        "| 医养健康 | 😢 | 1/2 | 2/2 | 2/2 | intent 1 < 2 |"})
+  for (const char* s :
+       {"# 产业专班考核", "## Scorecard (task-force)", "## Monthly faces 2020-07", "## Pay",
+        "## 亩均 classes", "## Every leaf explained", "### 信息技术",
+        "| 新材料新能源 | 27.69 | 21.00 | 16.40 | 15.00 | 15.00 | 9.20 | 112.29 | 1 | 优秀 | no |",
+        "| 医养健康 | 😢 | 1/2 | 2/2 | 2/2 | intent 1 < 2 |"})
     EXPECT_NE(md.find(s), std::string::npos) << s;
 }
 
@@ -107,15 +116,16 @@ TEST(report_cli_test, report_builds_the_files_from_saved_json_results) {
   const std::string out_dir = test::temp_dir("cli");
   std::string out;
   ASSERT_EQ(run(quote(ZONEPERF_CLI) + " report --scorecard " + quote(d.dir + "/scorecard.json") + " --pay " +
-                    quote(d.dir + "/pay.json") + " --projects " + quote(d.dir + "/projects.json") + " --out " +
-                    quote(out_dir),
+                    quote(d.dir + "/pay.json") + " --projects " + quote(d.dir + "/projects.json") +
+                    " --out " + quote(out_dir),
                 &out),
             0)
       << out;
   EXPECT_EQ(out, "wrote\n  " + out_dir + "/report.html\n  " + out_dir + "/report.xlsx\n  " + out_dir +
-                     "/report.md\n  " + out_dir + "/report_scorecard.csv\n  " + out_dir + "/report_leaves.csv\n  " +
-                     out_dir + "/report_pay_people.csv\n  " + out_dir + "/report_pay_task_forces.csv\n  " + out_dir +
-                     "/report_pay_reconciliation.csv\n  " + out_dir + "/report_faces.csv\n");
+                     "/report.md\n  " + out_dir + "/report_scorecard.csv\n  " + out_dir +
+                     "/report_leaves.csv\n  " + out_dir + "/report_pay_people.csv\n  " + out_dir +
+                     "/report_pay_task_forces.csv\n  " + out_dir + "/report_pay_reconciliation.csv\n  " +
+                     out_dir + "/report_faces.csv\n");
   // The same HTML as the library makes from the same inputs.
   report_inputs in = d.inputs;
   in.land.clear();
@@ -126,7 +136,8 @@ TEST(report_cli_test, a_bad_input_exits_2_with_the_message) {
   const std::string dir = test::temp_dir("cli-bad");
   test::write(dir + "/bad.json", "{\"tree\": \"task-force\", \"units\": 3}");
   std::string out;
-  EXPECT_EQ(run(quote(ZONEPERF_CLI) + " report --scorecard " + quote(dir + "/bad.json") + " --out " + quote(dir + "/o"),
+  EXPECT_EQ(run(quote(ZONEPERF_CLI) + " report --scorecard " + quote(dir + "/bad.json") + " --out " +
+                    quote(dir + "/o"),
                 &out),
             2);
   EXPECT_NE(out.find("[zoneperf.config.202] scorecard/units: expected an array"), std::string::npos) << out;
@@ -134,8 +145,9 @@ TEST(report_cli_test, a_bad_input_exits_2_with_the_message) {
 
 TEST(report_cli_test, the_demo_writes_the_reports_and_prints_their_paths) {
   const auto& d = demo();
-  for (const char* f : {"report.html", "report.xlsx", "report.md", "report_scorecard.csv", "report_leaves.csv",
-                        "report_pay_people.csv", "report_land_classes.csv", "report_faces.csv"})
+  for (const char* f :
+       {"report.html", "report.xlsx", "report.md", "report_scorecard.csv", "report_leaves.csv",
+        "report_pay_people.csv", "report_land_classes.csv", "report_faces.csv"})
     EXPECT_TRUE(std::filesystem::exists(d.dir + "/" + f)) << f;
 }
 

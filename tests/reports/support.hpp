@@ -2,6 +2,8 @@
 // Shared by the report tests: the demo's JSON results (made once by the CLI, as a user would),
 // running programs, and finding the optional external checkers (Chromium, LibreOffice, Python).
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -9,9 +11,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "zoneperf/io/csv.hpp"
 #include "zoneperf/io/reports.hpp"
@@ -72,9 +71,9 @@ inline const demo_results& demo() {
     if (run(quote(ZONEPERF_CLI) + " demo --out " + quote(r.dir), &out) != 0)
       throw std::runtime_error("zoneperf demo failed:\n" + out);
     const std::string projects = r.dir + "/projects.json";
-    if (run(quote(ZONEPERF_CLI) + " projects --file " + quote(std::string(ZONEPERF_SOURCE_DIR) +
-                                                             "/samples/projects/projects.csv") +
-                " --format json month 2020-07 > " + quote(projects)) != 0)
+    if (run(quote(ZONEPERF_CLI) + " projects --file " +
+            quote(std::string(ZONEPERF_SOURCE_DIR) + "/samples/projects/projects.csv") +
+            " --format json month 2020-07 > " + quote(projects)) != 0)
       throw std::runtime_error("zoneperf projects month failed");
     r.inputs.scorecard = read_text_file(r.dir + "/scorecard.json");
     r.inputs.pay = read_text_file(r.dir + "/pay.json");

@@ -21,24 +21,27 @@ enum class recalc { forced, as_configured };
 /// sheet as CSV (full precision, not as shown). With recalc::forced the profile sets "recalculate on
 /// load: always" for Excel files (Calc's OOXMLRecalcMode = 0), so every formula is computed from its
 /// inputs; LibreOffice's default keeps the cached values.
-std::map<std::string, csv_table> libreoffice_sheets(const std::string& xlsx, const std::vector<std::string>& sheets,
-                                                    recalc mode, const std::string& work) {
+std::map<std::string, csv_table> libreoffice_sheets(const std::string& xlsx,
+                                                    const std::vector<std::string>& sheets, recalc mode,
+                                                    const std::string& work) {
   const std::string profile = work + "/lo-profile";
   std::filesystem::create_directories(profile + "/user");
   if (mode == recalc::forced)
-    test::write(profile + "/user/registrymodifications.xcu",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
-                "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-                "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" "
-                "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n");
+    test::write(
+        profile + "/user/registrymodifications.xcu",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
+        "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+        "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" "
+        "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n");
   const std::string out_dir = work + "/csv";
   // Filter options: comma, double quote, UTF-8, from line 1, ..., not "as shown", every sheet (-1).
   const std::string filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
   std::string log;
   const int rc = run("timeout 300 soffice -env:UserInstallation=file://" + profile +
-                         " --headless --norestore --convert-to " + quote(filter) + " --outdir " + quote(out_dir) + " " +
-                         quote(xlsx),
+                         " --headless --norestore --convert-to " + quote(filter) + " --outdir " +
+                         quote(out_dir) + " " + quote(xlsx),
                      &log);
   if (rc != 0) throw std::runtime_error("soffice failed:\n" + log);
   std::map<std::string, csv_table> result;
@@ -48,7 +51,8 @@ std::map<std::string, csv_table> libreoffice_sheets(const std::string& xlsx, con
 }
 
 /// Every formula cell whose recomputed value differs from the library's, as "sheet!B7: ..." lines.
-std::vector<std::string> check(const workbook_manifest& manifest, const std::map<std::string, csv_table>& sheets) {
+std::vector<std::string> check(const workbook_manifest& manifest,
+                               const std::map<std::string, csv_table>& sheets) {
   std::vector<std::string> bad;
   for (const auto& f : manifest.formulas) {
     const std::string where = f.sheet + "!" + f.cell() + " =" + f.formula;
@@ -81,7 +85,8 @@ std::string lines(const std::vector<std::string>& v) {
   return s;
 }
 
-const workbook_formula* find_formula(const workbook_manifest& m, const std::string& sheet, const std::string& cell) {
+const workbook_formula* find_formula(const workbook_manifest& m, const std::string& sheet,
+                                     const std::string& cell) {
   for (const auto& f : m.formulas)
     if (f.sheet == sheet && f.cell() == cell) return &f;
   return nullptr;
@@ -90,8 +95,9 @@ const workbook_formula* find_formula(const workbook_manifest& m, const std::stri
 TEST(workbook_test, derived_cells_are_formulas_over_the_inputs_on_their_row) {
   const std::string dir = test::temp_dir("xlsx-formulas");
   const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/report.xlsx");
-  EXPECT_EQ(m.sheets, (std::vector<std::string>{"scorecard", "leaves", "pay_people", "pay_task_forces",
-                                                "pay_reconciliation", "land_enterprises", "land_classes", "faces"}));
+  EXPECT_EQ(m.sheets,
+            (std::vector<std::string>{"scorecard", "leaves", "pay_people", "pay_task_forces",
+                                      "pay_reconciliation", "land_enterprises", "land_classes", "faces"}));
   // leaves: row 2 is 新材料新能源's intent_projects (completion, cap 1.2): H actual, I target, J cap, M max.
   const auto* ratio = find_formula(m, "leaves", "K2");
   const auto* fraction = find_formula(m, "leaves", "L2");
@@ -112,7 +118,8 @@ TEST(workbook_test, derived_cells_are_formulas_over_the_inputs_on_their_row) {
   EXPECT_EQ(find_formula(m, "scorecard", "K2")->formula, "IF(J2>0,0,MAX(0,SUM(B2:G2)+H2-I2))");
   EXPECT_EQ(find_formula(m, "scorecard", "L2")->formula, "RANK(K2,$K$2:$K$5,0)");
   EXPECT_EQ(find_formula(m, "scorecard", "M2")->formula,
-            "IF(J2>0,\"不合格\",IF(K2>=90,\"优秀\",IF(K2>=80,\"良好\",IF(K2>=60,\"合格\",IF(K2>=0,\"不合格\",\"\")))))");
+            "IF(J2>0,\"不合格\",IF(K2>=90,\"优秀\",IF(K2>=80,\"良好\",IF(K2>=60,\"合格\",IF(K2>=0,\"不合格\","
+            "\"\")))))");
   // pay: share = baseline × the three coefficients; pay = min(max(λ·s, floor), cap); the pool.
   EXPECT_EQ(find_formula(m, "pay_people", "L2")->formula, "F2*I2*J2*K2");
   EXPECT_EQ(find_formula(m, "pay_people", "P2")->formula, "MIN(MAX(M2*L2,N2),O2)");
@@ -140,7 +147,9 @@ TEST(workbook_test, an_unwritable_path_is_error_402) {
     FAIL() << "no error";
   } catch (const error& e) {
     EXPECT_EQ(e.code(), 402);
-    EXPECT_STREQ(e.what(), "[zoneperf.io.402] /nonexistent-dir/x/report.xlsx: cannot write the workbook: No such file or directory");
+    EXPECT_STREQ(e.what(),
+                 "[zoneperf.io.402] /nonexistent-dir/x/report.xlsx: cannot write the workbook: No such file "
+                 "or directory");
   }
 }
 
@@ -148,14 +157,16 @@ class libreoffice_test : public ::testing::Test {
  protected:
   void SetUp() override {
     if (find_program("soffice").empty())
-      GTEST_SKIP() << "soffice is not installed (Debian libreoffice-calc; scripts/setup.sh test installs it): "
-                      "the workbook's formulas were not recomputed";
+      GTEST_SKIP()
+          << "soffice is not installed (Debian libreoffice-calc; scripts/setup.sh test installs it): "
+             "the workbook's formulas were not recomputed";
   }
 };
 
 TEST_F(libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_library_values) {
   const std::string dir = test::temp_dir("lo-recalc");
-  const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
+  const auto m =
+      write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
   const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::forced, dir);
   EXPECT_EQ(lines(check(m, sheets)), "");
   EXPECT_GT(m.formulas.size(), 400u);
@@ -167,7 +178,8 @@ TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_
   // Proves that the zeroed cache is what LibreOffice shows unless told to recompute, so the test
   // above checks recomputed formulas and not values we cached.
   const std::string dir = test::temp_dir("lo-cached");
-  const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
+  const auto m =
+      write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
   const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::as_configured, dir);
   EXPECT_EQ(sheets.at("scorecard").rows[0][10], "0");
   EXPECT_GT(check(m, sheets).size(), m.formulas.size() / 2);
@@ -176,7 +188,8 @@ TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_
 TEST_F(libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_its_dependents) {
   if (find_program("/usr/bin/python3").empty()) GTEST_SKIP() << "no /usr/bin/python3 to edit the workbook";
   const std::string dir = test::temp_dir("lo-broken");
-  const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/report.xlsx", {cached_values::zero});
+  const auto m =
+      write_report_workbook(report_data::parse(demo().inputs), dir + "/report.xlsx", {cached_values::zero});
   // Break 新材料新能源's intent_projects points (leaves!N2 = L2*M2) into L2*M2+1 inside the file.
   const std::string script =
       "import sys, zipfile\n"
@@ -199,7 +212,8 @@ TEST_F(libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_its_d
   const auto sheets = libreoffice_sheets(dir + "/broken.xlsx", m.sheets, recalc::forced, dir);
   EXPECT_EQ(lines(check(m, sheets)),
             "scorecard!B2 =SUM(leaves!N2:N4): recomputed 28.6888888888889, library 27.68888888888889\n"
-            "scorecard!K2 =IF(J2>0,0,MAX(0,SUM(B2:G2)+H2-I2)): recomputed 113.288888888889, library 112.28888888888889\n"
+            "scorecard!K2 =IF(J2>0,0,MAX(0,SUM(B2:G2)+H2-I2)): recomputed 113.288888888889, library "
+            "112.28888888888889\n"
             "leaves!N2 =L2*M2: recomputed 9, library 8\n");
 }
 

@@ -5,15 +5,14 @@
 //   std::string message_of(f);      // what() of the zoneperf::error f throws, or "no error"
 //   run_result run(args);           // the built CLI (ZONEPERF_CLI) with stderr folded into out
 //   std::string write_temp(name, text);  // a file in GoogleTest's temporary folder; its path
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <functional>
 #include <string>
-
-#include <sys/wait.h>
-
-#include <gtest/gtest.h>
 
 #include "zoneperf/error.hpp"
 

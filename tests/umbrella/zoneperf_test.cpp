@@ -7,9 +7,11 @@ namespace zoneperf {
 namespace {
 
 TEST(umbrella_test, one_include_reaches_every_module) {
-  EXPECT_EQ(to_string(cny_money::parse("7175万"), money_unit::wan), "7175");  // article: 7175 万元 of support funds
-  EXPECT_EQ(area::from_mu(15), area::from_ha(1));                                // 1 ha = 15 mu
-  EXPECT_EQ(largest_remainder({13, 21, 8, 6}, 10), (std::vector<std::int64_t>{3, 4, 2, 1}));  // article's key projects
+  EXPECT_EQ(to_string(cny_money::parse("7175万"), money_unit::wan),
+            "7175");                               // article: 7175 万元 of support funds
+  EXPECT_EQ(area::from_mu(15), area::from_ha(1));  // 1 ha = 15 mu
+  EXPECT_EQ(largest_remainder({13, 21, 8, 6}, 10),
+            (std::vector<std::int64_t>{3, 4, 2, 1}));  // article's key projects
   EXPECT_EQ(period::parse("2020-07").label(), "2020-07");
   EXPECT_EQ(to_string(stage::landed), std::string("landed"));
   EXPECT_EQ(to_string(gate_id::tax_per_mu), std::string("tax_per_mu"));

@@ -26,8 +26,8 @@ TEST(area_test, mu_is_exactly_two_thousand_thirds_of_a_square_metre) {
 
 TEST(area_test, seventeen_and_a_half_mu_is_stored_exactly_and_rounded_only_when_printed) {
   const area a = area::parse("17.5", area_unit::mu);
-  EXPECT_EQ(a.count(), 35'000'000'000);       // exact: 17.5 × 2·10⁹ ticks
-  EXPECT_EQ(a * 6, area::from_m2(70000));     // 105 mu = 70 000 m², no 666.67 anywhere
+  EXPECT_EQ(a.count(), 35'000'000'000);    // exact: 17.5 × 2·10⁹ ticks
+  EXPECT_EQ(a * 6, area::from_m2(70000));  // 105 mu = 70 000 m², no 666.67 anywhere
   EXPECT_EQ(to_string(a, area_unit::m2), "11666.67 m²");
   area_format grouped;
   grouped.group = area_format::grouping::space;
@@ -59,14 +59,15 @@ TEST(area_test, hectares_convert_to_fifteen_mu) {
   EXPECT_EQ(area::parse("2.5", area_unit::ha), area::parse("37.5", area_unit::mu));
   EXPECT_EQ(to_string(area::from_ha(1), area_unit::mu, {0}), "15 mu");
   // Liaocheng's 300 万元/公顷 = 20 万元/亩 (domain-anchors §0).
-  EXPECT_EQ(300.0 / area::from_ha(1).mu() , 20.0);
+  EXPECT_EQ(300.0 / area::from_ha(1).mu(), 20.0);
 }
 
 TEST(area_test, parses_decimals_exactly_up_to_the_places_each_unit_holds) {
   EXPECT_EQ(area::parse("0.000001", area_unit::m2).count(), 3);
   EXPECT_EQ(area::parse("0.000000001", area_unit::mu).count(), 2);
   EXPECT_EQ(area::parse("0.0000000001", area_unit::ha).count(), 3);
-  EXPECT_EQ(area::parse(" -2.50000000000 ", area_unit::mu), area::from_mu(-2) - area::parse("0.5", area_unit::mu));
+  EXPECT_EQ(area::parse(" -2.50000000000 ", area_unit::mu),
+            area::from_mu(-2) - area::parse("0.5", area_unit::mu));
   EXPECT_EQ(area::parse("+3", area_unit::mu), area::from_mu(3));
   EXPECT_EQ(area::parse(".5", area_unit::mu), area::parse("0.5", area_unit::mu));
 }

@@ -37,9 +37,10 @@ TEST(money_test, parses_yuan_wan_and_yi_exactly) {
 }
 
 TEST(money_test, parsing_rejects_text_that_is_not_an_amount) {
-  EXPECT_EQ(message_of([] { cny_money::parse("12,5"); }),
-            "[zoneperf.money.502] \"12,5\": not a decimal amount: \"12,5\" (write digits with an optional point "
-            "and 万 or 亿, such as 1234.56, 7175万 or 256亿元)");
+  EXPECT_EQ(
+      message_of([] { cny_money::parse("12,5"); }),
+      "[zoneperf.money.502] \"12,5\": not a decimal amount: \"12,5\" (write digits with an optional point "
+      "and 万 or 亿, such as 1234.56, 7175万 or 256亿元)");
   for (const char* bad : {"", "-", ".5", "5.", "1e3", "NaN", "12万美元", "1千", "1 2", "--1", "0x10"})
     EXPECT_THROW(cny_money::parse(bad), error) << bad;
   EXPECT_EQ(message_of([] { cny_money::parse("abc", "staff.csv:3:6"); }).substr(0, 40),
@@ -47,10 +48,12 @@ TEST(money_test, parsing_rejects_text_that_is_not_an_amount) {
 }
 
 TEST(money_test, more_precision_than_a_fen_is_an_error_unless_a_rounding_is_named) {
-  EXPECT_EQ(message_of([] { cny_money::parse("0.125"); }),
-            "[zoneperf.money.503] \"0.125\": more precision than a fen: \"0.125\" (name a rounding to accept it)");
+  EXPECT_EQ(
+      message_of([] { cny_money::parse("0.125"); }),
+      "[zoneperf.money.503] \"0.125\": more precision than a fen: \"0.125\" (name a rounding to accept it)");
   EXPECT_EQ(message_of([] { cny_money::parse("0.0000001万", "a.csv:2:3"); }),
-            "[zoneperf.money.503] a.csv:2:3: more precision than a fen: \"0.0000001万\" (name a rounding to accept it)");
+            "[zoneperf.money.503] a.csv:2:3: more precision than a fen: \"0.0000001万\" (name a rounding to "
+            "accept it)");
   EXPECT_EQ(cny_money::parse("0.125", rounding::half_away_from_zero).fen(), 13);
   EXPECT_EQ(cny_money::parse("0.125", rounding::half_even).fen(), 12);
   EXPECT_EQ(cny_money::parse("0.135", rounding::half_even).fen(), 14);
@@ -79,8 +82,9 @@ TEST(money_test, parsing_edges_of_the_64_bit_range) {
 TEST(money_test, arithmetic_overflow_is_reported_never_wrapped) {
   const auto top = cny_money::from_fen(max_fen);
   const auto one = cny_money::from_fen(1);
-  EXPECT_EQ(message_of([&] { (void)(top + one); }),
-            "[zoneperf.money.501] money overflow in +: the result is outside ±92233720368547758.07 (64-bit fen)");
+  EXPECT_EQ(
+      message_of([&] { (void)(top + one); }),
+      "[zoneperf.money.501] money overflow in +: the result is outside ±92233720368547758.07 (64-bit fen)");
   EXPECT_THROW((void)(cny_money::from_fen(min_fen) - one), error);
   EXPECT_THROW((void)(-cny_money::from_fen(min_fen)), error);
   EXPECT_THROW((void)(top * 2), error);
@@ -120,7 +124,8 @@ TEST(money_test, multiplying_by_a_ratio_rounds_by_the_named_rule) {
   EXPECT_EQ(multiply(cny_money::parse("100000.01"), exact_ratio::parse("1.5"), rounding::half_away_from_zero),
             cny_money::parse("150000.02"));  // 150000.015 -> .02
   // A 128-bit intermediate: max fen × 2/3 does not overflow on the way.
-  EXPECT_EQ(multiply(cny_money::from_fen(max_fen), exact_ratio(2, 3), rounding::down).fen(), 6148914691236517204);
+  EXPECT_EQ(multiply(cny_money::from_fen(max_fen), exact_ratio(2, 3), rounding::down).fen(),
+            6148914691236517204);
   EXPECT_EQ(divide(cny_money::from_fen(10), 4, rounding::half_even).fen(), 2);
   EXPECT_EQ(divide(cny_money::from_fen(10), 4, rounding::half_away_from_zero).fen(), 3);
   EXPECT_THROW(divide(a, 0, rounding::half_even), error);
@@ -150,7 +155,8 @@ TEST(money_test, exact_ratio_parses_decimals_and_fractions) {
   EXPECT_EQ(exact_ratio(-1, 8).to_string(2, rounding::half_even), "-0.12");
   EXPECT_EQ(exact_ratio(3).to_string(0), "3");
   EXPECT_EQ(message_of([] { exact_ratio::parse("1,2", "/multiplier"); }),
-            "[zoneperf.money.502] /multiplier: not an exact decimal or fraction: \"1,2\" (such as 1.2, 0.0001 or 2/3)");
+            "[zoneperf.money.502] /multiplier: not an exact decimal or fraction: \"1,2\" (such as 1.2, "
+            "0.0001 or 2/3)");
   EXPECT_THROW(exact_ratio::parse("1/0"), error);
   EXPECT_THROW(exact_ratio(1, 0), error);
   EXPECT_THROW(exact_ratio::parse("0.0000000000000000001"), error);
@@ -166,11 +172,13 @@ TEST(money_test, prints_in_yuan_wan_and_yi) {
   EXPECT_EQ(to_string(cny_money::parse("256亿"), money_unit::yi), "256");
   EXPECT_EQ(to_string(cny_money::parse("256亿"), money_unit::wan), "2560000");
   EXPECT_EQ(to_string(cny_money::parse("0.01"), money_unit::yi), "0.0000000001");
-  EXPECT_EQ(to_string(cny_money::parse("12345.67"), money_unit::wan, 2, rounding::half_away_from_zero), "1.23");
+  EXPECT_EQ(to_string(cny_money::parse("12345.67"), money_unit::wan, 2, rounding::half_away_from_zero),
+            "1.23");
   EXPECT_EQ(to_string(cny_money::parse("12350"), money_unit::wan, 2, rounding::half_even), "1.24");
   EXPECT_EQ(to_string(cny_money::parse("12250"), money_unit::wan, 2, rounding::half_even), "1.22");
   EXPECT_EQ(to_string(cny_money::parse("12250"), money_unit::wan, 2, rounding::half_away_from_zero), "1.23");
-  EXPECT_EQ(to_string(cny_money::parse("-12250"), money_unit::wan, 2, rounding::half_away_from_zero), "-1.23");
+  EXPECT_EQ(to_string(cny_money::parse("-12250"), money_unit::wan, 2, rounding::half_away_from_zero),
+            "-1.23");
   EXPECT_EQ(to_string(cny_money::parse("12.5"), money_unit::yuan, 0, rounding::half_even), "12");
   EXPECT_EQ(to_string(cny_money::parse("12.5"), money_unit::yuan, 4, rounding::half_even), "12.5000");
   EXPECT_EQ(with_unit(cny_money::parse("7175万"), money_unit::wan), "7175万元");

@@ -1,9 +1,9 @@
 // AHP: published vectors, matrix files, and every malformed matrix rejected with the cell named.
+#include "zoneperf/weights/ahp.hpp"
+
 #include <gtest/gtest.h>
 
 #include <functional>
-
-#include "zoneperf/weights/ahp.hpp"
 
 #include "../support/test_support.hpp"
 
@@ -109,9 +109,10 @@ TEST(ahp_test, header_only_names_column_only_or_neither) {
 TEST(ahp_test, decimals_within_the_tolerance_pass_as_reciprocals) {
   const auto m = read_pairwise_csv("1,3\n0.333,1\n", "m.csv");
   EXPECT_DOUBLE_EQ(m.a(1, 0), 0.333);
-  EXPECT_EQ(message_of([] { read_pairwise_csv("1,3\n0.3,1\n", "m.csv"); }),
-            "[zoneperf.weights.803] m.csv:2:1: cell (c2, c1) = 0.3 is not the reciprocal of cell (c1, c2) = 3 "
-            "(product 0.9, tolerance 0.01)");
+  EXPECT_EQ(
+      message_of([] { read_pairwise_csv("1,3\n0.3,1\n", "m.csv"); }),
+      "[zoneperf.weights.803] m.csv:2:1: cell (c2, c1) = 0.3 is not the reciprocal of cell (c1, c2) = 3 "
+      "(product 0.9, tolerance 0.01)");
 }
 
 TEST(ahp_test, non_reciprocal_matrix_is_rejected_naming_the_cell) {
@@ -151,11 +152,12 @@ TEST(ahp_test, malformed_files_name_the_cell) {
   EXPECT_EQ(message_of([] { read_pairwise_csv("1,2,3\n1,1,1\n", "m.csv"); }),
             "[zoneperf.weights.801] m.csv: expected n rows of n judgements (plus an optional header row and "
             "names column), found 2 rows of 3 cells");
-  EXPECT_EQ(message_of([] { read_pairwise_csv(",a,b\nb,1,2\na,1/2,1\n", "m.csv"); }),
-            "[zoneperf.weights.806] m.csv:2:1: row name 'b' differs from column name 'a' (rows and columns must "
-            "list the criteria in the same order)\n"
-            "[zoneperf.weights.806] m.csv:3:1: row name 'a' differs from column name 'b' (rows and columns must "
-            "list the criteria in the same order)");
+  EXPECT_EQ(
+      message_of([] { read_pairwise_csv(",a,b\nb,1,2\na,1/2,1\n", "m.csv"); }),
+      "[zoneperf.weights.806] m.csv:2:1: row name 'b' differs from column name 'a' (rows and columns must "
+      "list the criteria in the same order)\n"
+      "[zoneperf.weights.806] m.csv:3:1: row name 'a' differs from column name 'b' (rows and columns must "
+      "list the criteria in the same order)");
   EXPECT_EQ(message_of([] { read_pairwise_csv("a,a\n1,1\n1,1\n", "m.csv"); }),
             "[zoneperf.weights.806] m.csv:1:2: criterion name 'a' repeats");
 }
@@ -163,7 +165,8 @@ TEST(ahp_test, malformed_files_name_the_cell) {
 TEST(ahp_test, missing_random_index_is_an_error) {
   const Eigen::MatrixXd a = Eigen::MatrixXd::Ones(16, 16);
   EXPECT_EQ(message_of([&] { ahp(a); }),
-            "[zoneperf.weights.807] saaty-classic: the random-index table 'saaty-classic' has no positive RI for n = 16");
+            "[zoneperf.weights.807] saaty-classic: the random-index table 'saaty-classic' has no positive RI "
+            "for n = 16");
   const auto r = ahp(Eigen::MatrixXd::Ones(15, 15));  // n = 15 is the table's last entry (RI 1.59)
   EXPECT_DOUBLE_EQ(r.ri, 1.59);
   EXPECT_NEAR(r.cr, 0, 1e-12);
@@ -172,5 +175,6 @@ TEST(ahp_test, missing_random_index_is_an_error) {
 TEST(ahp_test, matrix_file_is_read_from_disk) {
   const auto m = read_pairwise_file(std::string(ZONEPERF_SOURCE_DIR) + "/tests/data/weights/drinks.csv");
   EXPECT_EQ(m.names.size(), 7u);
-  EXPECT_EQ(message_of([] { read_pairwise_file("no-such-file.csv"); }).substr(0, 22), "[zoneperf.io.401] no-s");
+  EXPECT_EQ(message_of([] { read_pairwise_file("no-such-file.csv"); }).substr(0, 22),
+            "[zoneperf.io.401] no-s");
 }

@@ -1,12 +1,12 @@
 // Applying weights to a tree level: points that add up, the rounding named, subtrees rescaled.
+#include "zoneperf/weights/apply.hpp"
+
 #include <gtest/gtest.h>
 
 #include <functional>
 
-#include "zoneperf/presets.hpp"
-#include "zoneperf/weights/apply.hpp"
-
 #include "../support/test_support.hpp"
+#include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
 
@@ -38,22 +38,28 @@ TEST(apply_test, steps_and_unrounded_points) {
             (std::vector<double>{3.5, 3.5, 3}));
   const auto exact = apportion_points({1, 1, 1}, 10, {points_rounding::none, 1});
   EXPECT_DOUBLE_EQ(exact[0], 10.0 / 3);
-  EXPECT_EQ(message_of([] { apportion_points({1, 2}, 10, {points_rounding::largest_remainder, 3}); }),
+  EXPECT_EQ(message_of([] {
+              apportion_points({1, 2}, 10, {points_rounding::largest_remainder, 3});
+            }),
             "[zoneperf.weights.814] the points step 3 does not divide the parent's 10 points");
-  EXPECT_EQ(message_of([] { apportion_points({0, 0}, 10); }), "[zoneperf.weights.808] the weights add up to 0");
+  EXPECT_EQ(message_of([] {
+              apportion_points({0, 0}, 10);
+            }),
+            "[zoneperf.weights.808] the weights add up to 0");
 }
 
 TEST(apply_test, group_weights_replace_points_and_rescale_every_subtree) {
   const auto tree = load_preset("task-force");
-  const std::vector<std::string> ids = {"attraction", "delivery", "openness", "land_efficiency", "revenue_tax",
-                                        "service"};
+  const std::vector<std::string> ids = {"attraction",      "delivery",    "openness",
+                                        "land_efficiency", "revenue_tax", "service"};
   const auto t = apply_weights(tree, "task-force", ids, {0.30, 0.25, 0.10, 0.15, 0.10, 0.10});
   EXPECT_EQ(t.node(t.index_of("attraction")).points, 30);
   EXPECT_EQ(t.node(t.index_of("delivery")).points, 25);
   EXPECT_EQ(t.node(t.index_of("openness")).points, 10);
   for (std::size_t i = 0; i < t.size(); ++i) {
     const auto k = t.node(i).kind;
-    if (k == node_kind::root || k == node_kind::group) EXPECT_EQ(children_sum(t, i), t.node(i).points) << t.node(i).id;
+    if (k == node_kind::root || k == node_kind::group)
+      EXPECT_EQ(children_sum(t, i), t.node(i).points) << t.node(i).id;
   }
   // attraction's leaves 8, 8, 9 of 25 become 30 in whole points: quotas 9.6, 9.6, 10.8 -> 10, 9, 11
   EXPECT_EQ(t.node(t.index_of("intent_projects")).points, 10);
@@ -77,13 +83,18 @@ TEST(apply_test, a_level_must_name_every_scored_child) {
   const auto tree = load_preset("task-force");
   EXPECT_EQ(message_of([&] { apply_weights(tree, "nowhere", {}, {}); }),
             "[zoneperf.weights.813] nowhere: no node 'nowhere' in the tree");
-  EXPECT_EQ(message_of([&] { apply_weights(tree, "revenue", {}, {}); }),
-            "[zoneperf.weights.813] revenue: 'revenue' is a leaf: weights apply to the children of the root or "
-            "of a group");
-  EXPECT_EQ(message_of([&] { apply_weights(tree, "land_efficiency", {"tax_per_mu", "revenue"}, {1, 1}); }),
+  EXPECT_EQ(
+      message_of([&] { apply_weights(tree, "revenue", {}, {}); }),
+      "[zoneperf.weights.813] revenue: 'revenue' is a leaf: weights apply to the children of the root or "
+      "of a group");
+  EXPECT_EQ(message_of([&] {
+              apply_weights(tree, "land_efficiency", {"tax_per_mu", "revenue"}, {1, 1});
+            }),
             "[zoneperf.weights.813] revenue: 'revenue' is not a scored child of 'land_efficiency'\n"
             "[zoneperf.weights.813] investment_per_mu: child 'investment_per_mu' of 'land_efficiency' has no "
             "weight");
-  EXPECT_EQ(message_of([&] { apply_weights(tree, "land_efficiency", {"tax_per_mu", "investment_per_mu"}, {1, -1}); }),
+  EXPECT_EQ(message_of([&] {
+              apply_weights(tree, "land_efficiency", {"tax_per_mu", "investment_per_mu"}, {1, -1});
+            }),
             "[zoneperf.weights.808] land_efficiency: weight -1 must be finite and non-negative");
 }

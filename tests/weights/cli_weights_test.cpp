@@ -6,9 +6,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "zoneperf/tree.hpp"
-
 #include "../support/test_support.hpp"
+#include "zoneperf/tree.hpp"
 
 using namespace zoneperf;
 
@@ -25,10 +24,12 @@ TEST(cli_weights_test, ahp_prints_weights_and_consistency) {
   const auto r = run("weights ahp " + source + "/tests/data/weights/drinks.csv");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("water      0.3268"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("lambda_max 7.1766  CI 0.0294  RI 1.32 (saaty-classic)  CR 0.0223: acceptable (CR < 0.10)"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find("lambda_max 7.1766  CI 0.0294  RI 1.32 (saaty-classic)  CR 0.0223: acceptable (CR < 0.10)"),
+      std::string::npos)
       << r.out;
-  const auto j = nlohmann::json::parse(run("weights ahp " + source + "/tests/data/weights/drinks.csv --format json").out);
+  const auto j = nlohmann::json::parse(
+      run("weights ahp " + source + "/tests/data/weights/drinks.csv --format json").out);
   EXPECT_NEAR(j["cr"].get<double>(), 0.022, 0.0005);
   EXPECT_EQ(j["criteria"].size(), 7u);
 }
@@ -37,13 +38,15 @@ TEST(cli_weights_test, ahp_rejects_a_bad_matrix_with_exit_code_2) {
   const auto path = write_temp("bad_ahp.csv", "a,b\n1,3\n1/2,1\n");
   const auto r = run("weights ahp " + path);
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.out, "zoneperf: [zoneperf.weights.803] " + path +
-                       ":3:1: cell (b, a) = 0.5 is not the reciprocal of cell (a, b) = 3 (product 1.5, tolerance "
-                       "0.01)\n");
+  EXPECT_EQ(r.out,
+            "zoneperf: [zoneperf.weights.803] " + path +
+                ":3:1: cell (b, a) = 0.5 is not the reciprocal of cell (a, b) = 3 (product 1.5, tolerance "
+                "0.01)\n");
 }
 
 TEST(cli_weights_test, ahp_weights_applied_to_a_level_write_a_valid_tree) {
-  const auto m = write_temp("land.csv", ",investment_per_mu,tax_per_mu\ninvestment_per_mu,1,1/2\ntax_per_mu,2,1\n");
+  const auto m =
+      write_temp("land.csv", ",investment_per_mu,tax_per_mu\ninvestment_per_mu,1,1/2\ntax_per_mu,2,1\n");
   const auto out = testing::TempDir() + "reweighted.json";
   const auto r = run("weights ahp " + m + " --preset task-force --parent land_efficiency --out " + out);
   EXPECT_EQ(r.status, 0) << r.out;
@@ -67,8 +70,9 @@ TEST(cli_weights_test, data_weights_use_the_trees_leaves_and_directions) {
 }
 
 TEST(cli_weights_test, uncertainty_reports_every_unit_and_reproduces_with_its_seed) {
-  const std::string args = "uncertainty --preset task-force --values " + samples + "values.csv --targets " + samples +
-                           "targets.csv --samples 500 --seed 3 --method dirichlet --concentration 5 --format json";
+  const std::string args =
+      "uncertainty --preset task-force --values " + samples + "values.csv --targets " + samples +
+      "targets.csv --samples 500 --seed 3 --method dirichlet --concentration 5 --format json";
   const auto a = run(args);
   ASSERT_EQ(a.status, 0) << a.out;
   EXPECT_EQ(a.out, run(args).out);
@@ -80,9 +84,10 @@ TEST(cli_weights_test, uncertainty_reports_every_unit_and_reproduces_with_its_se
   int total = 0;
   for (const auto& e : j["units"][0]["histogram"]) total += e[1].get<int>();
   EXPECT_EQ(total, 500);
-  const auto table = run("uncertainty --preset task-force --values " + samples + "values.csv --targets " + samples +
-                         "targets.csv --percent 0 --samples 10");
-  EXPECT_NE(table.out.find("10 weight sets (uniform ±0 % on every level), seed 1 (mt19937_64)"), std::string::npos)
+  const auto table = run("uncertainty --preset task-force --values " + samples + "values.csv --targets " +
+                         samples + "targets.csv --percent 0 --samples 10");
+  EXPECT_NE(table.out.find("10 weight sets (uniform ±0 % on every level), seed 1 (mt19937_64)"),
+            std::string::npos)
       << table.out;
   EXPECT_NE(table.out.find("1.000  1:10"), std::string::npos) << table.out;
   const auto bad = run("uncertainty --preset task-force --values " + samples + "values.csv --percent 120");

@@ -1,10 +1,10 @@
 // Weighted means: COINr's test vectors and the inputs they are not defined for.
+#include "zoneperf/weights/means.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <functional>
-
-#include "zoneperf/weights/means.hpp"
 
 #include "../support/test_support.hpp"
 
@@ -39,14 +39,24 @@ TEST(means_test, weighted_arithmetic_mean_skips_missing_values_with_their_weight
 }
 
 TEST(means_test, zero_or_negative_values_and_bad_weights_are_errors) {
-  EXPECT_EQ(message_of([] { weighted_geometric_mean(vec({1, 0, 3}), vec({1, 1, 1})); }),
+  EXPECT_EQ(message_of([] {
+              weighted_geometric_mean(vec({1, 0, 3}), vec({1, 1, 1}));
+            }),
             "[zoneperf.weights.815] #2: value 0 is not positive: the geometric mean needs values > 0");
-  EXPECT_EQ(message_of([] { weighted_harmonic_mean(vec({-1, 2}), vec({1, 1})); }),
+  EXPECT_EQ(message_of([] {
+              weighted_harmonic_mean(vec({-1, 2}), vec({1, 1}));
+            }),
             "[zoneperf.weights.815] #1: value -1 is not positive: the harmonic mean needs values > 0");
-  EXPECT_EQ(message_of([] { weighted_arithmetic_mean(vec({1, 2}), vec({1, -1})); }),
+  EXPECT_EQ(message_of([] {
+              weighted_arithmetic_mean(vec({1, 2}), vec({1, -1}));
+            }),
             "[zoneperf.weights.808] #2: weight -1 must be finite and non-negative");
-  EXPECT_EQ(message_of([] { weighted_arithmetic_mean(vec({1, 2}), vec({1})); }),
+  EXPECT_EQ(message_of([] {
+              weighted_arithmetic_mean(vec({1, 2}), vec({1}));
+            }),
             "[zoneperf.weights.808] 2 values but 1 weights: give one weight per value");
-  EXPECT_EQ(message_of([] { weighted_arithmetic_mean(vec({1, 2}), vec({0, 0})); }),
+  EXPECT_EQ(message_of([] {
+              weighted_arithmetic_mean(vec({1, 2}), vec({0, 0}));
+            }),
             "[zoneperf.weights.808] the weights of the values present add up to 0");
 }

@@ -1,9 +1,9 @@
 // Equal, ROC, entropy, CRITIC and SD weights: published vectors, constant columns, bad data.
+#include "zoneperf/weights/methods.hpp"
+
 #include <gtest/gtest.h>
 
 #include <functional>
-
-#include "zoneperf/weights/methods.hpp"
 
 #include "../support/test_support.hpp"
 
@@ -23,8 +23,8 @@ criteria_matrix matrix(Eigen::MatrixXd v) {
 // Diakoulaki, Mavrotas & Papayannakis 1995, as in published-vectors.md.
 Eigen::MatrixXd critic_example() {
   Eigen::MatrixXd v(8, 3);
-  v << 61, 1.08, 4.33, 20.7, 0.26, 4.34, 16.3, 1.98, 2.53, 9, 3.29, 1.65, 5.4, 2.77, 2.33, 4, 4.12, 1.21, -6.1, 3.52,
-      2.10, -34.6, 3.31, 0.98;
+  v << 61, 1.08, 4.33, 20.7, 0.26, 4.34, 16.3, 1.98, 2.53, 9, 3.29, 1.65, 5.4, 2.77, 2.33, 4, 4.12, 1.21,
+      -6.1, 3.52, 2.10, -34.6, 3.31, 0.98;
   return v;
 }
 }  // namespace
@@ -107,17 +107,20 @@ TEST(methods_test, sd_weights_are_proportional_to_the_scaled_columns_sample_sd) 
 }
 
 TEST(methods_test, all_constant_columns_and_too_few_units_are_errors) {
-  EXPECT_EQ(message_of([] { sd_weights(matrix(Eigen::MatrixXd::Ones(3, 2))); }),
-            "[zoneperf.weights.811] sd: every column is constant: the data cannot tell the criteria apart (use "
-            "equal weights)");
-  EXPECT_EQ(message_of([] { entropy_weights(matrix(Eigen::MatrixXd::Ones(3, 2))); }),
-            "[zoneperf.weights.811] entropy: every column is constant: the data cannot tell the criteria apart "
-            "(use equal weights)");
+  EXPECT_EQ(
+      message_of([] { sd_weights(matrix(Eigen::MatrixXd::Ones(3, 2))); }),
+      "[zoneperf.weights.811] sd: every column is constant: the data cannot tell the criteria apart (use "
+      "equal weights)");
+  EXPECT_EQ(
+      message_of([] { entropy_weights(matrix(Eigen::MatrixXd::Ones(3, 2))); }),
+      "[zoneperf.weights.811] entropy: every column is constant: the data cannot tell the criteria apart "
+      "(use equal weights)");
   Eigen::MatrixXd one_varies(3, 2);
   one_varies << 1, 5, 2, 5, 3, 5;
-  EXPECT_EQ(message_of([&] { critic_weights(matrix(one_varies)); }),
-            "[zoneperf.weights.811] critic: CRITIC needs at least two columns that vary and are not perfectly "
-            "correlated (every C_j is 0)");
+  EXPECT_EQ(
+      message_of([&] { critic_weights(matrix(one_varies)); }),
+      "[zoneperf.weights.811] critic: CRITIC needs at least two columns that vary and are not perfectly "
+      "correlated (every C_j is 0)");
   EXPECT_EQ(message_of([] { critic_weights(matrix(Eigen::MatrixXd::Ones(1, 3))); }),
             "[zoneperf.weights.809] critic: critic weights need at least 2 units, got 1");
 }
@@ -128,7 +131,8 @@ TEST(methods_test, negative_and_missing_values_are_named) {
   EXPECT_EQ(message_of([&] { entropy_weights(matrix(v)); }),
             "[zoneperf.weights.810] u1/x2: value -2 is negative: entropy weights need values >= 0");
   v(1, 0) = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_EQ(message_of([&] { sd_weights(matrix(v)); }), "[zoneperf.data.301] u2/x1: sd weights need every value");
+  EXPECT_EQ(message_of([&] { sd_weights(matrix(v)); }),
+            "[zoneperf.data.301] u2/x1: sd weights need every value");
 }
 
 TEST(methods_test, criteria_csv_is_read_with_every_cell_checked) {
@@ -137,9 +141,11 @@ TEST(methods_test, criteria_csv_is_read_with_every_cell_checked) {
   EXPECT_EQ(m.columns, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(m.values(1, 1), 4.5);
   EXPECT_EQ(select_columns(m, {"b"}).values(0, 0), 2);
-  EXPECT_EQ(message_of([&] { select_columns(m, {"c"}); }), "[zoneperf.data.304] c: no column 'c' in the values");
-  EXPECT_EQ(message_of([] { read_criteria_csv("unit,a,a\n甲,1,\n甲,3,4\n", "v.csv"); }),
-            "[zoneperf.data.307] v.csv:1:3: column 'a' repeats\n"
-            "[zoneperf.data.301] v.csv:2:3: missing value for unit '甲', column 'a': weights need every value\n"
-            "[zoneperf.data.306] v.csv:3:1: unit '甲' repeats");
+  EXPECT_EQ(message_of([&] { select_columns(m, {"c"}); }),
+            "[zoneperf.data.304] c: no column 'c' in the values");
+  EXPECT_EQ(
+      message_of([] { read_criteria_csv("unit,a,a\n甲,1,\n甲,3,4\n", "v.csv"); }),
+      "[zoneperf.data.307] v.csv:1:3: column 'a' repeats\n"
+      "[zoneperf.data.301] v.csv:2:3: missing value for unit '甲', column 'a': weights need every value\n"
+      "[zoneperf.data.306] v.csv:3:1: unit '甲' repeats");
 }

@@ -1,10 +1,11 @@
 // Normalisers: COINr's own test vectors, the degenerate cases, and agreement with the tree's rules.
+#include "zoneperf/weights/normalise.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "zoneperf/detail/rules.hpp"
-#include "zoneperf/weights/normalise.hpp"
 
 using namespace zoneperf;
 
@@ -63,7 +64,8 @@ TEST(normalise_test, distance_to_target_matches_coinr) {
   EXPECT_DOUBLE_EQ(y[0], 0);
   EXPECT_DOUBLE_EQ(y[1], 0.5);
   EXPECT_DOUBLE_EQ(y[2], 1.1);
-  const auto c = normalise_distance_to_target(vec({0, 5, 11}), 10, direction::higher_is_better, target_cap::capped);
+  const auto c =
+      normalise_distance_to_target(vec({0, 5, 11}), 10, direction::higher_is_better, target_cap::capped);
   EXPECT_DOUBLE_EQ(c[2], 1);
   // Reverse direction, target 0: (-1, 1, 10) -> (1.1, 0.9, 0); capped (1, 0.9, 0)
   const auto r = normalise_distance_to_target(vec({-1, 1, 10}), 0, direction::lower_is_better);

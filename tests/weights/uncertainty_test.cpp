@@ -1,5 +1,7 @@
 // Uncertainty of ranks: nominal scores equal the engine's, seeds reproduce, 0 % gives the nominal
 // ranks with probability 1, histograms are sparse and add up.
+#include "zoneperf/weights/uncertainty.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -7,11 +9,9 @@
 #include <limits>
 #include <random>
 
+#include "../support/test_support.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
-#include "zoneperf/weights/uncertainty.hpp"
-
-#include "../support/test_support.hpp"
 
 using namespace zoneperf;
 
@@ -22,7 +22,8 @@ const double NaN = std::numeric_limits<double>::quiet_NaN();
 struct sample {
   indicator_tree tree = load_preset("task-force");
   values_table values = read_values(tree, sample_file("task-force/values.csv"), "values.csv");
-  targets_table targets = read_targets(tree, values.units, sample_file("task-force/targets.csv"), "targets.csv");
+  targets_table targets =
+      read_targets(tree, values.units, sample_file("task-force/targets.csv"), "targets.csv");
   scoring_inputs inputs() const {
     assess_options o;
     o.unit_ids = &values.units;
@@ -64,11 +65,11 @@ TEST(uncertainty_test, nominal_totals_and_ranks_are_the_engines) {
 
 TEST(uncertainty_test, reweighted_missing_leaves_geometric_groups_bonus_penalty_and_veto_match_the_engine) {
   const auto tree = indicator_tree::from_json(special);
-  Eigen::MatrixXd v(5, 7);  // a, b, c, d, plus, minus, stop
-  v << 5, 10, 10, 5, 1, 0, 0,  //
-      NaN, 4, 2, 9, 0, 1, 0,   //
-      NaN, 4, 2, 9, 0, 1, 0,   // identical to the unit above: always tied
-      8, 0, 0, 0, 0, 0, 0,     // c = 0 takes the floor 0.05
+  Eigen::MatrixXd v(5, 7);      // a, b, c, d, plus, minus, stop
+  v << 5, 10, 10, 5, 1, 0, 0,   //
+      NaN, 4, 2, 9, 0, 1, 0,    //
+      NaN, 4, 2, 9, 0, 1, 0,    // identical to the unit above: always tied
+      8, 0, 0, 0, 0, 0, 0,      // c = 0 takes the floor 0.05
       10, 10, 10, 10, 2, 0, 1;  // vetoed
   const auto a = assess(tree, v);
   const auto in = scoring_inputs_of(tree, v, nullptr);
@@ -84,7 +85,8 @@ TEST(uncertainty_test, reweighted_missing_leaves_geometric_groups_bonus_penalty_
     EXPECT_EQ(r.nominal_rank[static_cast<std::size_t>(u)], a.rank(u)) << u;
   }
   EXPECT_EQ(r.histogram(1), r.histogram(2));  // exact ties stay tied in every sample
-  EXPECT_EQ(r.histogram(4), (std::vector<std::pair<std::int32_t, std::int32_t>>{{5, 200}}));  // veto: always last
+  EXPECT_EQ(r.histogram(4),
+            (std::vector<std::pair<std::int32_t, std::int32_t>>{{5, 200}}));  // veto: always last
 }
 
 TEST(uncertainty_test, zero_percent_gives_the_nominal_ranks_with_probability_one) {
@@ -193,7 +195,8 @@ TEST(uncertainty_test, dirichlet_shares_centre_on_the_nominal_weights) {
   const auto np = sample_node_points(s.tree, o);
   for (int g : s.tree.groups()) {
     const double mean = np.row(g).tail(4000).mean();
-    EXPECT_NEAR(mean, s.tree.node(static_cast<std::size_t>(g)).points, 0.5) << s.tree.node(static_cast<std::size_t>(g)).id;
+    EXPECT_NEAR(mean, s.tree.node(static_cast<std::size_t>(g)).points, 0.5)
+        << s.tree.node(static_cast<std::size_t>(g)).id;
   }
   o.concentration = 0.5;  // shapes below 1 use the boosted gamma
   const auto wide = sample_node_points(s.tree, o);

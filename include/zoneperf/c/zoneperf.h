@@ -9,9 +9,9 @@
  *   zp_pay_run, zp_land_evaluate                       pay and 亩均 evaluations, reported as JSON
  *   zp_projects_month_json, zp_projects_period_json,   the project registry and admission, reported as
  *   zp_admit_json, zp_calendar_json                    the CLI's JSON
- *   zp_ahp, zp_data_weights                            AHP and entropy / CRITIC / SD weights into caller arrays
- *   zp_report   the reports of a set of JSON results   zp_report_parse, zp_report_html, zp_report_markdown,
- *                                                      zp_report_write, zp_report_free
+ *   zp_ahp, zp_data_weights                            AHP and entropy / CRITIC / SD weights into caller
+ * arrays zp_report   the reports of a set of JSON results   zp_report_parse, zp_report_html,
+ * zp_report_markdown, zp_report_write, zp_report_free
  *
  * Every function that can fail returns a status: ZP_OK (0) or a negative ZP_E_* code. On failure
  * zp_last_error() gives the message ("[zoneperf.data.301] unit \"x\", indicator \"y\": ...") and
@@ -36,18 +36,18 @@ extern "C" {
 /* Status codes: the zoneperf code's hundred, negated (a 3xx data error gives ZP_E_DATA). */
 enum {
   ZP_OK = 0,
-  ZP_E_PARSE = -1,    /* 1xx JSON or CSV syntax and encoding */
-  ZP_E_CONFIG = -2,   /* 2xx trees, policies, presets */
-  ZP_E_DATA = -3,     /* 3xx values, targets, tables */
-  ZP_E_IO = -4,       /* 4xx files */
-  ZP_E_MONEY = -5,    /* 5xx money and area */
-  ZP_E_PAY = -6,      /* 6xx pay */
-  ZP_E_PROJECT = -7,  /* 7xx projects and periods */
-  ZP_E_WEIGHTS = -8,  /* 8xx weights and uncertainty */
-  ZP_E_LAND = -9,     /* 9xx land efficiency */
-  ZP_E_ARGUMENT = -20,  /* a NULL pointer, an index out of range: a caller's mistake */
-  ZP_E_MEMORY = -21,    /* out of memory */
-  ZP_E_INTERNAL = -22   /* anything else (a bug: please report it) */
+  ZP_E_PARSE = -1,     /* 1xx JSON or CSV syntax and encoding */
+  ZP_E_CONFIG = -2,    /* 2xx trees, policies, presets */
+  ZP_E_DATA = -3,      /* 3xx values, targets, tables */
+  ZP_E_IO = -4,        /* 4xx files */
+  ZP_E_MONEY = -5,     /* 5xx money and area */
+  ZP_E_PAY = -6,       /* 6xx pay */
+  ZP_E_PROJECT = -7,   /* 7xx projects and periods */
+  ZP_E_WEIGHTS = -8,   /* 8xx weights and uncertainty */
+  ZP_E_LAND = -9,      /* 9xx land efficiency */
+  ZP_E_ARGUMENT = -20, /* a NULL pointer, an index out of range: a caller's mistake */
+  ZP_E_MEMORY = -21,   /* out of memory */
+  ZP_E_INTERNAL = -22  /* anything else (a bug: please report it) */
 };
 
 typedef enum zp_order { ZP_COLUMN_MAJOR = 0, ZP_ROW_MAJOR = 1 } zp_order;
@@ -95,7 +95,8 @@ int zp_tree_code_value(const zp_tree* tree, const char* leaf_id, const char* cod
 /* ---- tables (CSV, as the command line reads them) ---- */
 /* A sample file compiled into the library ("task-force/values.csv"); static storage. */
 int zp_sample_file(const char* path, const char** text, size_t* length);
-int zp_values_read_csv(const zp_tree* tree, const char* csv, size_t length, const char* source, zp_values** values);
+int zp_values_read_csv(const zp_tree* tree, const char* csv, size_t length, const char* source,
+                       zp_values** values);
 void zp_values_free(zp_values* values);
 int zp_values_units(const zp_values* values, size_t* units);
 int zp_values_unit_id(const zp_values* values, size_t unit, const char** id);
@@ -152,14 +153,15 @@ int zp_pay_policy_from_json(const char* json, size_t length, const char* source,
 void zp_pay_policy_free(zp_pay_policy* policy);
 /* Shares the pool: a staff CSV, the scorecard JSON (`zoneperf assess --format json --explain all`)
  * and optionally an events CSV (NULL). Writes the JSON report (`zoneperf pay --format json`). */
-int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_length, const char* scorecard_json,
-               size_t scorecard_length, const char* events_csv, size_t events_length, int indent, char** report_json);
+int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_length,
+               const char* scorecard_json, size_t scorecard_length, const char* events_csv,
+               size_t events_length, int indent, char** report_json);
 
 /* ---- land (亩均效益) ---- */
 /* Evaluates an enterprises CSV on a land preset ("zj-huangyan", "js-huaian") and writes the JSON
  * report (`zoneperf land --format json`): metrics, scores, ranks, classes, the zone's figures. */
-int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source, int indent,
-                     char** report_json);
+int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source,
+                     int indent, char** report_json);
 
 /* ---- projects (项目库, DOMAIN.md §7): the CLI's JSON reports, free with zp_string_free ---- */
 /* A month's report (`zoneperf projects --file F [--as-of D] --format json month YYYY-MM`): counts per

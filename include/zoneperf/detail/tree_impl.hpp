@@ -9,10 +9,10 @@
 namespace zoneperf {
 
 struct indicator_tree::impl {
-  std::vector<struct node> nodes;         // pre-order; 0 is the root
-  std::vector<int> columns;               // leaves and items, file order
-  std::vector<int> groups;                // root's scored children
-  std::vector<int> post_order;            // scored nodes (leaves and groups), children first
+  std::vector<struct node> nodes;  // pre-order; 0 is the root
+  std::vector<int> columns;        // leaves and items, file order
+  std::vector<int> groups;         // root's scored children
+  std::vector<int> post_order;     // scored nodes (leaves and groups), children first
   std::vector<int> bonuses, penalties, vetoes;
   std::vector<grade> grades;
   std::unordered_map<std::string, int> by_id;

@@ -20,10 +20,10 @@
 namespace zoneperf {
 
 struct csv_table {
-  std::string source;                             ///< the file name used in messages
-  std::vector<std::string> header;                ///< the first row
-  std::vector<std::vector<std::string>> rows;     ///< each as wide as the header
-  std::vector<std::size_t> lines;                 ///< the 1-based line where each row starts
+  std::string source;                          ///< the file name used in messages
+  std::vector<std::string> header;             ///< the first row
+  std::vector<std::vector<std::string>> rows;  ///< each as wide as the header
+  std::vector<std::size_t> lines;              ///< the 1-based line where each row starts
   std::size_t header_line = 1;
 
   /// "values.csv:4:3" for row 2 (0-based), column 2 (0-based).

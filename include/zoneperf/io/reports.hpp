@@ -79,13 +79,13 @@ struct workbook_options {
 /// One formula cell of a written workbook and the value the library computed for it.
 struct workbook_formula {
   std::string sheet;
-  int row = 0;             ///< 0-based
-  int col = 0;             ///< 0-based
-  std::string formula;     ///< without the leading '='
-  bool is_text = false;    ///< text result (a grade, a label) rather than a number
-  double number = 0;       ///< the library's value (is_text false)
-  std::string text;        ///< the library's value (is_text true)
-  double tolerance = 0;    ///< absolute difference allowed when recomputed (decimal rounding in the source)
+  int row = 0;               ///< 0-based
+  int col = 0;               ///< 0-based
+  std::string formula;       ///< without the leading '='
+  bool is_text = false;      ///< text result (a grade, a label) rather than a number
+  double number = 0;         ///< the library's value (is_text false)
+  std::string text;          ///< the library's value (is_text true)
+  double tolerance = 0;      ///< absolute difference allowed when recomputed (decimal rounding in the source)
   std::string cell() const;  ///< "B7"
 };
 

@@ -5,8 +5,8 @@
 ///   struct values_table { std::vector<std::string> units; Eigen::MatrixXd values; };
 ///   values_table read_values(const indicator_tree&, std::string_view csv, const std::string& source);
 ///   values_table read_values_file(const indicator_tree&, const std::string& path);
-///   struct targets_table { std::vector<std::string> leaf_ids; Eigen::MatrixXd values; target_table view() const; };
-///   targets_table read_targets(const indicator_tree&, const std::vector<std::string>& units,
+///   struct targets_table { std::vector<std::string> leaf_ids; Eigen::MatrixXd values; target_table view()
+///   const; }; targets_table read_targets(const indicator_tree&, const std::vector<std::string>& units,
 ///                              std::string_view csv, const std::string& source);
 ///
 /// Values: header `unit,<ids>` with a column for every leaf and every bonus, penalty and veto item
@@ -14,11 +14,10 @@
 /// code ("A", "blacklist"). Targets: a row for every unit of the values table (any order), a
 /// column for any subset of the target-using leaves; an empty cell takes the leaf's default.
 /// Errors name the file, line and column, and the unit and indicator.
+#include <Eigen/Core>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "zoneperf/assess.hpp"
 #include "zoneperf/io/csv.hpp"
@@ -41,7 +40,8 @@ values_table read_values(const indicator_tree& tree, const csv_table& csv);
 values_table read_values(const indicator_tree& tree, std::string_view csv, const std::string& source);
 values_table read_values_file(const indicator_tree& tree, const std::string& path);
 
-targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units, const csv_table& csv);
+targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
+                           const csv_table& csv);
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
                            std::string_view csv, const std::string& source);
 targets_table read_targets_file(const indicator_tree& tree, const std::vector<std::string>& units,

@@ -10,7 +10,8 @@
 ///   land_classes classify(const class_scheme&, const std::vector<double>& scores,
 ///                         const std::vector<std::uint8_t>& exempt);   // exempt may be empty
 ///   land_classes classify_ranked(const class_scheme&, const std::vector<std::int32_t>& ranks,
-///                                const std::vector<double>& scores, const std::vector<std::uint8_t>& exempt);
+///                                const std::vector<double>& scores, const std::vector<std::uint8_t>&
+///                                exempt);
 ///
 /// By rank (DOMAIN.md §5): with n rated entities, a class with share s% takes ⌊s·n/100⌋ places
 /// (⌈s·n/100⌉ with "round": "up"), or none when n is below its `min_rated`; the classes before the

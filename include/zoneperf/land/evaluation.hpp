@@ -30,14 +30,13 @@
 /// leaves the value missing (the leaf must score 0 for it: missing "zero") and adds 1 to the
 /// named penalty item, whose per_unit is the deduction (Huaian: 3 points per missing figure).
 /// Exempt records (class T) are not assessed and take part in no peer average.
+#include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "zoneperf/assess.hpp"
 #include "zoneperf/land/classes.hpp"
@@ -54,21 +53,21 @@ const char* to_string(benchmark_mode m) noexcept;
 const char* to_string(missing_rule m) noexcept;
 
 struct land_indicator {
-  std::string leaf;                         ///< the tree leaf's id
+  std::string leaf;  ///< the tree leaf's id
   land_metric metric = land_metric::tax_per_mu;
   benchmark_mode mode = benchmark_mode::fixed;
-  std::optional<double> value;              ///< fixed: overrides the leaf's target
-  double k = 1;                             ///< peer_average: b = k × average
+  std::optional<double> value;  ///< fixed: overrides the leaf's target
+  double k = 1;                 ///< peer_average: b = k × average
   peer_average_of of = peer_average_of::prior_year;
-  std::optional<double> prior_average;      ///< peer_average of prior_year: the published average
+  std::optional<double> prior_average;  ///< peer_average of prior_year: the published average
   missing_rule missing = missing_rule::tree;
 };
 
 struct land_config {
-  std::string preset;                       ///< the tree preset it goes with ("zj-huangyan")
-  std::string name;                         ///< display name
-  std::vector<land_indicator> indicators;   ///< one per tree leaf, in any order
-  std::string deduction_item;               ///< the penalty item that counts missing figures
+  std::string preset;                      ///< the tree preset it goes with ("zj-huangyan")
+  std::string name;                        ///< display name
+  std::vector<land_indicator> indicators;  ///< one per tree leaf, in any order
+  std::string deduction_item;              ///< the penalty item that counts missing figures
   class_scheme classes = default_class_scheme();
 };
 
@@ -89,26 +88,26 @@ std::vector<problem> check_land_config(const land_config& c, const indicator_tre
 struct land_options {
   /// Prior-year peer averages by leaf id, overriding the config's "prior" values.
   std::vector<std::pair<std::string, double>> prior_averages;
-  int threads = 1;                          ///< the engine's worker threads
-  node_scores keep = node_scores::all;      ///< node scores the assessment keeps
+  int threads = 1;                      ///< the engine's worker threads
+  node_scores keep = node_scores::all;  ///< node scores the assessment keeps
 };
 
 /// A value the preprocessing filled in or a benchmark it set, for the report.
 struct land_fill {
   std::string leaf;
-  std::string unit;      ///< "" for a benchmark (it applies to every unit)
-  std::string what;      ///< "peer average 1234.5", "benchmark 2 × prior-year average 10 = 20"
+  std::string unit;  ///< "" for a benchmark (it applies to every unit)
+  std::string what;  ///< "peer average 1234.5", "benchmark 2 × prior-year average 10 = 20"
   double value = 0;
 };
 
 /// The engine's inputs for the rated records.
 struct prepared_land_inputs {
-  std::vector<std::size_t> rated;           ///< record index of each assessed row, input order
-  std::vector<std::string> unit_ids;        ///< their ids
-  Eigen::MatrixXd values;                   ///< rated × tree.columns(), NaN = missing
-  std::vector<std::string> target_leaves;   ///< leaves with a per-run benchmark
-  Eigen::MatrixXd targets;                  ///< rated × target_leaves
-  std::vector<land_fill> fills;             ///< every peer-average fill and per-run benchmark
+  std::vector<std::size_t> rated;          ///< record index of each assessed row, input order
+  std::vector<std::string> unit_ids;       ///< their ids
+  Eigen::MatrixXd values;                  ///< rated × tree.columns(), NaN = missing
+  std::vector<std::string> target_leaves;  ///< leaves with a per-run benchmark
+  Eigen::MatrixXd targets;                 ///< rated × target_leaves
+  std::vector<land_fill> fills;            ///< every peer-average fill and per-run benchmark
   /// The target table over `targets` (valid while this object lives and is not moved).
   target_table table() const;
 };
@@ -126,13 +125,13 @@ void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
                          prepared_land_inputs& out, const land_options& options = {});
 
 struct land_evaluation {
-  std::vector<land_metrics> metrics;        ///< per record
-  std::vector<std::ptrdiff_t> row;          ///< per record: its assessment row, -1 when exempt
+  std::vector<land_metrics> metrics;  ///< per record
+  std::vector<std::ptrdiff_t> row;    ///< per record: its assessment row, -1 when exempt
   prepared_land_inputs inputs;
-  assessment result;                        ///< rows = inputs.rated (its ranks are off: see rank)
-  std::vector<std::int32_t> rank;           ///< per record: competition rank among the rated, 0 when exempt
-  land_classes classes;                     ///< per record (exempt → the exempt class)
-  land_metrics zone;                        ///< ratios of sums over every record
+  assessment result;               ///< rows = inputs.rated (its ranks are off: see rank)
+  std::vector<std::int32_t> rank;  ///< per record: competition rank among the rated, 0 when exempt
+  land_classes classes;            ///< per record (exempt → the exempt class)
+  land_metrics zone;               ///< ratios of sums over every record
   /// The record's total score, NaN when exempt.
   double score(std::size_t record) const;
 };
@@ -143,7 +142,8 @@ struct land_evaluation {
 land_evaluation evaluate_land(const indicator_tree& tree, const land_config& config,
                               const std::vector<land_record>& records, const land_options& options = {});
 /// As above, into `out`, reusing its storage across calls (what a batch of jurisdictions wants).
-void evaluate_land(const indicator_tree& tree, const land_config& config, const std::vector<land_record>& records,
-                   land_evaluation& out, const land_options& options = {});
+void evaluate_land(const indicator_tree& tree, const land_config& config,
+                   const std::vector<land_record>& records, land_evaluation& out,
+                   const land_options& options = {});
 
 }  // namespace zoneperf

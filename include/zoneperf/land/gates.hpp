@@ -27,17 +27,17 @@
 namespace zoneperf {
 
 struct land_proposal {
-  std::string id;                        ///< names the project in errors
-  std::optional<area> land;              ///< total land (required: error 901/902 otherwise)
-  std::optional<double> investment;      ///< investment in 万元 (the rule's measure: total or fixed-asset)
-  std::optional<double> promised_tax;    ///< promised annual tax, 万元
-  std::optional<area> floor_area;        ///< total building floor area (storeys over 8 m count double)
-  std::optional<area> footprint;         ///< buildings, structures and yards on the ground
+  std::string id;                      ///< names the project in errors
+  std::optional<area> land;            ///< total land (required: error 901/902 otherwise)
+  std::optional<double> investment;    ///< investment in 万元 (the rule's measure: total or fixed-asset)
+  std::optional<double> promised_tax;  ///< promised annual tax, 万元
+  std::optional<area> floor_area;      ///< total building floor area (storeys over 8 m count double)
+  std::optional<area> footprint;       ///< buildings, structures and yards on the ground
 };
 
 struct gate_threshold {
-  std::optional<double> min;             ///< the figure must reach this; nullopt turns the gate off
-  std::optional<double> reject_below;    ///< below this the project is rejected outright
+  std::optional<double> min;           ///< the figure must reach this; nullopt turns the gate off
+  std::optional<double> reject_below;  ///< below this the project is rejected outright
 };
 
 struct land_gate_thresholds {
@@ -57,16 +57,16 @@ const char* to_string(gate_status s) noexcept;  ///< "passed", "failed", "reject
 struct gate_result {
   gate_id gate = gate_id::investment_per_mu;
   gate_status status = gate_status::not_checked;
-  double figure = 0;       ///< NaN when not checked
-  double threshold = 0;    ///< the minimum, or the reject floor when rejected
-  std::string message;     ///< "亩均投资强度 250 万元/亩 is below the threshold 300 万元/亩: rejected"
+  double figure = 0;     ///< NaN when not checked
+  double threshold = 0;  ///< the minimum, or the reject floor when rejected
+  std::string message;  ///< "亩均投资强度 250 万元/亩 is below the threshold 300 万元/亩: rejected"
 };
 
 enum class gate_verdict { passed, failed, rejected };
 const char* to_string(gate_verdict v) noexcept;
 
 struct land_gate_report {
-  std::vector<gate_result> gates;        ///< one per gate turned on, in gate_id order
+  std::vector<gate_result> gates;               ///< one per gate turned on, in gate_id order
   gate_verdict verdict = gate_verdict::passed;  ///< rejected if any gate rejects, else failed if any fails
   /// The gates that failed or rejected.
   std::vector<const gate_result*> failures() const;
@@ -79,6 +79,7 @@ land_gate_report check_land_gates(const land_proposal& p, const land_gate_thresh
 /// Thresholds from JSON {"investment_per_mu": {"min": 300, "reject_below": 300}, "tax_per_mu":
 /// {...}, "plot_ratio": {...}, "building_density": {...}} (absent gates keep their defaults;
 /// null turns a gate off).
-land_gate_thresholds land_gate_thresholds_from_json(std::string_view json, std::string_view source = "<gates>");
+land_gate_thresholds land_gate_thresholds_from_json(std::string_view json,
+                                                    std::string_view source = "<gates>");
 
 }  // namespace zoneperf

@@ -36,19 +36,19 @@ namespace zoneperf {
 
 /// One enterprise or project. Money in 万元; missing figures are nullopt.
 struct land_record {
-  std::string id;                          ///< unique within a table; names the record in errors
-  std::string name;                        ///< display name (UTF-8), may be empty
-  std::string park;                        ///< grouping keys, may be empty
+  std::string id;    ///< unique within a table; names the record in errors
+  std::string name;  ///< display name (UTF-8), may be empty
+  std::string park;  ///< grouping keys, may be empty
   std::string task_force;
-  std::optional<area> land;                ///< land with a use-right certificate (required)
-  std::optional<double> investment;        ///< fixed-asset investment, 万元
-  std::optional<double> tax;               ///< tax paid (评价税收), 万元
-  std::optional<double> revenue;           ///< main business revenue, 万元
-  std::optional<double> value_added;       ///< industrial value added, 万元
-  std::optional<double> energy_tce;        ///< comprehensive energy use, tonnes of coal equivalent
-  std::optional<double> emissions;         ///< main pollutants, tonnes
-  std::optional<double> rd_spending;       ///< R&D spending, 万元
-  std::optional<double> employees;         ///< average employees over the year
+  std::optional<area> land;           ///< land with a use-right certificate (required)
+  std::optional<double> investment;   ///< fixed-asset investment, 万元
+  std::optional<double> tax;          ///< tax paid (评价税收), 万元
+  std::optional<double> revenue;      ///< main business revenue, 万元
+  std::optional<double> value_added;  ///< industrial value added, 万元
+  std::optional<double> energy_tce;   ///< comprehensive energy use, tonnes of coal equivalent
+  std::optional<double> emissions;    ///< main pollutants, tonnes
+  std::optional<double> rd_spending;  ///< R&D spending, 万元
+  std::optional<double> employees;    ///< average employees over the year
   /// Present when the entity is not rated (class T): the reason, e.g. "utility", "< 2 years".
   std::optional<std::string> exempt;
   /// Values of the scorecard's bonus, penalty and veto items by item id (absent items are 0).

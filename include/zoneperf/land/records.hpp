@@ -33,6 +33,7 @@ struct land_csv_options {
 };
 
 std::vector<land_record> read_land_records(const csv_table& table, const land_csv_options& options = {});
-std::vector<land_record> read_land_records_file(const std::string& path, const land_csv_options& options = {});
+std::vector<land_record> read_land_records_file(const std::string& path,
+                                                const land_csv_options& options = {});
 
 }  // namespace zoneperf

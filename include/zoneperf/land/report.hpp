@@ -21,7 +21,8 @@
 namespace zoneperf {
 
 std::string land_report_json(const indicator_tree& tree, const land_config& config,
-                             const std::vector<land_record>& records, const land_evaluation& ev, int indent = 2);
+                             const std::vector<land_record>& records, const land_evaluation& ev,
+                             int indent = 2);
 std::string land_report_csv(const indicator_tree& tree, const land_config& config,
                             const std::vector<land_record>& records, const land_evaluation& ev);
 

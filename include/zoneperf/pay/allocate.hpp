@@ -43,16 +43,17 @@ const char* to_string(clamp_state) noexcept;
 /// The exact core: pays `pool` fen over people with shares s_i (any common scale, > 0), floors
 /// and caps in fen (0 ≤ floor_i ≤ cap_i).
 struct clamped_allocation {
-  std::vector<std::int64_t> pay;        ///< fen; Σ pay = pool
+  std::vector<std::int64_t> pay;  ///< fen; Σ pay = pool
   std::vector<clamp_state> clamp;
-  std::vector<std::int64_t> whole;      ///< ⌊raw pay⌋ in fen (pay - whole is the rounding fen, 0 or 1)
+  std::vector<std::int64_t> whole;         ///< ⌊raw pay⌋ in fen (pay - whole is the rounding fen, 0 or 1)
   std::vector<detail::uint128> remainder;  ///< raw pay's fraction of a fen: remainder / denominator
   detail::uint128 denominator = 1;
   /// μ = mu_num / mu_den with raw pay_i = μ·share_i for unclamped people (mu_den = 0: no μ, e.g. nobody).
   detail::uint128 mu_num = 0, mu_den = 0;
 };
 
-clamped_allocation allocate_clamped(const std::vector<detail::uint128>& shares, const std::vector<std::int64_t>& floors,
+clamped_allocation allocate_clamped(const std::vector<detail::uint128>& shares,
+                                    const std::vector<std::int64_t>& floors,
                                     const std::vector<std::int64_t>& caps, std::int64_t pool);
 
 /// One person's line, which an auditor can recompute.
@@ -65,12 +66,12 @@ struct person_pay {
   detail::uint128 share = 0;
   cny_money floor, cap;
   clamp_state clamp = clamp_state::none;
-  cny_money raw_whole;          ///< ⌊pay before rounding⌋
+  cny_money raw_whole;                ///< ⌊pay before rounding⌋
   detail::uint128 raw_remainder = 0;  ///< the fraction of a fen: raw_remainder / pay_result::raw_denominator
   std::int64_t rounding_fen = 0;      ///< 0 or 1
-  cny_money base_pay;           ///< raw_whole + rounding_fen
+  cny_money base_pay;                 ///< raw_whole + rounding_fen
   cny_money award;
-  cny_money total;              ///< base_pay + award
+  cny_money total;  ///< base_pay + award
   exact_ratio multiple() const { return base_pay / baseline; }
 };
 
@@ -87,21 +88,21 @@ struct task_force_pay {
 struct award_payment {
   std::string kind, name, task_force, team;  ///< team empty: the whole task force
   std::int64_t count = 0;
-  cny_money amount;           ///< per event × count
-  std::string origin;         ///< "scorecard: foreign_capital ratio 1.44 ≥ 1" or "events.csv:3"
+  cny_money amount;    ///< per event × count
+  std::string origin;  ///< "scorecard: foreign_capital ratio 1.44 ≥ 1" or "events.csv:3"
   std::vector<std::pair<std::size_t, cny_money>> split;  ///< (roster index, part)
 };
 
 struct pay_result {
-  cny_money baseline;      ///< Σ baseline
+  cny_money baseline;  ///< Σ baseline
   cny_money pool;
-  cny_money base_paid;     ///< Σ base pay (= pool)
+  cny_money base_paid;  ///< Σ base pay (= pool)
   cny_money awards_paid;
   cny_money total_paid;
   /// λ = lambda_num / lambda_den (reduced; lambda_den = 0 when there is no λ: an empty roster).
   detail::uint128 lambda_num = 0, lambda_den = 0;
   detail::uint128 raw_denominator = 1;
-  std::vector<person_pay> people;        ///< roster order
+  std::vector<person_pay> people;           ///< roster order
   std::vector<task_force_pay> task_forces;  ///< order of first appearance in the roster
   std::vector<award_payment> awards;
 };

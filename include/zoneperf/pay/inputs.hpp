@@ -40,11 +40,11 @@ struct staff_member {
   std::string name;
   std::string task_force;  ///< the scorecard's unit id
   std::string team;
-  std::string job_level;   ///< 职级 (not the task force's grade)
-  cny_money baseline;      ///< annual baseline pay (管委会同类人员标准)
-  double score = 0;        ///< performance score
-  exact_ratio weight{1};   ///< contribution weight for awards
-  std::string where;       ///< "staff.csv:4" for messages
+  std::string job_level;  ///< 职级 (not the task force's grade)
+  cny_money baseline;     ///< annual baseline pay (管委会同类人员标准)
+  double score = 0;       ///< performance score
+  exact_ratio weight{1};  ///< contribution weight for awards
+  std::string where;      ///< "staff.csv:4" for messages
 };
 
 std::vector<staff_member> read_staff(const csv_table& table);

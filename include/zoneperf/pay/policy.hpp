@@ -54,19 +54,19 @@ enum class award_source {
 };
 
 struct award_rule {
-  std::string kind;    ///< ASCII id used by the events table: "fortune500"
-  std::string name;    ///< display name: 世界500强项目落地
-  cny_money amount;    ///< per event
+  std::string kind;  ///< ASCII id used by the events table: "fortune500"
+  std::string name;  ///< display name: 世界500强项目落地
+  cny_money amount;  ///< per event
   award_source source = award_source::events;
-  std::string leaf;    ///< scorecard: the leaf whose ratio decides
+  std::string leaf;  ///< scorecard: the leaf whose ratio decides
   double min_ratio = 1;
 };
 
 struct pay_policy {
   std::string name;
-  exact_ratio multiplier{3, 2};   ///< pool = multiplier × Σ baseline
-  exact_ratio floor{1};           ///< pay ≥ floor × baseline, rounded up to the fen
-  exact_ratio cap{2};             ///< pay ≤ cap × baseline, rounded down to the fen
+  exact_ratio multiplier{3, 2};  ///< pool = multiplier × Σ baseline
+  exact_ratio floor{1};          ///< pay ≥ floor × baseline, rounded up to the fen
+  exact_ratio cap{2};            ///< pay ≤ cap × baseline, rounded down to the fen
   std::vector<grade_coefficient> task_force;
   std::vector<team_coefficient> teams;
   exact_ratio team_default{1};

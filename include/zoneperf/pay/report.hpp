@@ -2,13 +2,12 @@
 /// Pay reports: per person, per task force and the zone's reconciliation, as JSON and CSV.
 ///
 /// Synopsis
-///   std::string pay_json(const pay_result&, const std::vector<staff_member>&, const pay_policy&, int indent = 2);
-///   std::string pay_people_csv(const pay_result&, const std::vector<staff_member>&);
-///   std::string pay_task_forces_csv(const pay_result&);
-///   std::string pay_awards_csv(const pay_result&, const std::vector<staff_member>&);
-///   std::string share_yuan(const person_pay&);        // s in yuan, exact ("144000")
-///   std::string raw_pay_yuan(const person_pay&, const pay_result&);  // "150123.456789", truncated
-///   std::string lambda_text(const pay_result&);       // "1.234567890123" (display), "" without λ
+///   std::string pay_json(const pay_result&, const std::vector<staff_member>&, const pay_policy&, int indent
+///   = 2); std::string pay_people_csv(const pay_result&, const std::vector<staff_member>&); std::string
+///   pay_task_forces_csv(const pay_result&); std::string pay_awards_csv(const pay_result&, const
+///   std::vector<staff_member>&); std::string share_yuan(const person_pay&);        // s in yuan, exact
+///   ("144000") std::string raw_pay_yuan(const person_pay&, const pay_result&);  // "150123.456789",
+///   truncated std::string lambda_text(const pay_result&);       // "1.234567890123" (display), "" without λ
 ///
 /// Money is written in yuan as exact decimal strings ("150000.00") so that nothing passes through a
 /// double; multiples with 4 places (half away from zero). The JSON holds everything an auditor needs:
@@ -21,8 +20,8 @@
 
 namespace zoneperf {
 
-std::string pay_json(const pay_result& result, const std::vector<staff_member>& staff, const pay_policy& policy,
-                     int indent = 2);
+std::string pay_json(const pay_result& result, const std::vector<staff_member>& staff,
+                     const pay_policy& policy, int indent = 2);
 /// id,name,task_force,team,job_level,baseline,score,grade,task_force_coefficient,team_coefficient,
 /// individual_coefficient,share,floor,cap,raw_pay,clamp,rounding_fen,base_pay,award,total,multiple
 std::string pay_people_csv(const pay_result& result, const std::vector<staff_member>& staff);

@@ -24,12 +24,11 @@
 /// investment ÷ land (万元/亩); tax_per_mu = promised tax per mu; investment_scale = total investment
 /// in 亿元; output = output_per_mu; jobs; energy = energy_per_output; chain_fit = local_supply;
 /// eia_rejected = 0/1. Any other column of the tree takes the candidate column with its id.
+#include <Eigen/Core>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "zoneperf/io/csv.hpp"
 #include "zoneperf/pipeline/registry.hpp"
@@ -40,7 +39,7 @@ namespace zoneperf {
 namespace errc {
 inline constexpr int bad_candidate_field = 740;  ///< a candidate cell that is not valid
 inline constexpr int duplicate_candidate = 741;
-inline constexpr int bad_gate = 742;             ///< a gate or pass mark that is not a finite number >= 0
+inline constexpr int bad_gate = 742;  ///< a gate or pass mark that is not a finite number >= 0
 }  // namespace errc
 
 struct candidate {
@@ -55,8 +54,8 @@ struct candidate {
   double promised_tax_per_mu = 0;  ///< 万元/亩
   double output_per_mu = 0;        ///< 万元/亩 at full production
   double jobs = 0;
-  double energy_per_output = 0;    ///< tce per 万元 of output
-  double local_supply = 0;         ///< %
+  double energy_per_output = 0;  ///< tce per 万元 of output
+  double local_supply = 0;       ///< %
   bool eia_rejected = false;
   /// Columns the table had beyond the ones above (id, text), for trees with other leaves.
   std::vector<std::pair<std::string, std::string>> extra;

@@ -11,8 +11,8 @@
 ///   enum class measure { contacted, ..., signed_investment, foreign_capital };
 ///   double value(const unit_counts&, measure);
 ///   std::optional<double> growth(double current, double base);         // nullopt: "no base"
-///   std::vector<funnel_step> funnel(const unit_counts&);               // contacted -> reviewed -> signed -> landed
-///   leaf_table export_project_leaves(const registry&, const period&, const count_options& = {});
+///   std::vector<funnel_step> funnel(const unit_counts&);               // contacted -> reviewed -> signed ->
+///   landed leaf_table export_project_leaves(const registry&, const period&, const count_options& = {});
 ///   leaf_table read_leaf_table(const csv_table&);
 ///   leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other,
 ///                           const std::vector<std::string>& columns);  // a value given twice: error 730
@@ -42,10 +42,10 @@ inline constexpr int no_land_area = 731;       ///< a landed project with no lan
 }  // namespace errc
 
 struct unit_counts {
-  std::string unit;  ///< a task force id, or "zone"
+  std::string unit;                                 ///< a task force id, or "zone"
   std::array<std::int64_t, stage_count> entered{};  ///< history: entered each stage in the period
   std::array<std::int64_t, stage_count> active{};   ///< state at the as-of date
-  cny_money signed_investment;     ///< total investment of the projects signed in the period
+  cny_money signed_investment;                      ///< total investment of the projects signed in the period
   usd_money foreign_capital;       ///< of the projects landed in the period (counted at the landed date)
   std::int64_t key_projects = 0;   ///< key projects active at the as-of date
   std::int64_t key_started = 0;    ///< of which started by then
@@ -82,7 +82,15 @@ std::vector<period_counts> count_each(const registry& r, period_kind kind, const
                                       const count_options& options = {});
 
 enum class measure {
-  contacted, scored, reviewed, intent, signed_, landed, started, producing, cleared,
+  contacted,
+  scored,
+  reviewed,
+  intent,
+  signed_,
+  landed,
+  started,
+  producing,
+  cleared,
   signed_investment,  ///< 亿元
   foreign_capital,    ///< 万美元
   key_projects,
@@ -110,7 +118,7 @@ std::vector<funnel_step> funnel(const unit_counts& c);
 struct leaf_table {
   std::vector<std::string> units;
   std::vector<std::string> columns;
-  std::vector<double> values;  ///< units.size() x columns.size(), row-major
+  std::vector<double> values;      ///< units.size() x columns.size(), row-major
   std::vector<std::string> where;  ///< optional per-cell origin ("other.csv:3:4"), same shape, for messages
 
   double at(std::size_t unit, std::size_t column) const { return values[unit * columns.size() + column]; }
@@ -123,11 +131,11 @@ struct leaf_table {
 /// The scorecard leaves the registry knows, one row per task force of the registry:
 ///   intent_projects, signed_projects, landed_projects, producing_projects  (entered in the period)
 ///   signed_investment (亿元, total investment of the projects signed in the period)
-///   key_project_start_rate (= 100.0 * key_started / key_projects at the as-of date, %; NaN with no key project)
-///   foreign_capital (万美元, of the projects landed in the period)
-///   top500_projects (landed in the period), chain_projects (signed in the period)
-///   investment_per_mu, tax_per_mu (万元/亩: Σ fixed-asset investment ÷ Σ land, Σ tax ÷ Σ land over the
-///   projects landed in the period; NaN when none landed; a landed project without land is error 731)
+///   key_project_start_rate (= 100.0 * key_started / key_projects at the as-of date, %; NaN with no key
+///   project) foreign_capital (万美元, of the projects landed in the period) top500_projects (landed in the
+///   period), chain_projects (signed in the period) investment_per_mu, tax_per_mu (万元/亩: Σ fixed-asset
+///   investment ÷ Σ land, Σ tax ÷ Σ land over the projects landed in the period; NaN when none landed; a
+///   landed project without land is error 731)
 leaf_table export_project_leaves(const registry& r, const period& p, const count_options& options = {});
 /// The project leaf ids of export_project_leaves, in its column order.
 const std::vector<std::string>& project_leaf_ids();
@@ -149,7 +157,7 @@ leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other
 
 /// The values matrix of a scorecard (the `task-force` preset or an edited copy) for the period:
 /// the registry's export merged with `other` into tree.columns(). Ready for assess().
-values_table scorecard_values(const registry& r, const period& p, const leaf_table& other, const indicator_tree& tree,
-                              const count_options& options = {});
+values_table scorecard_values(const registry& r, const period& p, const leaf_table& other,
+                              const indicator_tree& tree, const count_options& options = {});
 
 }  // namespace zoneperf

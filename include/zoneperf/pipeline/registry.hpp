@@ -41,19 +41,29 @@ namespace errc {
 inline constexpr int unknown_task_force = 710;
 inline constexpr int duplicate_project = 711;
 inline constexpr int unknown_project = 712;
-inline constexpr int skipped_stage = 713;          ///< a stage reached without the one before it
-inline constexpr int stage_out_of_order = 714;     ///< a move backwards, sideways or past producing
-inline constexpr int date_before_previous = 715;   ///< dated before the previous stage's date
-inline constexpr int date_after_as_of = 716;       ///< dated after the registry's as-of date
-inline constexpr int project_cleared = 717;        ///< a change to a cleared project
-inline constexpr int not_contacted = 718;          ///< a project without a contacted date
-inline constexpr int bad_project_field = 719;      ///< an amount, flag, area or id that is not valid
-inline constexpr int bad_stage = 720;              ///< an unknown stage name
+inline constexpr int skipped_stage = 713;         ///< a stage reached without the one before it
+inline constexpr int stage_out_of_order = 714;    ///< a move backwards, sideways or past producing
+inline constexpr int date_before_previous = 715;  ///< dated before the previous stage's date
+inline constexpr int date_after_as_of = 716;      ///< dated after the registry's as-of date
+inline constexpr int project_cleared = 717;       ///< a change to a cleared project
+inline constexpr int not_contacted = 718;         ///< a project without a contacted date
+inline constexpr int bad_project_field = 719;     ///< an amount, flag, area or id that is not valid
+inline constexpr int bad_stage = 720;             ///< an unknown stage name
 }  // namespace errc
 
-enum class stage : std::uint8_t { contacted, scored, reviewed, intent, signed_, landed, started, producing, cleared };
-inline constexpr std::size_t stage_count = 9;     ///< with cleared
-inline constexpr std::size_t progress_stages = 8; ///< contacted .. producing
+enum class stage : std::uint8_t {
+  contacted,
+  scored,
+  reviewed,
+  intent,
+  signed_,
+  landed,
+  started,
+  producing,
+  cleared
+};
+inline constexpr std::size_t stage_count = 9;      ///< with cleared
+inline constexpr std::size_t progress_stages = 8;  ///< contacted .. producing
 
 constexpr std::size_t index(stage s) noexcept { return static_cast<std::size_t>(s); }
 /// "contacted", ..., "signed", ..., "cleared".
@@ -68,14 +78,14 @@ struct project {
   std::string name;
   std::string task_force;  ///< a registry task force (the scorecard's unit id)
   std::string industry;
-  bool key_project = false;     ///< 重点项目
-  bool chain_project = false;   ///< 产业链招商
-  bool top500 = false;          ///< 世界500强 / 龙头
-  cny_money total_investment;           ///< 总投资
-  cny_money fixed_asset_investment;     ///< 固定资产投资 (completed)
-  usd_money foreign_capital;            ///< 实际利用外资, counted at the landed date
-  area land;                            ///< 用地
-  cny_money annual_tax;                 ///< 年税收
+  bool key_project = false;          ///< 重点项目
+  bool chain_project = false;        ///< 产业链招商
+  bool top500 = false;               ///< 世界500强 / 龙头
+  cny_money total_investment;        ///< 总投资
+  cny_money fixed_asset_investment;  ///< 固定资产投资 (completed)
+  usd_money foreign_capital;         ///< 实际利用外资, counted at the landed date
+  area land;                         ///< 用地
+  cny_money annual_tax;              ///< 年税收
   std::optional<double> admission_score;
   std::array<std::optional<date>, stage_count> dates;  ///< by index(stage); empty = not reached
 
@@ -168,7 +178,8 @@ struct load_options {
 /// decimals with at most 6 places; flags 0/1 (empty = 0); dates YYYY-MM-DD (empty = not reached).
 /// Throws one error listing every problem, each at "file:line:column".
 registry read_projects(const csv_table& csv, const load_options& options = {});
-registry read_projects(std::string_view csv_text, const std::string& source, const load_options& options = {});
+registry read_projects(std::string_view csv_text, const std::string& source,
+                       const load_options& options = {});
 registry read_projects_file(const std::string& path, const load_options& options = {});
 /// The problems read_projects would throw, all at once (empty when the table is valid).
 std::vector<problem> validate_projects(const csv_table& csv, const load_options& options = {});

@@ -4,10 +4,10 @@
 ///
 /// Synopsis
 ///   registry registry_as_of(const registry&, date d);     // the registry as it stood at the end of d
-///   std::string projects_month_json(const registry&, const period& month, std::optional<date> as_of = {}, int indent = 2);
-///   std::string projects_period_json(const registry&, const period& p, std::optional<date> as_of = {}, int indent = 2);
-///   std::string admission_json(const std::vector<admission_decision>&, int indent = 2);
-///   std::string calendar_json(const std::vector<rhythm_event>&, int indent = 2);
+///   std::string projects_month_json(const registry&, const period& month, std::optional<date> as_of = {},
+///   int indent = 2); std::string projects_period_json(const registry&, const period& p, std::optional<date>
+///   as_of = {}, int indent = 2); std::string admission_json(const std::vector<admission_decision>&, int
+///   indent = 2); std::string calendar_json(const std::vector<rhythm_event>&, int indent = 2);
 ///
 /// Month report: {"period", "as_of", "units": [counts], "zone": counts,
 ///   "growth": {<measure>: {"yoy": x|"no base", "mom": x|"no base"}},

@@ -45,7 +45,7 @@ class area {
  public:
   using rep = std::int64_t;
   static constexpr rep ticks_per_m2 = 3'000'000;
-  static constexpr rep ticks_per_mu = 2'000'000'000;  // 2000/3 m²
+  static constexpr rep ticks_per_mu = 2'000'000'000;   // 2000/3 m²
   static constexpr rep ticks_per_ha = 30'000'000'000;  // 10 000 m² = 15 mu
   /// Ticks in one unit.
   static constexpr rep ticks_per(area_unit u) noexcept {
@@ -118,7 +118,7 @@ class area {
 struct area_format {
   int decimals = 2;
   enum class rounding { half_away_from_zero, half_even } round = rounding::half_away_from_zero;
-  enum class grouping { none, space } group = grouping::none;  ///< space: "11 666.67"
+  enum class grouping { none, space } group = grouping::none;       ///< space: "11 666.67"
   enum class suffix { symbol, none } unit_suffix = suffix::symbol;  ///< " m²", " mu", " ha"
 };
 

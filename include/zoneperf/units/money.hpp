@@ -117,7 +117,9 @@ class exact_ratio {
 
   friend exact_ratio operator*(exact_ratio a, exact_ratio b);  // checked, 501
   friend exact_ratio operator/(exact_ratio a, exact_ratio b);  // 504 for b == 0
-  friend bool operator==(exact_ratio a, exact_ratio b) noexcept { return a.num_ == b.num_ && a.den_ == b.den_; }
+  friend bool operator==(exact_ratio a, exact_ratio b) noexcept {
+    return a.num_ == b.num_ && a.den_ == b.den_;
+  }
   friend bool operator!=(exact_ratio a, exact_ratio b) noexcept { return !(a == b); }
   friend bool operator<(exact_ratio a, exact_ratio b) noexcept {
     return static_cast<detail::int128>(a.num_) * b.den_ < static_cast<detail::int128>(b.num_) * a.den_;
@@ -141,9 +143,7 @@ class money {
   static constexpr money from_fen(std::int64_t fen) noexcept { return money(fen); }
   static money from_yuan(std::int64_t yuan) { return money(detail::checked_mul(yuan, 100, "from_yuan")); }
   static money from_wan(std::int64_t wan) { return money(detail::checked_mul(wan, 1000000, "from_wan")); }
-  static money from_yi(std::int64_t yi) {
-    return money(detail::checked_mul(yi, 10000000000, "from_yi"));
-  }
+  static money from_yi(std::int64_t yi) { return money(detail::checked_mul(yi, 10000000000, "from_yi")); }
   /// Parses "1234.56", "-3", "7175万", "256亿", "12.5万元" exactly (no double on the way).
   /// More precision than a fen is error 503: name a rounding to accept it.
   static money parse(std::string_view text, std::string_view where = {}) {

@@ -21,11 +21,10 @@
 /// lambda_max is the principal (Perron) eigenvalue, CI = (lambda_max - n) / (n - 1) and
 /// CR = CI / RI(n); for n <= 2, CI = CR = 0 (every such reciprocal matrix is consistent).
 /// A matrix is accepted when CR < accept_below (0.10).
+#include <Eigen/Core>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "zoneperf/error.hpp"
 #include "zoneperf/weights/codes.hpp"
@@ -55,7 +54,7 @@ struct ahp_options {
 struct pairwise_matrix {
   std::vector<std::string> names;  ///< one per row; "c1", "c2", ... when the file has none
   Eigen::MatrixXd a;
-  std::string source;              ///< file name for messages ("" when built in code)
+  std::string source;  ///< file name for messages ("" when built in code)
   /// The file position of each cell ("file:line:column"), row-major, when read from a file.
   std::vector<std::string> cell_where;
 };
@@ -74,11 +73,11 @@ struct ahp_result {
   std::vector<std::string> names;
   Eigen::VectorXd weights;  ///< the principal eigenvector, positive, summing to 1
   double lambda_max = 0;
-  double ci = 0;            ///< consistency index
-  double ri = 0;            ///< random index used (0 for n <= 2)
-  double cr = 0;            ///< consistency ratio
-  bool acceptable = true;   ///< cr < accept_below
-  std::string ri_table;     ///< the random-index table's name
+  double ci = 0;           ///< consistency index
+  double ri = 0;           ///< random index used (0 for n <= 2)
+  double cr = 0;           ///< consistency ratio
+  bool acceptable = true;  ///< cr < accept_below
+  std::string ri_table;    ///< the random-index table's name
 };
 
 /// AHP weights of a checked matrix; throws zoneperf::error for an invalid matrix (as validate_pairwise)

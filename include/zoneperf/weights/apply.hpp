@@ -6,10 +6,10 @@
 /// Synopsis
 ///   enum class points_rounding { largest_remainder, none };
 ///   struct points_options { points_rounding rounding = largest_remainder; double step = 1; };
-///   std::vector<double> apportion_points(const std::vector<double>& weights, double total, const points_options& = {});
-///   indicator_tree apply_weights(const indicator_tree&, std::string_view parent_id,
-///                                const std::vector<std::string>& child_ids, const std::vector<double>& weights,
-///                                const points_options& = {});
+///   std::vector<double> apportion_points(const std::vector<double>& weights, double total, const
+///   points_options& = {}); indicator_tree apply_weights(const indicator_tree&, std::string_view parent_id,
+///                                const std::vector<std::string>& child_ids, const std::vector<double>&
+///                                weights, const points_options& = {});
 ///
 /// Rounding: `largest_remainder` (Hamilton) counts points in whole steps: total / step seats
 /// (which must be a whole number within 1e-9, else error 814), each child its quota's floor, then

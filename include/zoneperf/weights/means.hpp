@@ -17,8 +17,11 @@
 
 namespace zoneperf {
 
-double weighted_arithmetic_mean(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& w);
-double weighted_geometric_mean(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& w);
-double weighted_harmonic_mean(const Eigen::Ref<const Eigen::VectorXd>& x, const Eigen::Ref<const Eigen::VectorXd>& w);
+double weighted_arithmetic_mean(const Eigen::Ref<const Eigen::VectorXd>& x,
+                                const Eigen::Ref<const Eigen::VectorXd>& w);
+double weighted_geometric_mean(const Eigen::Ref<const Eigen::VectorXd>& x,
+                               const Eigen::Ref<const Eigen::VectorXd>& w);
+double weighted_harmonic_mean(const Eigen::Ref<const Eigen::VectorXd>& x,
+                              const Eigen::Ref<const Eigen::VectorXd>& w);
 
 }  // namespace zoneperf

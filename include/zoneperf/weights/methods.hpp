@@ -7,12 +7,11 @@
 ///   criteria_matrix read_criteria_csv(std::string_view text, std::string source);  // header unit,<columns>
 ///   criteria_matrix read_criteria_file(const std::string& path);
 ///   criteria_matrix select_columns(const criteria_matrix&, const std::vector<std::string>& names);
-///   struct derived_weights { std::string method; std::vector<std::string> names; Eigen::VectorXd weights, measure; };
-///   derived_weights equal_weights(std::vector<std::string> names);
-///   derived_weights roc_weights(std::vector<std::string> names_most_important_first);
-///   derived_weights entropy_weights(const criteria_matrix&);
-///   derived_weights critic_weights(const criteria_matrix&, const std::vector<direction>& = {});
-///   derived_weights sd_weights(const criteria_matrix&, const std::vector<direction>& = {});
+///   struct derived_weights { std::string method; std::vector<std::string> names; Eigen::VectorXd weights,
+///   measure; }; derived_weights equal_weights(std::vector<std::string> names); derived_weights
+///   roc_weights(std::vector<std::string> names_most_important_first); derived_weights entropy_weights(const
+///   criteria_matrix&); derived_weights critic_weights(const criteria_matrix&, const std::vector<direction>&
+///   = {}); derived_weights sd_weights(const criteria_matrix&, const std::vector<direction>& = {});
 ///
 /// Definitions (m units, columns j):
 ///   entropy  p_ij = x_ij / sum_i x_ij, e_j = -sum_i p_ij ln p_ij / ln m (0 ln 0 = 0), measure 1 - e_j.
@@ -24,11 +23,10 @@
 ///   SD       measure sigma_j, the sample sd of the min-max scaled column.
 ///   Weights are measure / sum(measure). Every method needs m >= 2 (error 809) and at least one
 ///   non-constant column (error 811); a missing (NaN) value is error 301 naming unit/column.
+#include <Eigen/Core>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "zoneperf/error.hpp"
 #include "zoneperf/tree.hpp"
@@ -52,10 +50,10 @@ criteria_matrix read_criteria_file(const std::string& path);
 criteria_matrix select_columns(const criteria_matrix& m, const std::vector<std::string>& names);
 
 struct derived_weights {
-  std::string method;              ///< "equal", "roc", "entropy", "critic", "sd"
+  std::string method;  ///< "equal", "roc", "entropy", "critic", "sd"
   std::vector<std::string> names;
-  Eigen::VectorXd weights;         ///< non-negative, summing to 1
-  Eigen::VectorXd measure;         ///< the quantity the weights are proportional to
+  Eigen::VectorXd weights;  ///< non-negative, summing to 1
+  Eigen::VectorXd measure;  ///< the quantity the weights are proportional to
 };
 
 /// 1/n each.

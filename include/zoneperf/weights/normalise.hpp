@@ -7,10 +7,10 @@
 ///   Eigen::VectorXd normalise_minmax(x, bounds = {0, 100}, direction = higher_is_better);
 ///   Eigen::VectorXd normalise_zscore(x, mean = 0, sd = 1, direction = higher_is_better);
 ///   Eigen::VectorXd normalise_goalposts(x, lo, hi, direction = higher_is_better, scale = 1);
-///   Eigen::VectorXd normalise_distance_to_target(x, target, direction = higher_is_better, target_cap = uncapped);
-///   Eigen::VectorXd normalise_fraction_of_max(x);
-///   Eigen::VectorXd normalise_rank(x, direction = higher_is_better);             // ties "min"
-///   Eigen::VectorXd normalise_percentile_rank(x, direction = higher_is_better);
+///   Eigen::VectorXd normalise_distance_to_target(x, target, direction = higher_is_better, target_cap =
+///   uncapped); Eigen::VectorXd normalise_fraction_of_max(x); Eigen::VectorXd normalise_rank(x, direction =
+///   higher_is_better);             // ties "min" Eigen::VectorXd normalise_percentile_rank(x, direction =
+///   higher_is_better);
 ///
 /// NaN is a missing value: it stays NaN and takes no part in the statistics (min, max, mean, sd,
 /// ranks), like R's na.rm = TRUE / na.last = "keep". Lower-is-better reverses the scale as COINr's

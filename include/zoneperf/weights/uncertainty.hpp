@@ -8,7 +8,8 @@
 ///   scoring_inputs scoring_inputs_of(const indicator_tree&, matrix_view values, const target_table*,
 ///                                    const assess_options& = {});
 ///   Eigen::MatrixXd sample_node_points(const indicator_tree&, const uncertainty_options&);
-///   uncertainty_result uncertainty_analysis(const indicator_tree&, const scoring_inputs&, const uncertainty_options& = {});
+///   uncertainty_result uncertainty_analysis(const indicator_tree&, const scoring_inputs&, const
+///   uncertainty_options& = {});
 ///
 /// Weights. Every parent (the root and each group) splits its points among its scored children;
 /// a weight set perturbs these shares level by level (all levels, or only the children at `depth`),
@@ -42,13 +43,12 @@
 /// P(rank <= top_k), and the sparse histogram of the ranks reached (rank, count), ascending; never
 /// an N x N table. Memory: 4 N K bytes while ranking, plus 8 bytes per histogram entry.
 /// Results do not depend on `threads`.
+#include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "zoneperf/assess.hpp"
 #include "zoneperf/tree.hpp"
@@ -59,23 +59,23 @@ namespace zoneperf {
 enum class perturbation { uniform, dirichlet };
 
 struct uncertainty_options {
-  std::size_t samples = 1000;           ///< K, the number of perturbed weight sets (>= 1)
+  std::size_t samples = 1000;  ///< K, the number of perturbed weight sets (>= 1)
   std::uint64_t seed = 1;
   perturbation method = perturbation::uniform;
-  double percent = 20;                  ///< uniform: shares move by up to +-percent % (0 <= percent < 100)
-  double concentration = 100;           ///< dirichlet: alpha = concentration x nominal shares (> 0)
-  int depth = 0;                        ///< 0: perturb every level; d >= 1: only nodes at depth d (groups: 1)
-  int top_k = 3;                        ///< for P(rank <= top_k)
-  int threads = 1;                      ///< worker threads (results do not depend on it)
+  double percent = 20;         ///< uniform: shares move by up to +-percent % (0 <= percent < 100)
+  double concentration = 100;  ///< dirichlet: alpha = concentration x nominal shares (> 0)
+  int depth = 0;               ///< 0: perturb every level; d >= 1: only nodes at depth d (groups: 1)
+  int top_k = 3;               ///< for P(rank <= top_k)
+  int threads = 1;             ///< worker threads (results do not depend on it)
 };
 
 /// What re-weighting needs from one assessment: per unit, every leaf's fraction f (points earned /
 /// leaf maximum; NaN for a leaf missing under `reweight`), bonuses - penalties, and the veto flag.
 struct scoring_inputs {
   std::vector<std::string> units;
-  std::vector<int> leaves;             ///< tree index of each fractions column (leaves in file order)
-  Eigen::MatrixXd fractions;           ///< units x leaves
-  Eigen::VectorXd offsets;             ///< bonuses - penalties per unit
+  std::vector<int> leaves;    ///< tree index of each fractions column (leaves in file order)
+  Eigen::MatrixXd fractions;  ///< units x leaves
+  Eigen::VectorXd offsets;    ///< bonuses - penalties per unit
   std::vector<std::uint8_t> vetoed;
 };
 
@@ -92,12 +92,12 @@ struct uncertainty_result {
   std::vector<std::string> units;
   std::size_t samples = 0;
   int top_k = 0;
-  Eigen::VectorXd nominal_total;               ///< the total under the nominal weights
+  Eigen::VectorXd nominal_total;  ///< the total under the nominal weights
   std::vector<std::int32_t> nominal_rank;
   std::vector<std::int32_t> median_rank;
   std::vector<std::int32_t> rank_p05, rank_p95;
-  Eigen::VectorXd p_first;                     ///< share of samples in which the unit ranked 1
-  Eigen::VectorXd p_top_k;                     ///< share of samples with rank <= top_k
+  Eigen::VectorXd p_first;  ///< share of samples in which the unit ranked 1
+  Eigen::VectorXd p_top_k;  ///< share of samples with rank <= top_k
   /// Sparse histograms, compressed: unit u's entries are [offsets[u], offsets[u + 1]).
   std::vector<std::int64_t> histogram_offsets;
   std::vector<std::int32_t> histogram_rank;

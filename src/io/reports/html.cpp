@@ -1,8 +1,8 @@
 // The HTML report: one self-contained page, XHTML syntax (well-formed XML), inline CSS and SVG.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "model.hpp"
 #include "zoneperf/io/report.hpp"
@@ -21,15 +21,27 @@ std::string esc(std::string_view s) {
   o.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&#39;"; break;
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      case '\'':
+        o += "&#39;";
+        break;
       default:
         // Control characters other than tab and newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') o += ' ';
-        else o += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n')
+          o += ' ';
+        else
+          o += c;
     }
   }
   return o;
@@ -97,7 +109,8 @@ std::string radar_svg(const detail::report_model& m, const detail::rep_unit& u, 
   const double w = 340, h = 250, cx = 170, cy = 128, r = 88;
   const std::size_t n = m.groups.size();
   std::string s = fmt::format(
-      "<svg class=\"radar\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">",
+      "<svg class=\"radar\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"{2}\">",
       w, h, esc(u.id + " group rates"));
   s += "<title>" + esc(u.id) + "</title>";
   auto point = [&](std::size_t k, double rate) {
@@ -127,7 +140,8 @@ std::string radar_svg(const detail::report_model& m, const detail::rep_unit& u, 
     auto [x, y] = point(k, std::isnan(rate) ? 0 : rate);
     pts += (k ? " " : "") + xy(x) + "," + xy(y);
   }
-  s += "<polygon points=\"" + pts + "\" fill=\"#2f6fb3\" fill-opacity=\"0.25\" stroke=\"#2f6fb3\" stroke-width=\"2\"/>";
+  s += "<polygon points=\"" + pts +
+       "\" fill=\"#2f6fb3\" fill-opacity=\"0.25\" stroke=\"#2f6fb3\" stroke-width=\"2\"/>";
   for (std::size_t k = 0; k < n; ++k) {
     const double rate = u.groups[k].rate;
     auto [x, y] = point(k, std::isnan(rate) ? 0 : rate);
@@ -155,18 +169,20 @@ std::string total_svg(const detail::report_model& m, const detail::rep_unit& u, 
   auto X = [&](double v) { return x0 + bw * std::clamp(v / scale, 0.0, 1.0); };
   const int g = m.grade_index(u.grade);
   std::string s = fmt::format(
-      "<svg class=\"total\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">", w, h,
-      esc(u.id + " total " + show(u.total)));
+      "<svg class=\"total\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"{2}\">",
+      w, h, esc(u.id + " total " + show(u.total)));
   s += "<rect x=\"" + xy(x0) + "\" y=\"" + xy(y0) + "\" width=\"" + xy(bw) + "\" height=\"" + xy(bh) +
        "\" fill=\"#eef1f5\"/>";
-  s += "<rect x=\"" + xy(x0) + "\" y=\"" + xy(y0) + "\" width=\"" + xy(X(u.total) - x0) + "\" height=\"" + xy(bh) +
-       "\" fill=\"" + grade_colour(g) + "\"><title>" + esc(show(u.total)) + "</title></rect>";
+  s += "<rect x=\"" + xy(x0) + "\" y=\"" + xy(y0) + "\" width=\"" + xy(X(u.total) - x0) + "\" height=\"" +
+       xy(bh) + "\" fill=\"" + grade_colour(g) + "\"><title>" + esc(show(u.total)) + "</title></rect>";
   for (const auto& gr : m.tree.grades()) {
     if (gr.min <= 0 || gr.min > scale) continue;
     s += "<line x1=\"" + xy(X(gr.min)) + "\" y1=\"" + xy(y0 - 4) + "\" x2=\"" + xy(X(gr.min)) + "\" y2=\"" +
          xy(y0 + bh + 4) + "\" stroke=\"#1f2933\" stroke-width=\"1\" stroke-dasharray=\"2 2\"/>";
-    s += "<text x=\"" + xy(X(gr.min)) + "\" y=\"" + xy(y0 + bh + 16) + "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b7a\">" +
-         esc(fixed(gr.min, 0)) + "<title>" + esc(gr.label + " ≥ " + fixed(gr.min, 0)) + "</title></text>";
+    s += "<text x=\"" + xy(X(gr.min)) + "\" y=\"" + xy(y0 + bh + 16) +
+         "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b7a\">" + esc(fixed(gr.min, 0)) + "<title>" +
+         esc(gr.label + " ≥ " + fixed(gr.min, 0)) + "</title></text>";
   }
   s += "<text x=\"" + xy(x0) + "\" y=\"" + xy(y0 - 3) + "\" font-size=\"11\" fill=\"#1f2933\">total " +
        esc(show(u.total)) + " / " + esc(fixed(m.tree.points(), 0)) + "</text>";
@@ -175,31 +191,36 @@ std::string total_svg(const detail::report_model& m, const detail::rep_unit& u, 
 }
 
 /// Vertical bars: one per category with its count, and its quota marked when there is one.
-std::string bars_svg(const std::vector<std::tuple<std::string, double, double>>& bars, const std::string& label) {
-  const double w = 60.0 * static_cast<double>(std::max<std::size_t>(bars.size(), 1)) + 60, h = 200, base = 160, top = 24;
+std::string bars_svg(const std::vector<std::tuple<std::string, double, double>>& bars,
+                     const std::string& label) {
+  const double w = 60.0 * static_cast<double>(std::max<std::size_t>(bars.size(), 1)) + 60, h = 200,
+               base = 160, top = 24;
   double mx = 1;
   for (const auto& [name, count, quota] : bars) mx = std::max({mx, count, std::isnan(quota) ? 0.0 : quota});
   std::string s = fmt::format(
-      "<svg class=\"bars\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">", w, h,
-      esc(label));
-  s += "<line x1=\"30\" y1=\"" + xy(base) + "\" x2=\"" + xy(w - 10) + "\" y2=\"" + xy(base) + "\" stroke=\"#9aa5b1\"/>";
+      "<svg class=\"bars\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"{2}\">",
+      w, h, esc(label));
+  s += "<line x1=\"30\" y1=\"" + xy(base) + "\" x2=\"" + xy(w - 10) + "\" y2=\"" + xy(base) +
+       "\" stroke=\"#9aa5b1\"/>";
   const char* colours[] = {"#1a7f37", "#2f6fb3", "#b7791f", "#c0392b", "#6b7280", "#7c3aed"};
   double x = 40;
   std::size_t i = 0;
   for (const auto& [name, count, quota] : bars) {
     const double bh = (base - top) * count / mx;
-    s += "<rect x=\"" + xy(x) + "\" y=\"" + xy(base - bh) + "\" width=\"36\" height=\"" + xy(bh) + "\" fill=\"" +
-         colours[std::min<std::size_t>(i, 5)] + "\"><title>" + esc(name + ": " + shortest(count)) + "</title></rect>";
-    s += "<text x=\"" + xy(x + 18) + "\" y=\"" + xy(base - bh - 4) + "\" text-anchor=\"middle\" font-size=\"11\">" +
-         esc(shortest(count)) + "</text>";
+    s += "<rect x=\"" + xy(x) + "\" y=\"" + xy(base - bh) + "\" width=\"36\" height=\"" + xy(bh) +
+         "\" fill=\"" + colours[std::min<std::size_t>(i, 5)] + "\"><title>" +
+         esc(name + ": " + shortest(count)) + "</title></rect>";
+    s += "<text x=\"" + xy(x + 18) + "\" y=\"" + xy(base - bh - 4) +
+         "\" text-anchor=\"middle\" font-size=\"11\">" + esc(shortest(count)) + "</text>";
     if (!std::isnan(quota)) {
       const double qy = base - (base - top) * quota / mx;
       s += "<line x1=\"" + xy(x - 4) + "\" y1=\"" + xy(qy) + "\" x2=\"" + xy(x + 40) + "\" y2=\"" + xy(qy) +
            "\" stroke=\"#1f2933\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"><title>" +
            esc("quota " + shortest(quota)) + "</title></line>";
     }
-    s += "<text x=\"" + xy(x + 18) + "\" y=\"" + xy(base + 16) + "\" text-anchor=\"middle\" font-size=\"12\">" +
-         esc(name) + "</text>";
+    s += "<text x=\"" + xy(x + 18) + "\" y=\"" + xy(base + 16) +
+         "\" text-anchor=\"middle\" font-size=\"12\">" + esc(name) + "</text>";
     x += 60;
     ++i;
   }
@@ -225,20 +246,23 @@ void scorecard_section(const detail::report_model& m, std::string& o) {
     o += "<tr data-unit=\"" + esc(u.id) + "\"><td>" + esc(u.id) + "</td>";
     for (const auto& g : u.groups) o += num_td(g.score);
     o += num_td(u.total);
-    o += u.rank ? "<td class=\"n\" data-v=\"" + std::to_string(*u.rank) + "\">" + std::to_string(*u.rank) + "</td>"
+    o += u.rank ? "<td class=\"n\" data-v=\"" + std::to_string(*u.rank) + "\">" + std::to_string(*u.rank) +
+                      "</td>"
                 : "<td class=\"n\">-</td>";
-    o += "<td>" + esc(u.grade.empty() ? "-" : u.grade) + "</td><td>" + (u.veto ? "<span class=\"veto\">veto</span>" : "no") +
-         "</td></tr>";
+    o += "<td>" + esc(u.grade.empty() ? "-" : u.grade) + "</td><td>" +
+         (u.veto ? "<span class=\"veto\">veto</span>" : "no") + "</td></tr>";
   }
   o += "</tbody></table>";
   o += "<p class=\"note\">Radar: each group's rate (score ÷ max); the solid ring is 100 %";
-  if (scale > 1.0) o += ", the dashed outer ring " + fixed(scale * 100, 0) + " % (capped completion can exceed 100 %)";
+  if (scale > 1.0)
+    o += ", the dashed outer ring " + fixed(scale * 100, 0) + " % (capped completion can exceed 100 %)";
   o += ". Bar: the total with the grade cut-offs.</p>";
   o += "<div class=\"cards\">";
   for (const auto& u : m.units) {
     const int g = m.grade_index(u.grade);
-    o += "<div class=\"card\" data-unit=\"" + esc(u.id) + "\"><h3>" + esc(u.id) + " <span class=\"grade\" style=\"background:" +
-         grade_colour(g) + "\">" + esc(u.grade.empty() ? "-" : u.grade) + "</span>";
+    o += "<div class=\"card\" data-unit=\"" + esc(u.id) + "\"><h3>" + esc(u.id) +
+         " <span class=\"grade\" style=\"background:" + grade_colour(g) + "\">" +
+         esc(u.grade.empty() ? "-" : u.grade) + "</span>";
     if (u.rank) o += " <span class=\"note\">rank " + std::to_string(*u.rank) + "</span>";
     if (u.veto) o += " <span class=\"veto\">veto</span>";
     o += "</h3>" + radar_svg(m, u, scale) + total_svg(m, u, tmax) + "</div>";
@@ -249,17 +273,21 @@ void scorecard_section(const detail::report_model& m, std::string& o) {
 void leaves_section(const detail::report_model& m, std::string& o) {
   o += "<section id=\"leaves\"><h2>Every leaf explained</h2>";
   o += "<p class=\"note\">ratio = actual ÷ target (lower is better: target ÷ actual); fraction by the rule "
-       "(completion: min(max(ratio, 0), cap)); points = fraction × max. Exact values are in each cell's data-v.</p>";
+       "(completion: min(max(ratio, 0), cap)); points = fraction × max. Exact values are in each cell's "
+       "data-v.</p>";
   for (const auto& u : m.units) {
-    o += "<details data-unit=\"" + esc(u.id) + "\"><summary>" + esc(u.id) + " · " + esc(show(u.total)) + " · " +
-         esc(u.grade.empty() ? "-" : u.grade) + "</summary>";
-    o += "<div class=\"wide\"><table class=\"leaves\"><thead><tr><th>group</th><th>indicator</th><th>rule</th><th>actual</th><th>target</th>"
+    o += "<details data-unit=\"" + esc(u.id) + "\"><summary>" + esc(u.id) + " · " + esc(show(u.total)) +
+         " · " + esc(u.grade.empty() ? "-" : u.grade) + "</summary>";
+    o += "<div class=\"wide\"><table "
+         "class=\"leaves\"><thead><tr><th>group</th><th>indicator</th><th>rule</th><th>actual</"
+         "th><th>target</th>"
          "<th>ratio</th><th>fraction</th><th>capped</th><th>points</th><th>max</th></tr></thead><tbody>";
     for (const auto& l : u.leaves) {
       const node& n = m.nd(l.node);
-      const std::string group = l.group >= 0 ? m.nd(m.groups[static_cast<std::size_t>(l.group)]).name : to_string(n.kind);
-      o += "<tr data-leaf=\"" + esc(n.id) + "\"><td>" + esc(group) + "</td><td>" + esc(n.name) + " <span class=\"note\">" +
-           esc(n.id) + "</span></td><td>" + esc(l.rule) + "</td>";
+      const std::string group =
+          l.group >= 0 ? m.nd(m.groups[static_cast<std::size_t>(l.group)]).name : to_string(n.kind);
+      o += "<tr data-leaf=\"" + esc(n.id) + "\"><td>" + esc(group) + "</td><td>" + esc(n.name) +
+           " <span class=\"note\">" + esc(n.id) + "</span></td><td>" + esc(l.rule) + "</td>";
       o += std::isnan(l.actual) ? std::string("<td class=\"n\">missing</td>") : num_td(l.actual, 2);
       o += num_td(l.target, 2) + num_td(l.ratio, 4) + num_td(l.fraction, 4);
       o += std::string("<td>") + (l.capped ? "yes" : "") + (l.vetoes ? " veto" : "") + "</td>";
@@ -272,7 +300,8 @@ void leaves_section(const detail::report_model& m, std::string& o) {
 
 void faces_section(const detail::report_model& m, std::string& o) {
   const auto f = detail::faces_of(m.projects);
-  o += "<section id=\"faces\"><h2>Monthly review " + esc(f.period) + " · 😊 / 😢</h2><table class=\"faces\"><thead><tr>"
+  o += "<section id=\"faces\"><h2>Monthly review " + esc(f.period) +
+       " · 😊 / 😢</h2><table class=\"faces\"><thead><tr>"
        "<th>task force</th><th>face</th>";
   for (const auto& c : f.columns) o += "<th>" + esc(c) + " (actual/target)</th>";
   if (!f.columns.empty()) o += "<th>missed</th>";
@@ -284,7 +313,8 @@ void faces_section(const detail::report_model& m, std::string& o) {
     if (!f.columns.empty()) o += "<td>" + esc(r.missed) + "</td>";
     o += "</tr>";
   }
-  o += "</tbody></table><p class=\"note\">😊 every monthly target met; 😢 any missed; – no target.</p></section>";
+  o += "</tbody></table><p class=\"note\">😊 every monthly target met; 😢 any missed; – no "
+       "target.</p></section>";
 }
 
 void pay_section(const detail::report_model& m, std::string& o) {
@@ -292,12 +322,14 @@ void pay_section(const detail::report_model& m, std::string& o) {
   o += "<section id=\"pay\"><h2>Differentiated pay";
   if (p.contains("policy")) o += " · " + esc(text_of(p["policy"]));
   o += "</h2><h3>Per task force</h3><table class=\"pay-tf\"><thead><tr><th>task force</th><th>grade</th>"
-       "<th>coefficient</th><th>staff</th><th>baseline (元)</th><th>base pay (元)</th><th>award (元)</th><th>total (元)</th>"
+       "<th>coefficient</th><th>staff</th><th>baseline (元)</th><th>base pay (元)</th><th>award "
+       "(元)</th><th>total (元)</th>"
        "<th>average multiple</th></tr></thead><tbody>";
   for (const auto& tf : p["task_forces"]) {
     o += "<tr data-unit=\"" + esc(text_of(tf["id"])) + "\"><td>" + esc(text_of(tf["id"])) + "</td><td>" +
          esc(text_of(tf.value("grade", rjson()))) + "</td>";
-    for (const char* k : {"coefficient", "head_count", "baseline", "base_pay", "award", "total", "average_multiple"})
+    for (const char* k :
+         {"coefficient", "head_count", "baseline", "base_pay", "award", "total", "average_multiple"})
       o += text_num_td(text_of(tf.value(k, rjson())));
     o += "</tr>";
   }
@@ -309,11 +341,27 @@ void pay_section(const detail::report_model& m, std::string& o) {
     o += "<tr data-item=\"" + esc(it.key()) + "\"><th>" + esc(it.key()) + "</th>" + text_num_td(v) + "</tr>";
   }
   o += "</tbody></table>";
-  o += "<details><summary>Every person's line (" + std::to_string(p["people"].size()) + ")</summary>"
+  o += "<details><summary>Every person's line (" + std::to_string(p["people"].size()) +
+       ")</summary>"
        "<div class=\"wide\"><table class=\"pay-people\"><thead><tr>";
-  const char* cols[] = {"id", "name", "task_force", "team", "baseline", "task_force_coefficient", "team_coefficient",
-                        "individual_coefficient", "share", "floor", "cap", "raw_pay", "clamp", "rounding_fen",
-                        "base_pay", "award", "total", "multiple"};
+  const char* cols[] = {"id",
+                        "name",
+                        "task_force",
+                        "team",
+                        "baseline",
+                        "task_force_coefficient",
+                        "team_coefficient",
+                        "individual_coefficient",
+                        "share",
+                        "floor",
+                        "cap",
+                        "raw_pay",
+                        "clamp",
+                        "rounding_fen",
+                        "base_pay",
+                        "award",
+                        "total",
+                        "multiple"};
   for (const char* c : cols) o += "<th>" + esc(c) + "</th>";
   o += "</tr></thead><tbody>";
   for (const auto& person : p["people"]) {
@@ -339,15 +387,19 @@ void land_section(const detail::report_model& m, std::string& o) {
     bars.emplace_back(text_of(c["label"]), detail::num_or_nan(c["count"]), detail::num_or_nan(q));
   }
   o += bars_svg(bars, "enterprises per class");
-  o += "<table class=\"land-classes\"><thead><tr><th>class</th><th>name</th><th>count</th><th>quota</th></tr></thead><tbody>";
+  o += "<table "
+       "class=\"land-classes\"><thead><tr><th>class</th><th>name</th><th>count</th><th>quota</th></tr></"
+       "thead><tbody>";
   for (const auto& c : l["classes"])
     o += "<tr data-class=\"" + esc(text_of(c["label"])) + "\"><td>" + esc(text_of(c["label"])) + "</td><td>" +
          esc(text_of(c.value("name", rjson()))) + "</td>" + text_num_td(text_of(c["count"])) +
          text_num_td(text_of(c.value("quota", rjson()))) + "</tr>";
-  o += "</tbody></table><p class=\"note\">Dashed line: the class's quota by rank (A ⌊20n/100⌋, B ⌊40n/100⌋, D ⌈5n/100⌉ "
+  o += "</tbody></table><p class=\"note\">Dashed line: the class's quota by rank (A ⌊20n/100⌋, B ⌊40n/100⌋, "
+       "D ⌈5n/100⌉ "
        "when n ≥ 20); ties share the better class.</p>";
   o += "<details><summary>Every enterprise (" + std::to_string(l["enterprises"].size()) +
-       ")</summary><div class=\"wide\"><table class=\"land-enterprises\"><thead><tr><th>id</th><th>name</th><th>亩</th>";
+       ")</summary><div class=\"wide\"><table "
+       "class=\"land-enterprises\"><thead><tr><th>id</th><th>name</th><th>亩</th>";
   std::vector<std::string> metrics;
   if (!l["enterprises"].empty() && l["enterprises"][0].contains("metrics"))
     for (auto it = l["enterprises"][0]["metrics"].begin(); it != l["enterprises"][0]["metrics"].end(); ++it)
@@ -355,11 +407,13 @@ void land_section(const detail::report_model& m, std::string& o) {
   for (const auto& k : metrics) o += "<th>" + esc(k) + "</th>";
   o += "<th>score</th><th>rank</th><th>class</th></tr></thead><tbody>";
   for (const auto& e : l["enterprises"]) {
-    o += "<tr><td>" + esc(text_of(e.value("id", rjson()))) + "</td><td>" + esc(text_of(e.value("name", rjson()))) + "</td>" +
+    o += "<tr><td>" + esc(text_of(e.value("id", rjson()))) + "</td><td>" +
+         esc(text_of(e.value("name", rjson()))) + "</td>" +
          num_td(detail::num_or_nan(e.value("land_mu", rjson())));
     for (const auto& k : metrics) o += num_td(detail::num_or_nan(e["metrics"].value(k, rjson())));
-    o += num_td(detail::num_or_nan(e.value("score", rjson()))) + text_num_td(text_of(e.value("rank", rjson()))) + "<td>" +
-         esc(text_of(e.value("class", rjson()))) + "</td></tr>";
+    o += num_td(detail::num_or_nan(e.value("score", rjson()))) +
+         text_num_td(text_of(e.value("rank", rjson()))) + "<td>" + esc(text_of(e.value("class", rjson()))) +
+         "</td></tr>";
   }
   o += "</tbody></table></div></details></section>";
 }
@@ -373,8 +427,8 @@ std::string report_html(const report_data& data) {
   o += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"/>"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>" +
        esc(m.title) + "</title><style>" + css + "</style></head><body>";
-  o += "<h1>" + esc(m.title) + "</h1><p class=\"sub\">" + esc(m.tree.name() + " (" + m.tree.id() + ")") + " · " +
-       std::to_string(m.units.size()) + " units · " + std::to_string(m.groups.size()) + " groups · " +
+  o += "<h1>" + esc(m.title) + "</h1><p class=\"sub\">" + esc(m.tree.name() + " (" + m.tree.id() + ")") +
+       " · " + std::to_string(m.units.size()) + " units · " + std::to_string(m.groups.size()) + " groups · " +
        esc(fixed(m.tree.points(), 0)) + " points";
   if (data.has_projects()) o += " · faces";
   if (data.has_pay()) o += " · pay";
@@ -386,7 +440,8 @@ std::string report_html(const report_data& data) {
   if (data.has_land()) land_section(m, o);
   leaves_section(m, o);
   o += "<p class=\"note\">Made by zoneperf " + esc(std::string("report")) +
-       " from the JSON results; the workbook report.xlsx recomputes every derived number with live formulas.</p>";
+       " from the JSON results; the workbook report.xlsx recomputes every derived number with live "
+       "formulas.</p>";
   o += "</body></html>\n";
   return o;
 }

@@ -53,11 +53,13 @@ double number_field(const rjson& j, const char* key, const std::string& where, b
   const rjson& v = field(j, key, where);
   if (v.is_number()) return v.get<double>();
   if (nullable && v.is_null()) return std::numeric_limits<double>::quiet_NaN();
-  throw error(errc::wrong_type, where + "/" + key, std::string("expected a number") + (nullable ? " or null" : ""));
+  throw error(errc::wrong_type, where + "/" + key,
+              std::string("expected a number") + (nullable ? " or null" : ""));
 }
 
 int top_group(const indicator_tree& tree, int i) {
-  while (i > 0 && tree.node(static_cast<std::size_t>(i)).depth > 1) i = tree.node(static_cast<std::size_t>(i)).parent;
+  while (i > 0 && tree.node(static_cast<std::size_t>(i)).depth > 1)
+    i = tree.node(static_cast<std::size_t>(i)).parent;
   return i;
 }
 
@@ -116,8 +118,9 @@ report_data report_data::parse(const report_inputs& in, const indicator_tree* tr
   auto m = std::make_shared<report_model>(tree_in ? *tree_in : load_preset(tree_id.get<std::string>()));
   const indicator_tree& tree = m->tree;
   if (tree.id() != tree_id.get<std::string>())
-    throw error(errc::wrong_type, "scorecard/tree",
-                "the scorecard was made with tree \"" + tree_id.get<std::string>() + "\", not \"" + tree.id() + "\"");
+    throw error(
+        errc::wrong_type, "scorecard/tree",
+        "the scorecard was made with tree \"" + tree_id.get<std::string>() + "\", not \"" + tree.id() + "\"");
   m->title = in.title.empty() ? tree.name() : in.title;
   m->groups = tree.groups();
 
@@ -140,7 +143,8 @@ report_data report_data::parse(const report_inputs& in, const indicator_tree* tr
     for (int g : m->groups) {
       const std::string& gid = m->nd(g).id;
       if (!nodes.contains(gid))
-        throw error(errc::missing_field, where + "/nodes", "missing group \"" + gid + "\" of tree \"" + tree.id() + "\"");
+        throw error(errc::missing_field, where + "/nodes",
+                    "missing group \"" + gid + "\" of tree \"" + tree.id() + "\"");
       const rjson& x = nodes[gid];
       const std::string w = where + "/nodes/" + gid;
       ru.groups.push_back({number_field(x, "score", w, true), number_field(x, "max", w, true),
@@ -148,7 +152,8 @@ report_data report_data::parse(const report_inputs& in, const indicator_tree* tr
     }
     if (!j.contains("leaves"))
       throw error(errc::missing_field, where,
-                  "missing \"leaves\": the reports explain every leaf; run `zoneperf assess --format json --explain all`");
+                  "missing \"leaves\": the reports explain every leaf; run `zoneperf assess --format json "
+                  "--explain all`");
     const rjson& leaves = j["leaves"];
     for (int c : tree.columns()) {
       const node& n = m->nd(c);
@@ -171,14 +176,16 @@ report_data report_data::parse(const report_inputs& in, const indicator_tree* tr
       l.max = number_field(x, "max", w, true);
       l.rule = x.value("rule", "");
       l.target_source = x.contains("target_source") && x["target_source"].is_string()
-                            ? x["target_source"].get<std::string>() : "";
+                            ? x["target_source"].get<std::string>()
+                            : "";
       l.capped = x.value("capped", false);
       l.vetoes = x.value("vetoes", false);
       ru.leaves.push_back(std::move(l));
     }
     for (auto it = leaves.begin(); it != leaves.end(); ++it)
       if (!tree.find(it.key()))
-        throw error(errc::unknown_column, where + "/leaves/" + it.key(), "no leaf \"" + it.key() + "\" in tree \"" + tree.id() + "\"");
+        throw error(errc::unknown_column, where + "/leaves/" + it.key(),
+                    "no leaf \"" + it.key() + "\" in tree \"" + tree.id() + "\"");
     m->units.push_back(std::move(ru));
   }
   if (!in.pay.empty()) {

@@ -1,10 +1,9 @@
 #pragma once
 // The parsed inputs of the reports (include/zoneperf/io/reports.hpp), shared by the writers.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "zoneperf/io/reports.hpp"
 #include "zoneperf/tree.hpp"
@@ -14,9 +13,9 @@ namespace zoneperf::detail {
 using rjson = nlohmann::ordered_json;
 
 struct rep_leaf {
-  int node = -1;           // tree index
-  int group = -1;          // index into report_model::groups, -1 for bonus/penalty/veto items
-  std::string rule;        // "completion", ..., or "bonus"/"penalty"/"veto"
+  int node = -1;     // tree index
+  int group = -1;    // index into report_model::groups, -1 for bonus/penalty/veto items
+  std::string rule;  // "completion", ..., or "bonus"/"penalty"/"veto"
   std::string target_source;
   double actual = 0, target = 0, ratio = 0, fraction = 0, points = 0, max = 0;  // NaN when null
   bool capped = false, vetoes = false;

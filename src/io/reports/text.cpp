@@ -29,20 +29,25 @@ report_table scorecard_table(const detail::report_model& m) {
 }
 
 report_table leaves_table(const detail::report_model& m) {
-  report_table t{"leaves", "every leaf explained", {"unit", "group", "indicator", "name", "rule", "actual", "target",
-                                                    "target_source", "ratio", "fraction", "capped", "points", "max", "vetoes"}, {}};
+  report_table t{"leaves",
+                 "every leaf explained",
+                 {"unit", "group", "indicator", "name", "rule", "actual", "target", "target_source", "ratio",
+                  "fraction", "capped", "points", "max", "vetoes"},
+                 {}};
   for (const auto& u : m.units)
     for (const auto& l : u.leaves) {
       const node& n = m.nd(l.node);
-      t.rows.push_back({u.id, l.group >= 0 ? m.nd(m.groups[static_cast<std::size_t>(l.group)]).id : to_string(n.kind),
-                        n.id, n.name, l.rule, exact(l.actual), exact(l.target), l.target_source, exact(l.ratio),
-                        exact(l.fraction), l.capped ? "yes" : "no", exact(l.points), exact(l.max),
-                        l.vetoes ? "yes" : "no"});
+      t.rows.push_back(
+          {u.id, l.group >= 0 ? m.nd(m.groups[static_cast<std::size_t>(l.group)]).id : to_string(n.kind),
+           n.id, n.name, l.rule, exact(l.actual), exact(l.target), l.target_source, exact(l.ratio),
+           exact(l.fraction), l.capped ? "yes" : "no", exact(l.points), exact(l.max),
+           l.vetoes ? "yes" : "no"});
     }
   return t;
 }
 
-report_table json_rows(std::string name, std::string title, const rjson& list, std::vector<std::string> keys) {
+report_table json_rows(std::string name, std::string title, const rjson& list,
+                       std::vector<std::string> keys) {
   report_table t{std::move(name), std::move(title), keys, {}};
   for (const auto& item : list) {
     std::vector<std::string> row;
@@ -60,12 +65,30 @@ std::vector<report_table> report_tables(const report_data& data) {
   if (data.has_pay()) {
     const rjson& p = m.pay;
     out.push_back(json_rows("pay_people", "pay per person", p["people"],
-                            {"id", "name", "task_force", "team", "job_level", "baseline", "score", "grade",
-                             "task_force_coefficient", "team_coefficient", "individual_coefficient", "share", "floor",
-                             "cap", "raw_pay", "clamp", "rounding_fen", "base_pay", "award", "total", "multiple"}));
+                            {"id",
+                             "name",
+                             "task_force",
+                             "team",
+                             "job_level",
+                             "baseline",
+                             "score",
+                             "grade",
+                             "task_force_coefficient",
+                             "team_coefficient",
+                             "individual_coefficient",
+                             "share",
+                             "floor",
+                             "cap",
+                             "raw_pay",
+                             "clamp",
+                             "rounding_fen",
+                             "base_pay",
+                             "award",
+                             "total",
+                             "multiple"}));
     out.push_back(json_rows("pay_task_forces", "pay per task force", p["task_forces"],
-                            {"id", "grade", "coefficient", "head_count", "baseline", "base_pay", "award", "total",
-                             "average_multiple"}));
+                            {"id", "grade", "coefficient", "head_count", "baseline", "base_pay", "award",
+                             "total", "average_multiple"}));
     report_table r{"pay_reconciliation", "pay reconciliation", {"item", "value"}, {}};
     const rjson& rec = p["reconciliation"];
     for (auto it = rec.begin(); it != rec.end(); ++it) {
@@ -79,7 +102,10 @@ std::vector<report_table> report_tables(const report_data& data) {
   }
   if (data.has_land()) {
     const rjson& l = m.land;
-    report_table e{"land_enterprises", "亩均 evaluation per enterprise", {"id", "name", "park", "task_force", "land_mu"}, {}};
+    report_table e{"land_enterprises",
+                   "亩均 evaluation per enterprise",
+                   {"id", "name", "park", "task_force", "land_mu"},
+                   {}};
     std::vector<std::string> metrics;
     if (!l["enterprises"].empty() && l["enterprises"][0].contains("metrics"))
       for (auto it = l["enterprises"][0]["metrics"].begin(); it != l["enterprises"][0]["metrics"].end(); ++it)
@@ -88,13 +114,16 @@ std::vector<report_table> report_tables(const report_data& data) {
     for (const char* k : {"score", "rank", "class", "exempt"}) e.header.push_back(k);
     for (const auto& x : l["enterprises"]) {
       std::vector<std::string> row;
-      for (const char* k : {"id", "name", "park", "task_force", "land_mu"}) row.push_back(text_of(x.value(k, rjson())));
-      for (const auto& k : metrics) row.push_back(x.contains("metrics") ? text_of(x["metrics"].value(k, rjson())) : "");
+      for (const char* k : {"id", "name", "park", "task_force", "land_mu"})
+        row.push_back(text_of(x.value(k, rjson())));
+      for (const auto& k : metrics)
+        row.push_back(x.contains("metrics") ? text_of(x["metrics"].value(k, rjson())) : "");
       for (const char* k : {"score", "rank", "class", "exempt"}) row.push_back(text_of(x.value(k, rjson())));
       e.rows.push_back(std::move(row));
     }
     out.push_back(std::move(e));
-    out.push_back(json_rows("land_classes", "亩均 classes", l["classes"], {"label", "name", "count", "quota"}));
+    out.push_back(
+        json_rows("land_classes", "亩均 classes", l["classes"], {"label", "name", "count", "quota"}));
   }
   if (data.has_projects()) {
     const auto f = detail::faces_of(m.projects);
@@ -127,15 +156,18 @@ namespace {
 std::string md_cell(const std::string& s) {
   std::string o;
   for (char c : s) {
-    if (c == '|') o += "\\|";
-    else if (c == '\n') o += ' ';
-    else o += c;
+    if (c == '|')
+      o += "\\|";
+    else if (c == '\n')
+      o += ' ';
+    else
+      o += c;
   }
   return o;
 }
 
-std::string md_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                     const std::vector<bool>& right) {
+std::string md_table(const std::vector<std::string>& header,
+                     const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
   std::string out = "|";
   for (const auto& h : header) out += " " + md_cell(h) + " |";
   out += "\n|";
@@ -197,16 +229,18 @@ std::string report_markdown(const report_data& data) {
     out += "\n## Pay\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const auto& tf : p["task_forces"])
-      rows.push_back({text_of(tf["id"]), text_of(tf["grade"]), text_of(tf["coefficient"]), text_of(tf["head_count"]),
-                      text_of(tf["baseline"]), text_of(tf["base_pay"]), text_of(tf["award"]), text_of(tf["total"]),
-                      text_of(tf["average_multiple"])});
-    out += md_table({"task force", "grade", "coefficient", "staff", "baseline", "base pay", "award", "total", "multiple"},
-                    rows, {false, false, true, true, true, true, true, true, true});
+      rows.push_back({text_of(tf["id"]), text_of(tf["grade"]), text_of(tf["coefficient"]),
+                      text_of(tf["head_count"]), text_of(tf["baseline"]), text_of(tf["base_pay"]),
+                      text_of(tf["award"]), text_of(tf["total"]), text_of(tf["average_multiple"])});
+    out += md_table(
+        {"task force", "grade", "coefficient", "staff", "baseline", "base pay", "award", "total", "multiple"},
+        rows, {false, false, true, true, true, true, true, true, true});
     out += "\nReconciliation:\n\n";
     rows.clear();
     const rjson& rec = p["reconciliation"];
     for (auto it = rec.begin(); it != rec.end(); ++it)
-      rows.push_back({it.key(), it.key() == "lambda" && it->is_object() ? text_of((*it)["decimal"]) : text_of(*it)});
+      rows.push_back(
+          {it.key(), it.key() == "lambda" && it->is_object() ? text_of((*it)["decimal"]) : text_of(*it)});
     out += md_table({"item", "value"}, rows, {false, true});
   }
   if (data.has_land()) {
@@ -224,11 +258,11 @@ std::string report_markdown(const report_data& data) {
     for (const auto& l : u.leaves) {
       const node& n = m.nd(l.node);
       rows.push_back({n.id + " " + n.name, std::isnan(l.actual) ? "missing" : shortest(l.actual),
-                      std::isnan(l.target) ? "-" : shortest(l.target), show(l.ratio, 4), l.rule, show(l.fraction, 4),
-                      l.capped ? "yes" : "no", show(l.points, 4), show(l.max, 2)});
+                      std::isnan(l.target) ? "-" : shortest(l.target), show(l.ratio, 4), l.rule,
+                      show(l.fraction, 4), l.capped ? "yes" : "no", show(l.points, 4), show(l.max, 2)});
     }
-    out += md_table({"indicator", "actual", "target", "ratio", "rule", "fraction", "capped", "points", "max"}, rows,
-                    {false, true, true, true, false, true, false, true, true});
+    out += md_table({"indicator", "actual", "target", "ratio", "rule", "fraction", "capped", "points", "max"},
+                    rows, {false, true, true, true, false, true, false, true, true});
   }
   return out;
 }

@@ -1,13 +1,13 @@
 // The auditor's workbook: every derived cell is a live formula over input cells, with the
 // library's value cached (libxlsxwriter).
-#include <cmath>
+#include <xlsxwriter.h>
+
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-
-#include <xlsxwriter.h>
 
 #include "model.hpp"
 #include "zoneperf/error.hpp"
@@ -17,7 +17,8 @@ namespace zoneperf {
 
 std::string workbook_formula::cell() const {
   std::string letters;
-  for (int c = col + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  for (int c = col + 1; c > 0; c = (c - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   return letters + std::to_string(row + 1);
 }
 
@@ -62,8 +63,11 @@ class book {
  public:
   book(const std::string& path, const workbook_options& opt) : opt_(opt), path_(path) {
     // Checked here so that the error is ours (libxlsxwriter would print its own and fail at close).
-    if (FILE* f = std::fopen(path.c_str(), "wb")) std::fclose(f);
-    else throw error(errc::cannot_write, path, std::string("cannot write the workbook: ") + std::strerror(errno));
+    if (FILE* f = std::fopen(path.c_str(), "wb"))
+      std::fclose(f);
+    else
+      throw error(errc::cannot_write, path,
+                  std::string("cannot write the workbook: ") + std::strerror(errno));
     lxw_workbook_options o{};
     o.constant_memory = 0;
     wb_ = workbook_new_opt(path.c_str(), &o);
@@ -84,7 +88,8 @@ class book {
   book(const book&) = delete;
   book& operator=(const book&) = delete;
 
-  void sheet(const std::string& name, const std::vector<std::string>& header, const std::vector<double>& widths) {
+  void sheet(const std::string& name, const std::vector<std::string>& header,
+             const std::vector<double>& widths) {
     ws_ = workbook_add_worksheet(wb_, name.c_str());
     if (!ws_) throw error(errc::cannot_write, path_, "cannot add the sheet " + name);
     name_ = name;
@@ -97,19 +102,22 @@ class book {
   }
   /// An input number (blank when NaN).
   void num(int row, int col, double v) {
-    if (std::isnan(v)) worksheet_write_blank(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), input_);
-    else worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, input_);
+    if (std::isnan(v))
+      worksheet_write_blank(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), input_);
+    else
+      worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, input_);
   }
   void text(int row, int col, const std::string& s) {
     if (s.empty()) return;
-    worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), s.c_str(), input_text_);
+    worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), s.c_str(),
+                           input_text_);
   }
   /// A numeric formula with the library's value (or 0) cached.
   void formula(int row, int col, const std::string& f, double expected, double tolerance = 0) {
     const std::string text = "=" + f;
     const double cached = opt_.cache == cached_values::zero || std::isnan(expected) ? 0.0 : expected;
-    worksheet_write_formula_num(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(), formula_,
-                                cached);
+    worksheet_write_formula_num(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(),
+                                formula_, cached);
     workbook_formula& w = record(row, col, f);
     w.number = expected;
     w.tolerance = tolerance;
@@ -118,8 +126,8 @@ class book {
   void formula_text(int row, int col, const std::string& f, const std::string& expected) {
     const std::string text = "=" + f;
     const std::string cached = opt_.cache == cached_values::zero ? "" : expected;
-    worksheet_write_formula_str(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(), nullptr,
-                                cached.c_str());
+    worksheet_write_formula_str(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(),
+                                nullptr, cached.c_str());
     workbook_formula& w = record(row, col, f);
     w.is_text = true;
     w.text = expected;
@@ -137,7 +145,8 @@ class book {
     lxw_workbook* wb = wb_;
     wb_ = nullptr;
     const lxw_error e = workbook_close(wb);
-    if (e != LXW_NO_ERROR) throw error(errc::cannot_write, path_, std::string("cannot write the workbook: ") + lxw_strerror(e));
+    if (e != LXW_NO_ERROR)
+      throw error(errc::cannot_write, path_, std::string("cannot write the workbook: ") + lxw_strerror(e));
   }
 
   workbook_manifest manifest;
@@ -152,17 +161,37 @@ class book {
 };
 
 // Leaves sheet columns.
-enum lc { L_UNIT, L_GROUP, L_ID, L_NAME, L_KIND, L_RULE, L_DIR, L_ACTUAL, L_TARGET, L_CAP, L_RATIO, L_FRACTION, L_MAX,
-          L_POINTS, L_CAPPED, L_VETOES, L_COLS };
+enum lc {
+  L_UNIT,
+  L_GROUP,
+  L_ID,
+  L_NAME,
+  L_KIND,
+  L_RULE,
+  L_DIR,
+  L_ACTUAL,
+  L_TARGET,
+  L_CAP,
+  L_RATIO,
+  L_FRACTION,
+  L_MAX,
+  L_POINTS,
+  L_CAPPED,
+  L_VETOES,
+  L_COLS
+};
 
 /// The fraction formula of a leaf rule over the ratio cell (or the actual), or "" when the rule needs
 /// batch statistics (minmax, rank) or a code table (lookup): then the fraction is an input.
 std::string fraction_formula(const node& n, int row, std::string& ratio_formula) {
-  const std::string r = ref(row, L_ACTUAL), t = ref(row, L_TARGET), cap = ref(row, L_CAP), q = ref(row, L_RATIO);
+  const std::string r = ref(row, L_ACTUAL), t = ref(row, L_TARGET), cap = ref(row, L_CAP),
+                    q = ref(row, L_RATIO);
   const bool lower = n.dir == direction::lower_is_better;
   const rule& ru = n.rule;
   // The completion ratio, direction-aware; a lower-is-better actual of 0 is an infinite ratio.
-  auto completion_ratio = [&] { ratio_formula = lower ? "IF(" + r + "=0,\"inf\"," + t + "/" + r + ")" : r + "/" + t; };
+  auto completion_ratio = [&] {
+    ratio_formula = lower ? "IF(" + r + "=0,\"inf\"," + t + "/" + r + ")" : r + "/" + t;
+  };
   auto at_infinity = [&](const std::string& f, const std::string& inf_value) {
     return lower ? "IF(" + r + "=0," + inf_value + "," + f + ")" : f;
   };
@@ -181,8 +210,8 @@ std::string fraction_formula(const node& n, int row, std::string& ratio_formula)
         if (ru.interpolate && b > 0) {
           const band& hi = ru.bands[b - 1];
           const band& lo = ru.bands[b];
-          v = k(lo.value) + "+(" + k(hi.value) + "-" + k(lo.value) + ")*((" + q + "-" + k(lo.min) + ")/(" + k(hi.min) +
-              "-" + k(lo.min) + "))";
+          v = k(lo.value) + "+(" + k(hi.value) + "-" + k(lo.value) + ")*((" + q + "-" + k(lo.min) + ")/(" +
+              k(hi.min) + "-" + k(lo.min) + "))";
         }
         f = "IF(" + q + ">=" + k(ru.bands[b].min) + "," + v + "," + f + ")";
       }
@@ -195,16 +224,19 @@ std::string fraction_formula(const node& n, int row, std::string& ratio_formula)
     }
     case rule_kind::goalposts: {
       const std::string span = "(" + k(ru.hi) + "-" + k(ru.lo) + ")";
-      const std::string f = lower ? "(" + k(ru.hi) + "-" + r + ")/" + span : "(" + r + "-" + k(ru.lo) + ")/" + span;
+      const std::string f =
+          lower ? "(" + k(ru.hi) + "-" + r + ")/" + span : "(" + r + "-" + k(ru.lo) + ")/" + span;
       return "MIN(MAX(" + f + ",0),1)";
     }
-    default: return "";
+    default:
+      return "";
   }
 }
 
 void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<int, int>>& unit_rows) {
-  b.sheet("leaves", {"unit", "group", "indicator", "name", "kind", "rule", "direction", "actual", "target", "cap",
-                     "ratio", "fraction", "max", "points", "capped", "vetoes"},
+  b.sheet("leaves",
+          {"unit", "group", "indicator", "name", "kind", "rule", "direction", "actual", "target", "cap",
+           "ratio", "fraction", "max", "points", "capped", "vetoes"},
           {14, 16, 24, 22, 8, 12, 9, 12, 12, 7, 12, 12, 8, 12, 8, 7});
   int row = 1;
   for (const auto& u : m.units) {
@@ -212,7 +244,8 @@ void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<
     for (const auto& l : u.leaves) {
       const node& n = m.nd(l.node);
       b.text(row, L_UNIT, u.id);
-      b.text(row, L_GROUP, l.group >= 0 ? m.nd(m.groups[static_cast<std::size_t>(l.group)]).id : to_string(n.kind));
+      b.text(row, L_GROUP,
+             l.group >= 0 ? m.nd(m.groups[static_cast<std::size_t>(l.group)]).id : to_string(n.kind));
       b.text(row, L_ID, n.id);
       b.text(row, L_NAME, n.name);
       b.text(row, L_KIND, to_string(n.kind));
@@ -275,7 +308,8 @@ void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<
   }
 }
 
-void scorecard_sheet(book& b, const detail::report_model& m, const std::vector<std::pair<int, int>>& unit_rows) {
+void scorecard_sheet(book& b, const detail::report_model& m,
+                     const std::vector<std::pair<int, int>>& unit_rows) {
   std::vector<std::string> header{"unit"};
   for (int g : m.groups) header.push_back(m.nd(g).id + " " + m.nd(g).name);
   const int c_bonus = static_cast<int>(header.size());
@@ -298,17 +332,22 @@ void scorecard_sheet(book& b, const detail::report_model& m, const std::vector<s
       const auto& l = unit.leaves[i];
       const int lr = first + static_cast<int>(i);
       const node_kind kind = m.nd(l.node).kind;
-      if (l.group >= 0) group_rows[static_cast<std::size_t>(l.group)].push_back(lr);
-      else if (kind == node_kind::bonus) bonus_rows.push_back(lr);
-      else if (kind == node_kind::penalty) penalty_rows.push_back(lr);
+      if (l.group >= 0)
+        group_rows[static_cast<std::size_t>(l.group)].push_back(lr);
+      else if (kind == node_kind::bonus)
+        bonus_rows.push_back(lr);
+      else if (kind == node_kind::penalty)
+        penalty_rows.push_back(lr);
     }
     auto sum_of = [&](const std::vector<int>& rows) {
       if (rows.empty()) return std::string("0");
       bool contiguous = true;
       for (std::size_t i = 1; i < rows.size(); ++i) contiguous = contiguous && rows[i] == rows[i - 1] + 1;
-      if (contiguous) return "SUM(leaves!" + ref(rows.front(), L_POINTS) + ":" + ref(rows.back(), L_POINTS) + ")";
+      if (contiguous)
+        return "SUM(leaves!" + ref(rows.front(), L_POINTS) + ":" + ref(rows.back(), L_POINTS) + ")";
       std::string f = "SUM(";
-      for (std::size_t i = 0; i < rows.size(); ++i) f += (i ? "," : "") + std::string("leaves!") + ref(rows[i], L_POINTS);
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        f += (i ? "," : "") + std::string("leaves!") + ref(rows[i], L_POINTS);
       return f + ")";
     };
     for (std::size_t g = 0; g < m.groups.size(); ++g) {
@@ -324,8 +363,10 @@ void scorecard_sheet(book& b, const detail::report_model& m, const std::vector<s
         }
         if (under && m.tree.node(i).aggregate == aggregation::geometric) geometric = true;
       }
-      if (geometric) b.num(row, col, unit.groups[g].score);
-      else b.formula(row, col, sum_of(group_rows[g]), unit.groups[g].score);
+      if (geometric)
+        b.num(row, col, unit.groups[g].score);
+      else
+        b.formula(row, col, sum_of(group_rows[g]), unit.groups[g].score);
     }
     double bonus = 0, penalty = 0;
     for (const auto& l : unit.leaves) {
@@ -335,11 +376,14 @@ void scorecard_sheet(book& b, const detail::report_model& m, const std::vector<s
     }
     b.formula(row, c_bonus, sum_of(bonus_rows), bonus);
     b.formula(row, c_penalty, sum_of(penalty_rows), penalty);
-    b.formula(row, c_veto,
-              "MAX(leaves!" + ref(first, L_VETOES) + ":" + ref(last, L_VETOES) + ")", unit.veto ? 1 : 0);
-    const std::string groups_sum = m.groups.empty() ? "0" : "SUM(" + ref(row, 1) + ":" + ref(row, static_cast<int>(m.groups.size())) + ")";
+    b.formula(row, c_veto, "MAX(leaves!" + ref(first, L_VETOES) + ":" + ref(last, L_VETOES) + ")",
+              unit.veto ? 1 : 0);
+    const std::string groups_sum =
+        m.groups.empty() ? "0"
+                         : "SUM(" + ref(row, 1) + ":" + ref(row, static_cast<int>(m.groups.size())) + ")";
     b.formula(row, c_total,
-              "IF(" + ref(row, c_veto) + ">0,0,MAX(0," + groups_sum + "+" + ref(row, c_bonus) + "-" + ref(row, c_penalty) + "))",
+              "IF(" + ref(row, c_veto) + ">0,0,MAX(0," + groups_sum + "+" + ref(row, c_bonus) + "-" +
+                  ref(row, c_penalty) + "))",
               unit.total);
     if (unit.rank)
       b.formula(row, c_rank, "RANK(" + ref(row, c_total) + "," + abs_col(c_total, 1, n_units) + ",0)",
@@ -359,35 +403,86 @@ void pay_sheets(book& b, const detail::report_model& m) {
   const rjson& p = m.pay;
   const rjson& people = p["people"];
   const rjson& rec = p["reconciliation"];
-  const double lambda = rec.contains("lambda") && rec["lambda"].is_object() ? dec(rec["lambda"]["decimal"]) : nan;
-  enum { P_ID, P_NAME, P_TF, P_TEAM, P_LEVEL, P_BASE, P_SCORE, P_GRADE, P_TFC, P_TEAMC, P_INDC, P_SHARE, P_LAMBDA,
-         P_FLOOR, P_CAP, P_RAW, P_CLAMP, P_WHOLE, P_ROUND, P_BASEPAY, P_AWARD, P_TOTAL, P_MULT };
-  b.sheet("pay_people", {"id", "name", "task_force", "team", "job_level", "baseline", "score", "grade",
-                         "task_force_coefficient", "team_coefficient", "individual_coefficient", "share", "lambda",
-                         "floor", "cap", "raw_pay", "clamp", "raw_whole_fen", "rounding_fen", "base_pay", "award",
-                         "total", "multiple"},
+  const double lambda =
+      rec.contains("lambda") && rec["lambda"].is_object() ? dec(rec["lambda"]["decimal"]) : nan;
+  enum {
+    P_ID,
+    P_NAME,
+    P_TF,
+    P_TEAM,
+    P_LEVEL,
+    P_BASE,
+    P_SCORE,
+    P_GRADE,
+    P_TFC,
+    P_TEAMC,
+    P_INDC,
+    P_SHARE,
+    P_LAMBDA,
+    P_FLOOR,
+    P_CAP,
+    P_RAW,
+    P_CLAMP,
+    P_WHOLE,
+    P_ROUND,
+    P_BASEPAY,
+    P_AWARD,
+    P_TOTAL,
+    P_MULT
+  };
+  b.sheet("pay_people",
+          {"id",
+           "name",
+           "task_force",
+           "team",
+           "job_level",
+           "baseline",
+           "score",
+           "grade",
+           "task_force_coefficient",
+           "team_coefficient",
+           "individual_coefficient",
+           "share",
+           "lambda",
+           "floor",
+           "cap",
+           "raw_pay",
+           "clamp",
+           "raw_whole_fen",
+           "rounding_fen",
+           "base_pay",
+           "award",
+           "total",
+           "multiple"},
           {8, 10, 14, 12, 10, 12, 7, 8, 10, 10, 10, 14, 16, 12, 12, 14, 8, 12, 8, 12, 10, 12, 9});
   const int n = static_cast<int>(people.size());
   for (int i = 0; i < n; ++i) {
     const rjson& x = people[static_cast<std::size_t>(i)];
     const int row = i + 1;
-    for (auto [col, key] : {std::pair{P_ID, "id"}, {P_NAME, "name"}, {P_TF, "task_force"}, {P_TEAM, "team"},
-                            {P_LEVEL, "job_level"}, {P_GRADE, "grade"}, {P_CLAMP, "clamp"}})
+    for (auto [col, key] : {std::pair{P_ID, "id"},
+                            {P_NAME, "name"},
+                            {P_TF, "task_force"},
+                            {P_TEAM, "team"},
+                            {P_LEVEL, "job_level"},
+                            {P_GRADE, "grade"},
+                            {P_CLAMP, "clamp"}})
       b.text(row, col, text_of(x.value(key, rjson())));
     b.num(row, P_BASE, dec(x.value("baseline", rjson())));
     b.num(row, P_SCORE, dec(x.value("score", rjson())));
     b.num(row, P_TFC, dec(x.value("task_force_coefficient", rjson())));
     b.num(row, P_TEAMC, dec(x.value("team_coefficient", rjson())));
     b.num(row, P_INDC, dec(x.value("individual_coefficient", rjson())));
-    b.formula(row, P_SHARE, ref(row, P_BASE) + "*" + ref(row, P_TFC) + "*" + ref(row, P_TEAMC) + "*" + ref(row, P_INDC),
+    b.formula(row, P_SHARE,
+              ref(row, P_BASE) + "*" + ref(row, P_TFC) + "*" + ref(row, P_TEAMC) + "*" + ref(row, P_INDC),
               dec(x.value("share", rjson())), 1e-6);
     b.num(row, P_LAMBDA, lambda);
     b.num(row, P_FLOOR, dec(x.value("floor", rjson())));
     b.num(row, P_CAP, dec(x.value("cap", rjson())));
     // raw_pay in the JSON is truncated to 4 places beyond the fen, and λ is a 12-place decimal.
     if (!std::isnan(lambda))
-      b.formula(row, P_RAW, "MIN(MAX(" + ref(row, P_LAMBDA) + "*" + ref(row, P_SHARE) + "," + ref(row, P_FLOOR) + ")," +
-                                ref(row, P_CAP) + ")",
+      b.formula(row, P_RAW,
+                "MIN(MAX(" + ref(row, P_LAMBDA) + "*" + ref(row, P_SHARE) + "," + ref(row, P_FLOOR) + ")," +
+                    ref(row, P_CAP) + ")",
                 dec(x.value("raw_pay", rjson())), 2e-4);
     else
       b.num(row, P_RAW, dec(x.value("raw_pay", rjson())));
@@ -400,14 +495,17 @@ void pay_sheets(book& b, const detail::report_model& m) {
     else
       b.num(row, P_BASEPAY, dec(x.value("base_pay", rjson())));
     b.num(row, P_AWARD, dec(x.value("award", rjson())));
-    b.formula(row, P_TOTAL, ref(row, P_BASEPAY) + "+" + ref(row, P_AWARD), dec(x.value("total", rjson())), 1e-6);
-    b.formula(row, P_MULT, ref(row, P_BASEPAY) + "/" + ref(row, P_BASE), dec(x.value("multiple", rjson())), 5.1e-5);
+    b.formula(row, P_TOTAL, ref(row, P_BASEPAY) + "+" + ref(row, P_AWARD), dec(x.value("total", rjson())),
+              1e-6);
+    b.formula(row, P_MULT, ref(row, P_BASEPAY) + "/" + ref(row, P_BASE), dec(x.value("multiple", rjson())),
+              5.1e-5);
   }
   const int last = std::max(n, 1);
   auto col_range = [&](int col) { return abs_range("pay_people", col, 1, last); };
 
-  b.sheet("pay_task_forces", {"task_force", "grade", "coefficient", "head_count", "baseline", "base_pay", "award",
-                              "total", "average_multiple"},
+  b.sheet("pay_task_forces",
+          {"task_force", "grade", "coefficient", "head_count", "baseline", "base_pay", "award", "total",
+           "average_multiple"},
           {16, 8, 11, 11, 14, 14, 12, 14, 16});
   int row = 1;
   for (const auto& tf : p["task_forces"]) {
@@ -415,9 +513,10 @@ void pay_sheets(book& b, const detail::report_model& m) {
     b.text(row, 0, text_of(tf["id"]));
     b.text(row, 1, text_of(tf.value("grade", rjson())));
     b.num(row, 2, dec(tf.value("coefficient", rjson())));
-    b.formula(row, 3, "SUMPRODUCT(--(" + col_range(P_TF) + "=" + a + "))", dec(tf.value("head_count", rjson())));
-    const std::pair<int, const char*> sums[] = {{P_BASE, "baseline"}, {P_BASEPAY, "base_pay"}, {P_AWARD, "award"},
-                                                {P_TOTAL, "total"}};
+    b.formula(row, 3, "SUMPRODUCT(--(" + col_range(P_TF) + "=" + a + "))",
+              dec(tf.value("head_count", rjson())));
+    const std::pair<int, const char*> sums[] = {
+        {P_BASE, "baseline"}, {P_BASEPAY, "base_pay"}, {P_AWARD, "award"}, {P_TOTAL, "total"}};
     int col = 4;
     for (auto [pc, key] : sums)
       b.formula(row, col++, "SUMPRODUCT((" + col_range(P_TF) + "=" + a + ")*" + col_range(pc) + ")",
@@ -457,7 +556,8 @@ void land_sheets(book& b, const detail::report_model& m) {
   const rjson& ents = l["enterprises"];
   std::vector<std::string> metrics;
   if (!ents.empty() && ents[0].contains("metrics"))
-    for (auto it = ents[0]["metrics"].begin(); it != ents[0]["metrics"].end(); ++it) metrics.push_back(it.key());
+    for (auto it = ents[0]["metrics"].begin(); it != ents[0]["metrics"].end(); ++it)
+      metrics.push_back(it.key());
   std::vector<std::string> header{"id", "name", "park", "task_force", "land_mu"};
   header.insert(header.end(), metrics.begin(), metrics.end());
   const int c_score = static_cast<int>(header.size());
@@ -470,14 +570,14 @@ void land_sheets(book& b, const detail::report_model& m) {
     const rjson& e = ents[static_cast<std::size_t>(i)];
     const int row = i + 1;
     int col = 0;
-    for (const char* key : {"id", "name", "park", "task_force"}) b.text(row, col++, text_of(e.value(key, rjson())));
+    for (const char* key : {"id", "name", "park", "task_force"})
+      b.text(row, col++, text_of(e.value(key, rjson())));
     b.num(row, col++, detail::num_or_nan(e.value("land_mu", rjson())));
     for (const auto& k2 : metrics) b.num(row, col++, detail::num_or_nan(e["metrics"].value(k2, rjson())));
     const double score = detail::num_or_nan(e.value("score", rjson()));
     b.num(row, c_score, score);
     if (!std::isnan(score))
-      b.formula(row, c_score + 1,
-                "RANK(" + ref(row, c_score) + "," + abs_col(c_score, 1, n) + ",0)",
+      b.formula(row, c_score + 1, "RANK(" + ref(row, c_score) + "," + abs_col(c_score, 1, n) + ",0)",
                 detail::num_or_nan(e.value("rank", rjson())));
     b.text(row, c_score + 2, text_of(e.value("class", rjson())));
     b.text(row, c_score + 3, text_of(e.value("exempt", rjson())));

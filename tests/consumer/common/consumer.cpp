@@ -9,7 +9,8 @@
 
 int main() {
   const auto tree = zoneperf::load_preset("task-force");
-  const auto values = zoneperf::read_values(tree, zoneperf::sample_file("task-force/values.csv"), "values.csv");
+  const auto values =
+      zoneperf::read_values(tree, zoneperf::sample_file("task-force/values.csv"), "values.csv");
   const auto result = zoneperf::assess(tree, values.values);
   zp_tree* c_tree = nullptr;
   if (zp_preset_load("task-force", &c_tree) != ZP_OK) return 1;

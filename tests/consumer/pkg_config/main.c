@@ -1,6 +1,5 @@
 /* A C program built with nothing but `cc main.c $(pkg-config --cflags --libs zoneperf)`. */
 #include <stdio.h>
-
 #include <zoneperf/c/zoneperf.h>
 
 int main(void) {
