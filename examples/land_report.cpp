@@ -2,11 +2,13 @@
 // zone's per-mu tax as a ratio of sums. Run: ./build/examples/example_land_report (docs/bindings.md)
 #include <cstdio>
 
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/land/classes.hpp"
 #include "zoneperf/land/evaluation.hpp"
 #include "zoneperf/land/records.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 int main() {
   // The scorecard (weights, benchmarks) and the land settings (which metric feeds which leaf).

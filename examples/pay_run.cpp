@@ -2,11 +2,13 @@
 // its baseline. Run: ./build/examples/example_pay_run (expected output: docs/bindings.md)
 #include <cstdio>
 
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/pay/allocate.hpp"
 #include "zoneperf/pay/inputs.hpp"
 #include "zoneperf/pay/policy.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 int main() {
   using namespace zoneperf;

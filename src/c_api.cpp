@@ -13,7 +13,6 @@
 
 #include "zoneperf/assess.hpp"
 #include "zoneperf/c/zoneperf.h"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/reports.hpp"
 #include "zoneperf/io/tables.hpp"
@@ -27,6 +26,9 @@
 #include "zoneperf/pipeline/admission.hpp"
 #include "zoneperf/pipeline/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 #include "zoneperf/weights/ahp.hpp"
 #include "zoneperf/weights/methods.hpp"
 

@@ -5,9 +5,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "text/json_syntax.hpp"
 #include "zoneperf/detail/tree_impl.hpp"
-#include "zoneperf/io/csv.hpp"
-#include "zoneperf/io/report.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 
@@ -622,23 +624,7 @@ std::vector<problem> load_into(std::string_view text, std::string_view source, l
   try {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::exception& e) {  // a syntax error, or a number too large for a double
-    std::string where(source);
-    if (const auto* pe = dynamic_cast<const json::parse_error*>(&e)) {
-      // nlohmann reports the byte offset; turn it into line and column.
-      std::size_t line = 1, col = 1;
-      for (std::size_t k = 0; k + 1 < pe->byte && k < text.size(); ++k) {
-        if (text[k] == '\n')
-          ++line, col = 1;
-        else
-          ++col;
-      }
-      where += ":" + std::to_string(line) + ":" + std::to_string(col);
-    }
-    std::string what = e.what();
-    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    if (what.rfind("parse error at line", 0) == 0)  // our own line and column are in `where`
-      if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
-    return {problem{errc::json_syntax, where, "invalid JSON: " + what}};
+    return {detail::json_syntax_problem(e, text, source)};
   }
   l.load(doc);
   for (auto& p : l.problems) p.where = std::string(source) + ":" + p.where;

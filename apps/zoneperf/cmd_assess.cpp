@@ -82,24 +82,27 @@ void run_assess(const assess_args& a) {
   }
   const auto leaves = explain(tree, values.values, tp, explained, opt);
 
+  text_output out(std::cout, "standard output");
   switch (a.format) {
     case output_format::json: {
       // Explanations go with their units; units not asked about carry none.
       std::vector<std::vector<leaf_explanation>> per_unit(values.units.size());
       for (std::size_t k = 0; k < explained.size(); ++k) per_unit[explained[k]] = leaves[k];
-      std::cout << report_json(tree, result, values.units, explained.empty() ? nullptr : &per_unit);
+      write_report_json(out, tree, result, values.units, explained.empty() ? nullptr : &per_unit);
+      out.flush();
       return;
     }
     case output_format::csv:
-      std::cout << report_csv(tree, result, values.units);
+      write_report_csv(out, tree, result, values.units);
       break;
     case output_format::markdown:
-      std::cout << report_markdown(tree, result, values.units);
+      write_report_markdown(out, tree, result, values.units);
       break;
     case output_format::table:
-      std::cout << scorecard_table(tree, result, values.units).render();
+      out << scorecard_table(tree, result, values.units).render();
       break;
   }
+  out.flush();
   for (std::size_t k = 0; k < explained.size(); ++k) {
     const std::string& unit = values.units[explained[k]];
     if (a.format == output_format::markdown) {

@@ -5,9 +5,11 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/pay/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::cli {
 namespace {

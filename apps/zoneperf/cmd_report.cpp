@@ -2,8 +2,10 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/io/reports.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::cli {
 namespace {

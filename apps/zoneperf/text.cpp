@@ -2,7 +2,9 @@
 #include <algorithm>
 
 #include "cli.hpp"
-#include "zoneperf/io/csv.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::cli {
 namespace {

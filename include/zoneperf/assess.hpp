@@ -70,6 +70,18 @@ struct target_table {
   matrix_view values;
 };
 
+/// A table of values as the readers give it: unit ids, and their values (units x tree.columns()).
+struct values_table {
+  std::vector<std::string> units;
+  Eigen::MatrixXd values;  ///< units x tree.columns(), column-major
+};
+
+struct targets_table {
+  std::vector<std::string> leaf_ids;
+  Eigen::MatrixXd values;  ///< units (in the values table's order) x leaf_ids; NaN = default
+  target_table view() const { return target_table{leaf_ids, matrix_view(values)}; }
+};
+
 /// Which node scores an assessment keeps (totals, grades and veto flags are always kept).
 enum class node_scores { all, groups };
 enum class ranking { on, off };

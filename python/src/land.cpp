@@ -4,13 +4,15 @@
 #include <map>
 
 #include "common.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/land/classes.hpp"
 #include "zoneperf/land/evaluation.hpp"
 #include "zoneperf/land/metrics.hpp"
 #include "zoneperf/land/records.hpp"
 #include "zoneperf/land/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::python {
 namespace {

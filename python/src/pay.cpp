@@ -1,12 +1,14 @@
 // Differentiated pay from Python: PayPolicy, allocate_pay. Money stays exact: the results are
 // the module's JSON (yuan as decimal strings) and CSV reports, never doubles.
 #include "common.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/pay/allocate.hpp"
 #include "zoneperf/pay/inputs.hpp"
 #include "zoneperf/pay/policy.hpp"
 #include "zoneperf/pay/report.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::python {
 namespace {

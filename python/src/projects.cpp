@@ -8,7 +8,6 @@
 #include <map>
 
 #include "common.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/period.hpp"
 #include "zoneperf/pipeline/admission.hpp"
 #include "zoneperf/pipeline/counts.hpp"
@@ -16,6 +15,9 @@
 #include "zoneperf/pipeline/registry.hpp"
 #include "zoneperf/pipeline/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::python {
 namespace {

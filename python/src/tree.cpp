@@ -2,8 +2,10 @@
 #include <cmath>
 
 #include "common.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::python {
 namespace {

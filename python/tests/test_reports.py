@@ -126,8 +126,8 @@ def test_the_same_report_as_the_cli(card, pay, tmp_path):
 def test_bad_inputs_raise_the_modules_errors(card, tree):
     with pytest.raises(zp.ParseError) as e:
         zp.report("{")
-    assert e.value.code == 101 and e.value.where == "scorecard"
-    assert str(e.value).startswith("[zoneperf.parse.101] scorecard: not valid JSON: ")
+    assert e.value.code == 101 and e.value.where == "scorecard:1:2"
+    assert str(e.value).startswith("[zoneperf.parse.101] scorecard:1:2: invalid JSON: ")
     with pytest.raises(zp.ConfigError) as e:
         zp.report('{"tree": "no-such-tree", "units": []}')
     assert e.value.code == 216

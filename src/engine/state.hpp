@@ -10,7 +10,7 @@
 #include "zoneperf/assess.hpp"
 #include "zoneperf/detail/rules.hpp"
 #include "zoneperf/detail/tree_impl.hpp"
-#include "zoneperf/io/report.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::detail {
 

@@ -4,41 +4,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 
-#include "zoneperf/io/csv.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/json_writer.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 
-using json = nlohmann::ordered_json;
-
-std::string shortest(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[64];
-  // The shortest text that reads back exactly; plain digits for everyday magnitudes (100000, not 1e+05).
-  const double a = std::fabs(v);
-  const bool plain = a == 0 || (a >= 1e-5 && a < 1e15);
-  const auto res = plain ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
-                         : std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, res.ptr);
-}
-
-std::string fixed(double v, int decimals) {
-  if (std::isnan(v)) return "-";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s == "-0" || s.rfind("-0.", 0) == 0) {  // no negative zero on screen
-    bool zero = true;
-    for (char c : s) zero = zero && (c == '-' || c == '0' || c == '.');
-    if (zero) s.erase(0, 1);
-  }
-  return s;
-}
-
 namespace {
-json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
 const char* source_name(leaf_explanation::target_source s) {
   switch (s) {
@@ -51,119 +25,150 @@ const char* source_name(leaf_explanation::target_source s) {
   }
 }
 
-json grade_json(const indicator_tree& tree, const assessment& r, std::ptrdiff_t u) {
-  const int g = r.grade(u);
-  return g >= 0 ? json(tree.grades()[static_cast<std::size_t>(g)].label) : json(nullptr);
-}
-
 std::string grade_text(const indicator_tree& tree, const assessment& r, std::ptrdiff_t u) {
   const int g = r.grade(u);
   return g >= 0 ? tree.grades()[static_cast<std::size_t>(g)].label : "-";
 }
 }  // namespace
 
+void write_report_json(text_output& out, const indicator_tree& tree, const assessment& r,
+                       const std::vector<std::string>& units,
+                       const std::vector<std::vector<leaf_explanation>>* leaves, int indent) {
+  json_writer w(out, indent);
+  w.begin_object();
+  w.member("tree", tree.id());
+  w.key("units");
+  w.begin_array();
+  const bool ranked = !r.ranks().empty();
+  for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
+    w.begin_object();
+    w.member("id", units.at(static_cast<std::size_t>(u)));
+    w.member("total", r.total(u));
+    w.key("rank");
+    ranked ? w.value(r.rank(u)) : w.null();
+    w.key("grade");
+    const int g = r.grade(u);
+    g >= 0 ? w.value(tree.grades()[static_cast<std::size_t>(g)].label) : w.null();
+    w.member("veto", r.vetoed(u));
+    w.key("nodes");
+    w.begin_object();
+    for (int idx : r.kept_nodes()) {
+      const auto i = static_cast<std::size_t>(idx);
+      w.key(tree.node(i).id);
+      w.begin_object();
+      w.member("score", r.score(u, i));
+      w.member("max", r.max(u, i));
+      w.member("rate", r.rate(u, i));
+      if (r.all_missing(u, i)) w.member("all_missing", true);
+      w.end_object();
+    }
+    w.end_object();
+    if (leaves && !(*leaves).at(static_cast<std::size_t>(u)).empty()) {
+      w.key("leaves");
+      w.begin_object();
+      for (const auto& e : (*leaves).at(static_cast<std::size_t>(u))) {
+        w.key(e.id);
+        w.begin_object();
+        w.member("actual", e.actual);
+        w.member("target", e.target);
+        w.key("target_source");
+        const char* src = source_name(e.source);
+        src ? w.value(src) : w.null();
+        w.member("ratio", e.ratio);
+        w.member("rule", e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind));
+        w.member("fraction", e.fraction);
+        w.member("capped", e.capped);
+        w.member("points", e.points);
+        w.member("max", e.max);
+        w.member("vetoes", e.vetoes);
+        w.end_object();
+      }
+      w.end_object();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  out << '\n';
+}
+
 std::string report_json(const indicator_tree& tree, const assessment& r,
                         const std::vector<std::string>& units,
                         const std::vector<std::vector<leaf_explanation>>* leaves, int indent) {
-  json doc;
-  doc["tree"] = tree.id();
-  json list = json::array();
-  for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
-    json j;
-    j["id"] = units.at(static_cast<std::size_t>(u));
-    j["total"] = num(r.total(u));
-    j["rank"] = r.ranks().empty() ? json(nullptr) : json(r.rank(u));
-    j["grade"] = grade_json(tree, r, u);
-    j["veto"] = r.vetoed(u);
-    json nodes = json::object();
-    for (int idx : r.kept_nodes()) {
-      const auto i = static_cast<std::size_t>(idx);
-      nodes[tree.node(i).id] =
-          json{{"score", num(r.score(u, i))}, {"max", num(r.max(u, i))}, {"rate", num(r.rate(u, i))}};
-    }
-    j["nodes"] = nodes;
-    if (leaves && !(*leaves).at(static_cast<std::size_t>(u)).empty()) {
-      json lj = json::object();
-      for (const auto& e : (*leaves).at(static_cast<std::size_t>(u))) {
-        json x;
-        x["actual"] = num(e.actual);
-        x["target"] = num(e.target);
-        const char* src = source_name(e.source);
-        x["target_source"] = src ? json(src) : json(nullptr);
-        x["ratio"] = num(e.ratio);
-        x["rule"] = e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind);
-        x["fraction"] = num(e.fraction);
-        x["capped"] = e.capped;
-        x["points"] = num(e.points);
-        x["max"] = num(e.max);
-        x["vetoes"] = e.vetoes;
-        lj[e.id] = x;
-      }
-      j["leaves"] = lj;
-    }
-    list.push_back(j);
-  }
-  doc["units"] = list;
-  return doc.dump(indent, ' ', false, json::error_handler_t::strict) + "\n";
+  text_output out;
+  write_report_json(out, tree, r, units, leaves, indent);
+  return out.str();
 }
 
 namespace {
-struct table {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
-
-table summary(const indicator_tree& tree, const assessment& r, const std::vector<std::string>& units,
-              bool exact) {
-  table t;
-  t.header.push_back("unit");
+// The summary's header: unit, each group (id or name), total, rank, grade, veto.
+std::vector<std::string> summary_header(const indicator_tree& tree, bool ids) {
+  std::vector<std::string> h{"unit"};
   for (int g : tree.groups())
-    t.header.push_back(exact ? tree.node(static_cast<std::size_t>(g)).id
-                             : tree.node(static_cast<std::size_t>(g)).name);
-  for (const char* h : {"total", "rank", "grade", "veto"}) t.header.push_back(h);
-  for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
-    std::vector<std::string> row{units.at(static_cast<std::size_t>(u))};
-    for (int g : tree.groups()) {
-      const double s = r.score(u, static_cast<std::size_t>(g));
-      row.push_back(exact ? shortest(s) : fixed(s));
-    }
-    row.push_back(exact ? shortest(r.total(u)) : fixed(r.total(u)));
-    row.push_back(r.ranks().empty() ? "" : std::to_string(r.rank(u)));
-    row.push_back(grade_text(tree, r, u));
-    row.push_back(r.vetoed(u) ? "yes" : "no");
-    t.rows.push_back(std::move(row));
-  }
-  return t;
+    h.push_back(ids ? tree.node(static_cast<std::size_t>(g)).id
+                    : tree.node(static_cast<std::size_t>(g)).name);
+  for (const char* x : {"total", "rank", "grade", "veto"}) h.emplace_back(x);
+  return h;
 }
 }  // namespace
 
+void write_report_csv(text_output& out, const indicator_tree& tree, const assessment& r,
+                      const std::vector<std::string>& units) {
+  std::string& b = out.buffer();
+  const auto header = summary_header(tree, true);
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    if (c) b += ',';
+    append_csv_field(b, header[c]);
+  }
+  b += '\n';
+  const bool ranked = !r.ranks().empty();
+  for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
+    append_csv_field(b, units.at(static_cast<std::size_t>(u)));
+    for (int g : tree.groups()) {
+      b += ',';
+      append_shortest(b, r.score(u, static_cast<std::size_t>(g)));
+    }
+    b += ',';
+    append_shortest(b, r.total(u));
+    b += ',';
+    if (ranked) b += std::to_string(r.rank(u));
+    b += ',';
+    append_csv_field(b, grade_text(tree, r, u));
+    b += r.vetoed(u) ? ",yes\n" : ",no\n";
+    out.maybe_flush();
+  }
+}
+
 std::string report_csv(const indicator_tree& tree, const assessment& r,
                        const std::vector<std::string>& units) {
-  const table t = summary(tree, r, units, true);
-  std::string out;
-  auto line = [&](const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_field(cells[c]);
-    out += "\n";
-  };
-  line(t.header);
-  for (const auto& row : t.rows) line(row);
-  return out;
+  text_output out;
+  write_report_csv(out, tree, r, units);
+  return out.str();
+}
+
+void write_report_markdown(text_output& out, const indicator_tree& tree, const assessment& r,
+                           const std::vector<std::string>& units) {
+  const auto header = summary_header(tree, false);
+  out << "## " << tree.name() << " (" << tree.id() << ")\n\n|";
+  for (const auto& h : header) out << " " << h << " |";
+  out << "\n|---|";
+  for (std::size_t c = 1; c < header.size(); ++c) out << "---:|";
+  out << "\n";
+  const bool ranked = !r.ranks().empty();
+  for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
+    out << "| " << units.at(static_cast<std::size_t>(u)) << " |";
+    for (int g : tree.groups()) out << " " << fixed(r.score(u, static_cast<std::size_t>(g))) << " |";
+    out << " " << fixed(r.total(u)) << " | " << (ranked ? std::to_string(r.rank(u)) : std::string()) << " | "
+        << grade_text(tree, r, u) << " | " << (r.vetoed(u) ? "yes" : "no") << " |\n";
+    out.maybe_flush();
+  }
 }
 
 std::string report_markdown(const indicator_tree& tree, const assessment& r,
                             const std::vector<std::string>& units) {
-  const table t = summary(tree, r, units, false);
-  std::string out = "## " + tree.name() + " (" + tree.id() + ")\n\n|";
-  for (const auto& h : t.header) out += " " + h + " |";
-  out += "\n|---|";
-  for (std::size_t c = 1; c < t.header.size(); ++c) out += "---:|";
-  out += "\n";
-  for (const auto& row : t.rows) {
-    out += "|";
-    for (const auto& cell : row) out += " " + cell + " |";
-    out += "\n";
-  }
-  return out;
+  text_output out;
+  write_report_markdown(out, tree, r, units);
+  return out.str();
 }
 
 std::string explanation_markdown(const indicator_tree& tree, const std::vector<leaf_explanation>& leaves) {

@@ -6,17 +6,6 @@
 
 namespace zoneperf::detail {
 
-nlohmann::json parse_json(std::string_view text, std::string_view source) {
-  try {
-    return nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    throw error(errc::json_syntax, std::string(source) + ":byte " + std::to_string(e.byte),
-                "JSON syntax error");
-  } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
-    throw error(errc::json_syntax, std::string(source), std::string("invalid JSON: ") + e.what());
-  }
-}
-
 void json_problems::add(int code, const std::string& pointer, std::string what) {
   problems.push_back({code, source + ":" + (pointer.empty() ? "/" : pointer), std::move(what)});
 }

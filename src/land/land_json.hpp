@@ -8,13 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "../text/json_syntax.hpp"
 #include "zoneperf/error.hpp"
 #include "zoneperf/land/classes.hpp"
 
 namespace zoneperf::detail {
-
-/// Parses JSON; a syntax error is error 101 naming the source and the byte offset.
-nlohmann::json parse_json(std::string_view text, std::string_view source);
 
 struct json_problems {
   explicit json_problems(std::string src) : source(std::move(src)) {}

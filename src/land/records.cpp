@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "zoneperf/text/number.hpp"
+
 namespace zoneperf {
 namespace {
 
@@ -72,13 +74,13 @@ std::optional<double> land_record::*number_field(col c) {
   }
 }
 
-bool blank(const std::string& s) {
+bool blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char ch) { return ch == ' ' || ch == '\t'; });
 }
 
 }  // namespace
 
-std::vector<land_record> read_land_records(const csv_table& t, const land_csv_options& options) {
+std::vector<land_record> read_land_records(const cell_table& t, const land_csv_options& options) {
   std::vector<problem> problems;
   std::vector<col> cols(t.header.size(), col::item);
   std::ptrdiff_t id_col = -1, land_col = -1;
@@ -118,20 +120,20 @@ std::vector<land_record> read_land_records(const csv_table& t, const land_csv_op
   if (!problems.empty()) throw error(std::move(problems));
 
   std::vector<land_record> out;
-  out.reserve(t.rows.size());
+  out.reserve(t.rows());
   std::unordered_map<std::string, std::size_t> first_line;
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const auto row = t.row(r);
     land_record rec;
-    rec.id = row[static_cast<std::size_t>(id_col)];
+    rec.id = std::string(row[static_cast<std::size_t>(id_col)]);
     if (blank(rec.id)) {
       problems.push_back({errc::missing_unit, t.where(r, static_cast<std::size_t>(id_col)), "empty id"});
-    } else if (auto [it, fresh] = first_line.emplace(rec.id, t.lines[r]); !fresh) {
+    } else if (auto [it, fresh] = first_line.emplace(rec.id, t.line(r)); !fresh) {
       problems.push_back({land_errc::duplicate_entity, t.where(r, static_cast<std::size_t>(id_col)),
                           fmt::format("{}: the id appears again (first on line {})", rec.id, it->second)});
     }
     for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string& cell = row[c];
+      const std::string_view cell = row[c];
       const std::string where = t.where(r, c);
       try {
         switch (cols[c]) {
@@ -141,13 +143,13 @@ std::vector<land_record> read_land_records(const csv_table& t, const land_csv_op
             rec.name = cell;
             break;
           case col::park:
-            rec.park = cell;
+            rec.park = std::string(cell);
             break;
           case col::task_force:
-            rec.task_force = cell;
+            rec.task_force = std::string(cell);
             break;
           case col::exempt:
-            if (!blank(cell)) rec.exempt = cell;
+            if (!blank(cell)) rec.exempt = std::string(cell);
             break;
           case col::land:
             if (blank(cell)) {
@@ -155,9 +157,9 @@ std::vector<land_record> read_land_records(const csv_table& t, const land_csv_op
             } else {
               rec.land = area::parse(cell, land_unit, where);
               if (rec.land->count() <= 0)
-                problems.push_back(
-                    {land_errc::non_positive_area, where,
-                     rec.id + ": land area must be positive, got " + cell + " " + to_string(land_unit)});
+                problems.push_back({land_errc::non_positive_area, where,
+                                    rec.id + ": land area must be positive, got " + std::string(cell) + " " +
+                                        to_string(land_unit)});
             }
             break;
           case col::item:

@@ -2,8 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "zoneperf/io/csv.hpp"
-#include "zoneperf/io/report.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
-#include "json_error.hpp"
+#include "../text/json_syntax.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {
@@ -17,7 +19,7 @@ struct header_map {
   bool ok = true;
 };
 
-header_map map_header(const csv_table& t, const std::vector<std::string>& required,
+header_map map_header(const cell_table& t, const std::vector<std::string>& required,
                       const std::vector<std::string>& optional, std::vector<problem>& problems) {
   header_map h;
   for (std::size_t c = 0; c < t.header.size(); ++c) {
@@ -54,14 +56,14 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::string line_of(const csv_table& t, std::size_t row) {
-  return t.source + ":" + std::to_string(t.lines[row]);
+std::string line_of(const cell_table& t, std::size_t row) {
+  return t.source + ":" + std::to_string(t.line(row));
 }
 
 using detail::json_type_name;
 }  // namespace
 
-std::vector<staff_member> read_staff(const csv_table& t) {
+std::vector<staff_member> read_staff(const cell_table& t) {
   std::vector<problem> problems;
   const auto h = map_header(t, {"id", "name", "task_force", "team", "job_level", "baseline", "score"},
                             {"weight"}, problems);
@@ -71,10 +73,10 @@ std::vector<staff_member> read_staff(const csv_table& t) {
                     c_level = col("job_level"), c_base = col("baseline"), c_score = col("score");
   const auto w_it = h.at.find("weight");
   std::vector<staff_member> staff;
-  staff.reserve(t.rows.size());
+  staff.reserve(t.rows());
   std::unordered_set<std::string> ids;
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const auto row = t.row(r);
     staff_member m;
     m.where = line_of(t, r);
     m.id = trim(row[c_id]);
@@ -210,15 +212,15 @@ scorecard_summary read_scorecard_file(const std::string& path) {
   return read_scorecard(read_text_file(path), path);
 }
 
-std::vector<award_event> read_events(const csv_table& t) {
+std::vector<award_event> read_events(const cell_table& t) {
   std::vector<problem> problems;
   const auto h = map_header(t, {"task_force", "team", "kind", "count"}, {}, problems);
   if (!h.ok) throw error(std::move(problems));
   const std::size_t c_tf = h.at.at("task_force"), c_team = h.at.at("team"), c_kind = h.at.at("kind"),
                     c_count = h.at.at("count");
   std::vector<award_event> events;
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const auto row = t.row(r);
     award_event e;
     e.where = line_of(t, r);
     e.task_force = trim(row[c_tf]);

@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "json_error.hpp"
-#include "zoneperf/io/csv.hpp"
+#include "../text/json_syntax.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "wide.hpp"
-#include "zoneperf/io/csv.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {

@@ -10,6 +10,7 @@
 #include "zoneperf/assess.hpp"
 #include "zoneperf/land/gates.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {
@@ -70,7 +71,7 @@ double candidate::investment_per_mu() const {
 
 const char* to_string(verdict v) noexcept { return v == verdict::admitted ? "admitted" : "rejected"; }
 
-std::vector<candidate> read_candidates(const csv_table& csv) {
+std::vector<candidate> read_candidates(const cell_table& csv) {
   std::vector<problem> out;
   const auto& names = known_columns();
   std::vector<int> pos(names.size(), -1);
@@ -102,11 +103,11 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
 
   std::vector<candidate> result;
   std::unordered_set<std::string> ids;
-  for (std::size_t row = 0; row < csv.rows.size(); ++row) {
-    const auto& cells = csv.rows[row];
+  for (std::size_t row = 0; row < csv.rows(); ++row) {
+    const auto cells = csv.row(row);
     auto text = [&](const char* name) -> std::string {
       const int c = col(name);
-      return c < 0 ? std::string() : cells[c];
+      return c < 0 ? std::string() : std::string(cells[c]);
     };
     auto where = [&](const char* name) { return csv.where(row, static_cast<std::size_t>(col(name))); };
     auto number = [&](const char* name) -> double {
@@ -120,7 +121,7 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
     };
     candidate c;
     c.id = text("id");
-    c.where = csv.source + ":" + std::to_string(csv.lines[row]);
+    c.where = csv.source + ":" + std::to_string(csv.line(row));
     if (c.id.empty())
       out.push_back({errc::bad_candidate_field, where("id"), "empty candidate id"});
     else if (!ids.insert(c.id).second)
@@ -136,7 +137,8 @@ std::vector<candidate> read_candidates(const csv_table& csv) {
       out.push_back({errc::bad_candidate_field, e.where(), e.problems().front().what});
     }
     std::optional<area> land;
-    if (const std::string& cell = cells[col("land_area")]; cell.find_first_not_of(' ') != std::string::npos) {
+    if (const std::string_view cell = cells[col("land_area")];
+        cell.find_first_not_of(' ') != std::string::npos) {
       try {
         land = area::parse(cell, area_unit::mu, where("land_area"));
       } catch (const error& e) {

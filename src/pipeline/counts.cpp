@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "registry_impl.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {
@@ -144,7 +145,7 @@ double to_wan(money<C> m) {
   return static_cast<double>(m.fen()) / static_cast<double>(wan_minor);
 }
 
-/// fmt's shortest round-trip text, NaN as an empty cell. Not zoneperf::shortest (io/report.hpp):
+/// fmt's shortest round-trip text, NaN as an empty cell. Not zoneperf::shortest (text/number.hpp):
 /// that one is std::to_chars's, which writes 100000 as "1e+05"; both read back to the same double,
 /// but the tables and messages written so far keep this form.
 std::string number_cell(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
@@ -300,7 +301,7 @@ leaf_table export_project_leaves(const registry& r, const period& p, const count
   return t;
 }
 
-leaf_table read_leaf_table(const csv_table& csv) {
+leaf_table read_leaf_table(const cell_table& csv) {
   std::vector<problem> out;
   leaf_table t;
   if (csv.header.empty() || csv.header[0] != "unit")
@@ -311,13 +312,14 @@ leaf_table read_leaf_table(const csv_table& csv) {
           {errc::duplicate_column, csv.header_where(c), "column '" + csv.header[c] + "' given twice"});
     t.columns.push_back(csv.header[c]);
   }
-  for (std::size_t row = 0; row < csv.rows.size(); ++row) {
-    const auto& cells = csv.rows[row];
+  for (std::size_t row = 0; row < csv.rows(); ++row) {
+    const auto cells = csv.row(row);
     if (cells[0].empty())
       out.push_back({errc::duplicate_unit, csv.where(row, 0), "empty unit id"});
     else if (t.unit_index(cells[0]))
-      out.push_back({errc::duplicate_unit, csv.where(row, 0), "unit '" + cells[0] + "' given twice"});
-    t.units.push_back(cells[0]);
+      out.push_back(
+          {errc::duplicate_unit, csv.where(row, 0), "unit '" + std::string(cells[0]) + "' given twice"});
+    t.units.emplace_back(cells[0]);
     for (std::size_t c = 1; c < cells.size(); ++c) {
       double v = nan;
       try {

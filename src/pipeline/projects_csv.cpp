@@ -5,8 +5,10 @@
 #include <unordered_map>
 
 #include "registry_impl.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/pipeline/registry.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {
@@ -72,7 +74,7 @@ struct parsed {
   std::optional<date> latest;
 };
 
-parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
+parsed parse_rows(const cell_table& csv, std::vector<problem>& out) {
   parsed r;
   r.position.fill(-1);
   const auto& names = column_names();
@@ -98,8 +100,8 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
   if (!out.empty()) return r;
 
   std::unordered_map<std::string, std::size_t> first_line;  // id -> line
-  for (std::size_t row = 0; row < csv.rows.size(); ++row) {
-    const auto& cells = csv.rows[row];
+  for (std::size_t row = 0; row < csv.rows(); ++row) {
+    const auto cells = csv.row(row);
     auto cell = [&](int col) -> std::string_view {
       const int pos = r.position[col];
       return pos < 0 ? std::string_view{} : std::string_view(cells[pos]);
@@ -109,7 +111,7 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
     p.id = std::string(cell(c_id));
     if (p.id.empty())
       out.push_back({errc::bad_project_field, where(c_id), "empty project id"});
-    else if (auto [it, fresh] = first_line.emplace(p.id, csv.lines[row]); !fresh)
+    else if (auto [it, fresh] = first_line.emplace(p.id, csv.line(row)); !fresh)
       out.push_back({errc::duplicate_project, where(c_id),
                      "project '" + p.id + "' already on line " + std::to_string(it->second)});
     p.name = std::string(cell(c_name));
@@ -173,7 +175,7 @@ parsed parse_rows(const csv_table& csv, std::vector<problem>& out) {
 }
 
 /// Checks that need the whole table (the as-of date may be its latest date): task forces, stage dates.
-void check_rows(const csv_table& csv, const parsed& r, const load_options& options, date as_of,
+void check_rows(const cell_table& csv, const parsed& r, const load_options& options, date as_of,
                 std::vector<problem>& out) {
   std::unordered_map<std::string, int> known;
   for (const auto& tf : options.task_forces) known.emplace(tf, 0);
@@ -196,14 +198,14 @@ void check_rows(const csv_table& csv, const parsed& r, const load_options& optio
   }
 }
 
-date as_of_for(const parsed& r, const load_options& options, const csv_table& csv) {
+date as_of_for(const parsed& r, const load_options& options, const cell_table& csv) {
   if (options.as_of) return *options.as_of;
   if (r.latest) return *r.latest;
   throw error(errc::not_contacted, csv.source, "no project has a date; give an as-of date");
 }
 }  // namespace
 
-std::vector<problem> validate_projects(const csv_table& csv, const load_options& options) {
+std::vector<problem> validate_projects(const cell_table& csv, const load_options& options) {
   std::vector<problem> out;
   const parsed r = parse_rows(csv, out);
   if (r.position[c_id] < 0 || r.position[c_task_force] < 0 || r.position[c_first_stage] < 0) return out;
@@ -216,7 +218,7 @@ std::vector<problem> validate_projects(const csv_table& csv, const load_options&
   return out;
 }
 
-registry read_projects(const csv_table& csv, const load_options& options) {
+registry read_projects(const cell_table& csv, const load_options& options) {
   std::vector<problem> out;
   parsed r = parse_rows(csv, out);
   if (!out.empty()) throw error(std::move(out));

@@ -7,7 +7,9 @@
 #include <cmath>
 #include <optional>
 
-#include "zoneperf/io/csv.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 
@@ -133,20 +135,14 @@ std::vector<problem> validate_pairwise(const pairwise_matrix& m, const ahp_optio
 }
 
 pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, const ahp_options& options) {
-  const csv_table t = read_csv(text, source);
+  const cell_table t = read_csv(text, source);
   // The grid is the header row followed by the data rows (read_csv makes them equally wide).
-  std::vector<const std::vector<std::string>*> grid;
-  std::vector<std::size_t> grid_row;  // csv row index + 1 (0 = header)
-  grid.push_back(&t.header);
-  grid_row.push_back(0);
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    grid.push_back(&t.rows[r]);
-    grid_row.push_back(r + 1);
-  }
-  const std::size_t w = t.header.size();
-  auto where = [&](std::size_t g, std::size_t c) {
-    return grid_row[g] == 0 ? t.header_where(c) : t.where(grid_row[g] - 1, c);
+  const std::size_t grid_rows = t.rows() + 1;
+  auto grid = [&](std::size_t g, std::size_t c) -> std::string_view {
+    return g == 0 ? std::string_view(t.header[c]) : t.cell(g - 1, c);
   };
+  const std::size_t w = t.header.size();
+  auto where = [&](std::size_t g, std::size_t c) { return g == 0 ? t.header_where(c) : t.where(g - 1, c); };
 
   // A header row holds a name where the matrix would hold a number.
   bool header = false;
@@ -154,12 +150,12 @@ pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, con
     if (is_name(t.header[c])) header = true;
   }
   const std::size_t first = header ? 1 : 0;
-  const std::size_t m = grid.size() - first;
+  const std::size_t m = grid_rows - first;
   // Without a header, a names column must hold names, not judgements.
   bool names_column = w == m + 1;
   if (names_column && !header) {
-    for (std::size_t g = first; g < grid.size(); ++g) {
-      if (!is_name((*grid[g])[0])) names_column = false;
+    for (std::size_t g = first; g < grid_rows; ++g) {
+      if (!is_name(grid(g, 0))) names_column = false;
     }
   }
   if (!names_column && w != m) {
@@ -182,7 +178,7 @@ pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, con
     for (std::size_t c = off; c < w; ++c) col_names.emplace_back(trim(t.header[c]));
   }
   if (names_column) {
-    for (std::size_t g = first; g < grid.size(); ++g) row_names.emplace_back(trim((*grid[g])[0]));
+    for (std::size_t g = first; g < grid_rows; ++g) row_names.emplace_back(trim(grid(g, 0)));
   }
   if (header && names_column) {
     for (std::size_t i = 0; i < n; ++i) {
@@ -221,7 +217,7 @@ pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, con
       const std::string loc = where(first + i, off + j);
       out.cell_where.push_back(loc);
       std::string why;
-      const auto v = parse_judgement((*grid[first + i])[off + j], why);
+      const auto v = parse_judgement(grid(first + i, off + j), why);
       if (!v) problems.push_back({errc::matrix_bad_cell, loc, why});
       out.a(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) =
           v ? *v : std::numeric_limits<double>::quiet_NaN();

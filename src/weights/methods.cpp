@@ -6,13 +6,15 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "zoneperf/io/csv.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 #include "zoneperf/weights/normalise.hpp"
 
 namespace zoneperf {
 
 criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
-  const csv_table t = read_csv(text, source);
+  const cell_table t = read_csv(text, source);
   std::vector<problem> problems;
   criteria_matrix m;
   std::unordered_map<std::string, std::size_t> seen_columns, seen_units;
@@ -23,11 +25,11 @@ criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
     }
     m.columns.push_back(t.header[c]);
   }
-  const auto rows = static_cast<Eigen::Index>(t.rows.size());
+  const auto rows = static_cast<Eigen::Index>(t.rows());
   const auto cols = static_cast<Eigen::Index>(m.columns.size());
   m.values.resize(rows, cols);
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const std::string& unit = t.rows[r][0];
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const std::string unit(t.cell(r, 0));
     if (unit.empty()) problems.push_back({errc::missing_value, t.where(r, 0), "empty unit id"});
     if (!seen_units.emplace(unit, r).second) {
       problems.push_back({errc::duplicate_unit, t.where(r, 0), fmt::format("unit '{}' repeats", unit)});
@@ -37,7 +39,7 @@ criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
       const std::string where = t.where(r, c);
       double v = std::numeric_limits<double>::quiet_NaN();
       try {
-        const auto parsed = parse_number(t.rows[r][c], where);
+        const auto parsed = parse_number(t.cell(r, c), where);
         if (parsed) {
           v = *parsed;
         } else {

@@ -360,7 +360,7 @@ static void reports(void) {
   CHECK(zp_report_parse("{", NULL, NULL, NULL, NULL, NULL, &report) == ZP_E_PARSE);
   CHECK(report == NULL);
   CHECK(zp_last_error_code() == 101);
-  CHECK(strncmp(zp_last_error(), "[zoneperf.parse.101] scorecard: not valid JSON: ", 48) == 0);
+  CHECK(strncmp(zp_last_error(), "[zoneperf.parse.101] scorecard:1:2: invalid JSON: ", 50) == 0);
   CHECK(zp_report_parse("{\"tree\": \"no-such-tree\", \"units\": []}", NULL, NULL, NULL, NULL, NULL,
                         &report) == ZP_E_CONFIG);
   CHECK(zp_last_error_code() == 216);

@@ -2,8 +2,10 @@
 #include <cstdint>
 #include <string_view>
 
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/land/records.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

@@ -32,12 +32,13 @@ std::string outcome(const std::string& reader, const std::string& path) {
 
 TEST(bad_inputs_test, every_file_of_the_corpus_gives_its_expected_error) {
   const auto manifest = read_csv_file(dir + "manifest.csv");
-  ASSERT_GE(manifest.rows.size(), 17u);
-  for (const auto& row : manifest.rows) {
-    const std::string path = dir + row[0];
-    std::string expected = row[2];
+  ASSERT_GE(manifest.rows(), 17u);
+  for (std::size_t r = 0; r < manifest.rows(); ++r) {
+    const auto row = manifest.row(r);
+    const std::string path = dir + std::string(row[0]);
+    std::string expected(row[2]);
     if (auto p = expected.find("{file}"); p != std::string::npos) expected.replace(p, 6, path);
-    EXPECT_EQ(outcome(row[1], path), expected) << row[0];
+    EXPECT_EQ(outcome(std::string(row[1]), path), expected) << row[0];
   }
 }
 

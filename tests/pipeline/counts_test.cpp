@@ -6,6 +6,8 @@
 #include <functional>
 
 #include "../support/test_support.hpp"
+#include "zoneperf/io/tables.hpp"
+#include "zoneperf/text/file.hpp"
 
 namespace zoneperf {
 namespace {

@@ -36,7 +36,7 @@ TEST(report_inputs_test, a_scorecard_without_explanations_is_refused_with_the_co
 TEST(report_inputs_test, bad_json_unknown_trees_and_missing_groups_are_named) {
   report_inputs in;
   in.scorecard = "{";
-  EXPECT_EQ(message_of(in).rfind("[zoneperf.parse.101] scorecard: not valid JSON: ", 0), 0u)
+  EXPECT_EQ(message_of(in).rfind("[zoneperf.parse.101] scorecard:1:2: invalid JSON: ", 0), 0u)
       << message_of(in);
   in.scorecard = R"({"tree": "no-such-tree", "units": []})";
   EXPECT_EQ(message_of(in).rfind("[zoneperf.config.216]", 0), 0u) << message_of(in);

@@ -12,8 +12,10 @@
 #include <sstream>
 #include <string>
 
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/io/reports.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf::test {
 

@@ -21,9 +21,9 @@ enum class recalc { forced, as_configured };
 /// sheet as CSV (full precision, not as shown). With recalc::forced the profile sets "recalculate on
 /// load: always" for Excel files (Calc's OOXMLRecalcMode = 0), so every formula is computed from its
 /// inputs; LibreOffice's default keeps the cached values.
-std::map<std::string, csv_table> libreoffice_sheets(const std::string& xlsx,
-                                                    const std::vector<std::string>& sheets, recalc mode,
-                                                    const std::string& work) {
+std::map<std::string, cell_table> libreoffice_sheets(const std::string& xlsx,
+                                                     const std::vector<std::string>& sheets, recalc mode,
+                                                     const std::string& work) {
   const std::string profile = work + "/lo-profile";
   std::filesystem::create_directories(profile + "/user");
   if (mode == recalc::forced)
@@ -44,7 +44,7 @@ std::map<std::string, csv_table> libreoffice_sheets(const std::string& xlsx,
                          quote(out_dir) + " " + quote(xlsx),
                      &log);
   if (rc != 0) throw std::runtime_error("soffice failed:\n" + log);
-  std::map<std::string, csv_table> result;
+  std::map<std::string, cell_table> result;
   const std::string stem = std::filesystem::path(xlsx).stem().string();
   for (const auto& s : sheets) result.emplace(s, read_csv_file(out_dir + "/" + stem + "-" + s + ".csv"));
   return result;
@@ -52,17 +52,17 @@ std::map<std::string, csv_table> libreoffice_sheets(const std::string& xlsx,
 
 /// Every formula cell whose recomputed value differs from the library's, as "sheet!B7: ..." lines.
 std::vector<std::string> check(const workbook_manifest& manifest,
-                               const std::map<std::string, csv_table>& sheets) {
+                               const std::map<std::string, cell_table>& sheets) {
   std::vector<std::string> bad;
   for (const auto& f : manifest.formulas) {
     const std::string where = f.sheet + "!" + f.cell() + " =" + f.formula;
-    const csv_table& t = sheets.at(f.sheet);
+    const cell_table& t = sheets.at(f.sheet);
     const std::size_t r = static_cast<std::size_t>(f.row - 1);  // row 0 is the CSV header
-    if (f.row < 1 || r >= t.rows.size() || static_cast<std::size_t>(f.col) >= t.rows[r].size()) {
+    if (f.row < 1 || r >= t.rows() || static_cast<std::size_t>(f.col) >= t.columns()) {
       bad.push_back(where + ": no such cell in the recomputed sheet");
       continue;
     }
-    const std::string& got = t.rows[r][static_cast<std::size_t>(f.col)];
+    const std::string got(t.cell(r, static_cast<std::size_t>(f.col)));
     if (f.is_text) {
       if (got != f.text) bad.push_back(where + ": recomputed \"" + got + "\", library \"" + f.text + "\"");
       continue;
@@ -171,7 +171,7 @@ TEST_F(libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_librar
   EXPECT_EQ(lines(check(m, sheets)), "");
   EXPECT_GT(m.formulas.size(), 400u);
   // And the recomputed value really is there (not a cached one): 新材料新能源's total.
-  EXPECT_EQ(sheets.at("scorecard").rows[0][10], "112.288888888889");
+  EXPECT_EQ(sheets.at("scorecard").cell(0, 10), "112.288888888889");
 }
 
 TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_the_check_fails) {
@@ -181,7 +181,7 @@ TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_
   const auto m =
       write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
   const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::as_configured, dir);
-  EXPECT_EQ(sheets.at("scorecard").rows[0][10], "0");
+  EXPECT_EQ(sheets.at("scorecard").cell(0, 10), "0");
   EXPECT_GT(check(m, sheets).size(), m.formulas.size() / 2);
 }
 

@@ -20,28 +20,18 @@
 #include <vector>
 
 #include "zoneperf/assess.hpp"
-#include "zoneperf/io/csv.hpp"
+#include "zoneperf/text/csv.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
 
-struct values_table {
-  std::vector<std::string> units;
-  Eigen::MatrixXd values;  ///< units x tree.columns(), column-major
-};
-
-struct targets_table {
-  std::vector<std::string> leaf_ids;
-  Eigen::MatrixXd values;  ///< units (in the values table's order) x leaf_ids; NaN = default
-  target_table view() const { return target_table{leaf_ids, matrix_view(values)}; }
-};
-
-values_table read_values(const indicator_tree& tree, const csv_table& csv);
+/// Reads every row of `source`; numbers go straight into the column-major values.
+values_table read_values(const indicator_tree& tree, cell_source& source);
 values_table read_values(const indicator_tree& tree, std::string_view csv, const std::string& source);
 values_table read_values_file(const indicator_tree& tree, const std::string& path);
 
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
-                           const csv_table& csv);
+                           cell_source& source);
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
                            std::string_view csv, const std::string& source);
 targets_table read_targets_file(const indicator_tree& tree, const std::vector<std::string>& units,

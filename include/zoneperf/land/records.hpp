@@ -2,7 +2,7 @@
 /// Enterprise (or project) tables for the land module, read from CSV.
 ///
 /// Synopsis
-///   std::vector<land_record> read_land_records(const csv_table&, const land_csv_options& = {});
+///   std::vector<land_record> read_land_records(const cell_table&, const land_csv_options& = {});
 ///   std::vector<land_record> read_land_records_file(const std::string& path, const land_csv_options& = {});
 ///
 /// Columns (header names, any order; UTF-8, one row per entity):
@@ -22,8 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/land/metrics.hpp"
+#include "zoneperf/text/csv.hpp"
 
 namespace zoneperf {
 
@@ -32,7 +32,7 @@ struct land_csv_options {
   std::vector<std::string> item_columns;
 };
 
-std::vector<land_record> read_land_records(const csv_table& table, const land_csv_options& options = {});
+std::vector<land_record> read_land_records(const cell_table& table, const land_csv_options& options = {});
 std::vector<land_record> read_land_records_file(const std::string& path,
                                                 const land_csv_options& options = {});
 

@@ -3,12 +3,12 @@
 ///
 /// Synopsis
 ///   struct staff_member;   // id, name, task_force, team, job_level, baseline, score, weight
-///   std::vector<staff_member> read_staff(const csv_table&);       read_staff_file(path)
+///   std::vector<staff_member> read_staff(const cell_table&);       read_staff_file(path)
 ///   struct scorecard_unit; struct scorecard_summary;                // grade and leaf ratios per unit id
 ///   scorecard_summary read_scorecard(std::string_view json, std::string_view source);
 ///   scorecard_summary read_scorecard_file(path);
 ///   struct award_event;    // task_force, team, kind, count
-///   std::vector<award_event> read_events(const csv_table&);        read_events_file(path)
+///   std::vector<award_event> read_events(const cell_table&);        read_events_file(path)
 ///
 /// Staff CSV header (any order): id, name, task_force, team, job_level, baseline, score[, weight].
 /// baseline is the annual baseline pay in yuan, an exact decimal with at most 2 places (万 and 亿
@@ -29,8 +29,8 @@
 #include <utility>
 #include <vector>
 
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/pay/errc.hpp"
+#include "zoneperf/text/csv.hpp"
 #include "zoneperf/units/money.hpp"
 
 namespace zoneperf {
@@ -47,7 +47,7 @@ struct staff_member {
   std::string where;      ///< "staff.csv:4" for messages
 };
 
-std::vector<staff_member> read_staff(const csv_table& table);
+std::vector<staff_member> read_staff(const cell_table& table);
 std::vector<staff_member> read_staff_file(const std::string& path);
 
 struct scorecard_unit {
@@ -78,7 +78,7 @@ struct award_event {
   std::string where;  ///< "events.csv:3"
 };
 
-std::vector<award_event> read_events(const csv_table& table);
+std::vector<award_event> read_events(const cell_table& table);
 std::vector<award_event> read_events_file(const std::string& path);
 
 }  // namespace zoneperf

@@ -3,7 +3,7 @@
 ///
 /// Synopsis
 ///   struct candidate;                 // one project asking to enter the zone
-///   std::vector<candidate> read_candidates(const csv_table&);   // columns in docs/projects.md
+///   std::vector<candidate> read_candidates(const cell_table&);   // columns in docs/projects.md
 ///   struct admission_options;         // gates (300 万元/亩 investment, 10 万元/亩 tax), pass mark
 ///   struct admission_decision;        // admitted or rejected, every dimension's points, reasons
 ///   std::vector<admission_decision> admit(const std::vector<candidate>&, const indicator_tree& tree,
@@ -30,8 +30,8 @@
 #include <utility>
 #include <vector>
 
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/pipeline/registry.hpp"
+#include "zoneperf/text/csv.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
@@ -68,7 +68,7 @@ struct candidate {
 /// Reads a candidates table. Required: id, total_investment (万元), land_area (亩),
 /// promised_tax_per_mu; the others default to empty (a missing value for the engine) except
 /// eia_rejected (0). Errors name file, line and column.
-std::vector<candidate> read_candidates(const csv_table& csv);
+std::vector<candidate> read_candidates(const cell_table& csv);
 std::vector<candidate> read_candidates_file(const std::string& path);
 
 struct admission_options {

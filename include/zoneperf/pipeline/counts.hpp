@@ -13,7 +13,7 @@
 ///   std::optional<double> growth(double current, double base);         // nullopt: "no base"
 ///   std::vector<funnel_step> funnel(const unit_counts&);               // contacted -> reviewed -> signed ->
 ///   landed leaf_table export_project_leaves(const registry&, const period&, const count_options& = {});
-///   leaf_table read_leaf_table(const csv_table&);
+///   leaf_table read_leaf_table(const cell_table&);
 ///   leaf_table merge_leaves(const leaf_table& from_registry, const leaf_table& other,
 ///                           const std::vector<std::string>& columns);  // a value given twice: error 730
 ///   values_table scorecard_values(const registry&, const period&, const leaf_table& other,
@@ -29,10 +29,10 @@
 #include <string>
 #include <vector>
 
-#include "zoneperf/io/csv.hpp"
-#include "zoneperf/io/tables.hpp"
+#include "zoneperf/assess.hpp"
 #include "zoneperf/period.hpp"
 #include "zoneperf/pipeline/registry.hpp"
+#include "zoneperf/text/csv.hpp"
 
 namespace zoneperf {
 
@@ -147,7 +147,7 @@ struct per_mu {
 per_mu zone_per_mu(const period_counts& c);
 
 /// A table of any columns (header `unit,<ids>`): numbers, empty cells = missing.
-leaf_table read_leaf_table(const csv_table& csv);
+leaf_table read_leaf_table(const cell_table& csv);
 /// Merges by unit id into `columns` (for the task-force scorecard: the tree's columns()): the rows
 /// are from_registry's units; a unit of `other` that the registry lacks is error 316; a column
 /// outside `columns` is error 304; a cell with a value in both tables is error 730 naming the unit,

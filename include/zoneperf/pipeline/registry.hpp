@@ -9,7 +9,7 @@
 ///     registry(registry_options{task_forces, as_of});
 ///     add(project), advance(id, stage, date), clear(id, date), find(id), at(id), snapshot(date)
 ///   std::vector<problem> check_project(const registry&, const project&);   // add()'s checks, all at once
-///   registry read_projects(const csv_table&, const load_options&);        // one row per project
+///   registry read_projects(const cell_table&, const load_options&);        // one row per project
 ///   std::vector<std::string> default_task_forces();                       // the four 产业专班
 ///
 /// Stages advance one at a time: contacted (接洽) -> scored (赋分) -> reviewed (上会) -> intent (意向)
@@ -29,8 +29,8 @@
 #include <vector>
 
 #include "zoneperf/error.hpp"
-#include "zoneperf/io/csv.hpp"
 #include "zoneperf/period.hpp"
+#include "zoneperf/text/csv.hpp"
 #include "zoneperf/units/area.hpp"
 #include "zoneperf/units/money.hpp"
 
@@ -177,12 +177,12 @@ struct load_options {
 /// required, every other column is optional. Money in 万元 (foreign capital in 万美元) as exact
 /// decimals with at most 6 places; flags 0/1 (empty = 0); dates YYYY-MM-DD (empty = not reached).
 /// Throws one error listing every problem, each at "file:line:column".
-registry read_projects(const csv_table& csv, const load_options& options = {});
+registry read_projects(const cell_table& csv, const load_options& options = {});
 registry read_projects(std::string_view csv_text, const std::string& source,
                        const load_options& options = {});
 registry read_projects_file(const std::string& path, const load_options& options = {});
 /// The problems read_projects would throw, all at once (empty when the table is valid).
-std::vector<problem> validate_projects(const csv_table& csv, const load_options& options = {});
+std::vector<problem> validate_projects(const cell_table& csv, const load_options& options = {});
 
 /// Writes a registry as a projects table that read_projects reads back to the same registry.
 std::string write_projects_csv(const registry& r);

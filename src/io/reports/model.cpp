@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "../../text/json_syntax.hpp"
 #include "zoneperf/error.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/presets.hpp"
@@ -35,13 +36,7 @@ int report_model::grade_index(const std::string& label) const {
 
 namespace {
 
-rjson parse_json(const std::string& text, const char* what) {
-  try {
-    return rjson::parse(text);
-  } catch (const rjson::exception& e) {  // syntax errors, and numbers too large for a double
-    throw error(errc::json_syntax, what, std::string("not valid JSON: ") + e.what());
-  }
-}
+rjson parse_json(const std::string& text, const char* what) { return detail::parse_json<rjson>(text, what); }
 
 const rjson& field(const rjson& j, const char* key, const std::string& where) {
   if (!j.is_object() || !j.contains(key))

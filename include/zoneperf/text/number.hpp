@@ -1,0 +1,41 @@
+#pragma once
+/// Numbers in text: parsing cells exactly, formatting for machines (shortest) and for people (fixed).
+///
+/// Synopsis
+///   enum class number_status { ok, empty, not_a_number, not_finite, out_of_range };
+///   number_status parse_number(std::string_view cell, double& value) noexcept;
+///   std::optional<double> parse_number(std::string_view cell, const std::string& where);
+///   [[noreturn]] void throw_number_error(number_status, std::string_view cell, const std::string& where);
+///   std::string shortest(double);            void append_shortest(std::string&, double);
+///   std::string fixed(double, int decimals);
+///
+/// Parsing is correctly rounded and locale-free (std::from_chars): surrounding ASCII spaces and
+/// tabs are ignored, a leading '+' is allowed, an empty cell is a missing value. "NaN", "inf" and
+/// numbers beyond a double's range are errors (309, 310); anything else that is not a number is 308.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zoneperf {
+
+enum class number_status { ok, empty, not_a_number, not_finite, out_of_range };
+
+/// Parses `cell` into `value` (set only when the status is ok). Never throws, never allocates.
+number_status parse_number(std::string_view cell, double& value) noexcept;
+
+/// The error for a cell whose status is not_a_number, not_finite or out_of_range: 308, 309 or 310
+/// at `where`, quoting the cell (cut at 40 bytes on a UTF-8 boundary).
+[[noreturn]] void throw_number_error(number_status status, std::string_view cell, const std::string& where);
+
+/// A number or nullopt for an empty cell; any other cell is the error above at `where`.
+std::optional<double> parse_number(std::string_view cell, const std::string& where);
+
+/// The shortest text that reads back to the same double, in plain digits for magnitudes in
+/// [1e-5, 1e15) ("0.1", "100000", "85.71428571428571"), else with an exponent; "NaN", "inf", "-inf".
+std::string shortest(double v);
+/// Appends shortest(v) without a temporary.
+void append_shortest(std::string& out, double v);
+/// A number rounded for people: fixed with `decimals` places, "-" for NaN, never "-0.00".
+std::string fixed(double v, int decimals = 2);
+
+}  // namespace zoneperf

@@ -1,0 +1,144 @@
+#include "zoneperf/text/json_writer.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "zoneperf/error.hpp"
+#include "zoneperf/text/csv.hpp"
+
+namespace zoneperf {
+
+json_writer::json_writer(text_output& out, int indent) : out_(out), indent_(indent) {
+  if (indent < -1 || indent > 16)
+    throw error(errc::bad_value, "indent", "the indent must be -1 (compact) or 0 to 16, not " + std::to_string(indent));
+}
+
+void json_writer::newline(std::size_t depth) {
+  if (indent_ < 0) return;
+  out_ << '\n';
+  out_.buffer().append(depth * static_cast<std::size_t>(indent_), ' ');
+}
+
+void json_writer::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (stack_.empty()) return;
+  level& l = stack_.back();
+  if (l.count++) out_ << ',';
+  newline(stack_.size());
+}
+
+void json_writer::key(std::string_view k) {
+  level& l = stack_.back();
+  if (l.count++) out_ << ',';
+  newline(stack_.size());
+  string(k);
+  out_ << (indent_ < 0 ? ":" : ": ");
+  after_key_ = true;
+}
+
+void json_writer::begin_object() {
+  before_value();
+  out_ << '{';
+  stack_.push_back({true, 0});
+}
+
+void json_writer::begin_array() {
+  before_value();
+  out_ << '[';
+  stack_.push_back({false, 0});
+}
+
+void json_writer::end_object() {
+  const bool any = stack_.back().count > 0;
+  stack_.pop_back();
+  if (any) newline(stack_.size());
+  out_ << '}';
+  out_.maybe_flush();
+}
+
+void json_writer::end_array() {
+  const bool any = stack_.back().count > 0;
+  stack_.pop_back();
+  if (any) newline(stack_.size());
+  out_ << ']';
+  out_.maybe_flush();
+}
+
+void json_writer::value(std::string_view s) {
+  before_value();
+  string(s);
+}
+
+void json_writer::value(double v) {
+  before_value();
+  if (!std::isfinite(v)) {
+    out_ << "null";
+    return;
+  }
+  char buf[64];
+  char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
+  out_.buffer().append(buf, end);
+}
+
+void json_writer::value(std::int64_t v) {
+  before_value();
+  out_ << std::string_view(std::to_string(v));
+}
+
+void json_writer::value(bool v) {
+  before_value();
+  out_ << (v ? "true" : "false");
+}
+
+void json_writer::null() {
+  before_value();
+  out_ << "null";
+}
+
+void json_writer::string(std::string_view s) {
+  if (detail::find_invalid_utf8(s) != std::string_view::npos)
+    throw error(errc::csv_not_utf8, "json", "a string to write is not UTF-8");
+  std::string& b = out_.buffer();
+  b += '"';
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"':
+        b += "\\\"";
+        break;
+      case '\\':
+        b += "\\\\";
+        break;
+      case '\b':
+        b += "\\b";
+        break;
+      case '\f':
+        b += "\\f";
+        break;
+      case '\n':
+        b += "\\n";
+        break;
+      case '\r':
+        b += "\\r";
+        break;
+      case '\t':
+        b += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          static const char hex[] = "0123456789abcdef";
+          b += "\\u00";
+          b += hex[c >> 4];
+          b += hex[c & 15];
+        } else {
+          b += ch;
+        }
+    }
+  }
+  b += '"';
+}
+
+}  // namespace zoneperf

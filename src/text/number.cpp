@@ -1,0 +1,95 @@
+#include "zoneperf/text/number.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "zoneperf/error.hpp"
+
+namespace zoneperf {
+
+number_status parse_number(std::string_view cell, double& value) noexcept {
+  while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
+  while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
+  if (cell.empty()) return number_status::empty;
+  if (cell.front() == '+') cell.remove_prefix(1);
+  double v = 0;
+  const char* last = cell.data() + cell.size();
+  const auto [ptr, ec] = std::from_chars(cell.data(), last, v, std::chars_format::general);
+  if (ec == std::errc::result_out_of_range) return number_status::out_of_range;
+  if (ec != std::errc() || ptr != last) return number_status::not_a_number;
+  if (!std::isfinite(v)) return number_status::not_finite;
+  value = v;
+  return number_status::ok;
+}
+
+void throw_number_error(number_status status, std::string_view cell, const std::string& where) {
+  while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
+  while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
+  // Quote the cell, cut at 40 bytes (on a UTF-8 boundary) so that a huge cell stays readable.
+  std::string_view shown = cell;
+  bool cut = false;
+  if (shown.size() > 40) {
+    std::size_t n = 37;
+    while (n > 0 && (static_cast<unsigned char>(shown[n]) & 0xC0) == 0x80) --n;
+    shown = shown.substr(0, n);
+    cut = true;
+  }
+  const std::string quoted =
+      "\"" + std::string(shown) + (cut ? "...\" (" + std::to_string(cell.size()) + " bytes)" : "\"");
+  switch (status) {
+    case number_status::out_of_range:
+      throw error(errc::out_of_range, where, "number out of range: " + quoted);
+    case number_status::not_finite:
+      throw error(errc::not_finite, where, "not a finite number: " + quoted);
+    default:
+      throw error(errc::not_a_number, where, "not a number: " + quoted);
+  }
+}
+
+std::optional<double> parse_number(std::string_view cell, const std::string& where) {
+  double v = 0;
+  const auto status = parse_number(cell, v);
+  if (status == number_status::ok) return v;
+  if (status == number_status::empty) return std::nullopt;
+  throw_number_error(status, cell, where);
+}
+
+void append_shortest(std::string& out, double v) {
+  if (std::isnan(v)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(v)) {
+    out += v > 0 ? "inf" : "-inf";
+    return;
+  }
+  char buf[64];
+  // The shortest text that reads back exactly; plain digits for everyday magnitudes (100000, not 1e+05).
+  const double a = std::fabs(v);
+  const bool plain = a == 0 || (a >= 1e-5 && a < 1e15);
+  const auto res = plain ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
+                         : std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, res.ptr);
+}
+
+std::string shortest(double v) {
+  std::string s;
+  append_shortest(s, v);
+  return s;
+}
+
+std::string fixed(double v, int decimals) {
+  if (std::isnan(v)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s == "-0" || s.rfind("-0.", 0) == 0) {  // no negative zero on screen
+    bool zero = true;
+    for (char c : s) zero = zero && (c == '-' || c == '0' || c == '.');
+    if (zero) s.erase(0, 1);
+  }
+  return s;
+}
+
+}  // namespace zoneperf

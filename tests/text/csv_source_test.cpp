@@ -1,0 +1,92 @@
+// The CSV source read in blocks: the same cells and the same errors, wherever a block ends.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+#include "../support/test_support.hpp"
+#include "zoneperf/error.hpp"
+#include "zoneperf/text/csv.hpp"
+
+using namespace zoneperf;
+using zoneperf::test_support::message_of;
+
+namespace {
+std::string write_temp(const std::string& name, const std::string& text) {
+  const std::string path = testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+// Every row of a source as strings, with its line.
+std::vector<std::pair<std::size_t, std::vector<std::string>>> rows_of(cell_source& s) {
+  std::vector<std::pair<std::size_t, std::vector<std::string>>> out;
+  while (s.next()) out.emplace_back(s.line(), std::vector<std::string>(s.cells().begin(), s.cells().end()));
+  return out;
+}
+}  // namespace
+
+TEST(csv_source_test, a_file_read_in_blocks_gives_what_the_text_gives) {
+  // Rows longer than the 1 MiB block, quoted fields with "" and line breaks across block ends,
+  // CRLF, blank lines and UTF-8: the file (blocks) and the text (one piece) must agree.
+  std::mt19937 rng(7);
+  std::string text = "\xEF\xBB\xBFunit,a,b\r\n";
+  for (int r = 0; r < 40000; ++r) {
+    text += "u" + std::to_string(r) + ",";
+    switch (rng() % 5) {
+      case 0:
+        text += "\"say \"\"hi\"\"\n多行\",";
+        break;
+      case 1:
+        text += "\"" + std::string(rng() % 64, 'x') + "\",";
+        break;
+      case 2:
+        text += ",";
+        break;
+      default:
+        text += std::to_string(rng() % 100000) + ".25,";
+    }
+    text += r % 7 ? "1\n" : "2\r\n\r\n";
+  }
+  text += "big," + std::string(3 << 20, 'y') + ",\"" + std::string(2 << 20, 'z') + "\"";  // no final newline
+  const std::string path = write_temp("blocks.csv", text);
+  csv_source from_file(path);
+  csv_source from_text(std::string_view(text).substr(3), "blocks.csv");
+  const auto a = rows_of(from_file), b = rows_of(from_text);
+  ASSERT_EQ(a.size(), 40002u);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a[0].second, (std::vector<std::string>{"unit", "a", "b"}));
+  EXPECT_EQ(a.back().second[1].size(), 3u << 20);
+  EXPECT_EQ(a.back().second[2].size(), 2u << 20);
+}
+
+TEST(csv_source_test, an_error_far_down_a_file_names_its_line_and_column) {
+  std::string text = "unit,a\n";
+  for (int r = 0; r < 900000; ++r) text += "u" + std::to_string(r) + ",1\n";
+  text += "late,\"open\n";
+  const std::string path = write_temp("late.csv", text);
+  EXPECT_EQ(message_of([&] { read_csv_file(path); }),
+            "[zoneperf.parse.111] " + path + ":900002:2: unterminated quoted field");
+  text.resize(text.size() - 11);
+  text += "x,1,2\n";
+  const std::string path2 = write_temp("late2.csv", text);
+  EXPECT_EQ(message_of([&] { read_csv_file(path2); }),
+            "[zoneperf.parse.114] " + path2 + ":900002: row has 3 fields, the header has 2");
+}
+
+TEST(csv_source_test, a_missing_file_is_error_401) {
+  EXPECT_EQ(message_of([] { csv_source s(std::string("/no/such/file.csv")); }),
+            "[zoneperf.io.401] /no/such/file.csv: cannot open file");
+}
+
+TEST(csv_source_test, cells_of_a_table_are_views_of_one_buffer) {
+  const auto t = read_csv("id,name\n1,\"a,b\"\n2,\"c\"\"d\"\n\n3,\n", "t.csv");
+  ASSERT_EQ(t.rows(), 3u);
+  EXPECT_EQ(t.cell(0, 1), "a,b");
+  EXPECT_EQ(t.cell(1, 1), "c\"d");
+  EXPECT_EQ(t.cell(2, 1), "");
+  EXPECT_EQ(t.line(2), 5u);
+  EXPECT_EQ(t.where(2, 1), "t.csv:5:2");
+  EXPECT_EQ(t.header_where(1), "t.csv:1:2");
+}
