@@ -8,7 +8,7 @@ build=${1:?usage: bench/e2e.sh BUILD_DIR [UNITS]}
 units=${2:-1000000}
 here=$(cd "$(dirname "$0")" && pwd)
 data=$build/e2e/$units
-cli=$build/apps/zoneperf/zoneperf
+cli=${ZONEPERF_CLI:-$build/zoneperf}
 [ -f "$data/values.csv" ] || /usr/bin/python3 "$here/make_tables.py" "$units" "$data"
 echo "tables: $(du -ch "$data"/values.csv "$data"/targets.csv | tail -1 | cut -f1) ($units units)"
 

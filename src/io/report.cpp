@@ -25,9 +25,10 @@ const char* source_name(leaf_explanation::target_source s) {
   }
 }
 
-std::string grade_text(const indicator_tree& tree, const assessment& r, std::ptrdiff_t u) {
+std::string_view grade_text(const indicator_tree& tree, const assessment& r, std::ptrdiff_t u) {
   const int g = r.grade(u);
-  return g >= 0 ? tree.grades()[static_cast<std::size_t>(g)].label : "-";
+  if (g < 0) return "-";
+  return tree.grades()[static_cast<std::size_t>(g)].label;
 }
 }  // namespace
 
@@ -121,18 +122,23 @@ void write_report_csv(text_output& out, const indicator_tree& tree, const assess
     append_csv_field(b, header[c]);
   }
   b += '\n';
+  // Each row's numbers are formatted into one buffer and appended at once.
   const bool ranked = !r.ranks().empty();
+  const auto& groups = tree.groups();
+  std::vector<char> row((groups.size() + 2) * (shortest_chars + 1) + 16);
   for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
     append_csv_field(b, units.at(static_cast<std::size_t>(u)));
-    for (int g : tree.groups()) {
-      b += ',';
-      append_shortest(b, r.score(u, static_cast<std::size_t>(g)));
+    char* p = row.data();
+    for (int g : groups) {
+      *p++ = ',';
+      p = write_shortest(p, r.score(u, static_cast<std::size_t>(g)));
     }
-    b += ',';
-    append_shortest(b, r.total(u));
-    b += ',';
-    if (ranked) b += std::to_string(r.rank(u));
-    b += ',';
+    *p++ = ',';
+    p = write_shortest(p, r.total(u));
+    *p++ = ',';
+    if (ranked) p = std::to_chars(p, p + 16, r.rank(u)).ptr;
+    *p++ = ',';
+    b.append(row.data(), p);
     append_csv_field(b, grade_text(tree, r, u));
     b += r.vetoed(u) ? ",yes\n" : ",no\n";
     out.maybe_flush();

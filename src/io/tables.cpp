@@ -7,6 +7,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "../detail/huge_pages.hpp"
 #include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
@@ -38,46 +39,55 @@ std::string cell_where(const cell_source& s, const header_row& h, std::size_t c)
   return s.where(c) + " (unit \"" + std::string(s.cells()[0]) + "\", indicator \"" + h.cells[c] + "\")";
 }
 
-// Unit ids by their index in a vector, in an open-addressing table (no copy of the ids).
+// Unit ids by their index in a vector, in an open-addressing table of (index, hash) slots: no copy
+// of the ids, and an id is only compared when its whole hash matches.
 class unit_index {
  public:
   explicit unit_index(const std::vector<std::string>& ids) : ids_(ids) {}
   /// Adds ids_[i]; returns the index of an equal id already present, or i.
   std::uint32_t insert(std::uint32_t i) {
     if ((count_ + 1) * 2 > slots_.size()) grow();
-    const std::uint32_t found = place(i);
+    const std::uint32_t found = place(i, hash(ids_[i]));
     if (found == i) ++count_;
     return found;
   }
   /// The index of `id`, or npos.
   std::uint32_t find(std::string_view id) const {
     if (slots_.empty()) return npos;
-    for (std::size_t k = hash(id) & mask();; k = (k + 1) & mask()) {
-      const std::uint32_t at = slots_[k];
-      if (at == npos || ids_[at] == id) return at;
+    const std::size_t h = hash(id);
+    for (std::size_t k = h & mask();; k = (k + 1) & mask()) {
+      const slot& at = slots_[k];
+      if (at.index == npos || (at.hash == h && ids_[at.index] == id)) return at.index;
     }
   }
   static constexpr std::uint32_t npos = std::numeric_limits<std::uint32_t>::max();
 
  private:
+  struct slot {
+    std::uint32_t index = npos;
+    std::size_t hash = 0;
+  };
   static std::size_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
   std::size_t mask() const { return slots_.size() - 1; }
-  std::uint32_t place(std::uint32_t i) {
-    const std::string_view id = ids_[i];
-    for (std::size_t k = hash(id) & mask();; k = (k + 1) & mask()) {
-      std::uint32_t& at = slots_[k];
-      if (at == npos) return at = i;
-      if (ids_[at] == id) return at;
+  std::uint32_t place(std::uint32_t i, std::size_t h) {
+    for (std::size_t k = h & mask();; k = (k + 1) & mask()) {
+      slot& at = slots_[k];
+      if (at.index == npos) {
+        at = {i, h};
+        return i;
+      }
+      if (at.hash == h && ids_[at.index] == ids_[i]) return at.index;
     }
   }
   void grow() {
-    std::vector<std::uint32_t> old(std::max<std::size_t>(slots_.size() * 2, 64), npos);
+    std::vector<slot> old(std::max<std::size_t>(slots_.size() * 2, 64));
+    detail::prefer_huge_pages(old.data(), sizeof(slot) * old.size());
     old.swap(slots_);
-    for (std::uint32_t i : old)
-      if (i != npos) place(i);
+    for (const slot& x : old)
+      if (x.index != npos) place(x.index, x.hash);
   }
   const std::vector<std::string>& ids_;
-  std::vector<std::uint32_t> slots_;
+  std::vector<slot> slots_;
   std::size_t count_ = 0;
 };
 
@@ -115,9 +125,9 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
       throw error(errc::missing_column, src.name() + ":" + std::to_string(h.line),
                   "missing column \"" + tree.node(cols[k]).id + "\"");
 
-  // Rows go into chunks of chunk_rows, column-major inside a chunk; the matrix is filled from them
+  // Rows go into chunks of chunk_rows rows, row by row; the column-major matrix is filled from them
   // at the end, a chunk at a time, so the values are held about once.
-  constexpr std::size_t chunk_rows = 4096;
+  constexpr std::size_t chunk_rows = 1 << 16;
   std::vector<std::unique_ptr<double[]>> chunks;
   values_table out;
   std::vector<std::size_t> lines;
@@ -130,6 +140,7 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
     if (r == 0) {
       chunks.emplace_back(new double[chunk_rows * k_cols]);
       chunk = chunks.back().get();
+      detail::prefer_huge_pages(chunk, sizeof(double) * chunk_rows * k_cols);
     }
     if (cells[0].empty()) throw error(errc::missing_value, src.where(0), "empty unit id");
     out.units.emplace_back(cells[0]);
@@ -156,17 +167,20 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
         else if (status != number_status::ok)
           throw_number_error(status, cells[c], cell_where(src, h, c));
       }
-      chunk[col_of[c] * chunk_rows + r] = v;
+      chunk[r * k_cols + col_of[c]] = v;
     }
     ++rows;
   }
 
   out.values.resize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(k_cols));
+  detail::prefer_huge_pages(out.values.data(), sizeof(double) * rows * k_cols);
   for (std::size_t b = 0; b < chunks.size(); ++b) {
     const std::size_t first = b * chunk_rows, n = std::min(chunk_rows, rows - first);
-    for (std::size_t k = 0; k < k_cols; ++k)
-      std::copy_n(chunks[b].get() + k * chunk_rows, n,
-                  out.values.col(static_cast<Eigen::Index>(k)).data() + first);
+    const double* from = chunks[b].get();
+    for (std::size_t k = 0; k < k_cols; ++k) {
+      double* to = out.values.col(static_cast<Eigen::Index>(k)).data() + first;
+      for (std::size_t r = 0; r < n; ++r) to[r] = from[r * k_cols + k];
+    }
     chunks[b].reset();
   }
   return out;
@@ -210,10 +224,13 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
   out.values.setConstant(static_cast<Eigen::Index>(units.size()),
                          static_cast<Eigen::Index>(out.leaf_ids.size()), nan);
   std::vector<std::size_t> line_of(units.size(), 0);  // the line of each unit's row, 0 before it is read
+  std::size_t next = 0;
   while (src.next()) {
     const auto& cells = src.cells();
     if (cells[0].empty()) throw error(errc::missing_value, src.where(0), "empty unit id");
-    const std::uint32_t u = index.find(cells[0]);
+    // Targets usually list the units in the values' order: try the next one before the index.
+    std::uint32_t u = next < units.size() && units[next] == cells[0] ? static_cast<std::uint32_t>(next)
+                                                                     : index.find(cells[0]);
     if (u == unit_index::npos)
       throw error(errc::unknown_unit, src.where(0),
                   "unit \"" + std::string(cells[0]) + "\" is not in the values table");
@@ -221,6 +238,7 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
       throw error(errc::duplicate_unit, src.where(0),
                   "duplicate unit \"" + units[u] + "\" (first on line " + std::to_string(line_of[u]) + ")");
     line_of[u] = src.line();
+    next = std::size_t{u} + 1;
     for (std::size_t c = 1; c < cells.size(); ++c) {
       double v = nan;
       const auto status = parse_number(cells[c], v);

@@ -107,7 +107,8 @@ bool csv_source::parse_record() {
         line += static_cast<std::size_t>(std::count(p + i, p + k, '\n'));
         if (!q) {
           if (!at_end_) return false;
-          throw error(errc::csv_unterminated_quote, at(name_, quote_line, column), "unterminated quoted field");
+          throw error(errc::csv_unterminated_quote, at(name_, quote_line, column),
+                      "unterminated quoted field");
         }
         if (k + 1 >= n && !at_end_) return false;  // a quote or its end: the next byte decides
         if (k + 1 < n && p[k + 1] == '"') {
@@ -179,9 +180,9 @@ bool csv_source::next() {
     if (width_ == 0) {
       width_ = cells_.size();
     } else if (cells_.size() != width_) {
-      throw error(errc::csv_field_count, where_row(),
-                  "row has " + std::to_string(cells_.size()) + " fields, the header has " +
-                      std::to_string(width_));
+      throw error(
+          errc::csv_field_count, where_row(),
+          "row has " + std::to_string(cells_.size()) + " fields, the header has " + std::to_string(width_));
     }
     return true;
   }
@@ -191,9 +192,7 @@ std::string cell_table::where(std::size_t row, std::size_t column) const {
   return at(source, lines_.at(row), column + 1);
 }
 std::string cell_table::row_where(std::size_t row) const { return at(source, lines_.at(row)); }
-std::string cell_table::header_where(std::size_t column) const {
-  return at(source, header_line, column + 1);
-}
+std::string cell_table::header_where(std::size_t column) const { return at(source, header_line, column + 1); }
 
 cell_table read_table(cell_source& source) {
   cell_table t;

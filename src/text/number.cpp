@@ -1,5 +1,6 @@
 #include "zoneperf/text/number.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -55,22 +56,21 @@ std::optional<double> parse_number(std::string_view cell, const std::string& whe
   throw_number_error(status, cell, where);
 }
 
-void append_shortest(std::string& out, double v) {
-  if (std::isnan(v)) {
-    out += "NaN";
-    return;
-  }
-  if (std::isinf(v)) {
-    out += v > 0 ? "inf" : "-inf";
-    return;
-  }
-  char buf[64];
+char* write_shortest(char* p, double v) noexcept {
+  if (std::isnan(v)) return std::copy_n("NaN", 3, p);
+  if (std::isinf(v)) return v > 0 ? std::copy_n("inf", 3, p) : std::copy_n("-inf", 4, p);
   // The shortest text that reads back exactly; plain digits for everyday magnitudes (100000, not 1e+05).
+  // Plain digits of a magnitude in [1e-5, 1e15) take at most 24 characters with the sign.
   const double a = std::fabs(v);
   const bool plain = a == 0 || (a >= 1e-5 && a < 1e15);
-  const auto res = plain ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed)
-                         : std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, res.ptr);
+  return (plain ? std::to_chars(p, p + shortest_chars, v, std::chars_format::fixed)
+                : std::to_chars(p, p + shortest_chars, v))
+      .ptr;
+}
+
+void append_shortest(std::string& out, double v) {
+  char buf[shortest_chars];
+  out.append(buf, write_shortest(buf, v));
 }
 
 std::string shortest(double v) {

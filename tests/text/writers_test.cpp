@@ -107,7 +107,8 @@ TEST(json_writer_test, not_finite_numbers_are_null_and_bad_input_is_an_error) {
   w.value(std::numeric_limits<double>::infinity());
   w.end_array();
   EXPECT_EQ(out.str(), "[null,null]");
-  EXPECT_EQ(message_of([&] { w.value("\xff"); }), "[zoneperf.parse.110] json: a string to write is not UTF-8");
+  EXPECT_EQ(message_of([&] { w.value("\xff"); }),
+            "[zoneperf.parse.110] json: a string to write is not UTF-8");
   EXPECT_EQ(message_of([&] { json_writer(out, 17); }),
             "[zoneperf.config.214] indent: the indent must be -1 (compact) or 0 to 16, not 17");
 }
@@ -162,7 +163,9 @@ TEST(output_file_test, a_batch_renames_only_when_every_file_is_complete) {
 }
 
 TEST(output_file_test, an_unwritable_place_or_a_full_stream_is_error_402) {
-  EXPECT_EQ(message_of([] { output_file f("/no/such/dir/x.txt"); }).rfind("[zoneperf.io.402] /no/such/dir/x.txt: ", 0),
+  EXPECT_EQ(message_of([] {
+              output_file f("/no/such/dir/x.txt");
+            }).rfind("[zoneperf.io.402] /no/such/dir/x.txt: ", 0),
             0u);
   std::ofstream full("/dev/full");
   text_output out(full, "/dev/full");

@@ -3,13 +3,12 @@
 /// (CSV here; the workbook readers extend cell_source), or whole into a cell_table.
 ///
 /// Synopsis
-///   class cell_source { bool next(); const std::vector<std::string_view>& cells(); std::string where(col); };
-///   class csv_source : public cell_source;   // CSV text in memory, or a file read in blocks
-///   class cell_table { rows(), cell(r, c), line(r), where(r, c), header_where(c) };
-///   cell_table read_table(cell_source&);
-///   cell_table read_csv(std::string_view text, std::string source);  // throws zoneperf::error
-///   cell_table read_csv_file(const std::string& path);
-///   std::string csv_field(std::string_view text);  void append_csv_field(std::string&, std::string_view);
+///   class cell_source { bool next(); const std::vector<std::string_view>& cells(); std::string where(col);
+///   }; class csv_source : public cell_source;   // CSV text in memory, or a file read in blocks class
+///   cell_table { rows(), cell(r, c), line(r), where(r, c), header_where(c) }; cell_table
+///   read_table(cell_source&); cell_table read_csv(std::string_view text, std::string source);  // throws
+///   zoneperf::error cell_table read_csv_file(const std::string& path); std::string
+///   csv_field(std::string_view text);  void append_csv_field(std::string&, std::string_view);
 ///
 /// CSV (RFC 4180, UTF-8): a byte-order mark at the start, CRLF or LF line ends, quoted fields holding
 /// commas, quotes ("") and line breaks. Blank lines are skipped; the first row is the header and
@@ -70,14 +69,14 @@ class csv_source final : public cell_source {
   void check_utf8(std::size_t begin, std::size_t end) const;
 
   std::FILE* file_ = nullptr;
-  std::string storage_;      // the bytes read from the file
-  std::string_view text_;    // the bytes being parsed: text_[pos_, size)
+  std::string storage_;    // the bytes read from the file
+  std::string_view text_;  // the bytes being parsed: text_[pos_, size)
   std::size_t pos_ = 0;
   std::size_t next_line_ = 1;
-  std::size_t width_ = 0;    // the header's field count (0 before the header)
-  bool at_end_ = false;      // nothing more to read
-  bool first_ = true;        // no byte looked at yet (for the byte-order mark)
-  std::string unquoted_;     // quoted fields with "" turned into ", for the current row
+  std::size_t width_ = 0;            // the header's field count (0 before the header)
+  bool at_end_ = false;              // nothing more to read
+  bool first_ = true;                // no byte looked at yet (for the byte-order mark)
+  std::string unquoted_;             // quoted fields with "" turned into ", for the current row
   std::vector<std::size_t> fixups_;  // (cell, offset in unquoted_) of the quoted fields with ""
 };
 

@@ -12,6 +12,7 @@
 /// Parsing is correctly rounded and locale-free (std::from_chars): surrounding ASCII spaces and
 /// tabs are ignored, a leading '+' is allowed, an empty cell is a missing value. "NaN", "inf" and
 /// numbers beyond a double's range are errors (309, 310); anything else that is not a number is 308.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ std::optional<double> parse_number(std::string_view cell, const std::string& whe
 std::string shortest(double v);
 /// Appends shortest(v) without a temporary.
 void append_shortest(std::string& out, double v);
+/// Writes shortest(v) at `p`, which has room for at least shortest_chars bytes; returns the end.
+char* write_shortest(char* p, double v) noexcept;
+inline constexpr std::size_t shortest_chars = 32;
 /// A number rounded for people: fixed with `decimals` places, "-" for NaN, never "-0.00".
 std::string fixed(double v, int decimals = 2);
 
