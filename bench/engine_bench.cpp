@@ -188,6 +188,20 @@ BENCHMARK_CAPTURE(rank_leaf, rank_ties, R"({"kind":"rank","step":0.001})", true)
 BENCHMARK_CAPTURE(rank_leaf, completion, R"({"kind":"completion"},"target":50)", false)
     ->Arg(1000000)
     ->Unit(benchmark::kMillisecond);
+
+// The same rank leaf into a new assessment each call (as a one-shot caller): its buffers, and the
+// rank rule's, are allocated (and their pages first touched) every time.
+void rank_leaf_new_assessment(benchmark::State& state) {
+  const auto tree = indicator_tree::from_json(
+      R"({"id":"r","points":100,"children":[{"id":"x","points":100,"rule":{"kind":"rank","step":0.000001}}]})");
+  const auto v = random_values(tree, state.range(0));
+  for (auto _ : state) {
+    const assessment out = assess(tree, v, nullptr, fast_path());
+    benchmark::DoNotOptimize(out.totals().data());
+  }
+  state.SetItemsProcessed(state.iterations() * v.rows());
+}
+BENCHMARK(rank_leaf_new_assessment)->Arg(1000000)->Unit(benchmark::kMillisecond);
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../detail/huge_pages.hpp"
 #include "zoneperf/assess.hpp"
 #include "zoneperf/detail/rules.hpp"
 #include "zoneperf/detail/tree_impl.hpp"
@@ -106,7 +107,7 @@ struct engine_state {
     for (const node& n : t.nodes)
       rank_columns +=
           n.kind == node_kind::leaf && n.rule.kind == rule_kind::rank && n.rule.mode == rank_mode::step;
-    rb.ranks.resize(rank_columns * static_cast<std::size_t>(v.rows));  // same size: no allocation
+    resize_advised(rb.ranks, rank_columns * static_cast<std::size_t>(v.rows));  // same size: no allocation
     double* next_ranks = rb.ranks.data();
     scale_col.assign(t.nodes.size(), -1);
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
