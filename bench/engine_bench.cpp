@@ -3,6 +3,11 @@
 //   cmake --preset bench && cmake --build --preset bench && ./build-bench/bench/bench_engine_bench
 #include <benchmark/benchmark.h>
 
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+
 #include "task_force.hpp"
 #include "zoneperf/presets.hpp"
 
@@ -156,6 +161,47 @@ BENCHMARK_CAPTURE(one_rule, rank, R"({"kind":"rank"})", "")->Arg(1000000)->Unit(
 BENCHMARK_CAPTURE(one_rule, leader, R"({"kind":"rank","mode":"leader"})", "")
     ->Arg(1000000)
     ->Unit(benchmark::kMillisecond);
+
+// The rank rule's batch statistics: one rank leaf (step mode, the competition ranks of its column)
+// scored on n units, beside the same tree with a completion leaf (no statistics) to compare.
+// `ties`: values rounded to whole numbers (100 distinct), 5 % missing, lower is better.
+void rank_leaf(benchmark::State& state, const std::string& rule, bool ties) {
+  const std::string dir = ties ? R"(,"direction":"lower")" : "";
+  const auto tree =
+      indicator_tree::from_json(R"({"id":"r","points":100,"children":[{"id":"x","points":100,"rule":)" +
+                                rule + dir + R"(,"missing":"zero"}]})");
+  auto v = random_values(tree, state.range(0));
+  if (ties) {
+    std::mt19937_64 rng(2);
+    std::uniform_real_distribution<double> d(0, 1);
+    for (Eigen::Index i = 0; i < v.rows(); ++i)
+      v(i, 0) = d(rng) < 0.05 ? std::numeric_limits<double>::quiet_NaN() : std::floor(v(i, 0));
+  }
+  run(state, tree, v, nullptr, fast_path());
+}
+BENCHMARK_CAPTURE(rank_leaf, rank, R"({"kind":"rank","step":0.000001})", false)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(rank_leaf, rank_ties, R"({"kind":"rank","step":0.001})", true)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(rank_leaf, completion, R"({"kind":"completion"},"target":50)", false)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond);
+
+// The same rank leaf into a new assessment each call (as a one-shot caller): its buffers, and the
+// rank rule's, are allocated (and their pages first touched) every time.
+void rank_leaf_new_assessment(benchmark::State& state) {
+  const auto tree = indicator_tree::from_json(
+      R"({"id":"r","points":100,"children":[{"id":"x","points":100,"rule":{"kind":"rank","step":0.000001}}]})");
+  const auto v = random_values(tree, state.range(0));
+  for (auto _ : state) {
+    const assessment out = assess(tree, v, nullptr, fast_path());
+    benchmark::DoNotOptimize(out.totals().data());
+  }
+  state.SetItemsProcessed(state.iterations() * v.rows());
+}
+BENCHMARK(rank_leaf_new_assessment)->Arg(1000000)->Unit(benchmark::kMillisecond);
 }  // namespace
 
 BENCHMARK_MAIN();

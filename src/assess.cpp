@@ -25,6 +25,7 @@ using detail::engine_state;
 using detail::nan;
 
 namespace {
+using detail::prefer_huge_pages;
 
 detail::kernel_fn pick_kernel() {
 #if defined(ZONEPERF_X86_KERNELS)
@@ -107,7 +108,7 @@ struct detail_engine {
 
   static void run(const indicator_tree& tree, matrix_view values, const target_table* targets,
                   assessment& out, const assess_options& opt) {
-    const engine_state s(tree, values, targets, opt);
+    const engine_state s(tree, values, targets, opt, &out.rank_buf_);
     prepare(s, opt, out);
     static const detail::kernel_fn kernel = pick_kernel();
     detail::engine_output o;

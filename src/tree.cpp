@@ -81,6 +81,19 @@ constexpr int max_depth = 32;
 
 std::string fmt_number(double v) { return shortest(v); }
 
+std::string at(const std::string& ptr, const char* key) { return ptr + "/" + key; }
+
+// The checks on points that both a loaded file and an edited tree (detail::tree_editor) make.
+void check_points_value(double points, const std::string& ptr, std::vector<problem>& out) {
+  if (points < 0)
+    out.push_back({errc::bad_points, at(ptr, "points"), "negative points " + fmt_number(points)});
+}
+void check_points_add_up(double sum, double points, const std::string& ptr, std::vector<problem>& out) {
+  if (std::fabs(sum - points) > 1e-9 * points)
+    out.push_back({errc::points_do_not_add_up, at(ptr, "points"),
+                   "children's points add up to " + fmt_number(sum) + ", not " + fmt_number(points)});
+}
+
 /// Walks a tree document, building nodes and collecting every problem.
 class loader {
  public:
@@ -101,8 +114,6 @@ class loader {
   void add(int code, std::string where, std::string what) {
     problems.push_back(problem{code, where.empty() ? std::string("/") : std::move(where), std::move(what)});
   }
-
-  static std::string at(const std::string& ptr, const char* key) { return ptr + "/" + key; }
 
   void check_keys(const json& j, const std::string& ptr, std::initializer_list<const char*> allowed,
                   const char* what) {
@@ -226,7 +237,7 @@ class loader {
     if (!item) {
       if (auto p = number(j, ptr, "points", true)) {
         n.points = *p;
-        if (n.points < 0) add(errc::bad_points, at(ptr, "points"), "negative points " + fmt_number(n.points));
+        check_points_value(n.points, ptr, problems);
       }
     }
     if (n.kind == node_kind::leaf || item) {
@@ -306,9 +317,8 @@ class loader {
         }
         if (!scored && kids.size() == it->size())
           add(errc::empty_group, at(ptr, "children"), "\"" + n.id + "\" has no scored children");
-        else if (kids.size() == it->size() && std::fabs(sum - n.points) > 1e-9 * n.points)
-          add(errc::points_do_not_add_up, at(ptr, "points"),
-              "children's points add up to " + fmt_number(sum) + ", not " + fmt_number(n.points));
+        else if (kids.size() == it->size())
+          check_points_add_up(sum, n.points, ptr, problems);
       }
     }
     return index;
@@ -692,6 +702,51 @@ double indicator_tree::code_value(std::string_view leaf_id, std::string_view cod
   throw error(errc::unknown_code, n.id,
               "unknown code \"" + std::string(code) + "\" (expected " + known + ")");
 }
+
+// ---- editor: a compiled tree's nodes copied, edited and checked again (no JSON) ----
+
+namespace detail {
+
+tree_editor::tree_editor(const indicator_tree& t)
+    : impl_(std::make_shared<indicator_tree::impl>(t.internals())) {}
+
+void tree_editor::set_points(std::size_t i, double points) { impl_->nodes.at(i).points = points; }
+
+namespace {
+// The loader's walk over what an edit can change, in its order: a node's own points, its
+// children, then whether they add up. Non-finite points are what a file of them holds (JSON
+// writes NaN and infinity as null, as tree_builder would) and count as 0 afterwards, as there.
+void check_edited(indicator_tree::impl& t, int i, std::vector<problem>& out) {
+  node& n = t.nodes[static_cast<std::size_t>(i)];
+  if (n.kind != node_kind::root && n.kind != node_kind::group && n.kind != node_kind::leaf) return;
+  if (!std::isfinite(n.points)) {
+    out.push_back({errc::wrong_type, at(n.pointer, "points"), "\"points\" must be a number, not null"});
+    n.points = 0;
+  }
+  check_points_value(n.points, n.pointer, out);
+  if (n.kind == node_kind::leaf) return;
+  double sum = 0;
+  for (int c : n.children) {
+    check_edited(t, c, out);
+    const node& child = t.nodes[static_cast<std::size_t>(c)];
+    if (child.kind == node_kind::group || child.kind == node_kind::leaf) sum += child.points;
+  }
+  check_points_add_up(sum, n.points, n.pointer, out);
+}
+}  // namespace
+
+indicator_tree tree_editor::build(std::string_view source) const {
+  auto t = std::make_shared<indicator_tree::impl>(*impl_);
+  std::vector<problem> problems;
+  check_edited(*t, 0, problems);
+  if (!problems.empty()) {
+    for (auto& p : problems) p.where = std::string(source) + ":" + p.where;
+    throw error(std::move(problems));
+  }
+  return detail_make_tree(std::move(t));
+}
+
+}  // namespace detail
 
 // ---- builder: builds the file shape, then loads it, so code and files validate alike ----
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../detail/huge_pages.hpp"
 #include "zoneperf/assess.hpp"
 #include "zoneperf/detail/rules.hpp"
 #include "zoneperf/detail/tree_impl.hpp"
@@ -22,12 +23,13 @@ struct engine_state {
   const indicator_tree::impl& t;
   matrix_view values;
   matrix_view targets;
-  std::vector<int> target_col;                 // per node: column in `targets`, or -1
-  std::vector<double> stat_min, stat_max;      // per node (minmax, leader)
-  std::vector<std::vector<double>> stat_rank;  // per node (rank step mode): rank per unit
-  std::vector<int> reweight_parents;           // nodes with a reweight leaf child
-  std::vector<int> scale_col;                  // per node: column in scale, or -1
+  std::vector<int> target_col;             // per node: column in `targets`, or -1
+  std::vector<double> stat_min, stat_max;  // per node (minmax, leader)
+  std::vector<const double*> stat_rank;    // per node (rank step mode): rank per unit, else null
+  std::vector<int> reweight_parents;       // nodes with a reweight leaf child
+  std::vector<int> scale_col;              // per node: column in scale, or -1
   const std::vector<std::string>* unit_ids;
+  rank_buffers own_scratch;  // the rank rule's sort and ranks when the caller lends none
 
   std::string unit_name(std::ptrdiff_t u) const {
     if (unit_ids) return "unit \"" + (*unit_ids)[u] + "\"";
@@ -58,7 +60,10 @@ struct engine_state {
                 "no target: give one in the targets table or a default \"target\" in the tree");
   }
 
-  engine_state(const indicator_tree& tree, matrix_view v, const target_table* tt, const assess_options& o)
+  // `scratch`: where the rank rule sorts and keeps its ranks (an assessment's, reused from call to
+  // call); null for storage of its own.
+  engine_state(const indicator_tree& tree, matrix_view v, const target_table* tt, const assess_options& o,
+               rank_buffers* scratch = nullptr)
       : t(tree.internals()), values(v), unit_ids(o.unit_ids) {
     const auto ncols = static_cast<std::ptrdiff_t>(t.columns.size());
     if (v.cols != ncols)
@@ -96,7 +101,14 @@ struct engine_state {
     }
     stat_min.assign(t.nodes.size(), nan);
     stat_max.assign(t.nodes.size(), nan);
-    stat_rank.resize(t.nodes.size());
+    stat_rank.assign(t.nodes.size(), nullptr);
+    rank_buffers& rb = scratch ? *scratch : own_scratch;
+    std::size_t rank_columns = 0;
+    for (const node& n : t.nodes)
+      rank_columns +=
+          n.kind == node_kind::leaf && n.rule.kind == rule_kind::rank && n.rule.mode == rank_mode::step;
+    resize_advised(rb.ranks, rank_columns * static_cast<std::size_t>(v.rows));  // same size: no allocation
+    double* next_ranks = rb.ranks.data();
     scale_col.assign(t.nodes.size(), -1);
     for (std::size_t i = 0; i < t.nodes.size(); ++i) {
       const node& n = t.nodes[i];
@@ -121,12 +133,15 @@ struct engine_state {
         if (any) stat_min[i] = lo, stat_max[i] = hi;
       }
       if (n.rule.kind == rule_kind::rank && n.rule.mode == rank_mode::step) {
-        // Competition ranks (1, 2, 2, 4) over the units with a value.
-        std::vector<double> column(static_cast<std::size_t>(v.rows));
-        for (std::ptrdiff_t u = 0; u < v.rows; ++u) column[static_cast<std::size_t>(u)] = v(u, n.column);
-        stat_rank[i].resize(column.size());
-        competition_ranks(column.data(), column.size(), stat_rank[i].data(),
-                          n.dir == direction::lower_is_better);
+        // Competition ranks (1, 2, 2, 4) over the units with a value, read in place from the
+        // column (or row-major matrix) and radix-sorted in rb: once per batch, whatever the threads.
+        const bool col_major = v.order == storage_order::column_major;
+        const double* x =
+            v.rows > 0 ? v.data + (col_major ? n.column * v.outer_stride() : n.column) : nullptr;
+        competition_ranks(x, static_cast<std::size_t>(v.rows), col_major ? 1 : v.outer_stride(), next_ranks,
+                          n.dir == direction::lower_is_better, rb);
+        stat_rank[i] = next_ranks;
+        next_ranks += v.rows;
       }
     }
   }

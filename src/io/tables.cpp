@@ -80,8 +80,8 @@ class unit_index {
     }
   }
   void grow() {
-    std::vector<slot> old(std::max<std::size_t>(slots_.size() * 2, 64));
-    detail::prefer_huge_pages(old.data(), sizeof(slot) * old.size());
+    std::vector<slot> old;
+    detail::resize_advised(old, std::max<std::size_t>(slots_.size() * 2, 64));
     old.swap(slots_);
     for (const slot& x : old)
       if (x.index != npos) place(x.index, x.hash);

@@ -5,13 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <numeric>
+
+#include "zoneperf/detail/tree_impl.hpp"
 
 namespace zoneperf {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 bool scored(node_kind k) { return k == node_kind::group || k == node_kind::leaf; }
 
@@ -27,22 +26,11 @@ void check_weights(const std::vector<double>& w, std::string_view where) {
   if (w.empty() || !(sum > 0)) throw error(errc::bad_weights, std::string(where), "the weights add up to 0");
 }
 
-// The JSON object of tree node i inside the tree's to_json() document.
-json& json_of(json& root, const indicator_tree& tree, int i) {
-  std::vector<int> path;
-  for (int k = i; k > 0; k = tree.node(static_cast<std::size_t>(k)).parent) path.push_back(k);
-  json* at = &root;
-  for (auto it = path.rbegin(); it != path.rend(); ++it) {
-    const auto& parent = tree.node(static_cast<std::size_t>(tree.node(static_cast<std::size_t>(*it)).parent));
-    const auto pos = static_cast<std::size_t>(std::find(parent.children.begin(), parent.children.end(), *it) -
-                                              parent.children.begin());
-    at = &(*at)["children"][pos];
-  }
-  return *at;
-}
-
-void set_points(json& root, const indicator_tree& tree, int i, double points, const points_options& options) {
-  json_of(root, tree, i)["points"] = points;
+// Sets node i's points and apportions them over its scored children, by their current points,
+// down to the leaves.
+void set_points(detail::tree_editor& edit, const indicator_tree& tree, int i, double points,
+                const points_options& options) {
+  edit.set_points(static_cast<std::size_t>(i), points);
   const auto& n = tree.node(static_cast<std::size_t>(i));
   std::vector<int> kids;
   std::vector<double> old;
@@ -53,7 +41,7 @@ void set_points(json& root, const indicator_tree& tree, int i, double points, co
   }
   if (kids.empty()) return;
   const auto parts = apportion_points(old, points, options);
-  for (std::size_t k = 0; k < kids.size(); ++k) set_points(root, tree, kids[k], parts[k], options);
+  for (std::size_t k = 0; k < kids.size(); ++k) set_points(edit, tree, kids[k], parts[k], options);
 }
 
 }  // namespace
@@ -140,10 +128,10 @@ indicator_tree apply_weights(const indicator_tree& tree, std::string_view parent
   if (!problems.empty()) throw error(std::move(problems));
   check_weights(w, parent_id);
 
-  json doc = json::parse(tree.to_json());
+  detail::tree_editor edit(tree);
   const auto parts = apportion_points(w, p.points, options);
-  for (std::size_t k = 0; k < kids.size(); ++k) set_points(doc, tree, kids[k], parts[k], options);
-  return indicator_tree::from_json(doc.dump(2), tree.id() + " (reweighted)");
+  for (std::size_t k = 0; k < kids.size(); ++k) set_points(edit, tree, kids[k], parts[k], options);
+  return edit.build(tree.id() + " (reweighted)");
 }
 
 }  // namespace zoneperf

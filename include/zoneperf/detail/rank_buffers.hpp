@@ -18,6 +18,7 @@ struct rank_buffers {
   std::vector<std::uint32_t> idx;   // after rank_order: the order (indices of the values)
   std::vector<std::uint64_t> key2;  // scratch
   std::vector<std::uint32_t> idx2;  // scratch
+  std::vector<double> ranks;        // the engine's rank-rule columns: their competition ranks
 };
 
 }  // namespace zoneperf::detail

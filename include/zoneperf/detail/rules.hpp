@@ -83,9 +83,15 @@ std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower
                                       std::vector<std::uint64_t>* keys = nullptr);
 /// The same into buf.idx (the order) and buf.key (their keys), reusing buf's storage.
 void rank_order(const double* x, std::size_t n, bool lower_is_better, rank_buffers& buf);
+/// The same over the n values x[0], x[stride], ..., x[(n - 1) * stride] (a matrix's column or row).
+void rank_order(const double* x, std::size_t n, std::ptrdiff_t stride, bool lower_is_better,
+                rank_buffers& buf);
 
 /// Competition ranks (ties "min": 1, 2, 2, 4) of the n values x[0..n), written to out[0..n): the
 /// best value ranks 1. NaN values take no rank (out = NaN) and do not count for the others.
 void competition_ranks(const double* x, std::size_t n, double* out, bool lower_is_better);
+/// The same over x[0], x[stride], ..., x[(n - 1) * stride], sorting in buf's reused storage.
+void competition_ranks(const double* x, std::size_t n, std::ptrdiff_t stride, double* out,
+                       bool lower_is_better, rank_buffers& buf);
 
 }  // namespace zoneperf::detail
