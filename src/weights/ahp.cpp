@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -132,7 +133,54 @@ std::vector<problem> validate_pairwise(const pairwise_matrix& m, const ahp_optio
   return out;
 }
 
+namespace {
+
+// A lower bound of a matrix file's n from a quote-aware scan (no cell is parsed): min(records - 1,
+// cells of the first record - 1), since n is the number of rows or one less (a header row), and the
+// same for the columns (a names column).
+std::size_t least_n(std::string_view text) {
+  std::size_t records = 0, first_cells = 1;
+  bool quoted = false, blank = true;
+  for (char ch : text) {
+    if (ch == '"') quoted = !quoted;
+    if (quoted) {
+      blank = false;
+      continue;
+    }
+    if (ch == '\n') {
+      if (!blank) ++records;
+      blank = true;
+      continue;
+    }
+    if (ch != '\r' && ch != ' ' && ch != '\t') blank = false;
+    if (ch == ',' && records == 0) ++first_cells;
+  }
+  if (!blank) ++records;
+  if (records == 0) return 0;
+  return std::min(records, first_cells) - 1;
+}
+
+// Error 807 when the random-index table has no positive RI for n (n > 2: smaller n need none).
+void check_random_index(const random_index_table& table, std::size_t n, const std::string& what) {
+  if (n <= 2) return;
+  if (table.values.size() < n || !(table.values[n - 1] > 0)) {
+    throw error(
+        errc::no_random_index, table.name,
+        fmt::format("the random-index table '{}' has no positive RI for n = {}{}", table.name, n, what));
+  }
+}
+
+}  // namespace
+
 pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, const ahp_options& options) {
+  // A matrix larger than the random-index table can take is rejected before any cell is read.
+  const random_index_table& table = options.random_index ? *options.random_index : saaty_classic_ri();
+  const std::size_t at_least = least_n(text);
+  if (at_least > table.values.size()) {
+    check_random_index(table, at_least,
+                       fmt::format(" ({} has at least {} criteria; the table covers n <= {})", source,
+                                   at_least, table.values.size()));
+  }
   const csv_table t = read_csv(text, source);
   // The grid is the header row followed by the data rows (read_csv makes them equally wide).
   std::vector<const std::vector<std::string>*> grid;
@@ -246,6 +294,7 @@ ahp_result ahp(const pairwise_matrix& m, const ahp_options& options) {
   ahp_result r;
   r.names = m.names;
   r.ri_table = table.name;
+  check_random_index(table, static_cast<std::size_t>(n), "");  // before the eigenvalue computation
   if (n == 1) {
     r.weights = Eigen::VectorXd::Ones(1);
     r.lambda_max = m.a(0, 0);
@@ -272,10 +321,6 @@ ahp_result ahp(const pairwise_matrix& m, const ahp_options& options) {
   }
   r.ci = (r.lambda_max - static_cast<double>(n)) / static_cast<double>(n - 1);
   const auto nn = static_cast<std::size_t>(n);
-  if (table.values.size() < nn || !(table.values[nn - 1] > 0)) {
-    throw error(errc::no_random_index, table.name,
-                fmt::format("the random-index table '{}' has no positive RI for n = {}", table.name, n));
-  }
   r.ri = table.values[nn - 1];
   r.cr = r.ci / r.ri;
   r.acceptable = r.cr < options.accept_below;
