@@ -22,7 +22,7 @@ struct rank_job {
   std::function<double(std::size_t, Eigen::Index)> slow_score;  ///< (index into slow_units, set) -> total
   Eigen::Index block = 64;                                      ///< weight sets per product
   Eigen::Index row_block = 512;                                 ///< units per product
-  /// Weight sets ranked before their ranks are added to the counts: 0 picks as many as 256 MB of
+  /// Weight sets ranked before their ranks are added to the counts: 0 picks as many as 128 MB of
   /// ranks hold (4 bytes a unit and set), 256 to 1024 sets.
   Eigen::Index round = 0;
 };

@@ -48,7 +48,7 @@
 /// 5 % and 95 % rank quantiles (nearest-rank: the ceil(q K)-th smallest of the K ranks), P(rank 1),
 /// P(rank <= top_k), and (opt-in: `histograms`, or a visitor) the sparse histogram of the ranks
 /// reached (rank, count), ascending; never an N x N table. Memory: the ranks are never all held;
-/// the weight sets are ranked a round at a time (as many sets as 256 MB of ranks hold, 256 to 1024;
+/// the weight sets are ranked a round at a time (as many sets as 128 MB of ranks hold, 256 to 1024;
 /// plus 8 x 64 x N bytes of keys per thread) and each round is added to every unit's sparse counts
 /// of the ranks it reached (delta-coded, about a byte per distinct (unit, rank reached)), from which
 /// the quantiles are read. Results do not depend on `threads`.
