@@ -2,6 +2,7 @@
 // demo.
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -356,8 +357,13 @@ class uncertainty_writer {
       json_number(buf_, r.p_top_k[u]);
       if (histograms_) {
         buf_ += ", \"histogram\": [";
-        for (std::size_t e = 0; e < n; ++e)
-          buf_ += fmt::format("{}[{}, {}]", e ? ", " : "", h[e].rank, h[e].count);
+        for (std::size_t e = 0; e < n; ++e) {
+          buf_ += e ? ", [" : "[";
+          append_int(h[e].rank);
+          buf_ += ", ";
+          append_int(h[e].count);
+          buf_ += ']';
+        }
         buf_ += ']';
       }
       buf_ += '}';
@@ -365,8 +371,14 @@ class uncertainty_writer {
       std::vector<std::string> cells = summary_cells(r, u);
       if (histograms_) {
         std::string t;
-        const char* sep = format_ == output_format::csv ? ";" : " ";
-        for (std::size_t e = 0; e < n; ++e) t += fmt::format("{}{}:{}", e ? sep : "", h[e].rank, h[e].count);
+        const char sep = format_ == output_format::csv ? ';' : ' ';
+        char digits[16];
+        for (std::size_t e = 0; e < n; ++e) {
+          if (e) t += sep;
+          t.append(digits, std::to_chars(digits, digits + sizeof digits, h[e].rank).ptr);
+          t += ':';
+          t.append(digits, std::to_chars(digits, digits + sizeof digits, h[e].count).ptr);
+        }
         cells.push_back(std::move(t));
       }
       line(cells);
@@ -381,6 +393,11 @@ class uncertainty_writer {
   }
 
  private:
+  void append_int(std::int32_t v) {
+    char digits[16];
+    buf_.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+  }
+
   std::vector<std::string> summary_cells(const uncertainty_result& r, std::ptrdiff_t u) const {
     const auto i = static_cast<std::size_t>(u);
     return {r.units[i],

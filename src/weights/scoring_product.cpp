@@ -184,7 +184,11 @@ void add_ranks(packed_counts& have, const std::uint32_t* fresh, std::size_t n,
     out = put_entry(out, previous, e.rank, e.count);
     more = old.next(e);
   }
-  have.assign(merged.data(), out);  // exactly sized: assign allocates just what it needs
+  const auto size = static_cast<std::size_t>(out - merged.data());
+  // Room for the rounds to come (a quarter more), so that a unit's counts are not reallocated
+  // every round; at most a quarter of the counts' memory is spare.
+  if (size > have.capacity()) have.reserve(size + size / 4);
+  have.assign(merged.data(), out);
 }
 
 // Sorts x[0, n) ascending: LSD radix by bytes of x - min when the spread is below 2^16 (the usual
