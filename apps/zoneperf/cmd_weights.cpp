@@ -2,13 +2,19 @@
 // demo.
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cmath>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 #include "cli.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/json_writer.hpp"
 #include "zoneperf/weights.hpp"
 
 namespace zoneperf::cli {
@@ -277,15 +283,6 @@ struct uncertainty_args {
   output_format format = output_format::table;
 };
 
-std::string histogram_text(const uncertainty_result& r, std::ptrdiff_t u, const char* sep) {
-  std::string s;
-  for (const auto& [rank, count] : r.histogram(u)) {
-    if (!s.empty()) s += sep;
-    s += fmt::format("{}:{}", rank, count);
-  }
-  return s;
-}
-
 std::string settings_line(const uncertainty_options& o) {
   const std::string how = o.method == perturbation::uniform
                               ? fmt::format("uniform ±{} %", shortest(o.percent))
@@ -294,62 +291,181 @@ std::string settings_line(const uncertainty_options& o) {
   return fmt::format("{} weight sets ({} on {}), seed {} (mt19937_64)", o.samples, how, where, o.seed);
 }
 
-text_table uncertainty_table(const uncertainty_result& r) {
-  text_table t;
-  t.header = {"unit",
-              "nominal",
-              "rank",
-              "median",
-              "5%",
-              "95%",
-              "P(rank 1)",
-              fmt::format("P(top {})", r.top_k),
-              "ranks reached (rank:count)"};
-  t.right = {false, true, true, true, true, true, true, true, false};
-  for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
-    const auto i = static_cast<std::size_t>(u);
-    t.rows.push_back({r.units[i], fixed(r.nominal_total[u]), std::to_string(r.nominal_rank[i]),
-                      std::to_string(r.median_rank[i]), std::to_string(r.rank_p05[i]),
-                      std::to_string(r.rank_p95[i]), fixed(r.p_first[u], 3), fixed(r.p_top_k[u], 3),
-                      histogram_text(r, u, " ")});
-  }
-  return t;
-}
+// Writes the output of `zoneperf uncertainty` unit by unit, each unit's histogram as it is handed
+// over, in chunks of about 1 MB: no document of the whole output is ever built. Table column widths
+// come from the summaries (all known before the first histogram); the histogram column is last.
+class uncertainty_writer {
+ public:
+  uncertainty_writer(std::ostream& os, output_format format, const uncertainty_options& o, bool histograms,
+                     bool settings)
+      : out_(os, "standard output"), format_(format), o_(o), histograms_(histograms), settings_(settings) {}
 
-std::string uncertainty_json(const uncertainty_result& r, const uncertainty_options& o) {
-  ojson j;
-  j["samples"] = o.samples;
-  j["seed"] = o.seed;
-  j["method"] = o.method == perturbation::uniform ? "uniform" : "dirichlet";
-  if (o.method == perturbation::uniform) {
-    j["percent"] = o.percent;
-  } else {
-    j["concentration"] = o.concentration;
-  }
-  j["depth"] = o.depth;
-  j["top_k"] = o.top_k;
-  ojson units = ojson::array();
-  for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
+  void unit(const uncertainty_result& r, std::ptrdiff_t u, const rank_count* h, std::size_t n) {
+    if (!begun_) begin(r);
     const auto i = static_cast<std::size_t>(u);
-    ojson x;
-    x["unit"] = r.units[i];
-    x["nominal_total"] = r.nominal_total[u];
-    x["nominal_rank"] = r.nominal_rank[i];
-    x["median_rank"] = r.median_rank[i];
-    x["rank_p05"] = r.rank_p05[i];
-    x["rank_p95"] = r.rank_p95[i];
-    x["p_rank_1"] = r.p_first[u];
-    x["p_top_k"] = r.p_top_k[u];
-    ojson h = ojson::array();
+    if (format_ == output_format::json) {
+      buf_ += u == 0 ? "\n    {" : ",\n    {";
+      buf_ += "\"unit\": ";
+      scalar().value(r.units[i]);
+      buf_ += ", \"nominal_total\": ";
+      scalar().value(r.nominal_total[u]);
+      buf_ += fmt::format(", \"nominal_rank\": {}, \"median_rank\": {}, \"rank_p05\": {}, \"rank_p95\": {}",
+                          r.nominal_rank[i], r.median_rank[i], r.rank_p05[i], r.rank_p95[i]);
+      buf_ += ", \"p_rank_1\": ";
+      scalar().value(r.p_first[u]);
+      buf_ += ", \"p_top_k\": ";
+      scalar().value(r.p_top_k[u]);
+      if (histograms_) {
+        buf_ += ", \"histogram\": [";
+        for (std::size_t e = 0; e < n; ++e) {
+          buf_ += e ? ", [" : "[";
+          append_int(h[e].rank);
+          buf_ += ", ";
+          append_int(h[e].count);
+          buf_ += ']';
+        }
+        buf_ += ']';
+      }
+      buf_ += '}';
+    } else {
+      std::vector<std::string> cells = summary_cells(r, u);
+      if (histograms_) {
+        std::string t;
+        const char sep = format_ == output_format::csv ? ';' : ' ';
+        char digits[16];
+        for (std::size_t e = 0; e < n; ++e) {
+          if (e) t += sep;
+          t.append(digits, std::to_chars(digits, digits + sizeof digits, h[e].rank).ptr);
+          t += ':';
+          t.append(digits, std::to_chars(digits, digits + sizeof digits, h[e].count).ptr);
+        }
+        cells.push_back(std::move(t));
+      }
+      line(cells);
+    }
+    out_.maybe_flush();
+  }
+
+  void finish(const uncertainty_result& r) {
+    if (!begun_) begin(r);
+    if (format_ == output_format::json) buf_ += r.size() > 0 ? "\n  ]\n}\n" : "]\n}\n";
+    flush();
+  }
+
+ private:
+  void append_int(std::int32_t v) {
+    char digits[16];
+    buf_.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+  }
+
+  std::vector<std::string> summary_cells(const uncertainty_result& r, std::ptrdiff_t u) const {
+    const auto i = static_cast<std::size_t>(u);
+    return {r.units[i],
+            fixed(r.nominal_total[u]),
+            std::to_string(r.nominal_rank[i]),
+            std::to_string(r.median_rank[i]),
+            std::to_string(r.rank_p05[i]),
+            std::to_string(r.rank_p95[i]),
+            fixed(r.p_first[u], 3),
+            fixed(r.p_top_k[u], 3)};
+  }
+
+  void begin(const uncertainty_result& r) {
+    begun_ = true;
+    if (format_ == output_format::json) {
+      buf_ += fmt::format("{{\n  \"samples\": {},\n  \"seed\": {},\n  \"method\": \"{}\",\n", o_.samples,
+                          o_.seed, o_.method == perturbation::uniform ? "uniform" : "dirichlet");
+      buf_ += o_.method == perturbation::uniform ? "  \"percent\": " : "  \"concentration\": ";
+      scalar().value(o_.method == perturbation::uniform ? o_.percent : o_.concentration);
+      buf_ += fmt::format(",\n  \"depth\": {},\n  \"top_k\": {},\n  \"units\": [", o_.depth, o_.top_k);
+      return;
+    }
+    header_ = {"unit", "nominal", "rank",      "median",
+               "5%",   "95%",     "P(rank 1)", fmt::format("P(top {})", r.top_k)};
+    right_ = {false, true, true, true, true, true, true, true};
+    if (histograms_) {
+      header_.push_back(format_ == output_format::csv ? "histogram" : "ranks reached (rank:count)");
+      right_.push_back(false);
+    }
+    if (settings_ && format_ != output_format::csv)
+      buf_ += settings_line(o_) + (format_ == output_format::markdown ? "\n\n" : "\n");
+    if (format_ == output_format::table) {
+      width_.assign(header_.size(), 0);
+      for (std::size_t c = 0; c < header_.size(); ++c) width_[c] = display_width(header_[c]);
+      for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
+        const auto cells = summary_cells(r, u);
+        for (std::size_t c = 0; c < cells.size(); ++c)
+          width_[c] = std::max(width_[c], display_width(cells[c]));
+      }
+      line(header_);
+      std::size_t total = 0;
+      for (auto w : width_) total += w;
+      buf_ += std::string(total + 2 * (width_.size() - 1), '-') + "\n";
+    } else if (format_ == output_format::markdown) {
+      line(header_);
+      buf_ += '|';
+      for (std::size_t c = 0; c < header_.size(); ++c) buf_ += right_[c] ? "---:|" : "---|";
+      buf_ += '\n';
+    } else {
+      line(header_);
+    }
+  }
+
+  void line(const std::vector<std::string>& cells) {
+    if (format_ == output_format::csv) {
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (c) buf_ += ',';
+        buf_ += csv_field(cells[c]);
+      }
+    } else if (format_ == output_format::markdown) {
+      buf_ += '|';
+      for (const auto& cell : cells) {
+        buf_ += ' ';
+        for (char ch : cell) {
+          if (ch == '|') buf_ += '\\';
+          buf_ += ch;
+        }
+        buf_ += " |";
+      }
+    } else {  // as text_table::render
+      const std::size_t start = buf_.size();
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (c) buf_ += "  ";
+        buf_ += pad(cells[c], width_[c], right_[c]);
+      }
+      while (buf_.size() > start && buf_.back() == ' ') buf_.pop_back();
+    }
+    buf_ += '\n';
+  }
+
+  void flush() { out_.flush(); }
+  // A writer for one JSON scalar at a time: this layout puts each unit on one line.
+  json_writer scalar() { return json_writer(out_, -1); }
+
+  text_output out_;
+  output_format format_;
+  uncertainty_options o_;
+  bool histograms_, settings_, begun_ = false;
+  std::vector<std::string> header_;
+  std::vector<bool> right_;
+  std::vector<std::size_t> width_;
+  std::string& buf_ = out_.buffer();
+};
+
+// Writes a result that holds its histograms (or none) through the writer.
+void write_uncertainty(uncertainty_writer& w, const uncertainty_result& r) {
+  std::vector<rank_count> h;
+  for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
+    h.clear();
     for (const auto& [rank, count] : r.histogram(u)) h.push_back({rank, count});
-    x["histogram"] = h;
-    units.push_back(x);
+    w.unit(r, u, h.data(), h.size());
   }
-  j["units"] = units;
-  return j.dump(2) + "\n";
+  w.finish(r);
 }
 
-void run_uncertainty(uncertainty_args& a) {
+void run_uncertainty(uncertainty_args& a, bool histograms) {
+  a.options.method = a.method == "dirichlet" ? perturbation::dirichlet : perturbation::uniform;
+  check_uncertainty_options(a.options);  // before any file is read
   const indicator_tree tree =
       a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
   const values_table values = read_values_file(tree, a.values_file);
@@ -360,27 +476,17 @@ void run_uncertainty(uncertainty_args& a) {
   ao.unit_ids = &values.units;
   ao.threads = a.options.threads;
   const auto inputs = scoring_inputs_of(tree, values.values, a.targets_file.empty() ? nullptr : &view, ao);
-  a.options.method = a.method == "dirichlet" ? perturbation::dirichlet : perturbation::uniform;
-  const auto r = uncertainty_analysis(tree, inputs, a.options);
-  switch (a.format) {
-    case output_format::json:
-      std::cout << uncertainty_json(r, a.options);
-      break;
-    case output_format::csv: {
-      text_table t = uncertainty_table(r);
-      t.header.back() = "histogram";
-      for (std::ptrdiff_t u = 0; u < r.size(); ++u)
-        t.rows[static_cast<std::size_t>(u)].back() = histogram_text(r, u, ";");
-      std::cout << t.csv();
-      break;
-    }
-    case output_format::markdown:
-      std::cout << settings_line(a.options) << "\n\n" << uncertainty_table(r).markdown();
-      break;
-    case output_format::table:
-      std::cout << settings_line(a.options) << "\n" << uncertainty_table(r).render();
-      break;
+  uncertainty_writer w(std::cout, a.format, a.options, histograms, true);
+  if (histograms) {
+    const auto r = uncertainty_analysis(tree, inputs, a.options,
+                                        [&w](const uncertainty_result& s, std::ptrdiff_t u,
+                                             const rank_count* h, std::size_t n) { w.unit(s, u, h, n); });
+    w.finish(r);
+  } else {
+    a.options.histograms = false;
+    write_uncertainty(w, uncertainty_analysis(tree, inputs, a.options));
   }
+  std::cout.flush();
 }
 
 void add_uncertainty_command(CLI::App& app) {
@@ -395,7 +501,9 @@ void add_uncertainty_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--samples", a.options.samples, "Number of perturbed weight sets")->capture_default_str();
+  cmd->add_option("--samples", a.options.samples,
+                  fmt::format("Number of perturbed weight sets (1 to {})", uncertainty_options::max_samples))
+      ->capture_default_str();
   cmd->add_option("--seed", a.options.seed, "Seed of the mt19937_64 generator")->capture_default_str();
   cmd->add_option("--method", a.method, "uniform (±percent) or dirichlet (concentration)")
       ->check(CLI::IsMember({"uniform", "dirichlet"}))
@@ -411,10 +519,13 @@ void add_uncertainty_command(CLI::App& app) {
   cmd->add_option("--top", a.options.top_k, "k of P(top k)")->capture_default_str();
   cmd->add_option("--threads", a.options.threads, "Worker threads (results do not depend on it)")
       ->capture_default_str();
+  static bool histograms = false;
+  cmd->add_flag("--histograms", histograms,
+                "Also write each unit's ranks reached (rank:count), streamed unit by unit");
   add_format_option(*cmd, a.format);
   cmd->callback([] {
     if (a.preset.empty() && a.tree_file.empty()) throw CLI::RequiredError("--preset or --tree");
-    run_uncertainty(a);
+    run_uncertainty(a, histograms);
   });
 }
 
@@ -429,9 +540,15 @@ void demo_robustness(demo_context& ctx) {
   ao.unit_ids = &values.units;
   uncertainty_options o;
   o.top_k = 2;
+  o.histograms = true;
   const auto r = uncertainty_analysis(tree, scoring_inputs_of(tree, values.values, &view, ao), o);
-  ctx.out << "\nRank robustness: " << settings_line(o) << "\n" << uncertainty_table(r).render();
-  const std::string json_text = uncertainty_json(r, o);
+  ctx.out << "\nRank robustness: " << settings_line(o) << "\n";
+  uncertainty_writer table(ctx.out, output_format::table, o, true, false);
+  write_uncertainty(table, r);
+  std::ostringstream json;
+  uncertainty_writer json_writer(json, output_format::json, o, true, false);
+  write_uncertainty(json_writer, r);
+  const std::string json_text = json.str();
   write_file(ctx.out_dir + "/uncertainty.json", json_text);
   ctx.out << "wrote " << ctx.out_dir << "/uncertainty.json\n";
   ctx.results["uncertainty"] = ojson::parse(json_text);

@@ -302,10 +302,7 @@ void export_weights(py::module_& m) {
       [](const indicator_tree& tree, py::handle values, py::handle target_values,
          std::optional<std::vector<std::string>> target_ids, std::optional<std::vector<std::string>> units,
          std::size_t samples, std::uint64_t seed, const std::string& method, double percent,
-         double concentration, int depth, int top_k, int threads) {
-        prepared in;
-        prepare(in, values, target_values, target_ids, units, threads);
-        const std::vector<std::string> names = in.names();
+         double concentration, int depth, int top_k, int threads, bool histograms) {
         uncertainty_options o;
         o.samples = samples;
         o.seed = seed;
@@ -315,6 +312,11 @@ void export_weights(py::module_& m) {
         o.depth = depth;
         o.top_k = top_k;
         o.threads = threads;
+        o.histograms = histograms;
+        check_uncertainty_options(o);  // before the values are converted
+        prepared in;
+        prepare(in, values, target_values, target_ids, units, threads);
+        const std::vector<std::string> names = in.names();
         uncertainty_result r;
         {
           py::gil_scoped_release nogil;
@@ -329,11 +331,15 @@ void export_weights(py::module_& m) {
           std::copy(x.begin(), x.end(), a.mutable_data());
           return a;
         };
-        py::list hist;
-        for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
-          py::list h;
-          for (const auto& [rank, count] : r.histogram(u)) h.append(py::make_tuple(rank, count));
-          hist.append(h);
+        py::object hist = py::none();
+        if (histograms) {
+          py::list all;
+          for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
+            py::list h;
+            for (const auto& [rank, count] : r.histogram(u)) h.append(py::make_tuple(rank, count));
+            all.append(h);
+          }
+          hist = all;
         }
         return py::dict(py::arg("units") = r.units, py::arg("samples") = r.samples,
                         py::arg("top_k") = r.top_k, py::arg("nominal_total") = to_array(r.nominal_total),
@@ -344,7 +350,7 @@ void export_weights(py::module_& m) {
       },
       py::arg("tree"), py::arg("values"), py::arg("target_values"), py::arg("target_ids"), py::arg("units"),
       py::arg("samples"), py::arg("seed"), py::arg("method"), py::arg("percent"), py::arg("concentration"),
-      py::arg("depth"), py::arg("top_k"), py::arg("threads"));
+      py::arg("depth"), py::arg("top_k"), py::arg("threads"), py::arg("histograms") = false);
 }
 
 }  // namespace zoneperf::python

@@ -120,12 +120,12 @@ def test_apply_weights_splits_a_level_exactly():
 def test_uncertainty_equals_the_cli(samples, method, extra):
     values, targets = samples / "task-force/values.csv", samples / "task-force/targets.csv"
     ref = cli_json("uncertainty", "--preset", "task-force", "--values", str(values), "--targets", str(targets),
-                   "--samples", "300", "--seed", "7", "--method", method, "--top", "2", *extra)
+                   "--samples", "300", "--seed", "7", "--method", method, "--top", "2", "--histograms", *extra)
     tree = zp.load_preset("task-force")
     v, t = zp.sample_frames("task-force")
     kw = dict(samples=300, seed=7, method=method, top_k=2)
     kw.update({"percent": 30} if method == "uniform" else {"concentration": 50})
-    mine = zp.uncertainty_analysis(tree, v, t, **kw)
+    mine = zp.uncertainty_analysis(tree, v, t, histograms=True, **kw)
     assert list(mine) == [u["unit"] for u in ref["units"]]
     for u in ref["units"]:
         got = mine[u["unit"]]
@@ -133,11 +133,16 @@ def test_uncertainty_equals_the_cli(samples, method, extra):
             assert got[key] == u[key], key
         assert [list(h) for h in got["histogram"]] == u["histogram"]
         assert sum(c for _, c in got["histogram"]) == 300
-    frame = zp.uncertainty_analysis(tree, v, t, as_frame=True, **kw)
+    frame = zp.uncertainty_analysis(tree, v, t, as_frame=True, histograms=True, **kw)
     assert list(frame.index) == list(mine) and frame["p_top_k"].tolist() == [m["p_top_k"] for m in mine.values()]
     # a numpy matrix with the same units gives the same result; same seed, same answer
-    again = zp.uncertainty_analysis(tree, v.to_numpy(), t, units=list(v.index), threads=2, **kw)
+    assert frame["histogram"].tolist() == [m["histogram"] for m in mine.values()]
+    again = zp.uncertainty_analysis(tree, v.to_numpy(), t, units=list(v.index), threads=2, histograms=True, **kw)
     assert again == mine
+    # histograms are opt-in: the summaries alone by default, the same numbers
+    summary = zp.uncertainty_analysis(tree, v, t, **kw)
+    assert summary == {name: {k: x for k, x in row.items() if k != "histogram"} for name, row in mine.items()}
+    assert "histogram" not in zp.uncertainty_analysis(tree, v, t, as_frame=True, **kw).columns
 
 
 def test_bad_uncertainty_options_are_weights_errors():
@@ -146,3 +151,12 @@ def test_bad_uncertainty_options_are_weights_errors():
     with pytest.raises(zp.WeightsError) as info:
         zp.uncertainty_analysis(tree, v, t, percent=150)
     assert info.value.code == 812
+    with pytest.raises(zp.WeightsError) as info:
+        zp.uncertainty_analysis(tree, v, t, samples=10**6 + 1)
+    assert info.value.code == 812 and "samples 1000001 must be 1 to 1000000" in str(info.value)
+    with pytest.raises(zp.WeightsError) as info:
+        zp.uncertainty_analysis(tree, v, t, method="dirichlet", concentration=1e-13)
+    assert info.value.code == 812 and "concentration 1e-13" in str(info.value)
+    # the documented minimum works (it used to spin forever drawing all-zero gammas)
+    tiny = zp.uncertainty_analysis(tree, v, t, method="dirichlet", concentration=1e-12, samples=50)
+    assert sorted(r["nominal_rank"] for r in tiny.values()) == [1, 2, 3, 4]

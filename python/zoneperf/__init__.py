@@ -554,26 +554,29 @@ def equal(criteria: Union[int, Sequence[str]]) -> np.ndarray:
 def uncertainty_analysis(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequence[str]] = None,
                          samples: int = 1000, seed: int = 1, method: str = "uniform", percent: float = 20,
                          concentration: float = 100, depth: int = 0, top_k: int = 3, threads: int = 1,
-                         as_frame: bool = False):
+                         as_frame: bool = False, histograms: bool = False):
     """Monte-Carlo robustness of the ranks under perturbed weights (DOMAIN.md §8), as `zoneperf
     uncertainty`. values / targets / units: as for assess. Returns {unit: {nominal_total,
-    nominal_rank, median_rank, rank_p05, rank_p95, p_rank_1, p_top_k, histogram: [(rank, count),
-    ...]}} in unit order, or with as_frame=True a DataFrame indexed by unit with those columns.
+    nominal_rank, median_rank, rank_p05, rank_p95, p_rank_1, p_top_k}} in unit order, or with
+    as_frame=True a DataFrame indexed by unit with those columns. histograms=True adds each unit's
+    ranks reached, histogram: [(rank, count), ...] ascending (`zoneperf uncertainty --histograms`).
     Same seed, same results (mt19937_64; results do not depend on threads)."""
     v, tv, tids, u = _inputs(tree, values, targets, units)
     r = _core._uncertainty(tree, v, tv, tids, u, int(samples), int(seed), method, float(percent),
-                           float(concentration), int(depth), int(top_k), int(threads))
+                           float(concentration), int(depth), int(top_k), int(threads), bool(histograms))
     keys = ["nominal_total", "nominal_rank", "median_rank", "rank_p05", "rank_p95", "p_rank_1", "p_top_k"]
     if as_frame:
         import pandas as pd
 
         frame = pd.DataFrame({k: r[k] for k in keys}, index=pd.Index(r["units"], name="unit"))
-        frame["histogram"] = r["histogram"]
+        if histograms:
+            frame["histogram"] = r["histogram"]
         return frame
     out: Dict[str, Dict[str, Any]] = {}
     for i, name in enumerate(r["units"]):
         row: Dict[str, Any] = {k: r[k][i].item() for k in keys}
-        row["histogram"] = r["histogram"][i]
+        if histograms:
+            row["histogram"] = r["histogram"][i]
         out[name] = row
     return out
 

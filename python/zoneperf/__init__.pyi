@@ -271,7 +271,7 @@ def apply_weights(tree: Tree, parent: str, child_ids: Sequence[str], weights: Se
 def uncertainty_analysis(tree: Tree, values: Any, targets: Targets = None, *, units: Optional[Sequence[str]] = None,
                          samples: int = 1000, seed: int = 1, method: Literal["uniform", "dirichlet"] = "uniform",
                          percent: float = 20, concentration: float = 100, depth: int = 0, top_k: int = 3,
-                         threads: int = 1, as_frame: bool = False) -> Any: ...
+                         threads: int = 1, as_frame: bool = False, histograms: bool = False) -> Any: ...
 
 # ---- reports (HTML, workbook, Markdown, CSV) ----
 class ReportTable:

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -134,7 +135,43 @@ std::vector<problem> validate_pairwise(const pairwise_matrix& m, const ahp_optio
   return out;
 }
 
+namespace {
+
+// A lower bound of a matrix file's n, reading at most limit + 2 rows (no cell is parsed):
+// min(rows - 1, cells of a row - 1), since n is the number of rows or one less (a header row), and
+// the same for the columns (a names column).
+std::size_t least_n(std::string_view text, const std::string& source, std::size_t limit) {
+  csv_source s(text, source);
+  std::size_t rows = 0, cells = 0;
+  while (rows < limit + 2 && s.next()) {
+    cells = s.cells().size();
+    ++rows;
+  }
+  if (rows == 0) return 0;
+  return std::min(rows, cells) - 1;
+}
+
+// Error 807 when the random-index table has no positive RI for n (n > 2: smaller n need none).
+void check_random_index(const random_index_table& table, std::size_t n, const std::string& what) {
+  if (n <= 2) return;
+  if (table.values.size() < n || !(table.values[n - 1] > 0)) {
+    throw error(
+        errc::no_random_index, table.name,
+        fmt::format("the random-index table '{}' has no positive RI for n = {}{}", table.name, n, what));
+  }
+}
+
+}  // namespace
+
 pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, const ahp_options& options) {
+  // A matrix larger than the random-index table can take is rejected before any cell is read.
+  const random_index_table& table = options.random_index ? *options.random_index : saaty_classic_ri();
+  const std::size_t at_least = least_n(text, source, table.values.size());
+  if (at_least > table.values.size()) {
+    check_random_index(table, at_least,
+                       fmt::format(" ({} has at least {} criteria; the table covers n <= {})", source,
+                                   at_least, table.values.size()));
+  }
   const cell_table t = read_csv(text, source);
   // The grid is the header row followed by the data rows (read_csv makes them equally wide).
   const std::size_t grid_rows = t.rows() + 1;
@@ -242,6 +279,7 @@ ahp_result ahp(const pairwise_matrix& m, const ahp_options& options) {
   ahp_result r;
   r.names = m.names;
   r.ri_table = table.name;
+  check_random_index(table, static_cast<std::size_t>(n), "");  // before the eigenvalue computation
   if (n == 1) {
     r.weights = Eigen::VectorXd::Ones(1);
     r.lambda_max = m.a(0, 0);
@@ -268,10 +306,6 @@ ahp_result ahp(const pairwise_matrix& m, const ahp_options& options) {
   }
   r.ci = (r.lambda_max - static_cast<double>(n)) / static_cast<double>(n - 1);
   const auto nn = static_cast<std::size_t>(n);
-  if (table.values.size() < nn || !(table.values[nn - 1] > 0)) {
-    throw error(errc::no_random_index, table.name,
-                fmt::format("the random-index table '{}' has no positive RI for n = {}", table.name, n));
-  }
   r.ri = table.values[nn - 1];
   r.cr = r.ci / r.ri;
   r.acceptable = r.cr < options.accept_below;

@@ -26,13 +26,8 @@ inline double standard_normal(std::mt19937_64& g) {
   }
 }
 
-/// Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 uses Gamma(shape + 1) x U^(1/shape).
+/// Gamma(shape, 1) by Marsaglia & Tsang (2000), shape >= 1.
 inline double gamma_variate(std::mt19937_64& g, double shape) {
-  if (shape < 1.0) {
-    const double boosted = gamma_variate(g, shape + 1.0);
-    const double u = uniform01(g);
-    return boosted * std::pow(u, 1.0 / shape);
-  }
   const double d = shape - 1.0 / 3.0;
   const double c = 1.0 / std::sqrt(9.0 * d);
   for (;;) {
@@ -45,6 +40,24 @@ inline double gamma_variate(std::mt19937_64& g, double shape) {
     if (u < 1.0 - 0.0331 * (z2 * z2)) return d * v;
     if (std::log(u) < 0.5 * z2 + d * (1.0 - v + std::log(v))) return d * v;
   }
+}
+
+/// A gamma variate and its logarithm, computed from the same engine outputs.
+struct gamma_draw {
+  double value;
+  double log_value;  ///< log(value), computed in log space: finite where `value` underflows to 0
+};
+
+/// Gamma(shape, 1) by Marsaglia & Tsang (2000); shape < 1 uses Gamma(shape + 1) x U^(1/shape),
+/// whose logarithm is log Gamma(shape + 1) + log(U) / shape (-inf only when U is exactly 0).
+inline gamma_draw gamma_variate_and_log(std::mt19937_64& g, double shape) {
+  if (shape < 1.0) {
+    const gamma_draw boosted = gamma_variate_and_log(g, shape + 1.0);
+    const double u = uniform01(g);
+    return {boosted.value * std::pow(u, 1.0 / shape), boosted.log_value + std::log(u) / shape};
+  }
+  const double value = gamma_variate(g, shape);
+  return {value, std::log(value)};
 }
 
 }  // namespace zoneperf::detail

@@ -1,8 +1,12 @@
 // The blocked scoring product (all weight sets against all units), ranks by radix sort, summaries.
 #include "scoring_product.hpp"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <memory>
 #include <thread>
 
 namespace zoneperf {
@@ -105,16 +109,141 @@ void key_ranker::rank(const std::uint64_t* keys, std::size_t n, std::int32_t* ou
   }
 }
 
+namespace {
+
+// An uninitialised buffer of n T's that asks for 2 MB pages before it is first touched (Linux serves
+// transparent huge pages on request only): the round's ranks and the keys are large and written
+// once per round, so 4 KB pages would cost one page fault per 4 KB on first touch.
+template <class T>
+std::unique_ptr<T[]> huge_buffer(std::size_t n) {
+  std::unique_ptr<T[]> p(new T[n]);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
+  const auto at = reinterpret_cast<std::uintptr_t>(p.get());
+  const auto from = (at + huge - 1) & ~(huge - 1);
+  const auto to = (at + n * sizeof(T)) & ~(huge - 1);
+  if (to > from) (void)madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);  // advice only
+#endif
+  return p;
+}
+
+// Runs fn(0) ... fn(threads - 1), on this thread when there is one.
+template <class F>
+void run_parallel(int threads, F&& fn) {
+  if (threads <= 1) {
+    fn(0);
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(fn, t);
+  fn(0);
+  for (auto& th : pool) th.join();
+}
+
+std::uint8_t* put_varint(std::uint8_t* p, std::uint64_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<std::uint8_t>(v | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<std::uint8_t>(v);
+  return p;
+}
+
+std::uint8_t* put_entry(std::uint8_t* p, std::int32_t& previous, std::int32_t rank, std::int32_t count) {
+  const auto delta = static_cast<std::uint64_t>(rank - previous);
+  previous = rank;
+  p = put_varint(p, (delta << 1) | (count != 1 ? 1u : 0u));
+  return count != 1 ? put_varint(p, static_cast<std::uint64_t>(count)) : p;
+}
+
+// Adds `fresh` (ranks, sorted ascending) to the packed counts `have`; `merged` is scratch.
+void add_ranks(packed_counts& have, const std::uint32_t* fresh, std::size_t n,
+               std::vector<std::uint8_t>& merged) {
+  merged.resize(have.size() + 15 * n + 16);  // an entry takes at most 5 + 5 bytes (and a new one 10)
+  std::uint8_t* out = merged.data();
+  std::int32_t previous = 0;
+  counts_reader old(have);
+  rank_count e{};
+  bool more = old.next(e);
+  std::size_t k = 0;
+  while (k < n) {
+    const auto v = static_cast<std::int32_t>(fresh[k]);
+    std::int32_t c = 0;
+    while (k < n && static_cast<std::int32_t>(fresh[k]) == v) ++c, ++k;
+    while (more && e.rank < v) {
+      out = put_entry(out, previous, e.rank, e.count);
+      more = old.next(e);
+    }
+    if (more && e.rank == v) {
+      c += e.count;
+      more = old.next(e);
+    }
+    out = put_entry(out, previous, v, c);
+  }
+  while (more) {
+    out = put_entry(out, previous, e.rank, e.count);
+    more = old.next(e);
+  }
+  const auto size = static_cast<std::size_t>(out - merged.data());
+  // Room for the rounds to come (a quarter more), so that a unit's counts are not reallocated
+  // every round; at most a quarter of the counts' memory is spare.
+  if (size > have.capacity()) have.reserve(size + size / 4);
+  have.assign(merged.data(), out);
+}
+
+// Sorts x[0, n) ascending: LSD radix by bytes of x - min when the spread is below 2^16 (the usual
+// case: a unit's ranks in one round lie close together), else std::sort.
+void sort_ranks(std::uint32_t* x, std::size_t n, std::vector<std::uint32_t>& spare) {
+  if (n < 2) return;
+  std::uint32_t lo = x[0], hi = x[0];
+  for (std::size_t i = 1; i < n; ++i) {
+    lo = std::min(lo, x[i]);
+    hi = std::max(hi, x[i]);
+  }
+  if (hi - lo >= 65536) {
+    std::sort(x, x + n);
+    return;
+  }
+  spare.resize(n);
+  std::uint32_t* a = x;
+  std::uint32_t* b = spare.data();
+  for (int shift = 0; shift < 16 && ((hi - lo) >> shift) != 0; shift += 8) {
+    std::uint32_t c[256] = {};
+    for (std::size_t i = 0; i < n; ++i) ++c[((a[i] - lo) >> shift) & 255u];
+    std::uint32_t sum = 0;
+    for (auto& d : c) {
+      const std::uint32_t t = d;
+      d = sum;
+      sum += t;
+    }
+    for (std::size_t i = 0; i < n; ++i) b[c[((a[i] - lo) >> shift) & 255u]++] = a[i];
+    std::swap(a, b);
+  }
+  if (a != x) std::copy(a, a + n, x);
+}
+
+}  // namespace
+
 rank_output rank_all_sets(const rank_job& job) {
-  const Eigen::Index N = job.units, sets = job.sets, K = sets - 1;
+  const Eigen::Index N = job.units, sets = job.sets;
+  const auto n = static_cast<std::size_t>(N);
   rank_output out;
   out.nominal_total.resize(N);
-  out.nominal_rank.resize(static_cast<std::size_t>(N));
-  out.sample_ranks.resize(static_cast<std::size_t>(N) * static_cast<std::size_t>(K));
+  out.nominal_rank.resize(n);
+  out.counts.resize(n);
   const Eigen::Index block = std::max<Eigen::Index>(1, job.block);
   const Eigen::Index blocks = (sets + block - 1) / block;
   const int threads =
       static_cast<int>(std::max<Eigen::Index>(1, std::min<Eigen::Index>(job.threads, blocks)));
+  // A round: the blocks ranked before their ranks go into the counts (at least one per thread).
+  // Fewer, larger rounds re-encode the counts fewer times.
+  const Eigen::Index round =
+      job.round > 0
+          ? job.round
+          : std::clamp<Eigen::Index>((Eigen::Index{1} << 25) / std::max<Eigen::Index>(1, N), 256, 1024);
+  const Eigen::Index per_round =
+      std::min(blocks, std::max<Eigen::Index>(threads, (round + block - 1) / block));
+  const auto round_ranks = huge_buffer<std::int32_t>(static_cast<std::size_t>(per_round * block) * n);
 
   // A total -> its integer key: max(0, .), 0 when vetoed, then rounded to 2^-32 of the root's points.
   auto keep = [&](Eigen::Index u, Eigen::Index set, double score, std::uint64_t* key) {
@@ -123,154 +252,103 @@ rank_output rank_all_sets(const rank_job& job) {
     *key = static_cast<std::uint64_t>(total * job.key_scale + 0.5);
     if (set == 0) out.nominal_total[u] = total;
   };
-  auto work = [&](int t) {
+  struct scratch {
     Eigen::MatrixXd scores;
-    std::vector<std::uint64_t> keys(static_cast<std::size_t>(N) * static_cast<std::size_t>(block));
-    std::vector<std::int32_t> ranks(static_cast<std::size_t>(N) * static_cast<std::size_t>(block));
+    std::unique_ptr<std::uint64_t[]> keys;
     key_ranker ranker;
-    for (Eigen::Index bi = t; bi < blocks; bi += threads) {
-      const Eigen::Index k0 = bi * block;
-      const Eigen::Index width = std::min(block, sets - k0);
-      // The product by blocks of units, so that each block of scores is still in cache when it is
-      // turned into keys.
-      for (Eigen::Index r0 = 0; r0 < N; r0 += job.row_block) {
-        const Eigen::Index rows = std::min(job.row_block, N - r0);
-        scoring_product(job.fractions->middleRows(r0, rows), job.leaf_points->middleCols(k0, width), scores);
-        for (Eigen::Index j = 0; j < width; ++j) {
-          const double* col = scores.data() + j * rows;
-          std::uint64_t* kc = keys.data() + j * N + r0;
-          for (Eigen::Index u = 0; u < rows; ++u) keep(r0 + u, k0 + j, col[u], kc + u);
-        }
-      }
-      if (job.slow_units) {
-        for (std::size_t s = 0; s < job.slow_units->size(); ++s) {
-          const Eigen::Index u = (*job.slow_units)[s];
-          for (Eigen::Index j = 0; j < width; ++j)
-            keep(u, k0 + j, job.slow_score(s, k0 + j), keys.data() + j * N + u);
-        }
-      }
+    std::vector<std::uint32_t> fresh, spare;
+    std::vector<std::uint8_t> merged;
+  };
+  std::vector<scratch> scratches(static_cast<std::size_t>(threads));
+
+  // Ranks block bi into `ranks` (set-major: set j of the block at j * N).
+  auto rank_block = [&](scratch& s, Eigen::Index bi, std::int32_t* ranks) {
+    const Eigen::Index k0 = bi * block;
+    const Eigen::Index width = std::min(block, sets - k0);
+    if (!s.keys) s.keys = huge_buffer<std::uint64_t>(static_cast<std::size_t>(block) * n);
+    std::uint64_t* keys = s.keys.get();
+    // The product by blocks of units, so that each block of scores is still in cache when it is
+    // turned into keys.
+    for (Eigen::Index r0 = 0; r0 < N; r0 += job.row_block) {
+      const Eigen::Index rows = std::min(job.row_block, N - r0);
+      scoring_product(job.fractions->middleRows(r0, rows), job.leaf_points->middleCols(k0, width), s.scores);
       for (Eigen::Index j = 0; j < width; ++j) {
-        std::int32_t* r = ranks.data() + j * N;
-        ranker.rank(keys.data() + j * N, static_cast<std::size_t>(N), r);
-        if (k0 + j == 0) std::copy(r, r + N, out.nominal_rank.begin());
-      }
-      // Transpose the block's ranks into the unit-major table (the nominal set has its own).
-      const Eigen::Index j0 = k0 == 0 ? 1 : 0;
-      for (Eigen::Index u = 0; u < N; ++u) {
-        std::int32_t* dst = out.sample_ranks.data() + u * K + (k0 + j0 - 1);
-        for (Eigen::Index j = j0; j < width; ++j) dst[j - j0] = ranks[static_cast<std::size_t>(j * N + u)];
+        const double* col = s.scores.data() + j * rows;
+        std::uint64_t* kc = keys + j * N + r0;
+        for (Eigen::Index u = 0; u < rows; ++u) keep(r0 + u, k0 + j, col[u], kc + u);
       }
     }
+    if (job.slow_units) {
+      for (std::size_t i = 0; i < job.slow_units->size(); ++i) {
+        const Eigen::Index u = (*job.slow_units)[i];
+        for (Eigen::Index j = 0; j < width; ++j) keep(u, k0 + j, job.slow_score(i, k0 + j), keys + j * N + u);
+      }
+    }
+    for (Eigen::Index j = 0; j < width; ++j) {
+      std::int32_t* r = ranks + j * N;
+      s.ranker.rank(keys + j * N, n, r);
+      if (k0 + j == 0) std::copy(r, r + N, out.nominal_rank.begin());
+    }
   };
-  if (threads == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
-    for (auto& th : pool) th.join();
+
+  for (Eigen::Index first = 0; first < blocks; first += per_round) {
+    const Eigen::Index count = std::min(per_round, blocks - first);
+    const Eigen::Index set0 = first * block;                          // the round's first set
+    const Eigen::Index width = std::min(count * block, sets - set0);  // its sets
+    run_parallel(threads, [&](int t) {
+      for (Eigen::Index b = t; b < count; b += threads)
+        rank_block(scratches[static_cast<std::size_t>(t)], first + b, round_ranks.get() + b * block * N);
+    });
+    // Each thread adds the round's ranks of its own units to their counts (the nominal set excluded).
+    const Eigen::Index j0 = set0 == 0 ? 1 : 0;
+    run_parallel(threads, [&](int t) {
+      scratch& s = scratches[static_cast<std::size_t>(t)];
+      const std::size_t u0 = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads);
+      const std::size_t u1 = n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads);
+      // Transposed a tile of 16 units at a time: one cache line of each set's ranks per tile.
+      constexpr std::size_t tile = 16;
+      const auto m = static_cast<std::size_t>(width - j0);
+      s.fresh.resize(tile * m);
+      for (std::size_t t0 = u0; t0 < u1; t0 += tile) {
+        const std::size_t w = std::min(tile, u1 - t0);
+        for (Eigen::Index j = j0; j < width; ++j) {
+          const std::int32_t* row = round_ranks.get() + static_cast<std::size_t>(j) * n + t0;
+          std::uint32_t* col = s.fresh.data() + static_cast<std::size_t>(j - j0);
+          for (std::size_t i = 0; i < w; ++i) col[i * m] = static_cast<std::uint32_t>(row[i]);
+        }
+        for (std::size_t i = 0; i < w; ++i) {
+          std::uint32_t* x = s.fresh.data() + i * m;
+          sort_ranks(x, m, s.spare);
+          add_ranks(out.counts[t0 + i], x, m, s.merged);
+        }
+      }
+    });
   }
   return out;
 }
 
-void summarise_ranks(const std::int32_t* ranks, Eigen::Index units, Eigen::Index samples, int top_k,
-                     int threads, uncertainty_result& r) {
-  const auto N = static_cast<std::size_t>(units);
+void summarise_counts(const std::vector<packed_counts>& counts, std::size_t u0, std::size_t u1,
+                      Eigen::Index samples, int top_k, uncertainty_result& r) {
   const auto K = static_cast<std::size_t>(samples);
-  r.median_rank.resize(N);
-  r.rank_p05.resize(N);
-  r.rank_p95.resize(N);
-  r.p_first.resize(units);
-  r.p_top_k.resize(units);
   // Nearest-rank quantiles: the ceil(q K)-th smallest rank (at least the first).
   auto need = [K](std::size_t percent) { return std::max<std::size_t>(1, (percent * K + 99) / 100); };
   const std::size_t n05 = need(5), n50 = need(50), n95 = need(95);
-
-  struct part {
-    std::vector<std::int32_t> rank, count;
-    std::vector<std::int64_t> sizes;
-  };
-  const int T =
-      static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(threads), N)));
-  std::vector<part> parts(static_cast<std::size_t>(T));
-  auto work = [&](int t) {
-    const std::size_t u0 = N * static_cast<std::size_t>(t) / static_cast<std::size_t>(T);
-    const std::size_t u1 = N * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(T);
-    part& p = parts[static_cast<std::size_t>(t)];
-    std::vector<std::int32_t> tally(N + 2, 0), sorted, spare;
-    for (std::size_t u = u0; u < u1; ++u) {
-      const std::int32_t* x = ranks + u * K;
-      const auto [lo_it, hi_it] = std::minmax_element(x, x + K);
-      const std::int32_t lo = *lo_it, hi = *hi_it;
-      const std::size_t before = p.rank.size();
-      if (static_cast<std::size_t>(hi - lo) <= 4 * K + 64) {
-        for (std::size_t k = 0; k < K; ++k) ++tally[static_cast<std::size_t>(x[k])];
-        for (std::int32_t v = lo; v <= hi; ++v) {
-          auto& c = tally[static_cast<std::size_t>(v)];
-          if (c != 0) {
-            p.rank.push_back(v);
-            p.count.push_back(c);
-            c = 0;
-          }
-        }
-      } else {
-        // Wide spread: LSD radix sort of rank - lo, 8 bits a pass.
-        sorted.assign(x, x + K);
-        spare.resize(K);
-        const auto span = static_cast<std::uint32_t>(hi - lo);
-        for (int shift = 0; shift < 32 && (span >> shift) != 0; shift += 8) {
-          std::uint32_t c[257] = {};
-          for (std::size_t k = 0; k < K; ++k)
-            ++c[((static_cast<std::uint32_t>(sorted[k] - lo) >> shift) & 255u) + 1];
-          for (int d = 0; d < 256; ++d) c[d + 1] += c[d];
-          for (std::size_t k = 0; k < K; ++k)
-            spare[c[(static_cast<std::uint32_t>(sorted[k] - lo) >> shift) & 255u]++] = sorted[k];
-          sorted.swap(spare);
-        }
-        for (std::size_t k = 0; k < K; ++k) {
-          if (k > 0 && sorted[k] == sorted[k - 1]) {
-            ++p.count.back();
-          } else {
-            p.rank.push_back(sorted[k]);
-            p.count.push_back(1);
-          }
-        }
-      }
-      std::size_t cumulative = 0, first = 0, top = 0;
-      bool got05 = false, got50 = false, got95 = false;
-      for (std::size_t e = before; e < p.rank.size(); ++e) {
-        const std::int32_t v = p.rank[e];
-        cumulative += static_cast<std::size_t>(p.count[e]);
-        if (v == 1) first = static_cast<std::size_t>(p.count[e]);
-        if (v <= top_k) top += static_cast<std::size_t>(p.count[e]);
-        if (!got05 && cumulative >= n05) r.rank_p05[u] = v, got05 = true;
-        if (!got50 && cumulative >= n50) r.median_rank[u] = v, got50 = true;
-        if (!got95 && cumulative >= n95) r.rank_p95[u] = v, got95 = true;
-      }
-      r.p_first[static_cast<Eigen::Index>(u)] = static_cast<double>(first) / static_cast<double>(K);
-      r.p_top_k[static_cast<Eigen::Index>(u)] = static_cast<double>(top) / static_cast<double>(K);
-      p.sizes.push_back(static_cast<std::int64_t>(p.rank.size() - before));
+  for (std::size_t u = u0; u < u1; ++u) {
+    std::size_t cumulative = 0, first = 0, top = 0;
+    bool got05 = false, got50 = false, got95 = false;
+    counts_reader reader(counts[u]);
+    rank_count e{};
+    while (reader.next(e)) {
+      const std::int32_t v = e.rank;
+      cumulative += static_cast<std::size_t>(e.count);
+      if (v == 1) first = static_cast<std::size_t>(e.count);
+      if (v <= top_k) top += static_cast<std::size_t>(e.count);
+      if (!got05 && cumulative >= n05) r.rank_p05[u] = v, got05 = true;
+      if (!got50 && cumulative >= n50) r.median_rank[u] = v, got50 = true;
+      if (!got95 && cumulative >= n95) r.rank_p95[u] = v, got95 = true;
     }
-  };
-  if (T == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (int t = 0; t < T; ++t) pool.emplace_back(work, t);
-    for (auto& th : pool) th.join();
-  }
-  r.histogram_offsets.assign(1, 0);
-  r.histogram_offsets.reserve(N + 1);
-  std::size_t total = 0;
-  for (const auto& p : parts) total += p.rank.size();
-  r.histogram_rank.clear();
-  r.histogram_count.clear();
-  r.histogram_rank.reserve(total);
-  r.histogram_count.reserve(total);
-  for (auto& p : parts) {
-    for (auto s : p.sizes) r.histogram_offsets.push_back(r.histogram_offsets.back() + s);
-    r.histogram_rank.insert(r.histogram_rank.end(), p.rank.begin(), p.rank.end());
-    r.histogram_count.insert(r.histogram_count.end(), p.count.begin(), p.count.end());
-    p = part{};
+    r.p_first[static_cast<Eigen::Index>(u)] = static_cast<double>(first) / static_cast<double>(K);
+    r.p_top_k[static_cast<Eigen::Index>(u)] = static_cast<double>(top) / static_cast<double>(K);
   }
 }
 

@@ -19,19 +19,22 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 bool scored(node_kind k) { return k == node_kind::group || k == node_kind::leaf; }
 
-void check_options(const uncertainty_options& o) {
+}  // namespace
+
+void check_uncertainty_options(const uncertainty_options& o) {
   std::vector<problem> p;
-  if (o.samples < 1 || o.samples > 100000000) {
-    p.push_back(
-        {errc::bad_uncertainty_option, "samples", fmt::format("samples {} must be 1 to 10^8", o.samples)});
+  if (o.samples < 1 || o.samples > uncertainty_options::max_samples) {
+    p.push_back({errc::bad_uncertainty_option, "samples",
+                 fmt::format("samples {} must be 1 to {}", o.samples, uncertainty_options::max_samples)});
   }
   if (!(o.percent >= 0 && o.percent < 100)) {
     p.push_back(
         {errc::bad_uncertainty_option, "percent", fmt::format("percent {} must be in [0, 100)", o.percent)});
   }
-  if (!(o.concentration > 0) || !std::isfinite(o.concentration)) {
+  if (!(o.concentration >= uncertainty_options::min_concentration) || !std::isfinite(o.concentration)) {
     p.push_back({errc::bad_uncertainty_option, "concentration",
-                 fmt::format("concentration {} must be positive and finite", o.concentration)});
+                 fmt::format("concentration {} must be finite and at least {}", o.concentration,
+                             uncertainty_options::min_concentration)});
   }
   if (o.depth < 0)
     p.push_back({errc::bad_uncertainty_option, "depth", fmt::format("depth {} must be >= 0", o.depth)});
@@ -42,6 +45,8 @@ void check_options(const uncertainty_options& o) {
   }
   if (!p.empty()) throw error(std::move(p));
 }
+
+namespace {
 
 // A parent and the shares of its scored children.
 struct family {
@@ -89,13 +94,13 @@ void uniform_shares(const std::vector<double>& share, double a, const double* v,
 }  // namespace
 
 Eigen::MatrixXd sample_node_points(const indicator_tree& tree, const uncertainty_options& options) {
-  check_options(options);
+  check_uncertainty_options(options);
   const auto families = families_of(tree, options);
   const auto sets = static_cast<Eigen::Index>(options.samples) + 1;
   Eigen::MatrixXd np = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(tree.size()), sets);
   std::mt19937_64 engine(options.seed);
   const double a = options.percent / 100.0;
-  std::vector<double> v, shares;
+  std::vector<double> v, shares, logs;
   for (Eigen::Index k = 0; k < sets; ++k) {
     np(0, k) = tree.points();
     for (const auto& f : families) {
@@ -108,15 +113,32 @@ Eigen::MatrixXd sample_node_points(const indicator_tree& tree, const uncertainty
         for (std::size_t c = 0; c < n; ++c) v[c] = 2.0 * detail::uniform01(engine) - 1.0;
         uniform_shares(f.share, a, v.data(), shares.data());
       } else {
-        double sum = 0;
-        do {  // all-zero draws (possible only for tiny shapes) are drawn again
-          sum = 0;
+        logs.assign(n, 0.0);
+        for (;;) {
+          double sum = 0, top = -std::numeric_limits<double>::infinity();
           for (std::size_t c = 0; c < n; ++c) {
-            shares[c] = detail::gamma_variate(engine, options.concentration * f.share[c]);
+            const auto draw = detail::gamma_variate_and_log(engine, options.concentration * f.share[c]);
+            shares[c] = draw.value;
+            logs[c] = draw.log_value;
             sum += shares[c];
+            top = std::max(top, logs[c]);
           }
-        } while (!(sum > 0));
-        for (std::size_t c = 0; c < n; ++c) shares[c] = shares[c] / sum;
+          if (sum > 0 && std::isfinite(sum)) {
+            for (std::size_t c = 0; c < n; ++c) shares[c] = shares[c] / sum;
+            break;
+          }
+          if (top > -std::numeric_limits<double>::infinity() && std::isfinite(top)) {
+            // Every gamma underflowed to 0 (tiny shapes): normalise the same draws in log space.
+            sum = 0;
+            for (std::size_t c = 0; c < n; ++c) {
+              shares[c] = std::exp(logs[c] - top);
+              sum += shares[c];
+            }
+            for (std::size_t c = 0; c < n; ++c) shares[c] = shares[c] / sum;
+            break;
+          }
+          // Only when every uniform behind the draws was exactly 0 (probability 2^-53 each): again.
+        }
       }
       const double parent = np(f.parent, k);
       for (std::size_t c = 0; c < n; ++c) np(f.kids[c], k) = parent * shares[c];
@@ -128,6 +150,7 @@ Eigen::MatrixXd sample_node_points(const indicator_tree& tree, const uncertainty
 std::vector<std::pair<std::int32_t, std::int32_t>> uncertainty_result::histogram(std::ptrdiff_t unit) const {
   std::vector<std::pair<std::int32_t, std::int32_t>> out;
   const auto u = static_cast<std::size_t>(unit);
+  if (u + 1 >= histogram_offsets.size()) return out;  // histograms not asked for
   for (auto e = histogram_offsets[u]; e < histogram_offsets[u + 1]; ++e) {
     out.emplace_back(histogram_rank[static_cast<std::size_t>(e)],
                      histogram_count[static_cast<std::size_t>(e)]);
@@ -176,9 +199,11 @@ struct tree_walker {
 
 }  // namespace
 
-uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scoring_inputs& in,
-                                        const uncertainty_options& options) {
-  check_options(options);
+namespace {
+
+uncertainty_result analyse(const indicator_tree& tree, const scoring_inputs& in,
+                           const uncertainty_options& options, const histogram_visitor* each_unit) {
+  check_uncertainty_options(options);
   const Eigen::Index units = in.fractions.rows();
   const Eigen::Index leaves = in.fractions.cols();
   std::vector<int> tree_leaves;
@@ -247,8 +272,69 @@ uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scorin
   r.top_k = options.top_k;
   r.nominal_total = std::move(ranks.nominal_total);
   r.nominal_rank = std::move(ranks.nominal_rank);
-  detail::summarise_ranks(ranks.sample_ranks.data(), units, K, options.top_k, options.threads, r);
+  const auto N = static_cast<std::size_t>(units);
+  r.median_rank.resize(N);
+  r.rank_p05.resize(N);
+  r.rank_p95.resize(N);
+  r.p_first.resize(units);
+  r.p_top_k.resize(units);
+  const int T = static_cast<int>(std::max<std::size_t>(
+      1, std::min<std::size_t>(static_cast<std::size_t>(options.threads), N / 4096 + 1)));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < T; ++t) {
+    pool.emplace_back([&, t] {
+      detail::summarise_counts(ranks.counts, N * static_cast<std::size_t>(t) / static_cast<std::size_t>(T),
+                               N * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(T), K,
+                               options.top_k, r);
+    });
+  }
+  detail::summarise_counts(ranks.counts, 0, N / static_cast<std::size_t>(T), K, options.top_k, r);
+  for (auto& th : pool) th.join();
+
+  if (each_unit) {
+    std::vector<rank_count> h;
+    for (std::size_t u = 0; u < N; ++u) {
+      auto& c = ranks.counts[u];
+      h.clear();
+      detail::counts_reader reader(c);
+      for (rank_count e{}; reader.next(e);) h.push_back(e);
+      detail::packed_counts().swap(c);
+      (*each_unit)(r, static_cast<std::ptrdiff_t>(u), h.data(), h.size());
+    }
+  } else if (options.histograms) {
+    std::size_t total = 0;
+    for (const auto& c : ranks.counts) {
+      detail::counts_reader reader(c);
+      for (rank_count e{}; reader.next(e);) ++total;
+    }
+    r.histogram_offsets.reserve(N + 1);
+    r.histogram_offsets.push_back(0);
+    r.histogram_rank.reserve(total);
+    r.histogram_count.reserve(total);
+    for (auto& c : ranks.counts) {
+      detail::counts_reader reader(c);
+      for (rank_count e{}; reader.next(e);) {
+        r.histogram_rank.push_back(e.rank);
+        r.histogram_count.push_back(e.count);
+      }
+      r.histogram_offsets.push_back(static_cast<std::int64_t>(r.histogram_rank.size()));
+      detail::packed_counts().swap(c);
+    }
+  }
   return r;
+}
+
+}  // namespace
+
+uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scoring_inputs& inputs,
+                                        const uncertainty_options& options) {
+  return analyse(tree, inputs, options, nullptr);
+}
+
+uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scoring_inputs& inputs,
+                                        const uncertainty_options& options,
+                                        const histogram_visitor& each_unit) {
+  return analyse(tree, inputs, options, each_unit ? &each_unit : nullptr);
 }
 
 }  // namespace zoneperf

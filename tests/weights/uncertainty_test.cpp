@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -79,6 +80,7 @@ TEST(uncertainty_test, reweighted_missing_leaves_geometric_groups_bonus_penalty_
   uncertainty_options o;
   o.samples = 200;
   o.percent = 40;
+  o.histograms = true;
   const auto r = uncertainty_analysis(tree, in, o);
   for (std::ptrdiff_t u = 0; u < 5; ++u) {
     EXPECT_NEAR(r.nominal_total[u], a.total(u), 1e-9) << u;
@@ -95,6 +97,7 @@ TEST(uncertainty_test, zero_percent_gives_the_nominal_ranks_with_probability_one
   o.samples = 100;
   o.percent = 0;
   o.top_k = 1;
+  o.histograms = true;
   const auto r = uncertainty_analysis(s.tree, s.inputs(), o);
   for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
     const auto nominal = r.nominal_rank[static_cast<std::size_t>(u)];
@@ -115,6 +118,7 @@ TEST(uncertainty_test, same_seed_same_result_and_thread_count_does_not_matter) {
   uncertainty_options o;
   o.samples = 300;
   o.seed = 42;
+  o.histograms = true;
   const auto a = uncertainty_analysis(s.tree, in, o);
   o.threads = 2;
   const auto b = uncertainty_analysis(s.tree, in, o);
@@ -209,6 +213,7 @@ TEST(uncertainty_test, summaries_follow_the_histogram) {
   o.samples = 1000;
   o.percent = 60;
   o.top_k = 2;
+  o.histograms = true;
   const auto r = uncertainty_analysis(s.tree, s.inputs(), o);
   double p_first_sum = 0;
   for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
@@ -237,7 +242,7 @@ TEST(uncertainty_test, options_out_of_range_and_mismatched_inputs_are_errors) {
   o.percent = 100;
   o.samples = 0;
   EXPECT_EQ(message_of([&] { sample_node_points(s.tree, o); }),
-            "[zoneperf.weights.812] samples: samples 0 must be 1 to 10^8\n"
+            "[zoneperf.weights.812] samples: samples 0 must be 1 to 1000000\n"
             "[zoneperf.weights.812] percent: percent 100 must be in [0, 100)");
   scoring_inputs bad = s.inputs();
   bad.fractions.conservativeResize(4, 16);
@@ -258,4 +263,172 @@ TEST(uncertainty_test, both_product_kernels_agree) {
   const Eigen::MatrixXd exact = f.middleRows(100, 512) * e.middleCols(3, 64);
   EXPECT_LT((a - exact).cwiseAbs().maxCoeff(), 1e-12);
   EXPECT_LT((b - exact).cwiseAbs().maxCoeff(), 1e-12);
+}
+
+namespace {
+
+// Synthetic inputs for the task-force tree: n units with fractions in [0, 1.2), offsets, some
+// vetoed units and some exact duplicates (ties in every sample).
+scoring_inputs synthetic(const indicator_tree& tree, Eigen::Index n, unsigned seed) {
+  std::mt19937_64 g(seed);
+  auto u01 = [&] { return static_cast<double>(g() >> 11) * 0x1.0p-53; };
+  scoring_inputs in;
+  for (int c : tree.columns()) {
+    if (tree.node(static_cast<std::size_t>(c)).kind == node_kind::leaf) in.leaves.push_back(c);
+  }
+  in.fractions.resize(n, static_cast<Eigen::Index>(in.leaves.size()));
+  in.offsets.resize(n);
+  in.vetoed.assign(static_cast<std::size_t>(n), 0);
+  for (Eigen::Index u = 0; u < n; ++u) {
+    in.units.push_back("u" + std::to_string(u));
+    if (u % 10 == 9) {  // a copy of the unit before
+      in.fractions.row(u) = in.fractions.row(u - 1);
+      in.offsets[u] = in.offsets[u - 1];
+      continue;
+    }
+    for (Eigen::Index l = 0; l < in.fractions.cols(); ++l) in.fractions(u, l) = 1.2 * u01();
+    in.offsets[u] = static_cast<double>(g() % 9) - 3.0;
+    if (u % 37 == 5) in.vetoed[static_cast<std::size_t>(u)] = 1;
+  }
+  return in;
+}
+
+// Every rank of every sample by brute force (O(N^2) counting per set), from the weight sets
+// sample_node_points gives, and each unit's summaries by sorting its K ranks.
+struct brute_force {
+  std::vector<std::vector<std::int32_t>> ranks;  // [unit][sample]
+  std::vector<std::int32_t> nominal;
+  brute_force(const indicator_tree& tree, const scoring_inputs& in, const uncertainty_options& o) {
+    const Eigen::MatrixXd np = sample_node_points(tree, o);
+    const Eigen::Index N = in.fractions.rows();
+    ranks.assign(static_cast<std::size_t>(N), {});
+    std::vector<std::uint64_t> key(static_cast<std::size_t>(N));
+    for (Eigen::Index k = 0; k < np.cols(); ++k) {
+      for (Eigen::Index u = 0; u < N; ++u) {
+        double total = in.offsets[u];
+        for (Eigen::Index l = 0; l < in.fractions.cols(); ++l)
+          total += in.fractions(u, l) * np(in.leaves[static_cast<std::size_t>(l)], k);
+        if (!(total > 0) || in.vetoed[static_cast<std::size_t>(u)]) total = 0;
+        key[static_cast<std::size_t>(u)] =
+            static_cast<std::uint64_t>(std::floor(total / tree.points() * 0x1.0p32 + 0.5));
+      }
+      for (Eigen::Index u = 0; u < N; ++u) {
+        std::int32_t rank = 1;
+        for (Eigen::Index v = 0; v < N; ++v)
+          rank += key[static_cast<std::size_t>(v)] > key[static_cast<std::size_t>(u)];
+        if (k == 0) {
+          nominal.push_back(rank);
+        } else {
+          ranks[static_cast<std::size_t>(u)].push_back(rank);
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+TEST(uncertainty_test, summaries_and_histograms_equal_a_brute_force_over_all_ranks_for_any_thread_count) {
+  const auto tree = load_preset("task-force");
+  const auto in = synthetic(tree, 300, 11);
+  for (const auto method : {perturbation::uniform, perturbation::dirichlet}) {
+    uncertainty_options o;
+    o.samples = 2777;  // three rounds of at most 1024 sets, not a multiple of the 64-set blocks
+    o.seed = 5;
+    o.method = method;
+    o.percent = 30;
+    o.concentration = 40;
+    o.top_k = 4;
+    o.histograms = true;
+    const brute_force bf(tree, in, o);
+    const std::size_t K = o.samples;
+    for (const int threads : {1, 2, 3}) {
+      o.threads = threads;
+      const auto r = uncertainty_analysis(tree, in, o);
+      ASSERT_EQ(r.size(), 300);
+      for (std::size_t u = 0; u < 300; ++u) {
+        auto x = bf.ranks[u];
+        std::sort(x.begin(), x.end());
+        // nearest rank: the ceil(q K)-th smallest
+        const auto nth = [&](double q) {
+          return x[static_cast<std::size_t>(std::ceil(q * static_cast<double>(K) - 1e-9)) - 1];
+        };
+        std::vector<std::pair<std::int32_t, std::int32_t>> h;
+        std::size_t first = 0, top = 0;
+        for (const auto v : x) {
+          if (h.empty() || h.back().first != v) h.emplace_back(v, 0);
+          ++h.back().second;
+          first += v == 1;
+          top += v <= 4;
+        }
+        const auto U = static_cast<std::ptrdiff_t>(u);
+        ASSERT_EQ(r.nominal_rank[u], bf.nominal[u]) << u;
+        ASSERT_EQ(r.median_rank[u], nth(0.5)) << u << " threads " << threads;
+        ASSERT_EQ(r.rank_p05[u], nth(0.05)) << u;
+        ASSERT_EQ(r.rank_p95[u], nth(0.95)) << u;
+        ASSERT_EQ(r.p_first[U], static_cast<double>(first) / static_cast<double>(K)) << u;
+        ASSERT_EQ(r.p_top_k[U], static_cast<double>(top) / static_cast<double>(K)) << u;
+        ASSERT_EQ(r.histogram(U), h) << u;
+      }
+      // spread: the test means something only if ranks move
+      EXPECT_GT(r.rank_p95[0] - r.rank_p05[0], 3);
+    }
+  }
+}
+
+TEST(uncertainty_test, histograms_are_opt_in_and_the_visitor_streams_the_same_ones_in_order) {
+  const auto tree = load_preset("task-force");
+  const auto in = synthetic(tree, 200, 3);
+  uncertainty_options o;
+  o.samples = 300;
+  o.threads = 2;
+  const auto plain = uncertainty_analysis(tree, in, o);
+  EXPECT_TRUE(plain.histogram_offsets.empty());
+  EXPECT_TRUE(plain.histogram(0).empty());
+  o.histograms = true;
+  const auto full = uncertainty_analysis(tree, in, o);
+  EXPECT_EQ(plain.median_rank, full.median_rank);
+  EXPECT_EQ(plain.rank_p95, full.rank_p95);
+  EXPECT_EQ(plain.p_top_k, full.p_top_k);
+  std::ptrdiff_t next = 0;
+  const auto streamed = uncertainty_analysis(
+      tree, in, o, [&](const uncertainty_result& s, std::ptrdiff_t u, const rank_count* e, std::size_t n) {
+        EXPECT_EQ(u, next++);
+        EXPECT_EQ(s.median_rank[static_cast<std::size_t>(u)], full.median_rank[static_cast<std::size_t>(u)]);
+        std::vector<std::pair<std::int32_t, std::int32_t>> h;
+        for (std::size_t i = 0; i < n; ++i) h.emplace_back(e[i].rank, e[i].count);
+        EXPECT_EQ(h, full.histogram(u)) << u;
+      });
+  EXPECT_EQ(next, 200);
+  EXPECT_TRUE(streamed.histogram_offsets.empty());
+  EXPECT_EQ(streamed.p_first, full.p_first);
+}
+
+TEST(uncertainty_test, tiny_dirichlet_concentrations_give_valid_shares_and_too_small_ones_are_rejected) {
+  const sample s;
+  uncertainty_options o;
+  o.samples = 200;
+  o.method = perturbation::dirichlet;
+  o.concentration = uncertainty_options::min_concentration;  // every gamma underflows: log space
+  const auto np = sample_node_points(s.tree, o);
+  ASSERT_TRUE(np.allFinite());
+  for (Eigen::Index k = 0; k < np.cols(); ++k) {
+    double groups = 0;
+    for (int g : s.tree.groups()) {
+      EXPECT_GE(np(g, k), 0);
+      groups += np(g, k);
+    }
+    EXPECT_NEAR(groups, 100, 1e-9) << k;
+  }
+  // With so little concentration one sibling takes (almost) all: some group gets ~100 points.
+  EXPECT_GT(np.row(s.tree.groups()[0]).tail(200).maxCoeff(), 99.0);
+  const auto r = uncertainty_analysis(s.tree, s.inputs(), o);
+  EXPECT_EQ(r.size(), 4);
+  o.concentration = 1e-13;
+  EXPECT_EQ(message_of([&] { sample_node_points(s.tree, o); }),
+            "[zoneperf.weights.812] concentration: concentration 1e-13 must be finite and at least 1e-12");
+  o.concentration = 1;
+  o.samples = uncertainty_options::max_samples + 1;
+  EXPECT_EQ(message_of([&] { check_uncertainty_options(o); }),
+            "[zoneperf.weights.812] samples: samples 1000001 must be 1 to 1000000");
 }

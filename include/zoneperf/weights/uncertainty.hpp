@@ -3,13 +3,17 @@
 ///
 /// Synopsis
 ///   enum class perturbation { uniform, dirichlet };
-///   struct uncertainty_options { samples, seed, method, percent, concentration, depth, top_k, threads };
+///   struct uncertainty_options { samples, seed, method, percent, concentration, depth, top_k, threads,
+///                                histograms };
+///   void check_uncertainty_options(const uncertainty_options&);           // error 812
 ///   struct scoring_inputs { units, fractions, offsets, vetoed };     // what re-weighting needs per unit
 ///   scoring_inputs scoring_inputs_of(const indicator_tree&, matrix_view values, const target_table*,
 ///                                    const assess_options& = {});
 ///   Eigen::MatrixXd sample_node_points(const indicator_tree&, const uncertainty_options&);
 ///   uncertainty_result uncertainty_analysis(const indicator_tree&, const scoring_inputs&, const
 ///   uncertainty_options& = {});
+///   uncertainty_result uncertainty_analysis(const indicator_tree&, const scoring_inputs&,
+///                                           const uncertainty_options&, const histogram_visitor&);
 ///
 /// Weights. Every parent (the root and each group) splits its points among its scored children;
 /// a weight set perturbs these shares level by level (all levels, or only the children at `depth`),
@@ -25,9 +29,11 @@
 /// within a sample, parents in file order, children in file order. No std:: distribution is used
 /// (their algorithms are implementation-defined): a uniform is (x >> 11) x 2^-53 of one engine
 /// output x; a normal is Marsaglia's polar method (first value of each accepted pair); a gamma is
-/// Marsaglia-Tsang (shape < 1 boosted by U^(1/shape)). The uniform method uses only + - x /,
-/// so its weights are bit-identical everywhere; Dirichlet also calls log, sqrt and pow, which may
-/// differ in the last bit between C libraries.
+/// Marsaglia-Tsang (shape < 1 boosted by U^(1/shape)). When every sibling's gamma underflows to 0
+/// (tiny shapes: a small concentration), the same draws are normalised in log space instead
+/// (log gamma = log boosted + log(U) / shape), so the shares stay defined and nothing is drawn
+/// again. The uniform method uses only + - x /, so its weights are bit-identical everywhere;
+/// Dirichlet also calls log, sqrt, pow and exp, which may differ in the last bit between C libraries.
 ///
 /// Scoring. Every unit's leaf fractions (units x leaves) are multiplied by all weight sets' leaf
 /// points (leaves x (K + 1)) in one Eigen matrix product per block of sets, with bonuses minus
@@ -40,12 +46,16 @@
 ///
 /// Results per unit: the nominal rank (nominal weights, same arithmetic), median rank and the
 /// 5 % and 95 % rank quantiles (nearest-rank: the ceil(q K)-th smallest of the K ranks), P(rank 1),
-/// P(rank <= top_k), and the sparse histogram of the ranks reached (rank, count), ascending; never
-/// an N x N table. Memory: 4 N K bytes while ranking, plus 8 bytes per histogram entry.
-/// Results do not depend on `threads`.
+/// P(rank <= top_k), and (opt-in: `histograms`, or a visitor) the sparse histogram of the ranks
+/// reached (rank, count), ascending; never an N x N table. Memory: the ranks are never all held;
+/// the weight sets are ranked a round at a time (as many sets as 128 MB of ranks hold, 256 to 1024;
+/// plus 8 x 64 x N bytes of keys per thread) and each round is added to every unit's sparse counts
+/// of the ranks it reached (delta-coded, about a byte per distinct (unit, rank reached)), from which
+/// the quantiles are read. Results do not depend on `threads`.
 #include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,15 +69,23 @@ namespace zoneperf {
 enum class perturbation { uniform, dirichlet };
 
 struct uncertainty_options {
-  std::size_t samples = 1000;  ///< K, the number of perturbed weight sets (>= 1)
+  std::size_t samples = 1000;  ///< K, the number of perturbed weight sets (1 to max_samples)
   std::uint64_t seed = 1;
   perturbation method = perturbation::uniform;
   double percent = 20;         ///< uniform: shares move by up to +-percent % (0 <= percent < 100)
-  double concentration = 100;  ///< dirichlet: alpha = concentration x nominal shares (> 0)
+  double concentration = 100;  ///< dirichlet: alpha = concentration x nominal shares (>= min_concentration)
   int depth = 0;               ///< 0: perturb every level; d >= 1: only nodes at depth d (groups: 1)
   int top_k = 3;               ///< for P(rank <= top_k)
   int threads = 1;             ///< worker threads (results do not depend on it)
+  bool histograms = false;     ///< also return every unit's histogram (uncertainty_result::histogram)
+
+  static constexpr std::size_t max_samples = 1000000;  ///< 10^6 (the node points alone: 8 x nodes x K bytes)
+  static constexpr double min_concentration = 1e-12;
 };
+
+/// Throws error 812 listing every option out of range (uncertainty_analysis and sample_node_points
+/// call it first; callers that read large inputs can call it before reading them).
+void check_uncertainty_options(const uncertainty_options& options);
 
 /// What re-weighting needs from one assessment: per unit, every leaf's fraction f (points earned /
 /// leaf maximum; NaN for a leaf missing under `reweight`), bonuses - penalties, and the veto flag.
@@ -98,13 +116,15 @@ struct uncertainty_result {
   std::vector<std::int32_t> rank_p05, rank_p95;
   Eigen::VectorXd p_first;  ///< share of samples in which the unit ranked 1
   Eigen::VectorXd p_top_k;  ///< share of samples with rank <= top_k
-  /// Sparse histograms, compressed: unit u's entries are [offsets[u], offsets[u + 1]).
+  /// Sparse histograms, compressed: unit u's entries are [offsets[u], offsets[u + 1]). Empty
+  /// unless options.histograms.
   std::vector<std::int64_t> histogram_offsets;
   std::vector<std::int32_t> histogram_rank;
   std::vector<std::int32_t> histogram_count;
 
   std::ptrdiff_t size() const { return static_cast<std::ptrdiff_t>(units.size()); }
-  /// (rank, count) pairs of one unit, ascending by rank; the counts add up to `samples`.
+  /// (rank, count) pairs of one unit, ascending by rank; the counts add up to `samples` (empty
+  /// when the histograms were not asked for).
   std::vector<std::pair<std::int32_t, std::int32_t>> histogram(std::ptrdiff_t unit) const;
 };
 
@@ -112,6 +132,22 @@ struct uncertainty_result {
 /// each unit's ranks. Throws error 812 for options out of range, 314 when the inputs do not fit the tree.
 uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scoring_inputs& inputs,
                                         const uncertainty_options& options = {});
+
+/// One entry of a unit's sparse rank histogram.
+struct rank_count {
+  std::int32_t rank;
+  std::int32_t count;
+};
+/// Receives one unit's histogram: `summary` has every unit's summaries (no histogram arrays),
+/// `entries` the unit's (rank, count) pairs ascending by rank, valid during the call only.
+using histogram_visitor = std::function<void(const uncertainty_result& summary, std::ptrdiff_t unit,
+                                             const rank_count* entries, std::size_t size)>;
+/// The same analysis, streaming the histograms: once every summary is known, calls each_unit for
+/// units 0, 1, ... in order and frees each unit's counts after its call, so that the histograms
+/// are never held twice. The result has the summaries only (options.histograms is ignored).
+uncertainty_result uncertainty_analysis(const indicator_tree& tree, const scoring_inputs& inputs,
+                                        const uncertainty_options& options,
+                                        const histogram_visitor& each_unit);
 
 namespace detail {
 /// `automatic`: an AVX2 + FMA build of the product on x86-64 processors that have both (GCC and
