@@ -68,6 +68,8 @@ void run_assess(const assess_args& a) {
   const target_table* tp = a.targets_file.empty() ? nullptr : &view;
   assess_options opt;
   opt.unit_ids = &values.units;
+  // JSON lists every node's score; the other formats show the groups only.
+  opt.keep = a.format == output_format::json ? node_scores::all : node_scores::groups;
   const assessment result = assess(tree, values.values, tp, opt);
 
   std::vector<std::size_t> explained;

@@ -9,6 +9,7 @@
 
 #include "cli.hpp"
 #include "zoneperf/error.hpp"
+#include "zoneperf/text/file.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -48,9 +49,9 @@ CLI::Option* add_format_option(CLI::App& app, output_format& f) {
 }
 
 void write_file(const std::string& path, std::string_view text) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  if (!out) throw error(errc::cannot_write, path, "cannot write file");
+  output_file out(path);  // the old file stays until the new one is complete
+  out.write(text);
+  out.commit();
 }
 
 namespace {
@@ -80,6 +81,8 @@ int main(int argc, char** argv) {
   for (auto adder : zoneperf::cli::commands()) adder(app);
   try {
     app.parse(argc, argv);
+    if (!std::cout.flush())
+      throw zoneperf::error(zoneperf::errc::cannot_write, "standard output", "cannot write");
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   } catch (const zoneperf::error& e) {

@@ -34,7 +34,7 @@ std::string read_text_file(const std::string& path) {
 output_file::output_file(std::string path) : path_(std::move(path)) {
   std::string pattern = path_ + ".tmp-XXXXXX";
   fd_ = ::mkstemp(pattern.data());
-  if (fd_ < 0) fail(path_, "cannot create a file beside it", errno);
+  if (fd_ < 0) fail(path_, "cannot write", errno);
   temp_ = std::move(pattern);
   // mkstemp makes the file 0600; give it the permissions a new file would get (0666 & ~umask).
   const mode_t mask = ::umask(0);

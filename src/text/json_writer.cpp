@@ -1,5 +1,6 @@
 #include "zoneperf/text/json_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -16,8 +17,14 @@ json_writer::json_writer(text_output& out, int indent) : out_(out), indent_(inde
 
 void json_writer::newline(std::size_t depth) {
   if (indent_ < 0) return;
-  out_ << '\n';
-  out_.buffer().append(depth * static_cast<std::size_t>(indent_), ' ');
+  static const std::string spaces(256, ' ');
+  std::string& b = out_.buffer();
+  b += '\n';
+  for (std::size_t n = depth * static_cast<std::size_t>(indent_); n > 0;) {
+    const std::size_t k = std::min(n, spaces.size());
+    b.append(spaces, 0, k);
+    n -= k;
+  }
 }
 
 void json_writer::before_value() {
@@ -100,6 +107,19 @@ void json_writer::null() {
 }
 
 void json_writer::string(std::string_view s) {
+  // Most strings are plain ASCII with nothing to escape: written as they are.
+  bool plain = true;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    plain = plain && c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+  }
+  if (plain) {
+    std::string& b = out_.buffer();
+    b += '"';
+    b.append(s);
+    b += '"';
+    return;
+  }
   if (detail::find_invalid_utf8(s) != std::string_view::npos)
     throw error(errc::csv_not_utf8, "json", "a string to write is not UTF-8");
   std::string& b = out_.buffer();

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -149,4 +150,32 @@ TEST(cli_test, every_kernel_instruction_set_gives_the_same_bits) {
     if (first.empty()) first = out;
     EXPECT_EQ(out, first) << k;
   }
+}
+
+TEST(cli_test, a_full_output_is_error_402_never_a_silent_success) {
+  // The result goes nowhere: the tool must say so and exit 2, not 0.
+  const std::string err = ::testing::TempDir() + "full.err";
+  const int status =
+      std::system((std::string(ZONEPERF_CLI) + " assess --preset task-force --values " + samples +
+                   "values.csv --targets " + samples + "targets.csv --format json >/dev/full 2>" + err)
+                      .c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  std::ifstream f(err);
+  std::string message;
+  std::getline(f, message);
+  EXPECT_EQ(message, "zoneperf: [zoneperf.io.402] standard output: cannot write");
+}
+
+TEST(cli_test, demo_files_replace_the_old_ones_whole) {
+  // A demo into a folder that holds older files: each file is the new one, no temporary is left.
+  const std::string dir = ::testing::TempDir() + "demo-atomic";
+  std::filesystem::create_directories(dir);
+  write_temp("demo-atomic/scorecard.csv", "old");
+  ASSERT_EQ(run("demo --out " + dir + " >/dev/null").status, 0);
+  std::ifstream f(dir + "/scorecard.csv");
+  std::string first;
+  std::getline(f, first);
+  EXPECT_EQ(first.rfind("unit,", 0), 0u);
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
 }

@@ -148,8 +148,7 @@ TEST(workbook_test, an_unwritable_path_is_error_402) {
   } catch (const error& e) {
     EXPECT_EQ(e.code(), 402);
     EXPECT_STREQ(e.what(),
-                 "[zoneperf.io.402] /nonexistent-dir/x/report.xlsx: cannot write the workbook: No such file "
-                 "or directory");
+                 "[zoneperf.io.402] /nonexistent-dir/x/report.xlsx: cannot write: No such file or directory");
   }
 }
 

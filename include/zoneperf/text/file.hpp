@@ -36,6 +36,8 @@ class output_file {
   ~output_file();  ///< removes the temporary when not committed
 
   const std::string& path() const noexcept { return path_; }
+  /// The temporary's path, for a library that writes a file by name (the workbook writer).
+  const std::string& temp_path() const noexcept { return temp_; }
   /// Writes every byte (error 402 on any failure).
   void write(std::string_view bytes);
   /// Flushes and closes the temporary, checking both (error 402); the file is complete on disk.

@@ -12,6 +12,7 @@
 #include "model.hpp"
 #include "zoneperf/error.hpp"
 #include "zoneperf/io/report.hpp"
+#include "zoneperf/text/file.hpp"
 
 namespace zoneperf {
 
@@ -633,7 +634,8 @@ void faces_sheet(book& b, const detail::report_model& m) {
 workbook_manifest write_report_workbook(const report_data& data, const std::string& path,
                                         const workbook_options& options) {
   const auto& m = data.model();
-  book b(path, options);
+  output_file file(path);  // the old workbook stays until the new one is complete
+  book b(file.temp_path(), options);
   // The scorecard sums the leaves sheet, so the leaves' rows are laid out first; the scorecard
   // sheet still comes first in the workbook.
   std::vector<std::pair<int, int>> unit_rows;
@@ -649,6 +651,7 @@ workbook_manifest write_report_workbook(const report_data& data, const std::stri
   if (data.has_land()) land_sheets(b, m);
   if (data.has_projects()) faces_sheet(b, m);
   b.close();
+  file.commit();
   return std::move(b.manifest);
 }
 
