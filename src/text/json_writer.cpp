@@ -59,21 +59,16 @@ void json_writer::begin_array() {
   stack_.push_back({false, 0});
 }
 
-void json_writer::end_object() {
+void json_writer::close(char bracket) {
   const bool any = stack_.back().count > 0;
   stack_.pop_back();
   if (any) newline(stack_.size());
-  out_ << '}';
+  out_ << bracket;
   out_.maybe_flush();
 }
 
-void json_writer::end_array() {
-  const bool any = stack_.back().count > 0;
-  stack_.pop_back();
-  if (any) newline(stack_.size());
-  out_ << ']';
-  out_.maybe_flush();
-}
+void json_writer::end_object() { close('}'); }
+void json_writer::end_array() { close(']'); }
 
 void json_writer::value(std::string_view s) {
   before_value();

@@ -48,6 +48,7 @@ class json_writer {
 
  private:
   void before_value();
+  void close(char bracket);
   void newline(std::size_t depth);
   void string(std::string_view s);
 
