@@ -11,6 +11,8 @@
 #include <ostream>
 #include <string>
 
+#include "zoneperf/text/file.hpp"
+
 namespace zoneperf::cli {
 
 enum class output_format { table, json, csv, markdown };
@@ -26,6 +28,7 @@ struct demo_context {
   std::ostream& out;
   std::string out_dir;
   nlohmann::ordered_json results;
+  output_batch files;  ///< every step's files, renamed into out_dir only when the whole demo succeeded
 };
 using demo_step = void (*)(demo_context& ctx);
 /// Steps run in ascending `order` (the scorecard is 10; later modules use 20, 30, ...).

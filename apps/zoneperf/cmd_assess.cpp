@@ -183,12 +183,12 @@ void demo_scorecard(demo_context& ctx) {
   ctx.out << scorecard_table(tree, result, values.units).render();
 
   const std::string json_text = report_json(tree, result, values.units, &leaves);
-  write_file(ctx.out_dir + "/scorecard.json", json_text);
-  write_file(ctx.out_dir + "/scorecard.csv", report_csv(tree, result, values.units));
+  ctx.files.add(ctx.out_dir + "/scorecard.json").write(json_text);
+  ctx.files.add(ctx.out_dir + "/scorecard.csv").write(report_csv(tree, result, values.units));
   std::string md = report_markdown(tree, result, values.units);
   for (std::size_t u = 0; u < values.units.size(); ++u)
     md += "\n### " + values.units[u] + "\n\n" + explanation_markdown(tree, leaves[u]);
-  write_file(ctx.out_dir + "/scorecard.md", md);
+  ctx.files.add(ctx.out_dir + "/scorecard.md").write(md);
   ctx.out << "\nwrote " << ctx.out_dir
           << "/scorecard.json, scorecard.csv, scorecard.md (every leaf explained)\n";
   ctx.results["scorecard"] = nlohmann::ordered_json::parse(json_text);

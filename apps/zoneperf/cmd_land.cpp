@@ -199,8 +199,8 @@ void demo_land(demo_context& ctx) {
       fixed(ev.zone[land_metric::tax_per_mu]), fixed(ev.zone[land_metric::value_added_per_mu]),
       fixed(ev.zone[land_metric::investment_per_mu]));
   const std::string json_text = land_report_json(tree, config, records, ev);
-  write_file(ctx.out_dir + "/land.json", json_text);
-  write_file(ctx.out_dir + "/land.csv", land_report_csv(tree, config, records, ev));
+  ctx.files.add(ctx.out_dir + "/land.json").write(json_text);
+  ctx.files.add(ctx.out_dir + "/land.csv").write(land_report_csv(tree, config, records, ev));
   ctx.out << "wrote " << ctx.out_dir << "/land.json, land.csv\n";
   ctx.results["land"] = nlohmann::ordered_json::parse(json_text);
 }

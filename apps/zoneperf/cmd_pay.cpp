@@ -90,15 +90,16 @@ struct pay_args {
   output_format format = output_format::table;
 };
 
-void write_reports(const std::string& dir, const pay_result& r, const std::vector<staff_member>& staff,
-                   const pay_policy& policy) {
+// Adds the pay files to `files`; they reach `dir` when the batch is committed.
+void write_reports(output_batch& files, const std::string& dir, const pay_result& r,
+                   const std::vector<staff_member>& staff, const pay_policy& policy) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw error(errc::cannot_write, dir, "cannot create folder: " + ec.message());
-  write_file(dir + "/pay.json", pay_json(r, staff, policy));
-  write_file(dir + "/pay_people.csv", pay_people_csv(r, staff));
-  write_file(dir + "/pay_task_forces.csv", pay_task_forces_csv(r));
-  write_file(dir + "/pay_awards.csv", pay_awards_csv(r, staff));
+  files.add(dir + "/pay.json").write(pay_json(r, staff, policy));
+  files.add(dir + "/pay_people.csv").write(pay_people_csv(r, staff));
+  files.add(dir + "/pay_task_forces.csv").write(pay_task_forces_csv(r));
+  files.add(dir + "/pay_awards.csv").write(pay_awards_csv(r, staff));
 }
 
 void run_pay(const pay_args& a) {
@@ -107,7 +108,11 @@ void run_pay(const pay_args& a) {
   const auto policy = pay_policy::from_file(a.policy);
   const auto events = a.events.empty() ? std::vector<award_event>{} : read_events_file(a.events);
   const pay_result r = allocate_pay(staff, scorecard, policy, events);
-  if (!a.out_dir.empty()) write_reports(a.out_dir, r, staff, policy);
+  if (!a.out_dir.empty()) {
+    output_batch files;
+    write_reports(files, a.out_dir, r, staff, policy);
+    files.commit();
+  }
   switch (a.format) {
     case output_format::json:
       std::cout << pay_json(r, staff, policy) << '\n';
@@ -175,7 +180,7 @@ void demo_pay(demo_context& ctx) {
   ctx.out << task_force_table(r).render() << '\n';
   if (!r.awards.empty()) ctx.out << awards_table(r, staff).render() << '\n';
   ctx.out << reconciliation(r, policy);
-  write_reports(ctx.out_dir, r, staff, policy);
+  write_reports(ctx.files, ctx.out_dir, r, staff, policy);
   ctx.out << "\nwrote " << ctx.out_dir << "/pay.json, pay_people.csv, pay_task_forces.csv, pay_awards.csv\n";
   ctx.results["pay"] = nlohmann::ordered_json::parse(pay_json(r, staff, policy));
 }

@@ -549,7 +549,7 @@ void demo_robustness(demo_context& ctx) {
   uncertainty_writer json_writer(json, output_format::json, o, true, false);
   write_uncertainty(json_writer, r);
   const std::string json_text = json.str();
-  write_file(ctx.out_dir + "/uncertainty.json", json_text);
+  ctx.files.add(ctx.out_dir + "/uncertainty.json").write(json_text);
   ctx.out << "wrote " << ctx.out_dir << "/uncertainty.json\n";
   ctx.results["uncertainty"] = ojson::parse(json_text);
 }
