@@ -44,7 +44,7 @@ def median_ms(call, repeats: int) -> float:
 
 
 def numpy_totals(tree: zp.Tree, v: np.ndarray) -> np.ndarray:
-    """The task-force scoring in plain NumPy: the formulas of DOMAIN.md section 4, in the library's order."""
+    """The task-force scoring in plain NumPy: the formulas of docs/semantics.md §4, in the library's order."""
     nodes = {c: tree.node(c) for c in tree.columns}
     groups = {g: np.zeros(v.shape[0]) for g in tree.groups}
     total = np.zeros(v.shape[0])

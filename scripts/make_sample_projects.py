@@ -3,7 +3,7 @@
 
 Deterministic (no randomness): run it again and the files come out byte for byte the same.
 The registry is built so that zoneperf's counts reproduce the article's 2020 figures
-(DOMAIN.md §1) and its export equals the project columns of samples/task-force/values.csv:
+(docs/semantics.md §1) and its export equals the project columns of samples/task-force/values.csv:
 
   2020: 92 contacted (since April), 42 reviewed, 35 signed (256 亿元), 30 landed (13 in July),
         48 key projects (13/21/8/6), 1056 万美元 of foreign capital (+521 % on 2019's 170),

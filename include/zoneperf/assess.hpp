@@ -1,5 +1,5 @@
 #pragma once
-/// The assessment engine: scores N units on an indicator tree (DOMAIN.md §4).
+/// The assessment engine: scores N units on an indicator tree (docs/semantics.md §4).
 ///
 /// Synopsis
 ///   struct matrix_view;            // a units x columns matrix of doubles, row- or column-major, not owned

@@ -1,5 +1,5 @@
 #pragma once
-/// Periods and the supervision rhythm (DOMAIN.md §1, §5, §7), on Boost.Date_Time.
+/// Periods and the supervision rhythm (docs/semantics.md §1, §5, §7), on Boost.Date_Time.
 ///
 /// Synopsis
 ///   using date = boost::gregorian::date;
@@ -159,7 +159,7 @@ struct fold_options {
   double quarter_share = 0.7;  ///< weight of the mean of the four quarterly totals, in [0, 1]
 };
 
-/// annual = share x mean(Q1..Q4) + (1 - share) x year-end total (DOMAIN.md §5). A missing
+/// annual = share x mean(Q1..Q4) + (1 - share) x year-end total (docs/semantics.md §5). A missing
 /// quarter is error 703 naming `unit` and the quarter; a share outside [0, 1] is error 704.
 double fold_annual(const std::array<std::optional<double>, 4>& quarters, double year_end,
                    const fold_options& options = {}, std::string_view unit = {});

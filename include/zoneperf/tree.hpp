@@ -1,5 +1,5 @@
 #pragma once
-/// Indicator trees: the scorecard that the assessment engine scores (DOMAIN.md §4).
+/// Indicator trees: the scorecard that the assessment engine scores (docs/semantics.md §4).
 ///
 /// Synopsis
 ///   enum class node_kind { root, group, leaf, bonus, penalty, veto };

@@ -1,5 +1,5 @@
 #pragma once
-/// Weights and robustness for analysts (DOMAIN.md §8): AHP, entropy, CRITIC, SD, ROC and equal
+/// Weights and robustness for analysts (docs/semantics.md §8): AHP, entropy, CRITIC, SD, ROC and equal
 /// weights, COINr-style normalisers and means, applying weights to a tree level, and the
 /// Monte-Carlo uncertainty of ranks.
 #include "zoneperf/weights/ahp.hpp"

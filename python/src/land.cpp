@@ -141,7 +141,8 @@ void export_land(py::module_& m) {
         return out;
       },
       py::arg("scores"), py::arg("exempt") = std::vector<std::uint8_t>{}, py::arg("scheme") = py::none(),
-      "A/B/C/D classes by rank (DOMAIN.md §5), or by a scheme given as JSON text or dict; exempt entities "
+      "A/B/C/D classes by rank (docs/semantics.md §5), or by a scheme given as JSON text or dict; exempt "
+      "entities "
       "get T.");
 
   m.def(

@@ -27,7 +27,7 @@ std::string text_of(py::handle obj) {
 }  // namespace
 
 void export_pay(py::module_& m) {
-  py::class_<pay_policy>(m, "PayPolicy", "A differentiated-pay policy (DOMAIN.md §6).")
+  py::class_<pay_policy>(m, "PayPolicy", "A differentiated-pay policy (docs/semantics.md §6).")
       .def_static("standard", &pay_policy::standard)
       .def_static("from_json", &pay_policy::from_json, py::arg("json"), py::arg("source") = "<policy>")
       .def_static(

@@ -1,4 +1,4 @@
-// The project registry from Python (DOMAIN.md §7): ProjectRegistry (read from a projects CSV),
+// The project registry from Python (docs/semantics.md §7): ProjectRegistry (read from a projects CSV),
 // the period and month reports as the CLI's JSON, the 三个十 check with faces and weekly progress,
 // admission of candidates, the export to the task-force scorecard's values, the supervision
 // calendar, roll_up and fold_annual. Results are dicts, lists and numpy arrays; the pandas
@@ -115,7 +115,8 @@ py::array fortran_matrix(const std::vector<double>& values, std::size_t rows, st
 
 void export_projects(py::module_& m) {
   py::class_<registry, registry_ptr>(
-      m, "ProjectRegistry", "The project registry (项目库): projects, stages and dates (DOMAIN.md §7).")
+      m, "ProjectRegistry",
+      "The project registry (项目库): projects, stages and dates (docs/semantics.md §7).")
       .def_property_readonly("task_forces", &registry::task_forces)
       .def_property_readonly("as_of", [](const registry& r) { return to_string(r.as_of()); })
       .def_property_readonly(
@@ -255,7 +256,8 @@ void export_projects(py::module_& m) {
       py::arg("registry"), py::arg("month"), py::arg("zone") = py::none(), py::arg("weights") = py::none(),
       py::arg("fixed") = py::none(), py::arg("smile_min_score") = py::none(),
       py::arg("month_scores") = py::none(), py::arg("as_of") = py::none(),
-      "The monthly 三个十 check (DOMAIN.md §7): targets split by key projects (or weights / fixed), actuals, "
+      "The monthly 三个十 check (docs/semantics.md §7): targets split by key projects (or weights / fixed), "
+      "actuals, "
       "faces (😊 / 😢 / \"\"), what was missed and the weekly progress.");
 
   m.def(

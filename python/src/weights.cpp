@@ -1,4 +1,4 @@
-// Weights and robustness from Python (DOMAIN.md §8): AHP (matrix file, text or array -> weights,
+// Weights and robustness from Python (docs/semantics.md §8): AHP (matrix file, text or array -> weights,
 // lambda_max, CI, CR), entropy / CRITIC / SD / ROC / equal weights, the COINr-style normalisers and
 // weighted means (numpy in, numpy out), applying weights to a tree level, and the Monte-Carlo
 // uncertainty of ranks. The per-unit dicts and DataFrames are built in zoneperf/__init__.py.

@@ -45,7 +45,7 @@ def test_a_dataframe_gives_the_same_evaluation(samples):
 
 
 def test_classes_by_rank_follow_the_integer_quotas():
-    # DOMAIN.md §5: n = 20 -> A = 4, B = 8, D = ceil(5*20/100) = 1, C the rest (7).
+    # docs/semantics.md §5: n = 20 -> A = 4, B = 8, D = ceil(5*20/100) = 1, C the rest (7).
     labels = zp.classify([float(100 - i) for i in range(20)])
     assert [labels.count(c) for c in "ABCD"] == [4, 8, 7, 1]
     assert zp.classify([3.0, 2.0, 1.0], exempt=[0, 1, 0])[1] == "T"

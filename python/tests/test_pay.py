@@ -36,7 +36,7 @@ def test_pool_is_one_and_a_half_times_the_baseline_and_parts_add_up(samples):
     from decimal import ROUND_HALF_UP, Decimal
 
     rec = run.to_dict()["reconciliation"]
-    # DOMAIN.md §6: P = 1.5 x sum of baselines, half away from zero to the fen; the parts add up to P.
+    # docs/semantics.md §6: P = 1.5 x sum of baselines, half away from zero to the fen; the parts add up to P.
     assert Decimal(run.pool) == (Decimal(rec["baseline"]) * Decimal("1.5")).quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert rec["base_paid"] == run.pool and Decimal(rec["difference"]) == 0
     assert len(run.people_frame()) == len(run)

@@ -48,7 +48,7 @@ def test_the_monthly_check_gives_the_cli_faces_and_weekly_progress(samples):
     reg = zp.read_projects_file(str(projects))
     c = zp.check_month(reg, "2020-07")
     assert c["complete"] == ref["complete"]
-    assert c["zone_target"] == {"intent": 10, "signed": 10, "landed": 10}  # 三个十 (DOMAIN.md §7)
+    assert c["zone_target"] == {"intent": 10, "signed": 10, "landed": 10}  # 三个十 (docs/semantics.md §7)
     for mine, theirs in zip(c["task_forces"], ref["task_forces"]):
         for key in ("task_force", "weight", "target", "actual", "face", "missed"):
             assert mine[key] == theirs[key]
@@ -122,7 +122,7 @@ def test_calendar_equals_the_cli(samples):
 
 
 def test_fold_annual_weights_the_quarters_and_the_year_end():
-    # DOMAIN.md §5: annual = 0.7 x mean(Q1..Q4) + 0.3 x year-end = 0.7 x 25 + 0.3 x 40 = 29.5
+    # docs/semantics.md §5: annual = 0.7 x mean(Q1..Q4) + 0.3 x year-end = 0.7 x 25 + 0.3 x 40 = 29.5
     assert zp.fold_annual([10, 20, 30, 40], 40) == pytest.approx(29.5)
     assert zp.fold_annual({"2020-Q1": 10, "2020-Q2": 20, "2020-Q3": 30, "2020-Q4": 40}, ("2020", 40)) == pytest.approx(29.5)
     assert zp.fold_annual([10, 20, 30, 40], 40, quarter_share=1) == pytest.approx(25)

@@ -23,7 +23,7 @@ MINI = {
 def test_presets_are_listed_and_load():
     assert "task-force" in zp.preset_names()
     tree = zp.load_preset("task-force")
-    # DOMAIN.md §5: 6 first-level, 17 second-level indicators, 100 points; + bonus, penalty, veto.
+    # docs/semantics.md §5: 6 first-level, 17 second-level indicators, 100 points; + bonus, penalty, veto.
     assert len(tree.groups) == 6
     assert len(tree.columns) == 17 + 3
     assert tree.points == 100

@@ -312,7 +312,7 @@ def _csv_text(table: Any, index_name: Optional[str] = None) -> str:
 def evaluate_land(enterprises: Any, preset: str = "zj-huangyan", *, tree: Optional[Tree] = None, config: Any = None,
                   prior: Optional[Mapping[str, float]] = None, threads: int = 1,
                   source: str = "<enterprises>") -> LandEvaluation:
-    """Per-mu metrics, scores, ranks and A/B/C/D classes of enterprises (DOMAIN.md §5).
+    """Per-mu metrics, scores, ranks and A/B/C/D classes of enterprises (docs/semantics.md §5).
 
     enterprises: CSV text (columns as in docs/land.md) or a DataFrame of the same columns (an index
     named "id" is used as the id column). preset: "zj-huangyan" or "js-huaian"; tree and config
@@ -340,7 +340,7 @@ LandEvaluation.to_dict = lambda self: __import__("json").loads(self.to_json())
 # ---- pay (差异化薪酬) ----
 
 def allocate_pay(staff: Any, scorecard: Any, policy: Any = None, events: Any = None) -> PayRun:
-    """Shares the pay pool (DOMAIN.md §6). staff and events: CSV text or DataFrames; scorecard: the
+    """Shares the pay pool (docs/semantics.md §6). staff and events: CSV text or DataFrames; scorecard: the
     JSON report (text or dict, e.g. scorecard_json(...)) or an Assessment (no leaf ratios then, so
     no scorecard awards); policy: a PayPolicy, its JSON text or dict, or None for the standard one.
     Money stays exact: read it from to_json() / people_csv() as decimal strings in yuan."""
@@ -372,7 +372,7 @@ PayRun.to_dict = lambda self: __import__("json").loads(self.to_json())
 PayRun.people_frame = _people_frame
 
 
-# ---- projects (项目库, DOMAIN.md §7) ----
+# ---- projects (项目库, docs/semantics.md §7) ----
 
 def _table_text(table: Any, source: str, index_name: Optional[str]) -> Tuple[str, str]:
     """CSV text and its source name from text, bytes, a path (pathlib.Path) or a DataFrame."""
@@ -436,7 +436,7 @@ def scorecard_frame(registry: ProjectRegistry, period: str, other: Any = None, *
 def admit(candidates: Any, tree: Optional[Tree] = None, *, min_investment_per_mu: float = 300,
           min_tax_per_mu: float = 10, pass_mark: Optional[float] = None,
           source: str = "<candidates>") -> List[Dict[str, Any]]:
-    """Admission of candidate projects (入区项目评价赋分, DOMAIN.md §5): gates, then the `admission`
+    """Admission of candidate projects (入区项目评价赋分, docs/semantics.md §5): gates, then the `admission`
     scorecard (or `tree`). candidates: CSV text, a Path or a DataFrame (columns in docs/projects.md).
     One dict per candidate, as `zoneperf admit --format json`: id, name, task_force, decision
     ("admitted"/"rejected"), points, total, gate_failed, vetoed, dimensions {leaf: {actual, points,
@@ -461,7 +461,7 @@ def admit_frame(decisions: Sequence[Mapping[str, Any]]):
 
 
 def fold_annual(quarters: Any, year_end: Any, *, quarter_share: float = 0.7, unit: str = "") -> float:
-    """annual = share x mean(Q1..Q4) + (1 - share) x year-end total (DOMAIN.md §5).
+    """annual = share x mean(Q1..Q4) + (1 - share) x year-end total (docs/semantics.md §5).
     quarters: four values Q1..Q4 (None for a missing one: error 703) with year_end a number, or a
     {"2020-Q1": v, ...} dict with year_end a ("2020", v) pair."""
     if isinstance(quarters, Mapping):
@@ -469,7 +469,7 @@ def fold_annual(quarters: Any, year_end: Any, *, quarter_share: float = 0.7, uni
     return _core._fold_annual(list(quarters), float(year_end), float(quarter_share), unit)
 
 
-# ---- weights (DOMAIN.md §8) ----
+# ---- weights (docs/semantics.md §8) ----
 
 def ahp(matrix: Any, *, names: Optional[Sequence[str]] = None, ri: Optional[Sequence[float]] = None,
         accept_below: float = 0.10, tolerance: float = 0.01) -> Dict[str, Any]:
@@ -555,7 +555,7 @@ def uncertainty_analysis(tree: Tree, values: Any, targets: Any = None, *, units:
                          samples: int = 1000, seed: int = 1, method: str = "uniform", percent: float = 20,
                          concentration: float = 100, depth: int = 0, top_k: int = 3, threads: int = 1,
                          as_frame: bool = False, histograms: bool = False):
-    """Monte-Carlo robustness of the ranks under perturbed weights (DOMAIN.md §8), as `zoneperf
+    """Monte-Carlo robustness of the ranks under perturbed weights (docs/semantics.md §8), as `zoneperf
     uncertainty`. values / targets / units: as for assess. Returns {unit: {nominal_total,
     nominal_rank, median_rank, rank_p05, rank_p95, p_rank_1, p_top_k}} in unit order, or with
     as_frame=True a DataFrame indexed by unit with those columns. histograms=True adds each unit's

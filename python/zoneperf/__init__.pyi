@@ -183,7 +183,7 @@ def validate_pay_policy(policy: Union[str, Mapping[str, Any]], source: str = "<p
 def allocate_pay(staff: Any, scorecard: Any, policy: Any = None, events: Any = None) -> PayRun: ...
 def scorecard_json(tree: Tree, values: Any, targets: Targets = None, *, units: Optional[Sequence[str]] = None) -> str: ...
 
-# ---- projects (项目库, DOMAIN.md §7) ----
+# ---- projects (项目库, docs/semantics.md §7) ----
 Report = Dict[str, Any]
 
 class ProjectRegistry:
@@ -231,7 +231,7 @@ def roll_up(series: Mapping[str, float], to: Literal["week", "month", "quarter",
 def fold_annual(quarters: Union[Sequence[Optional[float]], Mapping[str, float]], year_end: Union[float, Tuple[str, float]], *,
                 quarter_share: float = 0.7, unit: str = "") -> float: ...
 
-# ---- weights (DOMAIN.md §8) ----
+# ---- weights (docs/semantics.md §8) ----
 Direction = Union[Literal["higher", "lower"], int]
 AhpResult = Dict[str, Any]
 """Keys: names, weights (float64 array), lambda_max, ci, ri, ri_table, cr, acceptable."""

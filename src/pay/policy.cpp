@@ -331,7 +331,7 @@ pay_policy pay_policy::from_file(const std::string& path) { return from_json(rea
 
 pay_policy pay_policy::standard() {
   pay_policy p;
-  p.name = "DOMAIN.md §6";
+  p.name = "docs/semantics.md §6";
   p.task_force = {{"优秀", exact_ratio(6, 5)},
                   {"良好", exact_ratio(1)},
                   {"合格", exact_ratio(9, 10)},

@@ -267,7 +267,7 @@ per_mu zone_per_mu(const period_counts& c) {
 
 leaf_table export_project_leaves(const registry& r, const period& p, const count_options& options) {
   const period_counts c = count(r, p, options);
-  // Per-mu figures need the land of every landed project (DOMAIN.md §3: an error, not an infinity).
+  // Per-mu figures need the land of every landed project (docs/semantics.md §3: an error, not an infinity).
   std::vector<problem> no_land;
   for (const project* q : r.all()) {
     const auto& landed = q->date_of(stage::landed);

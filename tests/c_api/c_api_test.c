@@ -44,7 +44,7 @@ static void presets_and_tree(void) {
   CHECK(strcmp(id, "task-force") == 0);
   OK(zp_tree_name(tree, &name));
   CHECK(strcmp(name, "产业专班考核") == 0);
-  /* DOMAIN.md §5: 6 groups, 17 indicators + bonus, penalty, veto; grades 优秀 良好 合格 不合格 */
+  /* docs/semantics.md §5: 6 groups, 17 indicators + bonus, penalty, veto; grades 优秀 良好 合格 不合格 */
   OK(zp_tree_group_count(tree, &groups));
   CHECK(groups == 6);
   OK(zp_tree_column_count(tree, &columns));

@@ -44,7 +44,7 @@ TEST(land_classes_test, jining_sized_jurisdiction_of_265) {
   // only moves entities up into the better class, which could turn A 53 into 55 but could not
   // shrink B by 9 while C grows by 7. Jining's counts are after its own adjustments (its results
   // "结合定档调档", firms moved down a class for violations or up for key projects) or a B share
-  // near 36.6 %; the pure rank rule of DOMAIN.md §5 gives 53/106/92/14.
+  // near 36.6 %; the pure rank rule of docs/semantics.md §5 gives 53/106/92/14.
   EXPECT_EQ(rank_quotas(default_class_scheme(), 265), counts_t({53, 106, 92, 14}));
   EXPECT_EQ(counts(distinct(265)), counts_t({53, 106, 92, 14, 0}));
 }

@@ -116,7 +116,7 @@ TEST(land_metrics_test, an_aggregate_sums_each_metric_over_the_records_that_have
 }
 
 TEST(land_metrics_test, the_landed_projects_per_mu_figures_come_from_totals) {
-  // The article's 30 landed projects: 470 and 40 万元/亩 (DOMAIN.md §1). Three projects whose
+  // The article's 30 landed projects: 470 and 40 万元/亩 (docs/semantics.md §1). Three projects whose
   // sums give those figures, though none of them is at 470 / 40 on its own.
   land_totals t;
   const double inv[] = {12000, 20000, 15000}, tax[] = {1500, 1500, 1000};

@@ -533,7 +533,7 @@ TEST(allocate_test, demo_pays_40_staff_averaging_one_and_a_half_baseline_from_th
   const pay_result r = sample_pay(read_scorecard(sample_file("pay/scorecard.json"), "fixture"));
   EXPECT_EQ(r.people.size(), 40u);
   EXPECT_EQ(r.task_forces.size(), 4u);
-  EXPECT_EQ(r.base_paid / r.baseline, exact_ratio(3, 2));  // DOMAIN.md §1: 1.5 × baseline on average
+  EXPECT_EQ(r.base_paid / r.baseline, exact_ratio(3, 2));  // docs/semantics.md §1: 1.5 × baseline on average
   EXPECT_EQ(r.base_paid, r.pool);
   // Better grades pay more on average: 优秀 > 良好 > 合格 > 不合格 in the fixture.
   EXPECT_GT(r.task_forces[0].average_multiple(), r.task_forces[1].average_multiple());

@@ -15,7 +15,7 @@ using zoneperf::test_support::message_of;
 
 TEST(inputs_test, the_sample_roster_has_40_staff_in_four_task_forces) {
   const auto staff = read_staff(read_csv(sample_file("pay/staff.csv"), "staff.csv"));
-  ASSERT_EQ(staff.size(), 40u);  // DOMAIN.md §1: 40 staff in the four task forces
+  ASSERT_EQ(staff.size(), 40u);  // docs/semantics.md §1: 40 staff in the four task forces
   EXPECT_EQ(staff[0].id, "XC01");
   EXPECT_EQ(staff[0].task_force, "新材料新能源");
   EXPECT_EQ(staff[0].job_level, "专班负责人");

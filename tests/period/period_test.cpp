@@ -141,7 +141,7 @@ TEST(rollup_test, months_sum_into_quarters_and_a_week_53_fits_no_year) {
 }
 
 TEST(fold_test, quarterly_totals_fold_into_the_annual_score) {
-  // DOMAIN.md §5: annual = 0.7 x mean(Q1..Q4) + 0.3 x year-end = 0.7 x 87.5 + 0.3 x 92
+  // docs/semantics.md §5: annual = 0.7 x mean(Q1..Q4) + 0.3 x year-end = 0.7 x 87.5 + 0.3 x 92
   EXPECT_DOUBLE_EQ(fold_annual({80.0, 85.0, 90.0, 95.0}, 92.0), 0.7 * 87.5 + 0.3 * 92);
   fold_options half;
   half.quarter_share = 0.5;

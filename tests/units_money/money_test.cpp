@@ -120,7 +120,7 @@ TEST(money_test, multiplying_by_a_ratio_rounds_by_the_named_rule) {
   EXPECT_EQ(multiply(-a, half, rounding::down).fen(), -3);
   EXPECT_EQ(multiply(a, half, rounding::up).fen(), 3);
   EXPECT_EQ(multiply(-a, half, rounding::toward_zero).fen(), -2);
-  // The pool: 1.5 × Σ baseline, rounded half away from zero (DOMAIN.md §6).
+  // The pool: 1.5 × Σ baseline, rounded half away from zero (docs/semantics.md §6).
   EXPECT_EQ(multiply(cny_money::parse("100000.01"), exact_ratio::parse("1.5"), rounding::half_away_from_zero),
             cny_money::parse("150000.02"));  // 150000.015 -> .02
   // A 128-bit intermediate: max fen × 2/3 does not overflow on the way.

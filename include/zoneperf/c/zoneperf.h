@@ -163,7 +163,7 @@ int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_
 int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t length, const char* source,
                      int indent, char** report_json);
 
-/* ---- projects (项目库, DOMAIN.md §7): the CLI's JSON reports, free with zp_string_free ---- */
+/* ---- projects (项目库, docs/semantics.md §7): the CLI's JSON reports, free with zp_string_free ---- */
 /* A month's report (`zoneperf projects --file F [--as-of D] --format json month YYYY-MM`): counts per
  * task force and zone, growth year on year and month on month, the 三个十 check with faces.
  * `as_of` (NULL for none) views the registry as it stood at the end of that day (YYYY-MM-DD). */
@@ -188,7 +188,7 @@ int zp_admission_options_init(zp_admission_options* options);
 int zp_admit_json(const zp_tree* tree, const char* candidates_csv, size_t length, const char* source,
                   const zp_admission_options* options, int indent, char** report_json);
 
-/* ---- weights (DOMAIN.md §8) ---- */
+/* ---- weights (docs/semantics.md §8) ---- */
 typedef struct zp_ahp_info {
   double lambda_max; /* principal eigenvalue */
   double ci;         /* (lambda_max - n) / (n - 1) */

@@ -1,5 +1,5 @@
 #pragma once
-// The per-value formulas of the leaf rules (DOMAIN.md §4), shared by the assessment engine and the
+// The per-value formulas of the leaf rules (docs/semantics.md §4), shared by the assessment engine and the
 // standalone normalisers (weights/normalise.hpp), so both compute bit-identical results.
 // Every ratio is r / t (or t / r) as written: never a multiplication by a reciprocal, so a value
 // sitting exactly on a band floor lands on the same side everywhere.

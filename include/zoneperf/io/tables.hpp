@@ -1,5 +1,5 @@
 #pragma once
-/// Values and targets tables for the assessment engine, read from CSV (DOMAIN.md §4 "Tables").
+/// Values and targets tables for the assessment engine, read from CSV (docs/semantics.md §4 "Tables").
 ///
 /// Synopsis
 ///   struct values_table { std::vector<std::string> units; Eigen::MatrixXd values; };

@@ -13,7 +13,7 @@
 ///                                const std::vector<double>& scores, const std::vector<std::uint8_t>&
 ///                                exempt);
 ///
-/// By rank (DOMAIN.md §5): with n rated entities, a class with share s% takes ⌊s·n/100⌋ places
+/// By rank (docs/semantics.md §5): with n rated entities, a class with share s% takes ⌊s·n/100⌋ places
 /// (⌈s·n/100⌉ with "round": "up"), or none when n is below its `min_rated`; the classes before the
 /// "rest" class fill from the top, those after it from the bottom, and the rest class takes what
 /// is left. Default: A = ⌊20n/100⌋, B = ⌊40n/100⌋, D = ⌈5n/100⌉ when n ≥ 20 else 0, C the rest.

@@ -9,7 +9,7 @@
 ///   land_gate_thresholds land_gate_thresholds_from_json(std::string_view json, std::string_view source);
 ///   land_gate_report check_land_gates(const land_proposal&, const land_gate_thresholds& = {});
 ///
-/// Defaults (聊城高新区 2013 《工业项目准入指导意见》, DOMAIN.md §5): total investment ÷ land
+/// Defaults (聊城高新区 2013 《工业项目准入指导意见》, docs/semantics.md §5): total investment ÷ land
 /// ≥ 300 万元/亩 (below: rejected); promised annual tax ÷ land ≥ 20 万元/亩, and below 10 万元/亩
 /// rejected outright (between 10 and 20 the gate fails but does not reject: the admission score
 /// decides); plot ratio (floor area ÷ land) ≥ 0.8 and building density (footprint ÷ land)

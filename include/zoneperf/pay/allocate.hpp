@@ -1,5 +1,5 @@
 #pragma once
-/// Differentiated pay (差异化薪酬, DOMAIN.md §6): the pool, each person's share, one λ with every
+/// Differentiated pay (差异化薪酬, docs/semantics.md §6): the pool, each person's share, one λ with every
 /// pay clamped to [floor, cap], largest-remainder rounding to the fen, and key-project awards.
 ///
 /// Synopsis

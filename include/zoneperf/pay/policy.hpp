@@ -1,5 +1,5 @@
 #pragma once
-/// The pay policy: pool multiplier, coefficient tables, floor and cap, awards (DOMAIN.md §6).
+/// The pay policy: pool multiplier, coefficient tables, floor and cap, awards (docs/semantics.md §6).
 ///
 /// Synopsis
 ///   struct grade_coefficient { std::string grade; exact_ratio coefficient; };
@@ -77,7 +77,7 @@ struct pay_policy {
   static pay_policy from_json(std::string_view json, std::string_view source = "<policy>");
   /// Reads a file (401 when it cannot be opened).
   static pay_policy from_file(const std::string& path);
-  /// DOMAIN.md §6: 1.5 ×, 优秀 1.2 / 良好 1.0 / 合格 0.9 / 不合格 0.7, individual ≥90 1.2 / ≥80 1.0 /
+  /// docs/semantics.md §6: 1.5 ×, 优秀 1.2 / 良好 1.0 / 合格 0.9 / 不合格 0.7, individual ≥90 1.2 / ≥80 1.0 /
   /// ≥60 0.8 / below 0.5, floor 1.0, cap 2.0, every team 1, no awards.
   static pay_policy standard();
   /// The policy in the file shape; from_json(to_json()) gives the same policy.

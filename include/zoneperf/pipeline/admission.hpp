@@ -1,5 +1,5 @@
 #pragma once
-/// Project admission (入区项目评价赋分): hard gates, then the `admission` scorecard (DOMAIN.md §5).
+/// Project admission (入区项目评价赋分): hard gates, then the `admission` scorecard (docs/semantics.md §5).
 ///
 /// Synopsis
 ///   struct candidate;                 // one project asking to enter the zone

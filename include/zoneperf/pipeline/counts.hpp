@@ -1,6 +1,6 @@
 #pragma once
 /// Counts per period, per task force and for the zone; growth; the funnel; the export into the
-/// task-force scorecard's values (DOMAIN.md §7).
+/// task-force scorecard's values (docs/semantics.md §7).
 ///
 /// Synopsis
 ///   struct unit_counts;     // one task force (or the zone) in one period

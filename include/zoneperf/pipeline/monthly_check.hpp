@@ -1,6 +1,6 @@
 #pragma once
 /// The monthly 三个十 check: every month at least 10 intent, 10 signed and 10 landed projects for
-/// the zone, split over the task forces, tracked weekly and judged monthly with 😊 / 😢 (DOMAIN.md §7).
+/// the zone, split over the task forces, tracked weekly and judged monthly with 😊 / 😢 (docs/semantics.md §7).
 ///
 /// Synopsis
 ///   struct monthly_targets { intent, signed_, landed };          // 10 / 10 / 10 for the zone

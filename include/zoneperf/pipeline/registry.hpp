@@ -1,9 +1,9 @@
 #pragma once
-/// The project registry (项目库): projects, their stages and dates (DOMAIN.md §7).
+/// The project registry (项目库): projects, their stages and dates (docs/semantics.md §7).
 ///
 /// Synopsis
 ///   enum class stage { contacted, scored, reviewed, intent, signed_, landed, started, producing, cleared };
-///   struct project;                  // the fields of DOMAIN.md §7, one optional date per stage
+///   struct project;                  // the fields of docs/semantics.md §7, one optional date per stage
 ///   class registry;                  // projects indexed by id (hashed, O(1)), by (task force, stage)
 ///                                    // and by (stage, date of entering it); every change is all-or-nothing
 ///     registry(registry_options{task_forces, as_of});

@@ -1,6 +1,6 @@
 #pragma once
 /// AHP weights: the principal eigenvector of a pairwise comparison matrix, with Saaty's
-/// consistency ratio (DOMAIN.md §8).
+/// consistency ratio (docs/semantics.md §8).
 ///
 /// Synopsis
 ///   struct random_index_table { std::string name; std::vector<double> values; };  // values[n-1] = RI(n)

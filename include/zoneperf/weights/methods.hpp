@@ -1,6 +1,6 @@
 #pragma once
 /// Weights derived from judgements or from the data: equal, rank-order centroid, entropy, CRITIC
-/// and standard deviation (DOMAIN.md §8). AHP is in weights/ahp.hpp.
+/// and standard deviation (docs/semantics.md §8). AHP is in weights/ahp.hpp.
 ///
 /// Synopsis
 ///   struct criteria_matrix { std::vector<std::string> units, columns; Eigen::MatrixXd values; };

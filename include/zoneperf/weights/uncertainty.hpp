@@ -1,5 +1,5 @@
 #pragma once
-/// Monte-Carlo uncertainty of ranks under perturbed weights (DOMAIN.md §8).
+/// Monte-Carlo uncertainty of ranks under perturbed weights (docs/semantics.md §8).
 ///
 /// Synopsis
 ///   enum class perturbation { uniform, dirichlet };
