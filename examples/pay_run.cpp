@@ -2,6 +2,7 @@
 // its baseline. Run: ./build/examples/example_pay_run (expected output: docs/bindings.md)
 #include <cstdio>
 
+#include "zoneperf/io/report.hpp"
 #include "zoneperf/pay/allocate.hpp"
 #include "zoneperf/pay/inputs.hpp"
 #include "zoneperf/pay/policy.hpp"
@@ -13,7 +14,7 @@
 int main() {
   using namespace zoneperf;
   const auto staff = read_staff(read_csv(sample_file("pay/staff.csv"), "staff.csv"));
-  // The scorecard is the assessment's JSON report (grades and, for awards, leaf ratios).
+  // The scorecard is the assessment's JSON report (grades and, for awards, leaf ratios), read and checked.
   const auto scorecard = read_scorecard(sample_file("pay/scorecard.json"), "scorecard.json");
   const auto policy = pay_policy::from_json(sample_file("pay/policy.json"), "policy.json");
   const auto events = read_events(read_csv(sample_file("pay/events.csv"), "events.csv"));

@@ -90,6 +90,8 @@ struct detail_engine {
     if (out.scale_.rows() != n || out.scale_.cols() != static_cast<std::ptrdiff_t>(s.reweight_parents.size()))
       out.scale_.resize(n, static_cast<std::ptrdiff_t>(s.reweight_parents.size()));
     if (opt.ranks == ranking::off) out.ranks_.clear();
+    out.read_max_.resize(0, 0);
+    out.read_all_missing_.clear();
   }
 
   // Competition ranks of the totals (1, 2, 2, 4): best first, ties in unit order.
@@ -172,6 +174,7 @@ double assessment::score(std::ptrdiff_t unit, std::size_t node) const {
 
 double assessment::max(std::ptrdiff_t unit, std::size_t node) const {
   if (node >= node_max_.size()) throw error(errc::unknown_column, std::to_string(node), "no such node");
+  if (read_max_.size() != 0 && has_scores(node)) return read_max_(unit, column_of_[node]);
   // A leaf of a reweighted parent: its points times the unit's scale (0 when missing).
   const int p = parent_[node];
   if (p >= 0 && scale_column_[p] >= 0) {
@@ -188,6 +191,9 @@ double assessment::rate(std::ptrdiff_t unit, std::size_t node) const {
 }
 
 bool assessment::all_missing(std::ptrdiff_t unit, std::size_t node) const {
+  if (!read_all_missing_.empty())
+    return has_scores(node) && read_all_missing_[static_cast<std::size_t>(unit) +
+                                                 static_cast<std::size_t>(column_of_[node] * units())] != 0;
   if (node >= scale_column_.size() || scale_column_[node] < 0) return false;
   return std::isnan(scale_(unit, scale_column_[node]));
 }

@@ -8,9 +8,12 @@
 // Commands throw zoneperf::error for bad input; main prints it to stderr and exits with 2.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 
+#include "zoneperf/io/reports.hpp"
+#include "zoneperf/scorecard.hpp"
 #include "zoneperf/text/file.hpp"
 
 namespace zoneperf::cli {
@@ -22,12 +25,13 @@ CLI::Option* add_format_option(CLI::App& app, output_format& f);
 using command_adder = void (*)(CLI::App& app);
 bool add_command(command_adder adder);
 
-/// What demo steps share: where to print, the folder for report files, and each step's results
-/// as JSON keyed by step name (the pay step reads results["scorecard"], for example).
+/// What demo steps share: where to print, the folder for report files, the scorecard as it is (pay
+/// and the reports take it), and the other sections of the report as the JSON their steps wrote.
 struct demo_context {
   std::ostream& out;
   std::string out_dir;
-  nlohmann::ordered_json results;
+  std::optional<scorecard> card;
+  report_sections sections;
   output_batch files;  ///< every step's files, renamed into out_dir only when the whole demo succeeded
 };
 using demo_step = void (*)(demo_context& ctx);

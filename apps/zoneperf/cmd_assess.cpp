@@ -171,27 +171,21 @@ void demo_scorecard(demo_context& ctx) {
   const targets_table targets = read_targets(tree, values.units, sample_file("task-force/targets.csv"),
                                              "samples/task-force/targets.csv");
   const target_table view = targets.view();
-  assess_options opt;
-  opt.unit_ids = &values.units;
-  const assessment result = assess(tree, values.values, &view, opt);
-  std::vector<std::size_t> all(values.units.size());
-  for (std::size_t u = 0; u < all.size(); ++u) all[u] = u;
-  const auto leaves = explain(tree, values.values, &view, all, opt);
+  const scorecard card = make_scorecard(tree, values.values, &view, values.units, explained::all);
 
   ctx.out << "聊城高新区 · 产业专班考核 (preset task-force: " << tree.groups().size() << " groups, "
           << tree.columns().size() - 3 << " indicators, " << shortest(tree.points()) << " points)\n\n";
-  ctx.out << scorecard_table(tree, result, values.units).render();
+  ctx.out << scorecard_table(tree, card.result, card.units).render();
 
-  const std::string json_text = report_json(tree, result, values.units, &leaves);
-  ctx.files.add(ctx.out_dir + "/scorecard.json").write(json_text);
-  ctx.files.add(ctx.out_dir + "/scorecard.csv").write(report_csv(tree, result, values.units));
-  std::string md = report_markdown(tree, result, values.units);
-  for (std::size_t u = 0; u < values.units.size(); ++u)
-    md += "\n### " + values.units[u] + "\n\n" + explanation_markdown(tree, leaves[u]);
+  ctx.files.add(ctx.out_dir + "/scorecard.json").write(report_json(card));
+  ctx.files.add(ctx.out_dir + "/scorecard.csv").write(report_csv(card));
+  std::string md = report_markdown(card);
+  for (std::size_t u = 0; u < card.units.size(); ++u)
+    md += "\n### " + card.units[u] + "\n\n" + explanation_markdown(tree, card.leaves[u]);
   ctx.files.add(ctx.out_dir + "/scorecard.md").write(md);
   ctx.out << "\nwrote " << ctx.out_dir
           << "/scorecard.json, scorecard.csv, scorecard.md (every leaf explained)\n";
-  ctx.results["scorecard"] = nlohmann::ordered_json::parse(json_text);
+  ctx.card = card;
 }
 
 const bool registered = add_command(&add_assess_commands);

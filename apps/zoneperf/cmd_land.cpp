@@ -202,7 +202,7 @@ void demo_land(demo_context& ctx) {
   ctx.files.add(ctx.out_dir + "/land.json").write(json_text);
   ctx.files.add(ctx.out_dir + "/land.csv").write(land_report_csv(tree, config, records, ev));
   ctx.out << "wrote " << ctx.out_dir << "/land.json, land.csv\n";
-  ctx.results["land"] = nlohmann::ordered_json::parse(json_text);
+  ctx.sections.land = json_text;
 }
 
 const bool registered = add_command(&add_land_commands);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "zoneperf/io/report.hpp"
 #include "zoneperf/pay/report.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/csv.hpp"
@@ -86,25 +87,29 @@ std::string reconciliation(const pay_result& r, const pay_policy& policy) {
 }
 
 struct pay_args {
-  std::string staff, scorecard, policy, events, out_dir;
+  std::string staff, scorecard, tree, policy, events, out_dir;
   output_format format = output_format::table;
 };
 
-// Adds the pay files to `files`; they reach `dir` when the batch is committed.
-void write_reports(output_batch& files, const std::string& dir, const pay_result& r,
-                   const std::vector<staff_member>& staff, const pay_policy& policy) {
+// Adds the pay files to `files`; they reach `dir` when the batch is committed. Returns pay.json's text.
+std::string write_reports(output_batch& files, const std::string& dir, const pay_result& r,
+                          const std::vector<staff_member>& staff, const pay_policy& policy) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw error(errc::cannot_write, dir, "cannot create folder: " + ec.message());
-  files.add(dir + "/pay.json").write(pay_json(r, staff, policy));
+  std::string json = pay_json(r, staff, policy);
+  files.add(dir + "/pay.json").write(json);
   files.add(dir + "/pay_people.csv").write(pay_people_csv(r, staff));
   files.add(dir + "/pay_task_forces.csv").write(pay_task_forces_csv(r));
   files.add(dir + "/pay_awards.csv").write(pay_awards_csv(r, staff));
+  return json;
 }
 
 void run_pay(const pay_args& a) {
   const auto staff = read_staff_file(a.staff);
-  const auto scorecard = read_scorecard_file(a.scorecard);
+  std::optional<indicator_tree> tree;
+  if (!a.tree.empty()) tree = indicator_tree::from_file(a.tree);
+  const auto scorecard = read_scorecard_file(a.scorecard, tree ? &*tree : nullptr);
   const auto policy = pay_policy::from_file(a.policy);
   const auto events = a.events.empty() ? std::vector<award_event>{} : read_events_file(a.events);
   const pay_result r = allocate_pay(staff, scorecard, policy, events);
@@ -144,6 +149,8 @@ void add_pay_commands(CLI::App& app) {
       ->required();
   cmd->add_option("--scorecard", a.scorecard, "Scorecard JSON from `zoneperf assess --format json`")
       ->required();
+  cmd->add_option("--tree", a.tree, "The scorecard's tree file (default: the preset its JSON names)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--policy", a.policy, "Pay policy JSON")->required();
   cmd->add_option("--events", a.events, "Award events CSV (task_force,team,kind,count)");
   cmd->add_option("--out", a.out_dir,
@@ -165,24 +172,20 @@ void demo_pay(demo_context& ctx) {
   const auto staff = read_staff(read_csv(sample_file("pay/staff.csv"), "samples/pay/staff.csv"));
   const auto policy = pay_policy::from_json(sample_file("pay/policy.json"), "samples/pay/policy.json");
   const auto events = read_events(read_csv(sample_file("pay/events.csv"), "samples/pay/events.csv"));
-  std::string scorecard_json;
   std::string source = "the demo's scorecard";
-  if (ctx.results.contains("scorecard")) {
-    scorecard_json = ctx.results["scorecard"].dump();
-  } else {
-    scorecard_json = std::string(sample_file("pay/scorecard.json"));
+  if (!ctx.card) {
     source = "samples/pay/scorecard.json";
+    ctx.card = read_scorecard(sample_file("pay/scorecard.json"), source);
   }
-  const auto scorecard = read_scorecard(scorecard_json, source);
+  const scorecard& scorecard = *ctx.card;
   const pay_result r = allocate_pay(staff, scorecard, policy, events);
   ctx.out << "\n差异化薪酬 · " << staff.size() << " staff of " << r.task_forces.size()
           << " task forces, paid from " << source << " (policy: " << policy.name << ")\n\n";
   ctx.out << task_force_table(r).render() << '\n';
   if (!r.awards.empty()) ctx.out << awards_table(r, staff).render() << '\n';
   ctx.out << reconciliation(r, policy);
-  write_reports(ctx.files, ctx.out_dir, r, staff, policy);
+  ctx.sections.pay = write_reports(ctx.files, ctx.out_dir, r, staff, policy);
   ctx.out << "\nwrote " << ctx.out_dir << "/pay.json, pay_people.csv, pay_task_forces.csv, pay_awards.csv\n";
-  ctx.results["pay"] = nlohmann::ordered_json::parse(pay_json(r, staff, policy));
 }
 
 const bool registered = add_command(&add_pay_commands);

@@ -368,7 +368,7 @@ void demo_projects(demo_context& ctx) {
   json faces = json::object();
   for (const auto& k : m.task_forces) faces[k.task_force] = to_string(k.verdict);
   j["july_faces"] = faces;
-  ctx.results["projects"] = j;
+  ctx.sections.projects = j.dump();
 }
 
 const bool registered = add_command(&add_project_commands);

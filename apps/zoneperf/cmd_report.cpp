@@ -55,19 +55,11 @@ void add_report_command(CLI::App& app) {
 }
 
 void demo_reports(demo_context& ctx) {
-  if (!ctx.results.contains("scorecard")) return;
-  report_inputs in;
-  in.scorecard = ctx.results["scorecard"].dump();
-  for (const char* k : {"pay", "land", "projects"}) {
-    if (!ctx.results.contains(k)) continue;
-    std::string text = ctx.results[k].dump();
-    if (std::string(k) == "pay") in.pay = std::move(text);
-    if (std::string(k) == "land") in.land = std::move(text);
-    if (std::string(k) == "projects") in.projects = std::move(text);
-  }
-  in.title = "聊城高新区 · 双招双引 performance report";
+  if (!ctx.card) return;
+  report_sections sections = ctx.sections;
+  sections.title = "聊城高新区 · 双招双引 performance report";
   ctx.out << "\nReports (a page with charts, an auditor's workbook with live formulas, Markdown, CSV):\n";
-  print_paths(ctx.out, write_reports(report_data::parse(in), ctx.out_dir));
+  print_paths(ctx.out, write_reports(report_data(*ctx.card, sections), ctx.out_dir));
 }
 
 const bool registered = add_command(&add_report_command);

@@ -551,7 +551,6 @@ void demo_robustness(demo_context& ctx) {
   const std::string json_text = json.str();
   ctx.files.add(ctx.out_dir + "/uncertainty.json").write(json_text);
   ctx.out << "wrote " << ctx.out_dir << "/uncertainty.json\n";
-  ctx.results["uncertainty"] = ojson::parse(json_text);
 }
 
 const bool registered_weights = add_command(&add_weights_commands);

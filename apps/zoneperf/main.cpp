@@ -66,7 +66,7 @@ void add_demo(CLI::App& app) {
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     if (ec) throw error(errc::cannot_write, out_dir, "cannot create folder: " + ec.message());
-    demo_context ctx{std::cout, out_dir, nlohmann::ordered_json::object(), {}};
+    demo_context ctx{std::cout, out_dir, std::nullopt, {}, {}};
     for (const auto& s : steps) s.step(ctx);
     ctx.files.commit();
   });

@@ -136,7 +136,12 @@ class assessment {
   std::vector<int> scale_column_;  // tree index -> scale_ column or -1 (for reweighted parents)
   std::vector<int> parent_;        // tree index -> parent index
   detail::rank_buffers rank_buf_;  // the ranks' sort, kept for the next call
+  // Read back from a scorecard file (io/report.hpp): each kept node's max and all-missing flag as
+  // the file gives them (units x kept, column-major), rather than derived from the tree and scale_.
+  Eigen::MatrixXd read_max_;
+  std::vector<std::uint8_t> read_all_missing_;
   friend struct detail_engine;
+  friend struct detail_scorecard_reader;
 };
 
 /// Scores into `out`, reusing its storage. Bad inputs throw zoneperf::error naming the unit and

@@ -97,6 +97,9 @@ inline constexpr int shape_mismatch = 314;
 inline constexpr int column_takes_no_target = 315;
 inline constexpr int unknown_unit = 316;
 inline constexpr int missing_unit = 317;
+/// A scorecard whose numbers disagree: a total unequal to its parts, a grade or rank its total does
+/// not give, a grade the tree does not have.
+inline constexpr int inconsistent_scorecard = 318;
 // io
 inline constexpr int cannot_open = 401;
 inline constexpr int cannot_write = 402;

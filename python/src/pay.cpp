@@ -63,17 +63,18 @@ void export_pay(py::module_& m) {
   m.def(
       "_allocate_pay",
       [](const std::string& staff_csv, const std::string& scorecard_json, const pay_policy& policy,
-         std::optional<std::string> events_csv) {
+         std::optional<std::string> events_csv, const indicator_tree* tree) {
         auto run = std::make_shared<pay_run>();
         run->staff = read_staff(read_csv(staff_csv, "<staff>"));
         run->policy = policy;
-        const scorecard_summary card = read_scorecard(scorecard_json, "<scorecard>");
+        const scorecard card = read_scorecard(scorecard_json, "<scorecard>", tree);
         std::vector<award_event> events;
         if (events_csv) events = read_events(read_csv(*events_csv, "<events>"));
         run->result = allocate_pay(run->staff, card, run->policy, events);
         return run;
       },
-      py::arg("staff_csv"), py::arg("scorecard_json"), py::arg("policy"), py::arg("events_csv") = py::none());
+      py::arg("staff_csv"), py::arg("scorecard_json"), py::arg("policy"), py::arg("events_csv") = py::none(),
+      py::arg("tree") = nullptr);
 }
 
 }  // namespace zoneperf::python

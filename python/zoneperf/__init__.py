@@ -339,14 +339,18 @@ LandEvaluation.to_dict = lambda self: __import__("json").loads(self.to_json())
 
 # ---- pay (差异化薪酬) ----
 
-def allocate_pay(staff: Any, scorecard: Any, policy: Any = None, events: Any = None) -> PayRun:
+def allocate_pay(staff: Any, scorecard: Any, policy: Any = None, events: Any = None,
+                 tree: Optional[Tree] = None) -> PayRun:
     """Shares the pay pool (docs/semantics.md §6). staff and events: CSV text or DataFrames; scorecard: the
     JSON report (text or dict, e.g. scorecard_json(...)) or an Assessment (no leaf ratios then, so
     no scorecard awards); policy: a PayPolicy, its JSON text or dict, or None for the standard one.
+    tree: the scorecard's tree when it is not the preset the scorecard names (an Assessment gives its
+    own). The scorecard is checked as zoneperf reads any scorecard (error 318 when its numbers disagree).
     Money stays exact: read it from to_json() / people_csv() as decimal strings in yuan."""
     import json
 
     if isinstance(scorecard, Assessment):
+        tree = tree or scorecard.tree
         scorecard = scorecard.to_json()
     elif not isinstance(scorecard, (str, bytes)):
         scorecard = json.dumps(scorecard, ensure_ascii=False)
@@ -356,7 +360,8 @@ def allocate_pay(staff: Any, scorecard: Any, policy: Any = None, events: Any = N
         policy = PayPolicy.from_json(policy)
     elif not isinstance(policy, PayPolicy):
         policy = PayPolicy.from_dict(policy)
-    return _core._allocate_pay(_csv_text(staff), scorecard, policy, None if events is None else _csv_text(events))
+    return _core._allocate_pay(_csv_text(staff), scorecard, policy, None if events is None else _csv_text(events),
+                               tree)
 
 
 def _people_frame(self: PayRun):

@@ -193,4 +193,21 @@ std::string explanation_markdown(const indicator_tree& tree, const std::vector<l
   return out;
 }
 
+void write_report_json(text_output& out, const scorecard& card, int indent) {
+  const bool explained = card.leaves.size() == card.units.size();
+  write_report_json(out, card.tree, card.result, card.units, explained ? &card.leaves : nullptr, indent);
+}
+
+std::string report_json(const scorecard& card, int indent) {
+  text_output out;
+  write_report_json(out, card, indent);
+  return out.str();
+}
+
+std::string report_csv(const scorecard& card) { return report_csv(card.tree, card.result, card.units); }
+
+std::string report_markdown(const scorecard& card) {
+  return report_markdown(card.tree, card.result, card.units);
+}
+
 }  // namespace zoneperf

@@ -1,17 +1,15 @@
 #include "zoneperf/pay/inputs.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <unordered_set>
 
-#include "../text/json_syntax.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {
-using json = nlohmann::ordered_json;
 
 // Column positions by header name; every problem of the header is added.
 struct header_map {
@@ -60,7 +58,6 @@ std::string line_of(const cell_table& t, std::size_t row) {
   return t.source + ":" + std::to_string(t.line(row));
 }
 
-using detail::json_type_name;
 }  // namespace
 
 std::vector<staff_member> read_staff(const cell_table& t) {
@@ -152,64 +149,24 @@ const scorecard_unit* scorecard_summary::find(std::string_view id) const {
   return nullptr;
 }
 
-scorecard_summary read_scorecard(std::string_view text, std::string_view source) {
+scorecard_summary summary_of(const scorecard& card) {
   scorecard_summary out;
-  out.source = std::string(source);
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    throw error(std::vector<problem>{detail::json_syntax_problem(e, text, source)});
-  }
-  std::vector<problem> problems;
-  const std::string src = out.source + ":";
-  auto units = root.is_object() ? root.find("units") : root.end();
-  if (!root.is_object() || units == root.end() || !units->is_array())
-    throw error(errc::missing_field, src + "/units",
-                "a scorecard is {\"units\": [{\"id\", \"grade\", ...}]}");
-  std::unordered_set<std::string> seen;
-  for (std::size_t i = 0; i < units->size(); ++i) {
-    const json& u = (*units)[i];
-    const std::string at = src + "/units/" + std::to_string(i);
-    if (!u.is_object()) {
-      problems.push_back(
-          {errc::wrong_type, at, std::string("expected a unit object, got ") + json_type_name(u)});
-      continue;
-    }
+  out.source = "scorecard of tree \"" + card.tree.id() + "\"";
+  out.units.reserve(card.units.size());
+  for (std::size_t u = 0; u < card.units.size(); ++u) {
     scorecard_unit unit;
-    auto id = u.find("id");
-    if (id == u.end() || !id->is_string()) {
-      problems.push_back({errc::missing_field, at + "/id", "missing unit id"});
-      continue;
-    }
-    unit.id = id->get<std::string>();
-    if (!seen.insert(unit.id).second)
-      problems.push_back({errc::duplicate_unit, at + "/id", "unit \"" + unit.id + "\" is given twice"});
-    auto grade = u.find("grade");
-    if (grade == u.end() || !grade->is_string())
-      problems.push_back(
-          {errc::missing_field, at + "/grade",
-           "unit \"" + unit.id + "\" has no grade label (the scorecard's tree needs \"grades\")"});
-    else
-      unit.grade = grade->get<std::string>();
-    if (auto v = u.find("veto"); v != u.end() && v->is_boolean()) unit.veto = v->get<bool>();
-    if (auto leaves = u.find("leaves"); leaves != u.end() && leaves->is_object()) {
+    unit.id = card.units[u];
+    unit.grade = std::string(card.grade_label(u));
+    unit.veto = card.result.vetoed(static_cast<std::ptrdiff_t>(u));
+    if (u < card.leaves.size() && !card.leaves[u].empty()) {
       unit.has_leaves = true;
-      for (const auto& [leaf, e] : leaves->items()) {
-        std::optional<double> r;
-        if (e.is_object())
-          if (auto rt = e.find("ratio"); rt != e.end() && rt->is_number()) r = rt->get<double>();
-        unit.leaf_ratios.emplace_back(leaf, r);
-      }
+      for (const auto& e : card.leaves[u])
+        unit.leaf_ratios.emplace_back(e.id,
+                                      std::isnan(e.ratio) ? std::nullopt : std::optional<double>(e.ratio));
     }
     out.units.push_back(std::move(unit));
   }
-  if (!problems.empty()) throw error(std::move(problems));
   return out;
-}
-
-scorecard_summary read_scorecard_file(const std::string& path) {
-  return read_scorecard(read_text_file(path), path);
 }
 
 std::vector<award_event> read_events(const cell_table& t) {

@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "zoneperf/pay/inputs.hpp"
+#include "zoneperf/io/report.hpp"
 #include "zoneperf/pay/policy.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

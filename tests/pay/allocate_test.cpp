@@ -530,7 +530,7 @@ pay_result sample_pay(const scorecard_summary& scorecard) {
 }
 
 TEST(allocate_test, demo_pays_40_staff_averaging_one_and_a_half_baseline_from_the_fixture) {
-  const pay_result r = sample_pay(read_scorecard(sample_file("pay/scorecard.json"), "fixture"));
+  const pay_result r = sample_pay(summary_of(read_scorecard(sample_file("pay/scorecard.json"), "fixture")));
   EXPECT_EQ(r.people.size(), 40u);
   EXPECT_EQ(r.task_forces.size(), 4u);
   EXPECT_EQ(r.base_paid / r.baseline, exact_ratio(3, 2));  // docs/semantics.md §1: 1.5 × baseline on average
@@ -551,15 +551,14 @@ TEST(allocate_test, demo_pays_from_the_engine_scorecard) {
   const targets_table targets =
       read_targets(tree, values.units, sample_file("task-force/targets.csv"), "targets.csv");
   const target_table view = targets.view();
-  assess_options opt;
-  opt.unit_ids = &values.units;
-  const assessment result = assess(tree, values.values, &view, opt);
-  std::vector<std::size_t> all(values.units.size());
-  std::iota(all.begin(), all.end(), 0);
-  const auto leaves = explain(tree, values.values, &view, all, opt);
-  const pay_result r = sample_pay(read_scorecard(report_json(tree, result, values.units, &leaves), "engine"));
+  const scorecard card = make_scorecard(tree, values.values, &view, values.units);
+  const pay_result r = sample_pay(summary_of(card));
   EXPECT_EQ(r.people.size(), 40u);
   EXPECT_EQ(r.base_paid / r.baseline, exact_ratio(3, 2));
+  // The same pay from the scorecard's file as from the scorecard itself.
+  const pay_result back = sample_pay(summary_of(read_scorecard(report_json(card), "engine")));
+  ASSERT_EQ(back.people.size(), r.people.size());
+  for (std::size_t p = 0; p < r.people.size(); ++p) EXPECT_EQ(back.people[p].total, r.people[p].total);
 }
 
 }  // namespace

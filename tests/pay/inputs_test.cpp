@@ -1,4 +1,5 @@
-// Tests for include/zoneperf/pay/inputs.hpp: roster, scorecard and events readers.
+// Tests for include/zoneperf/pay/inputs.hpp: roster and events readers (the scorecard's reader is
+// tests/scorecard's).
 #include "zoneperf/pay/inputs.hpp"
 
 #include <gtest/gtest.h>
@@ -70,30 +71,6 @@ TEST(inputs_test, roster_header_problems) {
 
 TEST(inputs_test, an_empty_roster_reads_as_no_staff) {
   EXPECT_TRUE(read_staff(read_csv("id,name,task_force,team,job_level,baseline,score\n", "s.csv")).empty());
-}
-
-TEST(inputs_test, reads_grades_and_leaf_ratios_from_a_scorecard) {
-  const auto s = read_scorecard(sample_file("pay/scorecard.json"), "scorecard.json");
-  ASSERT_EQ(s.units.size(), 4u);
-  EXPECT_EQ(s.find("高端装备")->grade, "良好");
-  EXPECT_EQ(*s.find("信息技术")->ratio("foreign_capital"), std::optional<double>(1.0));
-  EXPECT_EQ(s.find("信息技术")->ratio("no_leaf"), nullptr);
-  EXPECT_EQ(s.find("nobody"), nullptr);
-}
-
-TEST(inputs_test, scorecard_problems) {
-  EXPECT_EQ(message_of([] { read_scorecard(R"({"unit": []})", "r.json"); }),
-            "[zoneperf.config.201] r.json:/units: a scorecard is {\"units\": [{\"id\", \"grade\", ...}]}");
-  EXPECT_EQ(message_of([] {
-              read_scorecard(R"({"units": [{"id": "A", "grade": null}, {"id": "A", "grade": "x"}, 3]})",
-                             "r.json");
-            }),
-            "[zoneperf.config.201] r.json:/units/0/grade: unit \"A\" has no grade label (the scorecard's "
-            "tree needs \"grades\")\n"
-            "[zoneperf.data.306] r.json:/units/1/id: unit \"A\" is given twice\n"
-            "[zoneperf.config.202] r.json:/units/2: expected a unit object, got a number");
-  EXPECT_EQ(message_of([] { read_scorecard("{", "r.json"); }).substr(0, 38),
-            "[zoneperf.parse.101] r.json:1:2: inval");
 }
 
 TEST(inputs_test, reads_events_and_reports_bad_counts) {

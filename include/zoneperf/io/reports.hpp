@@ -5,7 +5,9 @@
 ///
 /// Synopsis
 ///   struct report_inputs;        // the JSON results as the commands print them (--format json)
+///   struct report_sections;      // pay, land and projects JSON beside a scorecard value
 ///   class report_data;           // parsed and checked inputs; build once, write every format
+///   report_data(const scorecard&, const report_sections& = {});   // a scorecard as it is
 ///   std::string report_html(const report_data&);
 ///   workbook_manifest write_report_workbook(const report_data&, const std::string& path,
 ///                                           const workbook_options& = {});
@@ -18,7 +20,8 @@
 /// report_json with every leaf explained); pay, land and projects are optional and each adds its
 /// section when given: `zoneperf pay --format json`, `zoneperf land --format json`, and
 /// `zoneperf projects month --format json` (or the demo's projects result with its faces).
-/// The scorecard's tree is the one given, else the preset named by its "tree" field.
+/// The scorecard's tree is the one given, else the preset named by its "tree" field. In a program
+/// that has the scorecard (make_scorecard), give it as it is: nothing goes through JSON.
 ///
 /// Nothing in the HTML points outside the file: styles and SVG charts are inline, and the page is
 /// well-formed XML (XHTML syntax), so any XML parser can check it.
@@ -26,24 +29,32 @@
 /// fraction = MIN(MAX(ratio,0),cap), points = fraction*max, group and total scores as sums of a
 /// unit's leaves, pay shares, ...) with the library's value cached, so Excel or LibreOffice shows
 /// the same numbers and recomputes them from the inputs.
-/// Errors: a malformed or inconsistent JSON input throws zoneperf::error (101 JSON syntax, 201
-/// missing field, 202 wrong type, 216 unknown preset, 304 unknown node, 316 unknown unit);
-/// a file that cannot be written, 402.
+/// Errors: a malformed or inconsistent input throws zoneperf::error (101 JSON syntax, 201 missing
+/// field, 202 wrong type, 216 unknown preset, 304 unknown node, 306 a unit twice, 316 a pay task
+/// force that is not a unit of the scorecard, 318 scorecard numbers that disagree: see
+/// read_scorecard in io/report.hpp); a file that cannot be written, 402.
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "zoneperf/scorecard.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
 
 /// JSON texts as the commands print them; an empty string leaves its section out.
 struct report_inputs {
-  std::string scorecard;  ///< required: report_json with every leaf explained
+  std::string scorecard;  ///< required: report_json with every leaf explained (read by read_scorecard)
   std::string pay;        ///< optional: pay_json
   std::string land;       ///< optional: land_report_json
   std::string projects;   ///< optional: `projects month` JSON (or the demo's faces)
   std::string title;      ///< empty: the tree's name
+};
+
+/// The sections beside a scorecard, as JSON texts; an empty string leaves its section out.
+struct report_sections {
+  std::string pay, land, projects;
+  std::string title;  ///< empty: the tree's name
 };
 
 namespace detail {
@@ -53,7 +64,11 @@ struct report_model;
 /// Parsed and cross-checked report inputs (immutable, cheap to copy).
 class report_data {
  public:
-  /// Parses every input; `tree` may be null (then the preset named by the scorecard's "tree").
+  /// From a scorecard that explains every leaf of every unit, and the sections given; pay's task
+  /// forces and people must be units of the scorecard (316).
+  explicit report_data(const scorecard& card, const report_sections& sections = {});
+  /// Reads the scorecard with read_scorecard (its checks; `tree` may be null, then the preset
+  /// named by the scorecard's "tree"), then as above.
   static report_data parse(const report_inputs& inputs, const indicator_tree* tree = nullptr);
 
   bool has_pay() const;

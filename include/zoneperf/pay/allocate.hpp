@@ -109,5 +109,10 @@ struct pay_result {
 
 pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_summary& scorecard,
                         const pay_policy& policy, const std::vector<award_event>& events = {});
+/// The same, from a scorecard as it is.
+inline pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard& card,
+                               const pay_policy& policy, const std::vector<award_event>& events = {}) {
+  return allocate_pay(staff, summary_of(card), policy, events);
+}
 
 }  // namespace zoneperf

@@ -5,8 +5,7 @@
 ///   struct staff_member;   // id, name, task_force, team, job_level, baseline, score, weight
 ///   std::vector<staff_member> read_staff(const cell_table&);       read_staff_file(path)
 ///   struct scorecard_unit; struct scorecard_summary;                // grade and leaf ratios per unit id
-///   scorecard_summary read_scorecard(std::string_view json, std::string_view source);
-///   scorecard_summary read_scorecard_file(path);
+///   scorecard_summary summary_of(const scorecard&);                 // what pay takes of a scorecard
 ///   struct award_event;    // task_force, team, kind, count
 ///   std::vector<award_event> read_events(const cell_table&);        read_events_file(path)
 ///
@@ -18,8 +17,8 @@
 /// task force's assessment grade. Every problem of the file is reported at once, each at
 /// file:line:column.
 ///
-/// Scorecard JSON: {"units":[{"id","grade", "leaves":{"<leaf>":{"ratio", ...}}, ...}]}: the
-/// assessment report; other keys are ignored.
+/// A scorecard (scorecard.hpp; a file is read by io/report.hpp's read_scorecard) gives pay each
+/// task force's grade label, veto flag and, for the units it explains, the leaves' ratios.
 ///
 /// Events CSV header: task_force, team, kind, count. An empty team means the whole task force.
 #include <cstdint>
@@ -30,6 +29,7 @@
 #include <vector>
 
 #include "zoneperf/pay/errc.hpp"
+#include "zoneperf/scorecard.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/units/money.hpp"
 
@@ -67,8 +67,7 @@ struct scorecard_summary {
   const scorecard_unit* find(std::string_view id) const;
 };
 
-scorecard_summary read_scorecard(std::string_view json, std::string_view source = "<scorecard>");
-scorecard_summary read_scorecard_file(const std::string& path);
+scorecard_summary summary_of(const scorecard& card);
 
 struct award_event {
   std::string task_force;

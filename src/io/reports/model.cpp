@@ -44,12 +44,24 @@ const rjson& field(const rjson& j, const char* key, const std::string& where) {
   return j.at(key);
 }
 
-double number_field(const rjson& j, const char* key, const std::string& where, bool nullable) {
-  const rjson& v = field(j, key, where);
-  if (v.is_number()) return v.get<double>();
-  if (nullable && v.is_null()) return std::numeric_limits<double>::quiet_NaN();
-  throw error(errc::wrong_type, where + "/" + key,
-              std::string("expected a number") + (nullable ? " or null" : ""));
+// Pay's task forces and people must be units of the scorecard (error 316 for each that is not).
+void check_pay_units(const rjson& pay, const scorecard& card) {
+  std::vector<problem> problems;
+  auto check = [&](const rjson& list, const char* key, const char* field_name) {
+    if (!list.is_array()) return;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const rjson& x = list[i];
+      if (!x.is_object() || !x.contains(field_name) || !x[field_name].is_string()) continue;
+      const std::string id = x[field_name].get<std::string>();
+      if (!card.find(id))
+        problems.push_back({errc::unknown_unit,
+                            std::string("pay:/") + key + "/" + std::to_string(i) + "/" + field_name,
+                            "task force \"" + id + "\" is not a unit of the scorecard"});
+    }
+  };
+  check(pay["task_forces"], "task_forces", "id");
+  check(pay["people"], "people", "task_force");
+  if (!problems.empty()) throw error(std::move(problems));
 }
 
 int top_group(const indicator_tree& tree, int i) {
@@ -105,57 +117,40 @@ faces_view faces_of(const rjson& p) {
 
 }  // namespace detail
 
-report_data report_data::parse(const report_inputs& in, const indicator_tree* tree_in) {
+report_data::report_data(const scorecard& card, const report_sections& sections) {
   using namespace detail;
-  const rjson sc = parse_json(in.scorecard, "scorecard");
-  const rjson& tree_id = field(sc, "tree", "scorecard");
-  if (!tree_id.is_string()) throw error(errc::wrong_type, "scorecard/tree", "expected a string");
-  auto m = std::make_shared<report_model>(tree_in ? *tree_in : load_preset(tree_id.get<std::string>()));
+  auto m = std::make_shared<report_model>(card.tree);
   const indicator_tree& tree = m->tree;
-  if (tree.id() != tree_id.get<std::string>())
-    throw error(
-        errc::wrong_type, "scorecard/tree",
-        "the scorecard was made with tree \"" + tree_id.get<std::string>() + "\", not \"" + tree.id() + "\"");
-  m->title = in.title.empty() ? tree.name() : in.title;
+  m->title = sections.title.empty() ? tree.name() : sections.title;
   m->groups = tree.groups();
-
-  const rjson& units = field(sc, "units", "scorecard");
-  if (!units.is_array()) throw error(errc::wrong_type, "scorecard/units", "expected an array");
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    const rjson& j = units[u];
-    const std::string where = "scorecard/units/" + std::to_string(u);
+  const assessment& r = card.result;
+  for (int g : m->groups)
+    if (!r.has_scores(static_cast<std::size_t>(g)))
+      throw error(errc::missing_field, "scorecard:/units/0/nodes",
+                  "missing group \"" + m->nd(g).id + "\" of tree \"" + tree.id() + "\"");
+  for (std::size_t u = 0; u < card.units.size(); ++u) {
+    const auto iu = static_cast<std::ptrdiff_t>(u);
+    const std::string where = "scorecard:/units/" + std::to_string(u);
     rep_unit ru;
-    const rjson& id = field(j, "id", where);
-    if (!id.is_string()) throw error(errc::wrong_type, where + "/id", "expected a string");
-    ru.id = id.get<std::string>();
-    ru.total = number_field(j, "total", where, false);
-    const rjson& rank = field(j, "rank", where);
-    if (rank.is_number_integer()) ru.rank = rank.get<int>();
-    const rjson& grade = field(j, "grade", where);
-    ru.grade = grade.is_string() ? grade.get<std::string>() : "";
-    ru.veto = field(j, "veto", where).is_boolean() && j["veto"].get<bool>();
-    const rjson& nodes = field(j, "nodes", where);
+    ru.id = card.units[u];
+    ru.total = r.total(iu);
+    if (!r.ranks().empty()) ru.rank = r.rank(iu);
+    ru.grade = std::string(card.grade_label(u));
+    ru.veto = r.vetoed(iu);
     for (int g : m->groups) {
-      const std::string& gid = m->nd(g).id;
-      if (!nodes.contains(gid))
-        throw error(errc::missing_field, where + "/nodes",
-                    "missing group \"" + gid + "\" of tree \"" + tree.id() + "\"");
-      const rjson& x = nodes[gid];
-      const std::string w = where + "/nodes/" + gid;
-      ru.groups.push_back({number_field(x, "score", w, true), number_field(x, "max", w, true),
-                           number_field(x, "rate", w, true)});
+      const auto i = static_cast<std::size_t>(g);
+      ru.groups.push_back({r.score(iu, i), r.max(iu, i), r.rate(iu, i)});
     }
-    if (!j.contains("leaves"))
+    const auto& explained = u < card.leaves.size() ? card.leaves[u] : std::vector<leaf_explanation>{};
+    if (explained.empty())
       throw error(errc::missing_field, where,
                   "missing \"leaves\": the reports explain every leaf; run `zoneperf assess --format json "
                   "--explain all`");
-    const rjson& leaves = j["leaves"];
     for (int c : tree.columns()) {
       const node& n = m->nd(c);
-      if (!leaves.contains(n.id))
+      const leaf_explanation* e = card.leaf(u, n.id);
+      if (!e)
         throw error(errc::missing_field, where + "/leaves", "missing the explanation of \"" + n.id + "\"");
-      const rjson& x = leaves[n.id];
-      const std::string w = where + "/leaves/" + n.id;
       rep_leaf l;
       l.node = c;
       if (n.kind == node_kind::leaf) {
@@ -163,43 +158,43 @@ report_data report_data::parse(const report_inputs& in, const indicator_tree* tr
         for (std::size_t g = 0; g < m->groups.size(); ++g)
           if (m->groups[g] == top) l.group = static_cast<int>(g);
       }
-      l.actual = number_field(x, "actual", w, true);
-      l.target = number_field(x, "target", w, true);
-      l.ratio = number_field(x, "ratio", w, true);
-      l.fraction = number_field(x, "fraction", w, true);
-      l.points = number_field(x, "points", w, true);
-      l.max = number_field(x, "max", w, true);
-      l.rule = x.value("rule", "");
-      l.target_source = x.contains("target_source") && x["target_source"].is_string()
-                            ? x["target_source"].get<std::string>()
-                            : "";
-      l.capped = x.value("capped", false);
-      l.vetoes = x.value("vetoes", false);
+      l.actual = e->actual;
+      l.target = e->target;
+      l.ratio = e->ratio;
+      l.fraction = e->fraction;
+      l.points = e->points;
+      l.max = e->max;
+      l.rule = n.kind == node_kind::leaf ? to_string(n.rule.kind) : to_string(n.kind);
+      l.target_source = e->source == leaf_explanation::target_source::unit            ? "unit"
+                        : e->source == leaf_explanation::target_source::default_value ? "default"
+                                                                                      : "";
+      l.capped = e->capped;
+      l.vetoes = e->vetoes;
       ru.leaves.push_back(std::move(l));
     }
-    for (auto it = leaves.begin(); it != leaves.end(); ++it)
-      if (!tree.find(it.key()))
-        throw error(errc::unknown_column, where + "/leaves/" + it.key(),
-                    "no leaf \"" + it.key() + "\" in tree \"" + tree.id() + "\"");
     m->units.push_back(std::move(ru));
   }
-  if (!in.pay.empty()) {
-    m->pay = parse_json(in.pay, "pay");
+  if (!sections.pay.empty()) {
+    m->pay = parse_json(sections.pay, "pay");
     for (const char* k : {"reconciliation", "task_forces", "people"}) field(m->pay, k, "pay");
+    check_pay_units(m->pay, card);
   }
-  if (!in.land.empty()) {
-    m->land = parse_json(in.land, "land");
+  if (!sections.land.empty()) {
+    m->land = parse_json(sections.land, "land");
     for (const char* k : {"enterprises", "classes"}) field(m->land, k, "land");
   }
-  if (!in.projects.empty()) {
-    m->projects = parse_json(in.projects, "projects");
+  if (!sections.projects.empty()) {
+    m->projects = parse_json(sections.projects, "projects");
     if (faces_of(m->projects).rows.empty())
       throw error(errc::missing_field, "projects",
                   "no faces: expected the JSON of `zoneperf projects month --format json` (\"check\")");
   }
-  report_data d;
-  d.model_ = std::move(m);
-  return d;
+  model_ = std::move(m);
+}
+
+report_data report_data::parse(const report_inputs& in, const indicator_tree* tree) {
+  return report_data(read_scorecard(in.scorecard, "scorecard", tree),
+                     report_sections{in.pay, in.land, in.projects, in.title});
 }
 
 bool report_data::has_pay() const { return !model_->pay.is_null(); }
