@@ -37,7 +37,8 @@ struct unit_read {
 
 class reader {
  public:
-  reader(const indicator_tree& tree, std::string_view source) : tree_(tree), src_(std::string(source) + ":") {}
+  reader(const indicator_tree& tree, std::string_view source)
+      : tree_(tree), src_(std::string(source) + ":") {}
 
   std::vector<problem> problems;
 
@@ -83,7 +84,8 @@ class reader {
     r.id = id->get<std::string>();
     const std::string named = " (unit \"" + r.id + "\")";
     auto total = u.find("total");
-    if (total != u.end() && total->is_number()) r.total = total->get<double>();
+    if (total != u.end() && total->is_number())
+      r.total = total->get<double>();
     else
       problems.push_back({total == u.end() ? errc::missing_field : errc::wrong_type, src_ + at + "/total",
                           "the total must be a number" + named});
@@ -91,11 +93,13 @@ class reader {
       if (rank->is_number_integer())
         r.rank = rank->get<std::int64_t>();
       else
-        problems.push_back({errc::wrong_type, src_ + at + "/rank", "a rank is a whole number or null" + named});
+        problems.push_back(
+            {errc::wrong_type, src_ + at + "/rank", "a rank is a whole number or null" + named});
     }
     auto grade = u.find("grade");
     if (grade == u.end())
-      problems.push_back({errc::missing_field, src_ + at + "/grade", "missing \"grade\" (a label or null)" + named});
+      problems.push_back(
+          {errc::missing_field, src_ + at + "/grade", "missing \"grade\" (a label or null)" + named});
     else if (grade->is_string())
       r.grade_unknown = (r.grade = grade_index(grade->get<std::string>(), at + "/grade", named)) < 0;
     else if (!grade->is_null())
@@ -120,8 +124,8 @@ class reader {
     return -1;
   }
 
-  void read_nodes(const json& u, const std::string& at, const std::string& named, const std::vector<int>& kept,
-                  unit_read& r) {
+  void read_nodes(const json& u, const std::string& at, const std::string& named,
+                  const std::vector<int>& kept, unit_read& r) {
     auto nodes = u.find("nodes");
     if (nodes == u.end() && kept.empty()) return;
     if (nodes == u.end() || !nodes->is_object()) {
@@ -141,7 +145,8 @@ class reader {
       const std::string w = at + "/nodes/" + nid;
       auto x = nodes->find(nid);
       if (x == nodes->end() || !x->is_object()) {
-        problems.push_back({errc::missing_field, src_ + w, "missing the scores of node \"" + nid + "\"" + named});
+        problems.push_back(
+            {errc::missing_field, src_ + w, "missing the scores of node \"" + nid + "\"" + named});
         r.score.push_back(nan), r.max.push_back(nan), r.all_missing.push_back(0);
         continue;
       }
@@ -218,12 +223,13 @@ class reader {
 indicator_tree tree_of(const json& root, std::string_view source, const indicator_tree* given) {
   const std::string src = std::string(source) + ":/tree";
   auto id = root.find("tree");
-  if (id != root.end() && !id->is_string()) throw error(errc::wrong_type, src, "expected the tree's id (a string)");
+  if (id != root.end() && !id->is_string())
+    throw error(errc::wrong_type, src, "expected the tree's id (a string)");
   if (given) {
     if (id != root.end() && id->get<std::string>() != given->id())
-      throw error(errc::wrong_type, src,
-                  "the scorecard was made with tree \"" + id->get<std::string>() + "\", not \"" + given->id() +
-                      "\"");
+      throw error(
+          errc::wrong_type, src,
+          "the scorecard was made with tree \"" + id->get<std::string>() + "\", not \"" + given->id() + "\"");
     return *given;
   }
   if (id == root.end())
@@ -235,8 +241,8 @@ indicator_tree tree_of(const json& root, std::string_view source, const indicato
 
 // Access to assessment's storage for the reader.
 struct detail_scorecard_reader {
-  static void fill(const indicator_tree& tree, const std::vector<int>& kept, const std::vector<unit_read>& rows,
-                   bool ranked, assessment& out) {
+  static void fill(const indicator_tree& tree, const std::vector<int>& kept,
+                   const std::vector<unit_read>& rows, bool ranked, assessment& out) {
     const auto n = static_cast<std::ptrdiff_t>(rows.size());
     const auto k = static_cast<std::ptrdiff_t>(kept.size());
     out.kept_ = kept;
@@ -266,7 +272,8 @@ struct detail_scorecard_reader {
       for (std::ptrdiff_t c = 0; c < k; ++c) {
         out.scores_(u, c) = r.score[static_cast<std::size_t>(c)];
         out.read_max_(u, c) = r.max[static_cast<std::size_t>(c)];
-        out.read_all_missing_[static_cast<std::size_t>(u + c * n)] = r.all_missing[static_cast<std::size_t>(c)];
+        out.read_all_missing_[static_cast<std::size_t>(u + c * n)] =
+            r.all_missing[static_cast<std::size_t>(c)];
       }
       out.totals_[u] = r.total;
       out.grades_[static_cast<std::size_t>(u)] = r.grade;
@@ -303,12 +310,12 @@ void check_unit(const indicator_tree& tree, const std::vector<int>& kept, const 
   }
   const double expect = std::max(0.0, sum);
   if (r.veto ? r.total != 0 : known && std::fabs(r.total - expect) > 1e-9 * std::max(1.0, std::fabs(expect)))
-    problems.push_back({errc::inconsistent_scorecard, at + "/total",
-                        "total " + shortest(r.total) + " is not " +
-                            (r.veto ? std::string("0: the unit is vetoed")
-                                    : "its parts' " + shortest(expect) +
-                                          " (groups + bonuses − penalties, floored at 0)") +
-                            named});
+    problems.push_back(
+        {errc::inconsistent_scorecard, at + "/total",
+         "total " + shortest(r.total) + " is not " +
+             (r.veto ? std::string("0: the unit is vetoed")
+                     : "its parts' " + shortest(expect) + " (groups + bonuses − penalties, floored at 0)") +
+             named});
   // The grade from the total: the first cut-off whose min ≤ total; a veto takes the lowest.
   if (r.grade_unknown) return;
   const auto& g = tree.grades();
@@ -318,7 +325,9 @@ void check_unit(const indicator_tree& tree, const std::vector<int>& kept, const 
   else
     for (std::size_t i = 0; i < g.size() && grade < 0; ++i)
       if (g[i].min <= r.total) grade = static_cast<int>(i);
-  auto label = [&](int i) { return i < 0 ? std::string("none") : "\"" + g[static_cast<std::size_t>(i)].label + "\""; };
+  auto label = [&](int i) {
+    return i < 0 ? std::string("none") : "\"" + g[static_cast<std::size_t>(i)].label + "\"";
+  };
   if (r.grade != grade)
     problems.push_back({errc::inconsistent_scorecard, at + "/grade",
                         "grade " + label(r.grade) + " does not follow from total " + shortest(r.total) +
@@ -326,7 +335,8 @@ void check_unit(const indicator_tree& tree, const std::vector<int>& kept, const 
 }
 
 // Competition ranks of the totals (1, 2, 2, 4): the file's ranks must be these.
-void check_ranks(const std::vector<unit_read>& rows, std::string_view source, std::vector<problem>& problems) {
+void check_ranks(const std::vector<unit_read>& rows, std::string_view source,
+                 std::vector<problem>& problems) {
   std::vector<std::size_t> order(rows.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
@@ -338,9 +348,9 @@ void check_ranks(const std::vector<unit_read>& rows, std::string_view source, st
     if (*r.rank != rank)
       problems.push_back({errc::inconsistent_scorecard,
                           std::string(source) + ":/units/" + std::to_string(order[k]) + "/rank",
-                          "rank " + std::to_string(*r.rank) + " does not follow from total " + shortest(r.total) +
-                              " among the scorecard's totals: it is " + std::to_string(rank) + " (unit \"" + r.id +
-                              "\")"});
+                          "rank " + std::to_string(*r.rank) + " does not follow from total " +
+                              shortest(r.total) + " among the scorecard's totals: it is " +
+                              std::to_string(rank) + " (unit \"" + r.id + "\")"});
   }
 }
 
@@ -363,8 +373,8 @@ scorecard read_scorecard(std::string_view text, std::string_view source, const i
     const json& u = (*units)[i];
     const std::string at = "/units/" + std::to_string(i);
     if (!u.is_object()) {
-      rd.problems.push_back(
-          {errc::wrong_type, src + at, std::string("expected a unit object, got ") + detail::json_type_name(u)});
+      rd.problems.push_back({errc::wrong_type, src + at,
+                             std::string("expected a unit object, got ") + detail::json_type_name(u)});
       continue;
     }
     unit_read r = rd.unit(u, at, kept);

@@ -53,7 +53,8 @@ TEST(scorecard_test, a_scorecard_written_and_read_back_writes_the_same_bytes) {
   EXPECT_EQ(report_json(back), text);
   EXPECT_EQ(report_csv(back), report_csv(card));
   for (std::size_t u = 0; u < card.units.size(); ++u)
-    EXPECT_EQ(back.result.total(static_cast<std::ptrdiff_t>(u)), card.result.total(static_cast<std::ptrdiff_t>(u)));
+    EXPECT_EQ(back.result.total(static_cast<std::ptrdiff_t>(u)),
+              card.result.total(static_cast<std::ptrdiff_t>(u)));
 }
 
 TEST(scorecard_test, reweighted_and_all_missing_groups_read_back) {
@@ -71,6 +72,13 @@ TEST(scorecard_test, reweighted_and_all_missing_groups_read_back) {
   EXPECT_TRUE(back.result.all_missing(2, tree.index_of("g")));
   EXPECT_FALSE(back.result.all_missing(1, tree.index_of("g")));
   EXPECT_EQ(back.result.max(1, tree.index_of("b")), 10);
+  // The reports mark the group whose indicators were all missing (unit z), and only that one.
+  const std::string md = report_markdown(report_data(back));
+  EXPECT_EQ(md.find("(all missing)"), md.rfind("(all missing)"));
+  EXPECT_NE(md.find("| z | 0.00 (all missing) |"), std::string::npos) << md;
+  const std::string html = report_html(report_data(back));
+  EXPECT_NE(html.find("<td class=\"n all-missing\" title=\"every indicator missing\" data-v=\"0\">0.00</td>"),
+            std::string::npos);
 }
 
 TEST(scorecard_test, a_hand_written_scorecard_without_nodes_reads_for_pay) {
@@ -139,11 +147,12 @@ TEST(scorecard_test, wrong_types_and_unknown_leaves_are_refused) {
 }
 
 TEST(scorecard_test, a_vetoed_unit_scores_zero_and_takes_the_lowest_grade) {
-  EXPECT_EQ(problems_after([](json& j) { j["units"][0]["veto"] = true; }),
-            "[zoneperf.data.318] s.json:/units/0/total: total 112.28888888888889 is not 0: the unit is vetoed "
-            "(unit \"新材料新能源\")\n"
-            "[zoneperf.data.318] s.json:/units/0/grade: grade \"优秀\" does not follow from total "
-            "112.28888888888889: the tree gives \"不合格\" (unit \"新材料新能源\")");
+  EXPECT_EQ(
+      problems_after([](json& j) { j["units"][0]["veto"] = true; }),
+      "[zoneperf.data.318] s.json:/units/0/total: total 112.28888888888889 is not 0: the unit is vetoed "
+      "(unit \"新材料新能源\")\n"
+      "[zoneperf.data.318] s.json:/units/0/grade: grade \"优秀\" does not follow from total "
+      "112.28888888888889: the tree gives \"不合格\" (unit \"新材料新能源\")");
 }
 
 TEST(scorecard_test, the_report_refuses_pay_of_task_forces_not_in_the_scorecard) {
@@ -153,12 +162,14 @@ TEST(scorecard_test, the_report_refuses_pay_of_task_forces_not_in_the_scorecard)
               {"people", json::array({{{"id", "P1"}, {"task_force", "无此专班"}}})}};
   report_sections sections;
   sections.pay = pay.dump();
-  EXPECT_EQ(message_of([&] { report_data(card, sections); }),
-            "[zoneperf.data.316] pay:/task_forces/1/id: task force \"无此专班\" is not a unit of the scorecard\n"
-            "[zoneperf.data.316] pay:/people/0/task_force: task force \"无此专班\" is not a unit of the "
-            "scorecard");
+  EXPECT_EQ(
+      message_of([&] { report_data(card, sections); }),
+      "[zoneperf.data.316] pay:/task_forces/1/id: task force \"无此专班\" is not a unit of the scorecard\n"
+      "[zoneperf.data.316] pay:/people/0/task_force: task force \"无此专班\" is not a unit of the "
+      "scorecard");
   const std::string unexplained = message_of([&] { report_data(sample_scorecard(explained::none)); });
-  EXPECT_EQ(unexplained.rfind("[zoneperf.config.201] scorecard:/units/0: missing \"leaves\": the reports", 0), 0u)
+  EXPECT_EQ(unexplained.rfind("[zoneperf.config.201] scorecard:/units/0: missing \"leaves\": the reports", 0),
+            0u)
       << unexplained;
 }
 

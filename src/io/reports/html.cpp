@@ -80,6 +80,7 @@ table { border-collapse: collapse; margin: 6px 0 12px; font-variant-numeric: tab
 th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: var(--bg); font-weight: 600; }
 td.n { text-align: right; white-space: nowrap; }
+td.all-missing::after { content: " ∅"; color: #b7791f; }
 .cards { display: flex; flex-wrap: wrap; gap: 14px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px; width: 360px; break-inside: avoid; page-break-inside: avoid; }
 .grade { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 13px; }
@@ -244,7 +245,10 @@ void scorecard_section(const detail::report_model& m, std::string& o) {
   o += "<th>total</th><th>rank</th><th>grade</th><th>veto</th></tr></thead><tbody>";
   for (const auto& u : m.units) {
     o += "<tr data-unit=\"" + esc(u.id) + "\"><td>" + esc(u.id) + "</td>";
-    for (const auto& g : u.groups) o += num_td(g.score);
+    for (const auto& g : u.groups)  // a group whose indicators were all missing scores 0, marked ∅
+      o += g.all_missing ? "<td class=\"n all-missing\" title=\"every indicator missing\" data-v=\"" +
+                               shortest(g.score) + "\">" + fixed(g.score, 2) + "</td>"
+                         : num_td(g.score);
     o += num_td(u.total);
     o += u.rank ? "<td class=\"n\" data-v=\"" + std::to_string(*u.rank) + "\">" + std::to_string(*u.rank) +
                       "</td>"

@@ -139,7 +139,7 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
     ru.veto = r.vetoed(iu);
     for (int g : m->groups) {
       const auto i = static_cast<std::size_t>(g);
-      ru.groups.push_back({r.score(iu, i), r.max(iu, i), r.rate(iu, i)});
+      ru.groups.push_back({r.score(iu, i), r.max(iu, i), r.rate(iu, i), r.all_missing(iu, i)});
     }
     const auto& explained = u < card.leaves.size() ? card.leaves[u] : std::vector<leaf_explanation>{};
     if (explained.empty())

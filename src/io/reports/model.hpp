@@ -23,6 +23,7 @@ struct rep_leaf {
 
 struct rep_group {
   double score = 0, max = 0, rate = 0;
+  bool all_missing = false;  // every child was missing under the reweight policy
 };
 
 struct rep_unit {

@@ -202,7 +202,7 @@ std::string report_markdown(const report_data& data) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& u : m.units) {
       std::vector<std::string> r{u.id};
-      for (const auto& g : u.groups) r.push_back(show(g.score));
+      for (const auto& g : u.groups) r.push_back(show(g.score) + (g.all_missing ? " (all missing)" : ""));
       r.push_back(show(u.total));
       r.push_back(u.rank ? std::to_string(*u.rank) : "-");
       r.push_back(u.grade.empty() ? "-" : u.grade);
