@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
   CLI::App app{"zoneperf: performance assessment for development zones (高新区)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "zoneperf 0.1.0");
+  app.footer("Documentation: " ZONEPERF_DOCDIR " once installed (docs/ and README.md in the source tree).");
   zoneperf::cli::add_demo(app);
   for (auto adder : zoneperf::cli::commands()) adder(app);
   try {

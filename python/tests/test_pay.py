@@ -51,11 +51,28 @@ def test_policy_round_trip_and_validation():
         zp.PayPolicy.from_dict({"multiplier": -1})
 
 
-def test_a_scorecard_from_python_feeds_pay(samples):
+def test_a_scorecard_from_python_feeds_pay(samples, tmp_path):
     tree = zp.load_preset("task-force")
     values, targets = zp.sample_frames("task-force")
     card = zp.scorecard_json(tree, values, targets)
     staff, _, policy, events = paths(samples)
     run = zp.allocate_pay(staff.read_text(encoding="utf-8"), card, zp.PayPolicy.from_file(str(policy)),
                           events.read_text(encoding="utf-8"))
-    assert len(run) > 0
+    # The CLI pays the same people the same money from the same scorecard saved to a file.
+    saved = tmp_path / "scorecard.json"
+    saved.write_text(card, encoding="utf-8")
+    ref = cli_json("pay", "--staff", str(staff), "--scorecard", str(saved), "--policy", str(policy),
+                   "--events", str(events))
+    mine = run.to_dict()
+    assert mine["people"] == ref["people"] and mine["task_forces"] == ref["task_forces"]
+    # Each task force is paid by the grade its scorecard gives it.
+    grades = {u["id"]: u["grade"] for u in json.loads(card)["units"]}
+    assert {t["id"]: t["grade"] for t in mine["task_forces"]} == grades
+
+
+def test_a_scorecard_whose_numbers_disagree_pays_nobody(samples):
+    staff, card, _, _ = paths(samples)
+    doc = json.loads(card.read_text(encoding="utf-8"))
+    doc["units"][0]["grade"] = "良好"  # its total 93.5 gives 优秀
+    with pytest.raises(zp.Error, match="318"):
+        zp.allocate_pay(staff.read_text(encoding="utf-8"), doc)

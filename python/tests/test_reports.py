@@ -138,7 +138,7 @@ def test_bad_inputs_raise_the_modules_errors(card, tree):
     assessment = zp.assess(tree, values, units=units)
     with pytest.raises(zp.ConfigError) as e:  # the JSON of an assessment explains no leaf
         zp.report(assessment.to_json())
-    assert e.value.code == 201 and e.value.where == "scorecard/units/0"
+    assert e.value.code == 201 and e.value.where == "scorecard:/units/0"
     with pytest.raises(TypeError, match="scorecard_json"):
         zp.report(assessment)
     with pytest.raises(zp.FileError) as e:

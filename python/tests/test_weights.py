@@ -1,5 +1,5 @@
 """Weights and robustness from Python: the same numbers as `zoneperf weights …` and `zoneperf
-uncertainty … --format json`, and the published vectors of reference/published-vectors.md."""
+uncertainty … --format json`, and published vectors (Saaty's AHP examples, Diakoulaki et al. 1995 for CRITIC, COINr's own tests)."""
 import json
 
 import numpy as np
@@ -8,7 +8,7 @@ import pytest
 import zoneperf as zp
 from conftest import cli_json, run_cli
 
-# Diakoulaki, Mavrotas & Papayannakis 1995 (published-vectors.md, CRITIC)
+# Diakoulaki, Mavrotas & Papayannakis 1995, the CRITIC paper's example
 CRITIC_DATA = np.array([[61, 1.08, 4.33], [20.7, 0.26, 4.34], [16.3, 1.98, 2.53], [9, 3.29, 1.65],
                         [5.4, 2.77, 2.33], [4, 4.12, 1.21], [-6.1, 3.52, 2.10], [-34.6, 3.31, 0.98]])
 
@@ -36,7 +36,7 @@ def test_ahp_of_the_drinks_matrix_equals_the_cli_and_saaty(source_dir):
 
 
 def test_ahp_of_a_numpy_matrix_matches_the_published_vector():
-    # published-vectors.md: [[1, 1/3, 5], [3, 1, 7], [1/5, 1/7, 1]] -> w (0.278955, 0.649118, 0.071927),
+    # the FuzzyAHP R package's example: [[1, 1/3, 5], [3, 1, 7], [1/5, 1/7, 1]] -> w (0.278955, 0.649118, 0.071927),
     # lambda_max 3.064888, CR 0.0559 with RI(3) = 0.58 (0.0624 with RI 0.52, as FuzzyAHP reports it)
     a = np.array([[1, 1 / 3, 5], [3, 1, 7], [1 / 5, 1 / 7, 1]])
     r = zp.ahp(a, names=["a", "b", "c"])
@@ -88,7 +88,7 @@ def test_roc_and_equal_equal_the_cli():
 
 
 def test_normalisers_and_means_follow_coinr():
-    # COINr's own tests (published-vectors.md): distance to target 10: (0, 5, 11) -> (0, 0.5, 1.1), capped (0, 0.5, 1)
+    # COINr's own tests (bluefoxr/COINr, tests/testthat): distance to target 10: (0, 5, 11) -> (0, 0.5, 1.1), capped (0, 0.5, 1)
     assert np.allclose(zp.normalise_distance_to_target([0, 5, 11], 10), [0, 0.5, 1.1])
     assert np.allclose(zp.normalise_distance_to_target([0, 5, 11], 10, capped=True), [0, 0.5, 1])
     # goalposts lo 0 hi 10: 1 -> 0.1, 11 -> 1, -1 -> 0; lower is better: 1 -> 0.9

@@ -15,7 +15,7 @@
 namespace zoneperf {
 
 const random_index_table& saaty_classic_ri() {
-  // Saaty 1980, as listed in reference/published-vectors.md.
+  // Saaty's classic random index (T. L. Saaty, The Analytic Hierarchy Process, 1980).
   static const random_index_table table{
       "saaty-classic", {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59}};
   return table;

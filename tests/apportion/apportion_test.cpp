@@ -13,22 +13,22 @@ namespace {
 using parts = std::vector<std::int64_t>;
 
 TEST(apportion_test, matches_balinski_and_young) {
-  // Balinski & Young 1975 (reference/published-vectors.md): (51, 44, 2, 2, 1).
+  // Balinski & Young 1975 (Fair Representation), largest remainders: (51, 44, 2, 2, 1).
   EXPECT_EQ(largest_remainder({5117, 4400, 162, 161, 160}, 100), (parts{51, 44, 2, 2, 1}));
 }
 
 TEST(apportion_test, exact_quotas_take_no_remainder) {
-  // published-vectors.md: (14, 28, 7, 35) over 12 -> (2, 4, 1, 5).
+  // exact quotas, no remainder: (14, 28, 7, 35) over 12 -> (2, 4, 1, 5).
   EXPECT_EQ(largest_remainder({14, 28, 7, 35}, 12), (parts{2, 4, 1, 5}));
 }
 
 TEST(apportion_test, zero_weights_get_nothing) {
-  // published-vectors.md: (0, 14, 28, 0, 0) over 6 -> (0, 2, 4, 0, 0).
+  // zero parts stay zero: (0, 14, 28, 0, 0) over 6 -> (0, 2, 4, 0, 0).
   EXPECT_EQ(largest_remainder({0, 14, 28, 0, 0}, 6), (parts{0, 2, 4, 0, 0}));
 }
 
 TEST(apportion_test, ties_go_to_the_earlier_entry) {
-  // published-vectors.md: (2, 1, 1, 2, 2) over 2 -> (1, 0, 0, 1, 0).
+  // equal remainders, the earlier wins: (2, 1, 1, 2, 2) over 2 -> (1, 0, 0, 1, 0).
   EXPECT_EQ(largest_remainder({2, 1, 1, 2, 2}, 2), (parts{1, 0, 0, 1, 0}));
 }
 

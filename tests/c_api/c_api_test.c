@@ -205,7 +205,7 @@ static void projects_and_weights(void) {
   zp_admission_options options;
   zp_ahp_info info;
   double w[3] = {0, 0, 0};
-  /* Published vector (reference/published-vectors.md, AHP): [[1, 1/3, 5], [3, 1, 7], [1/5, 1/7, 1]]
+  /* Published vector (the FuzzyAHP R package's AHP example): [[1, 1/3, 5], [3, 1, 7], [1/5, 1/7, 1]]
    * -> w (0.278955, 0.649118, 0.071927), lambda_max 3.064888, CR 0.0559 with RI(3) = 0.58. Row-major. */
   const double a[9] = {1, 1.0 / 3, 5, 3, 1, 7, 1.0 / 5, 1.0 / 7, 1};
   /* scikit-criteria's simple entropy case [[1,2],[4,16]] -> (0.358889, 0.641111), column-major here */

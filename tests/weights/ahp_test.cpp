@@ -43,7 +43,8 @@ TEST(ahp_test, three_by_three_matrix_matches_published_eigenvector_and_cr) {
   Eigen::MatrixXd a(3, 3);
   a << 1, 1.0 / 3, 5, 3, 1, 7, 1.0 / 5, 1.0 / 7, 1;
   const auto r = ahp(a);
-  // published-vectors.md: w (0.278955, 0.649118, 0.071927), lambda_max 3.064888, CR 0.0559 with RI 0.58
+  // the FuzzyAHP R package's example: w (0.278955, 0.649118, 0.071927), lambda_max 3.064888, CR 0.0559 with
+  // RI 0.58
   EXPECT_NEAR(r.weights[0], 0.278955, 5e-7);
   EXPECT_NEAR(r.weights[1], 0.649118, 5e-7);
   EXPECT_NEAR(r.weights[2], 0.071927, 5e-7);
@@ -64,7 +65,7 @@ TEST(ahp_test, consistent_matrix_has_exact_weights_and_cr_zero) {
   Eigen::MatrixXd a(3, 3);
   a << 1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1;
   const auto r = ahp(a);
-  // published-vectors.md: w (4/7, 2/7, 1/7), lambda_max 3, CR 0
+  // a consistent matrix, exact: w (4/7, 2/7, 1/7), lambda_max 3, CR 0
   EXPECT_NEAR(r.weights[0], 4.0 / 7, 1e-12);
   EXPECT_NEAR(r.weights[1], 2.0 / 7, 1e-12);
   EXPECT_NEAR(r.weights[2], 1.0 / 7, 1e-12);

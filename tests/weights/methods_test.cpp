@@ -20,7 +20,7 @@ criteria_matrix matrix(Eigen::MatrixXd v) {
   return m;
 }
 
-// Diakoulaki, Mavrotas & Papayannakis 1995, as in published-vectors.md.
+// Diakoulaki, Mavrotas & Papayannakis 1995 (Computers & Operations Research 22(7)), their example.
 Eigen::MatrixXd critic_example() {
   Eigen::MatrixXd v(8, 3);
   v << 61, 1.08, 4.33, 20.7, 0.26, 4.34, 16.3, 1.98, 2.53, 9, 3.29, 1.65, 5.4, 2.77, 2.33, 4, 4.12, 1.21,
