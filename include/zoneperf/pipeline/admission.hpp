@@ -38,6 +38,7 @@ namespace zoneperf {
 
 namespace errc {
 inline constexpr int bad_candidate_field = 740;  ///< a candidate cell that is not valid
+/// a candidate id given twice
 inline constexpr int duplicate_candidate = 741;
 inline constexpr int bad_gate = 742;  ///< a gate or pass mark that is not a finite number >= 0
 }  // namespace errc

@@ -38,8 +38,11 @@ namespace zoneperf {
 
 /// Codes of the project registry (7xx).
 namespace errc {
+/// a task force the registry does not know
 inline constexpr int unknown_task_force = 710;
+/// a project id given twice
 inline constexpr int duplicate_project = 711;
+/// a change to a project the registry does not hold
 inline constexpr int unknown_project = 712;
 inline constexpr int skipped_stage = 713;         ///< a stage reached without the one before it
 inline constexpr int stage_out_of_order = 714;    ///< a move backwards, sideways or past producing

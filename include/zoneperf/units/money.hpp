@@ -38,9 +38,13 @@
 namespace zoneperf {
 
 namespace money_errc {
+/// an amount or product beyond 64-bit fen
 inline constexpr int overflow = 501;
+/// text that is not a money amount
 inline constexpr int bad_amount = 502;
+/// an amount finer than a fen, or a ratio beyond its places
 inline constexpr int too_precise = 503;
+/// a money ratio or split by zero
 inline constexpr int division_by_zero = 504;
 }  // namespace money_errc
 
