@@ -14,7 +14,6 @@
 #include "zoneperf/land/records.hpp"
 #include "zoneperf/land/report.hpp"
 #include "zoneperf/pay/allocate.hpp"
-#include "zoneperf/pay/apportion.hpp"
 #include "zoneperf/pay/errc.hpp"
 #include "zoneperf/pay/inputs.hpp"
 #include "zoneperf/pay/policy.hpp"

@@ -15,7 +15,7 @@ monthly_targets actual_of(const unit_counts& c) {
 bool at_least(const monthly_targets& a, const monthly_targets& t) {
   return a.intent >= t.intent && a.signed_ >= t.signed_ && a.landed >= t.landed;
 }
-/// The split's own errors (750) before largest_remainder, whose errors are the pay module's:
+/// The split's own errors (750) before largest_remainder's (apportion_errc):
 /// a negative weight, or all weights 0 with something to split. The targets are not negative.
 void check_split(const std::vector<std::int64_t>& weights, const monthly_targets& left) {
   for (std::size_t i = 0; i < weights.size(); ++i)

@@ -63,19 +63,19 @@ TEST(apportion_test, rejects_bad_input_with_messages) {
     largest_remainder({1, -2}, 5);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.pay.615] weight 1: negative weight -2");
+    EXPECT_STREQ(e.what(), "[zoneperf.money.505] weight 1: negative weight -2");
   }
   try {
     largest_remainder({0, 0}, 5);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.pay.619] cannot apportion 5 seats over weights that are all zero");
+    EXPECT_STREQ(e.what(), "[zoneperf.money.506] cannot apportion 5 seats over weights that are all zero");
   }
   try {
     largest_remainder({1}, -1);
     FAIL();
   } catch (const error& e) {
-    EXPECT_STREQ(e.what(), "[zoneperf.pay.619] cannot apportion a negative number of seats: -1");
+    EXPECT_STREQ(e.what(), "[zoneperf.money.506] cannot apportion a negative number of seats: -1");
   }
 }
 

@@ -16,12 +16,11 @@ inline constexpr int missing_ratio = 611;       ///< a scorecard award needs a l
 inline constexpr int no_contribution = 612;     ///< every contribution weight of a team is 0
 inline constexpr int bad_baseline = 613;        ///< a baseline that is not a positive amount
 inline constexpr int duplicate_person = 614;    ///< a person id given twice
-inline constexpr int bad_weight =
-    615;  ///< a contribution or apportionment weight that is negative or too precise
-inline constexpr int bad_score = 616;       ///< a performance score missing or below every band
-inline constexpr int bad_count = 617;       ///< an events count that is not a non-negative integer
-inline constexpr int bad_multiplier = 618;  ///< a pool multiplier out of range
-inline constexpr int bad_seats =
-    619;  ///< apportionment of a negative number of seats, or of seats over zero weights
+inline constexpr int bad_weight = 615;          ///< a contribution weight that is negative or too precise
+inline constexpr int bad_score = 616;           ///< a performance score missing or below every band
+inline constexpr int bad_count = 617;           ///< an events count that is not a non-negative integer
+inline constexpr int bad_multiplier = 618;      ///< a pool multiplier out of range
+/// no longer raised: apportionment has its own codes (apportion_errc::bad_seats, 506)
+inline constexpr int bad_seats = 619;
 inline constexpr int too_large = 620;  ///< exact arithmetic would exceed 128 bits
 }  // namespace zoneperf::pay_errc

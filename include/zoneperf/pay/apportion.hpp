@@ -1,3 +1,0 @@
-#pragma once
-/// Largest-remainder apportionment for pay: the library-wide one (zoneperf/apportion.hpp).
-#include "zoneperf/apportion.hpp"
