@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "detail/tree_impl.hpp"
 #include "text/json_syntax.hpp"
-#include "zoneperf/detail/tree_impl.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
@@ -72,10 +72,6 @@ bool uses_target(rule_kind k) noexcept {
          k == rule_kind::benchmark;
 }
 
-indicator_tree detail_make_tree(std::shared_ptr<const indicator_tree::impl> p) {
-  return indicator_tree(std::move(p));
-}
-
 namespace {
 
 constexpr int max_depth = 32;
@@ -95,11 +91,14 @@ void check_points_add_up(double sum, double points, const std::string& ptr, std:
                    "children's points add up to " + fmt_number(sum) + ", not " + fmt_number(points)});
 }
 
+// Whether a key must be present (its absence is a problem) or may be left out.
+enum class field { optional, required };
+
 /// Walks a tree document, building nodes and collecting every problem.
 class loader {
  public:
   std::vector<problem> problems;
-  indicator_tree::impl tree;
+  detail::tree_impl tree;
 
   void load(const json& doc) {
     if (!doc.is_object()) {
@@ -127,10 +126,10 @@ class loader {
     }
   }
 
-  std::optional<double> number(const json& j, const std::string& ptr, const char* key, bool required) {
+  std::optional<double> number(const json& j, const std::string& ptr, const char* key, field presence) {
     auto it = j.find(key);
     if (it == j.end()) {
-      if (required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
+      if (presence == field::required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
       return std::nullopt;
     }
     if (!it->is_number()) {
@@ -145,10 +144,10 @@ class loader {
     return v;
   }
 
-  std::optional<std::string> text(const json& j, const std::string& ptr, const char* key, bool required) {
+  std::optional<std::string> text(const json& j, const std::string& ptr, const char* key, field presence) {
     auto it = j.find(key);
     if (it == j.end()) {
-      if (required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
+      if (presence == field::required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
       return std::nullopt;
     }
     if (!it->is_string()) {
@@ -187,7 +186,7 @@ class loader {
           std::string(to_string(n.kind)) + " item \"" + n.id + "\" must sit directly under the root");
     check_node_keys(j, ptr, n.kind);
     if (!item) {
-      if (auto p = number(j, ptr, "points", true)) {
+      if (auto p = number(j, ptr, "points", field::required)) {
         n.points = *p;
         check_points_value(n.points, ptr, problems);
       }
@@ -203,20 +202,20 @@ class loader {
   }
 
   void read_names(const json& j, const std::string& ptr, node& n) {
-    if (auto id = text(j, ptr, "id", true)) {
+    if (auto id = text(j, ptr, "id", field::required)) {
       n.id = *id;
       if (!valid_id(n.id))
         add(errc::bad_id, at(ptr, "id"),
             "id \"" + n.id + "\" must be 1 to 128 ASCII letters, digits, '_', '-' or '.'");
     }
-    n.name = text(j, ptr, "name", false).value_or(n.id);
-    if (auto d = text(j, ptr, "description", false)) n.description = *d;
+    n.name = text(j, ptr, "name", field::optional).value_or(n.id);
+    if (auto d = text(j, ptr, "description", field::optional)) n.description = *d;
   }
 
   // The node's kind, from "kind" or else from its "children" or "rule"; false when there is none.
   bool read_kind(const json& j, const std::string& ptr, node& n) {
     std::string kind_text;
-    if (auto k = text(j, ptr, "kind", false)) kind_text = *k;
+    if (auto k = text(j, ptr, "kind", field::optional)) kind_text = *k;
     if (n.parent < 0) {
       n.kind = node_kind::root;
     } else if (kind_text == "bonus") {
@@ -264,7 +263,7 @@ class loader {
 
   // A leaf's or an item's "missing" policy (reweight: leaves in a group only).
   void read_missing(const json& j, const std::string& ptr, node& n, bool item) {
-    auto m = text(j, ptr, "missing", false);
+    auto m = text(j, ptr, "missing", field::optional);
     if (!m) return;
     if (*m == "error")
       n.missing = missing_policy::error;
@@ -283,11 +282,11 @@ class loader {
 
   // A bonus's or a penalty's "per_unit" and "max".
   void read_item(const json& j, const std::string& ptr, node& n) {
-    if (auto v = number(j, ptr, "per_unit", true)) {
+    if (auto v = number(j, ptr, "per_unit", field::required)) {
       n.per_unit = *v;
       if (n.per_unit < 0) add(errc::bad_value, at(ptr, "per_unit"), "negative per_unit " + fmt_number(*v));
     }
-    if (auto v = number(j, ptr, "max", true)) {
+    if (auto v = number(j, ptr, "max", field::required)) {
       n.max = *v;
       if (n.max < 0) add(errc::bad_value, at(ptr, "max"), "negative max " + fmt_number(*v));
     }
@@ -295,14 +294,14 @@ class loader {
 
   // A group's "aggregate" and geometric "floor".
   void read_group(const json& j, const std::string& ptr, node& n) {
-    if (auto a = text(j, ptr, "aggregate", false)) {
+    if (auto a = text(j, ptr, "aggregate", field::optional)) {
       if (*a == "geometric")
         n.aggregate = aggregation::geometric;
       else if (*a != "sum")
         add(errc::bad_value, at(ptr, "aggregate"),
             "unknown aggregate \"" + *a + "\" (expected sum or geometric)");
     }
-    if (auto f = number(j, ptr, "floor", false)) {
+    if (auto f = number(j, ptr, "floor", field::optional)) {
       n.geometric_floor = *f;
       if (*f < 0 || *f > 1) add(errc::bad_value, at(ptr, "floor"), "floor must lie in [0, 1]");
     }
@@ -356,7 +355,7 @@ class loader {
 
   // A leaf's direction, rule and default target.
   void leaf(const json& j, const std::string& ptr, node& n) {
-    if (auto d = text(j, ptr, "direction", false)) {
+    if (auto d = text(j, ptr, "direction", field::optional)) {
       if (*d == "lower")
         n.dir = direction::lower_is_better;
       else if (*d != "higher")
@@ -411,7 +410,7 @@ class loader {
 
   // The rule's "kind"; false when it is missing or unknown.
   bool read_rule_kind(const json& r, const std::string& rp, rule& ru) {
-    auto kind = text(r, rp, "kind", true);
+    auto kind = text(r, rp, "kind", field::required);
     if (!kind) return false;
     static const std::pair<const char*, rule_kind> kinds[] = {{"completion", rule_kind::completion},
                                                               {"banded", rule_kind::banded},
@@ -433,7 +432,7 @@ class loader {
 
   // Completion's and benchmark's optional "cap".
   void read_cap(const json& r, const std::string& rp, rule& ru) {
-    if (auto c = number(r, rp, "cap", false)) {
+    if (auto c = number(r, rp, "cap", field::optional)) {
       if (*c <= 0) add(errc::bad_cap, at(rp, "cap"), "cap must be positive, not " + fmt_number(*c));
       ru.cap = *c;
     }
@@ -460,8 +459,8 @@ class loader {
         continue;
       }
       check_keys((*b)[k], bp, {"min", "value"}, "band");
-      auto mn = number((*b)[k], bp, "min", true);
-      auto v = number((*b)[k], bp, "value", true);
+      auto mn = number((*b)[k], bp, "min", field::required);
+      auto v = number((*b)[k], bp, "value", field::required);
       if (v && *v < 0) add(errc::bad_value, at(bp, "value"), "negative band value " + fmt_number(*v));
       if (mn && v) {
         if (!ru.bands.empty() && !(*mn < ru.bands.back().min))
@@ -475,8 +474,8 @@ class loader {
 
   void read_goalposts(const json& r, const std::string& rp, rule& ru) {
     check_keys(r, rp, {"kind", "lo", "hi"}, "goalposts rule");
-    auto lo = number(r, rp, "lo", true);
-    auto hi = number(r, rp, "hi", true);
+    auto lo = number(r, rp, "lo", field::required);
+    auto hi = number(r, rp, "hi", field::required);
     if (lo && hi) {
       ru.lo = *lo, ru.hi = *hi;
       if (!(*lo < *hi))
@@ -487,7 +486,7 @@ class loader {
 
   void read_minmax(const json& r, const std::string& rp, rule& ru) {
     check_keys(r, rp, {"kind", "floor"}, "minmax rule");
-    if (auto f = number(r, rp, "floor", false)) {
+    if (auto f = number(r, rp, "floor", field::optional)) {
       ru.floor = *f;
       if (*f < 0 || *f >= 1) add(errc::bad_value, at(rp, "floor"), "floor must lie in [0, 1)");
     }
@@ -497,13 +496,13 @@ class loader {
   void read_rank(const json& r, const std::string& rp, node& n) {
     rule& ru = n.rule;
     check_keys(r, rp, {"kind", "step", "mode"}, "rank rule");
-    if (auto m = text(r, rp, "mode", false)) {
+    if (auto m = text(r, rp, "mode", field::optional)) {
       if (*m == "leader")
         ru.mode = rank_mode::leader;
       else if (*m != "step")
         add(errc::bad_value, at(rp, "mode"), "unknown mode \"" + *m + "\" (expected step or leader)");
     }
-    if (auto s = number(r, rp, "step", false)) {
+    if (auto s = number(r, rp, "step", field::optional)) {
       ru.step = *s;
       if (*s <= 0) add(errc::bad_value, at(rp, "step"), "step must be positive");
     }
@@ -548,7 +547,7 @@ class loader {
 
   // The default "target", for the rules that take one.
   void read_target(const json& j, const std::string& ptr, node& n) {
-    if (auto t = number(j, ptr, "target", false)) {
+    if (auto t = number(j, ptr, "target", field::optional)) {
       if (!uses_target(n.rule.kind))
         add(errc::bad_value, at(ptr, "target"),
             std::string("rule ") + to_string(n.rule.kind) + " takes no target");
@@ -573,8 +572,8 @@ class loader {
         continue;
       }
       check_keys((*g)[k], gp, {"min", "label"}, "grade");
-      auto mn = number((*g)[k], gp, "min", true);
-      auto label = text((*g)[k], gp, "label", true);
+      auto mn = number((*g)[k], gp, "min", field::required);
+      auto label = text((*g)[k], gp, "label", field::required);
       if (!mn || !label) continue;
       if (label->empty()) add(errc::bad_grades, at(gp, "label"), "empty grade label");
       if (!labels.insert(*label).second)
@@ -696,7 +695,7 @@ double indicator_tree::code_value(std::string_view leaf_id, std::string_view cod
 namespace detail {
 
 tree_editor::tree_editor(const indicator_tree& t)
-    : impl_(std::make_shared<indicator_tree::impl>(t.internals())) {}
+    : impl_(std::make_shared<tree_impl>(tree_access::internals(t))) {}
 
 void tree_editor::set_points(std::size_t i, double points) { impl_->nodes.at(i).points = points; }
 
@@ -704,7 +703,7 @@ namespace {
 // The loader's walk over what an edit can change, in its order: a node's own points, its
 // children, then whether they add up. Non-finite points are what a file of them holds (JSON
 // writes NaN and infinity as null, as tree_builder would) and count as 0 afterwards, as there.
-void check_edited(indicator_tree::impl& t, int i, std::vector<problem>& out) {
+void check_edited(tree_impl& t, int i, std::vector<problem>& out) {
   node& n = t.nodes[static_cast<std::size_t>(i)];
   if (n.kind != node_kind::root && n.kind != node_kind::group && n.kind != node_kind::leaf) return;
   if (!std::isfinite(n.points)) {
@@ -724,14 +723,14 @@ void check_edited(indicator_tree::impl& t, int i, std::vector<problem>& out) {
 }  // namespace
 
 indicator_tree tree_editor::build(std::string_view source) const {
-  auto t = std::make_shared<indicator_tree::impl>(*impl_);
+  auto t = std::make_shared<tree_impl>(*impl_);
   std::vector<problem> problems;
   check_edited(*t, 0, problems);
   if (!problems.empty()) {
     for (auto& p : problems) p.where = std::string(source) + ":" + p.where;
     throw error(std::move(problems));
   }
-  return detail_make_tree(std::move(t));
+  return tree_access::make(std::move(t));
 }
 
 }  // namespace detail

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-#include "zoneperf/detail/tree_impl.hpp"
+#include "detail/tree_impl.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
@@ -19,7 +19,7 @@ json number_json(double v) {
   return json(v);
 }
 
-json node_json(const indicator_tree::impl& t, int i) {
+json node_json(const detail::tree_impl& t, int i) {
   const node& n = t.nodes[i];
   json j = json::object();
   j["id"] = n.id;
@@ -152,7 +152,7 @@ tree_builder& tree_builder::leaf(std::string_view parent, std::string id, std::s
                                  struct rule r, direction d, std::optional<double> target,
                                  missing_policy missing) {
   // Serialise through a one-leaf tree so the rule's JSON shape is written in one place.
-  auto impl = std::make_shared<indicator_tree::impl>();
+  auto impl = std::make_shared<detail::tree_impl>();
   struct node n;
   n.id = id, n.name = name, n.kind = node_kind::leaf, n.points = points, n.dir = d, n.rule = std::move(r);
   n.target = target, n.missing = missing;
