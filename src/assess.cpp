@@ -97,7 +97,7 @@ struct detail_engine {
   // Competition ranks of the totals (1, 2, 2, 4): best first, ties in unit order.
   static void rank(assessment& out) {
     const auto n = static_cast<std::size_t>(out.units());
-    detail::rank_order(out.totals_.data(), n, false, out.rank_buf_);
+    detail::rank_order(out.totals_.data(), n, direction::higher_is_better, out.rank_buf_);
     const auto& order = out.rank_buf_.idx;
     const auto& key = out.rank_buf_.key;
     if (order.size() != n) throw std::logic_error("zoneperf: a total is NaN");

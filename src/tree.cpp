@@ -1,12 +1,13 @@
-// Indicator trees: JSON loading with full validation, saving, and the builder.
+// Indicator trees: JSON loading with full validation, the accessors, and the editor (saving and the
+// builder are in tree_save.cpp).
 #include "zoneperf/tree.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "detail/tree_impl.hpp"
 #include "text/json_syntax.hpp"
-#include "zoneperf/detail/tree_impl.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
@@ -71,10 +72,6 @@ bool uses_target(rule_kind k) noexcept {
          k == rule_kind::benchmark;
 }
 
-indicator_tree detail_make_tree(std::shared_ptr<const indicator_tree::impl> p) {
-  return indicator_tree(std::move(p));
-}
-
 namespace {
 
 constexpr int max_depth = 32;
@@ -94,11 +91,14 @@ void check_points_add_up(double sum, double points, const std::string& ptr, std:
                    "children's points add up to " + fmt_number(sum) + ", not " + fmt_number(points)});
 }
 
+// Whether a key must be present (its absence is a problem) or may be left out.
+enum class field { optional, required };
+
 /// Walks a tree document, building nodes and collecting every problem.
 class loader {
  public:
   std::vector<problem> problems;
-  indicator_tree::impl tree;
+  detail::tree_impl tree;
 
   void load(const json& doc) {
     if (!doc.is_object()) {
@@ -126,10 +126,10 @@ class loader {
     }
   }
 
-  std::optional<double> number(const json& j, const std::string& ptr, const char* key, bool required) {
+  std::optional<double> number(const json& j, const std::string& ptr, const char* key, field presence) {
     auto it = j.find(key);
     if (it == j.end()) {
-      if (required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
+      if (presence == field::required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
       return std::nullopt;
     }
     if (!it->is_number()) {
@@ -144,10 +144,10 @@ class loader {
     return v;
   }
 
-  std::optional<std::string> text(const json& j, const std::string& ptr, const char* key, bool required) {
+  std::optional<std::string> text(const json& j, const std::string& ptr, const char* key, field presence) {
     auto it = j.find(key);
     if (it == j.end()) {
-      if (required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
+      if (presence == field::required) add(errc::missing_field, ptr, std::string("missing \"") + key + "\"");
       return std::nullopt;
     }
     if (!it->is_string()) {
@@ -164,6 +164,7 @@ class loader {
     return true;
   }
 
+  // A node and, depth first, its children: its index in tree.nodes, or -1 when it cannot be read.
   int walk(const json& j, const std::string& ptr, int parent, int depth) {
     if (!j.is_object()) {
       add(errc::wrong_type, ptr, "a node must be a JSON object, not " + std::string(j.type_name()));
@@ -177,18 +178,45 @@ class loader {
     n.pointer = ptr;
     n.parent = parent;
     n.depth = depth;
-    if (auto id = text(j, ptr, "id", true)) {
+    read_names(j, ptr, n);
+    if (!read_kind(j, ptr, n)) return -1;
+    const bool item = n.kind == node_kind::bonus || n.kind == node_kind::penalty || n.kind == node_kind::veto;
+    if (item && depth != 1)
+      add(errc::misplaced_node, ptr,
+          std::string(to_string(n.kind)) + " item \"" + n.id + "\" must sit directly under the root");
+    check_node_keys(j, ptr, n.kind);
+    if (!item) {
+      if (auto p = number(j, ptr, "points", field::required)) {
+        n.points = *p;
+        check_points_value(n.points, ptr, problems);
+      }
+    }
+    if (n.kind == node_kind::leaf || item) read_missing(j, ptr, n, item);
+    if (n.kind == node_kind::bonus || n.kind == node_kind::penalty) read_item(j, ptr, n);
+    if (n.kind == node_kind::group) read_group(j, ptr, n);
+    if (n.kind == node_kind::leaf) leaf(j, ptr, n);
+    if (n.kind == node_kind::root) grades(j, ptr);
+    const int index = add_node(n);
+    if (n.kind == node_kind::root || n.kind == node_kind::group) children(j, ptr, index, depth);
+    return index;
+  }
+
+  void read_names(const json& j, const std::string& ptr, node& n) {
+    if (auto id = text(j, ptr, "id", field::required)) {
       n.id = *id;
       if (!valid_id(n.id))
         add(errc::bad_id, at(ptr, "id"),
             "id \"" + n.id + "\" must be 1 to 128 ASCII letters, digits, '_', '-' or '.'");
     }
-    n.name = text(j, ptr, "name", false).value_or(n.id);
-    if (auto d = text(j, ptr, "description", false)) n.description = *d;
+    n.name = text(j, ptr, "name", field::optional).value_or(n.id);
+    if (auto d = text(j, ptr, "description", field::optional)) n.description = *d;
+  }
 
+  // The node's kind, from "kind" or else from its "children" or "rule"; false when there is none.
+  bool read_kind(const json& j, const std::string& ptr, node& n) {
     std::string kind_text;
-    if (auto k = text(j, ptr, "kind", false)) kind_text = *k;
-    if (parent < 0) {
+    if (auto k = text(j, ptr, "kind", field::optional)) kind_text = *k;
+    if (n.parent < 0) {
       n.kind = node_kind::root;
     } else if (kind_text == "bonus") {
       n.kind = node_kind::bonus;
@@ -203,18 +231,16 @@ class loader {
     } else if (!kind_text.empty()) {
       add(errc::bad_value, at(ptr, "kind"),
           "unknown kind \"" + kind_text + "\" (expected group, leaf, bonus, penalty or veto)");
-      return -1;
+      return false;
     } else {
       add(errc::missing_field, ptr, "node \"" + n.id + "\" has neither \"children\" nor \"rule\"");
-      return -1;
+      return false;
     }
+    return true;
+  }
 
-    const bool item = n.kind == node_kind::bonus || n.kind == node_kind::penalty || n.kind == node_kind::veto;
-    if (item && depth != 1)
-      add(errc::misplaced_node, ptr,
-          std::string(to_string(n.kind)) + " item \"" + n.id + "\" must sit directly under the root");
-
-    switch (n.kind) {
+  void check_node_keys(const json& j, const std::string& ptr, node_kind kind) {
+    switch (kind) {
       case node_kind::root:
         check_keys(j, ptr, {"id", "name", "points", "grades", "children"}, "tree root");
         break;
@@ -233,99 +259,103 @@ class loader {
         check_keys(j, ptr, {"id", "name", "kind", "missing"}, "veto item");
         break;
     }
+  }
 
-    if (!item) {
-      if (auto p = number(j, ptr, "points", true)) {
-        n.points = *p;
-        check_points_value(n.points, ptr, problems);
-      }
-    }
-    if (n.kind == node_kind::leaf || item) {
-      if (auto m = text(j, ptr, "missing", false)) {
-        if (*m == "error")
-          n.missing = missing_policy::error;
-        else if (*m == "zero")
-          n.missing = missing_policy::zero;
-        else if (*m == "reweight" && !item && depth >= 2)
-          n.missing = missing_policy::reweight;
-        else if (*m == "reweight" && !item)
-          add(errc::misplaced_node, at(ptr, "missing"),
-              "reweight needs the leaf to sit in a group, not under the root");
-        else
-          add(errc::bad_value, at(ptr, "missing"),
-              "unknown missing policy \"" + *m +
-                  (item ? "\" (expected error or zero)" : "\" (expected error, zero or reweight)"));
-      }
-    }
-    if (n.kind == node_kind::bonus || n.kind == node_kind::penalty) {
-      if (auto v = number(j, ptr, "per_unit", true)) {
-        n.per_unit = *v;
-        if (n.per_unit < 0) add(errc::bad_value, at(ptr, "per_unit"), "negative per_unit " + fmt_number(*v));
-      }
-      if (auto v = number(j, ptr, "max", true)) {
-        n.max = *v;
-        if (n.max < 0) add(errc::bad_value, at(ptr, "max"), "negative max " + fmt_number(*v));
-      }
-    }
-    if (n.kind == node_kind::group) {
-      if (auto a = text(j, ptr, "aggregate", false)) {
-        if (*a == "geometric")
-          n.aggregate = aggregation::geometric;
-        else if (*a != "sum")
-          add(errc::bad_value, at(ptr, "aggregate"),
-              "unknown aggregate \"" + *a + "\" (expected sum or geometric)");
-      }
-      if (auto f = number(j, ptr, "floor", false)) {
-        n.geometric_floor = *f;
-        if (*f < 0 || *f > 1) add(errc::bad_value, at(ptr, "floor"), "floor must lie in [0, 1]");
-      }
-    }
-    if (n.kind == node_kind::leaf) leaf(j, ptr, n);
-    if (n.kind == node_kind::root) grades(j, ptr);
+  // A leaf's or an item's "missing" policy (reweight: leaves in a group only).
+  void read_missing(const json& j, const std::string& ptr, node& n, bool item) {
+    auto m = text(j, ptr, "missing", field::optional);
+    if (!m) return;
+    if (*m == "error")
+      n.missing = missing_policy::error;
+    else if (*m == "zero")
+      n.missing = missing_policy::zero;
+    else if (*m == "reweight" && !item && n.depth >= 2)
+      n.missing = missing_policy::reweight;
+    else if (*m == "reweight" && !item)
+      add(errc::misplaced_node, at(ptr, "missing"),
+          "reweight needs the leaf to sit in a group, not under the root");
+    else
+      add(errc::bad_value, at(ptr, "missing"),
+          "unknown missing policy \"" + *m +
+              (item ? "\" (expected error or zero)" : "\" (expected error, zero or reweight)"));
+  }
 
+  // A bonus's or a penalty's "per_unit" and "max".
+  void read_item(const json& j, const std::string& ptr, node& n) {
+    if (auto v = number(j, ptr, "per_unit", field::required)) {
+      n.per_unit = *v;
+      if (n.per_unit < 0) add(errc::bad_value, at(ptr, "per_unit"), "negative per_unit " + fmt_number(*v));
+    }
+    if (auto v = number(j, ptr, "max", field::required)) {
+      n.max = *v;
+      if (n.max < 0) add(errc::bad_value, at(ptr, "max"), "negative max " + fmt_number(*v));
+    }
+  }
+
+  // A group's "aggregate" and geometric "floor".
+  void read_group(const json& j, const std::string& ptr, node& n) {
+    if (auto a = text(j, ptr, "aggregate", field::optional)) {
+      if (*a == "geometric")
+        n.aggregate = aggregation::geometric;
+      else if (*a != "sum")
+        add(errc::bad_value, at(ptr, "aggregate"),
+            "unknown aggregate \"" + *a + "\" (expected sum or geometric)");
+    }
+    if (auto f = number(j, ptr, "floor", field::optional)) {
+      n.geometric_floor = *f;
+      if (*f < 0 || *f > 1) add(errc::bad_value, at(ptr, "floor"), "floor must lie in [0, 1]");
+    }
+  }
+
+  // Appends the node, its id checked for uniqueness; its index.
+  int add_node(const node& n) {
     const int index = static_cast<int>(tree.nodes.size());
     if (!n.id.empty()) {
       auto [it, inserted] = tree.by_id.emplace(n.id, index);
       if (!inserted)
-        add(errc::duplicate_id, at(ptr, "id"),
+        add(errc::duplicate_id, at(n.pointer, "id"),
             "duplicate id \"" + n.id + "\" (first used at " +
                 (tree.nodes[it->second].pointer.empty() ? "/" : tree.nodes[it->second].pointer) + ")");
     }
     tree.nodes.push_back(n);
-
-    if (n.kind == node_kind::root || n.kind == node_kind::group) {
-      auto it = j.find("children");
-      if (it == j.end()) {
-        add(errc::missing_field, ptr, "missing \"children\"");
-      } else if (!it->is_array()) {
-        add(errc::wrong_type, at(ptr, "children"), "\"children\" must be an array");
-      } else if (it->empty()) {
-        add(errc::empty_group, at(ptr, "children"), "\"" + n.id + "\" has no children");
-      } else {
-        std::vector<int> kids;
-        for (std::size_t k = 0; k < it->size(); ++k) {
-          const int c = walk((*it)[k], at(ptr, "children") + "/" + std::to_string(k), index, depth + 1);
-          if (c >= 0) kids.push_back(c);
-        }
-        tree.nodes[index].children = kids;
-        double sum = 0;
-        bool scored = false;
-        for (int c : kids) {
-          const auto& child = tree.nodes[c];
-          if (child.kind == node_kind::group || child.kind == node_kind::leaf)
-            sum += child.points, scored = true;
-        }
-        if (!scored && kids.size() == it->size())
-          add(errc::empty_group, at(ptr, "children"), "\"" + n.id + "\" has no scored children");
-        else if (kids.size() == it->size())
-          check_points_add_up(sum, n.points, ptr, problems);
-      }
-    }
     return index;
   }
 
+  // The children of the root or a group, walked in order; their scored points add up to its own.
+  void children(const json& j, const std::string& ptr, int index, int depth) {
+    const std::string id = tree.nodes[index].id;
+    const double points = tree.nodes[index].points;
+    auto it = j.find("children");
+    if (it == j.end()) {
+      add(errc::missing_field, ptr, "missing \"children\"");
+    } else if (!it->is_array()) {
+      add(errc::wrong_type, at(ptr, "children"), "\"children\" must be an array");
+    } else if (it->empty()) {
+      add(errc::empty_group, at(ptr, "children"), "\"" + id + "\" has no children");
+    } else {
+      std::vector<int> kids;
+      for (std::size_t k = 0; k < it->size(); ++k) {
+        const int c = walk((*it)[k], at(ptr, "children") + "/" + std::to_string(k), index, depth + 1);
+        if (c >= 0) kids.push_back(c);
+      }
+      tree.nodes[index].children = kids;
+      double sum = 0;
+      bool scored = false;
+      for (int c : kids) {
+        const auto& child = tree.nodes[c];
+        if (child.kind == node_kind::group || child.kind == node_kind::leaf)
+          sum += child.points, scored = true;
+      }
+      if (!scored && kids.size() == it->size())
+        add(errc::empty_group, at(ptr, "children"), "\"" + id + "\" has no scored children");
+      else if (kids.size() == it->size())
+        check_points_add_up(sum, points, ptr, problems);
+    }
+  }
+
+  // A leaf's direction, rule and default target.
   void leaf(const json& j, const std::string& ptr, node& n) {
-    if (auto d = text(j, ptr, "direction", false)) {
+    if (auto d = text(j, ptr, "direction", field::optional)) {
       if (*d == "lower")
         n.dir = direction::lower_is_better;
       else if (*d != "higher")
@@ -343,8 +373,45 @@ class loader {
       return;
     }
     const json& r = *it;
-    auto kind = text(r, rp, "kind", true);
-    if (!kind) return;
+    if (!read_rule_kind(r, rp, n.rule)) return;
+    rule& ru = n.rule;
+    switch (ru.kind) {
+      case rule_kind::completion:
+        check_keys(r, rp, {"kind", "cap"}, "completion rule");
+        read_cap(r, rp, ru);
+        break;
+      case rule_kind::benchmark:
+        check_keys(r, rp, {"kind", "cap"}, "benchmark rule");
+        read_cap(r, rp, ru);
+        break;
+      case rule_kind::threshold:
+        check_keys(r, rp, {"kind"}, "threshold rule");
+        break;
+      case rule_kind::banded:
+        read_banded(r, rp, ru);
+        break;
+      case rule_kind::goalposts:
+        read_goalposts(r, rp, ru);
+        break;
+      case rule_kind::minmax:
+        read_minmax(r, rp, ru);
+        break;
+      case rule_kind::rank:
+        read_rank(r, rp, n);
+        break;
+      case rule_kind::lookup:
+        read_lookup(r, rp, ru);
+        if (n.dir == direction::lower_is_better)
+          add(errc::bad_value, at(ptr, "direction"), "a lookup leaf has no direction");
+        break;
+    }
+    read_target(j, ptr, n);
+  }
+
+  // The rule's "kind"; false when it is missing or unknown.
+  bool read_rule_kind(const json& r, const std::string& rp, rule& ru) {
+    auto kind = text(r, rp, "kind", field::required);
+    if (!kind) return false;
     static const std::pair<const char*, rule_kind> kinds[] = {{"completion", rule_kind::completion},
                                                               {"banded", rule_kind::banded},
                                                               {"threshold", rule_kind::threshold},
@@ -355,140 +422,135 @@ class loader {
                                                               {"lookup", rule_kind::lookup}};
     bool known = false;
     for (const auto& [name, k] : kinds)
-      if (*kind == name) n.rule.kind = k, known = true;
-    if (!known) {
+      if (*kind == name) ru.kind = k, known = true;
+    if (!known)
       add(errc::unknown_rule, at(rp, "kind"),
           "unknown rule \"" + *kind +
               "\" (expected completion, banded, threshold, benchmark, goalposts, minmax, rank or lookup)");
+    return known;
+  }
+
+  // Completion's and benchmark's optional "cap".
+  void read_cap(const json& r, const std::string& rp, rule& ru) {
+    if (auto c = number(r, rp, "cap", field::optional)) {
+      if (*c <= 0) add(errc::bad_cap, at(rp, "cap"), "cap must be positive, not " + fmt_number(*c));
+      ru.cap = *c;
+    }
+  }
+
+  // "bands" in descending "min", and "interpolate".
+  void read_banded(const json& r, const std::string& rp, rule& ru) {
+    check_keys(r, rp, {"kind", "bands", "interpolate"}, "banded rule");
+    if (auto ip = r.find("interpolate"); ip != r.end()) {
+      if (!ip->is_boolean())
+        add(errc::wrong_type, at(rp, "interpolate"), "\"interpolate\" must be true or false");
+      else
+        ru.interpolate = ip->get<bool>();
+    }
+    auto b = r.find("bands");
+    if (b == r.end() || !b->is_array() || b->empty()) {
+      add(errc::missing_field, at(rp, "bands"), "a banded rule needs a non-empty \"bands\" array");
       return;
     }
-    rule& ru = n.rule;
-    auto cap = [&] {
-      if (auto c = number(r, rp, "cap", false)) {
-        if (*c <= 0) add(errc::bad_cap, at(rp, "cap"), "cap must be positive, not " + fmt_number(*c));
-        ru.cap = *c;
+    for (std::size_t k = 0; k < b->size(); ++k) {
+      const std::string bp = at(rp, "bands") + "/" + std::to_string(k);
+      if (!(*b)[k].is_object()) {
+        add(errc::wrong_type, bp, "a band must be an object {\"min\", \"value\"}");
+        continue;
       }
-    };
-    switch (ru.kind) {
-      case rule_kind::completion:
-        check_keys(r, rp, {"kind", "cap"}, "completion rule");
-        cap();
-        break;
-      case rule_kind::benchmark:
-        check_keys(r, rp, {"kind", "cap"}, "benchmark rule");
-        cap();
-        break;
-      case rule_kind::threshold:
-        check_keys(r, rp, {"kind"}, "threshold rule");
-        break;
-      case rule_kind::banded: {
-        check_keys(r, rp, {"kind", "bands", "interpolate"}, "banded rule");
-        if (auto ip = r.find("interpolate"); ip != r.end()) {
-          if (!ip->is_boolean())
-            add(errc::wrong_type, at(rp, "interpolate"), "\"interpolate\" must be true or false");
-          else
-            ru.interpolate = ip->get<bool>();
-        }
-        auto b = r.find("bands");
-        if (b == r.end() || !b->is_array() || b->empty()) {
-          add(errc::missing_field, at(rp, "bands"), "a banded rule needs a non-empty \"bands\" array");
-          break;
-        }
-        for (std::size_t k = 0; k < b->size(); ++k) {
-          const std::string bp = at(rp, "bands") + "/" + std::to_string(k);
-          if (!(*b)[k].is_object()) {
-            add(errc::wrong_type, bp, "a band must be an object {\"min\", \"value\"}");
-            continue;
-          }
-          check_keys((*b)[k], bp, {"min", "value"}, "band");
-          auto mn = number((*b)[k], bp, "min", true);
-          auto v = number((*b)[k], bp, "value", true);
-          if (v && *v < 0) add(errc::bad_value, at(bp, "value"), "negative band value " + fmt_number(*v));
-          if (mn && v) {
-            if (!ru.bands.empty() && !(*mn < ru.bands.back().min))
-              add(errc::bands_out_of_order, at(bp, "min"),
-                  "bands out of order: min " + fmt_number(*mn) + " must be below the previous band's " +
-                      fmt_number(ru.bands.back().min));
-            ru.bands.push_back(band{*mn, *v});
-          }
-        }
-        break;
-      }
-      case rule_kind::goalposts: {
-        check_keys(r, rp, {"kind", "lo", "hi"}, "goalposts rule");
-        auto lo = number(r, rp, "lo", true);
-        auto hi = number(r, rp, "hi", true);
-        if (lo && hi) {
-          ru.lo = *lo, ru.hi = *hi;
-          if (!(*lo < *hi))
-            add(errc::bad_goalposts, rp,
-                "goalposts need lo < hi, got lo " + fmt_number(*lo) + " and hi " + fmt_number(*hi));
-        }
-        break;
-      }
-      case rule_kind::minmax:
-        check_keys(r, rp, {"kind", "floor"}, "minmax rule");
-        if (auto f = number(r, rp, "floor", false)) {
-          ru.floor = *f;
-          if (*f < 0 || *f >= 1) add(errc::bad_value, at(rp, "floor"), "floor must lie in [0, 1)");
-        }
-        break;
-      case rule_kind::rank:
-        check_keys(r, rp, {"kind", "step", "mode"}, "rank rule");
-        if (auto m = text(r, rp, "mode", false)) {
-          if (*m == "leader")
-            ru.mode = rank_mode::leader;
-          else if (*m != "step")
-            add(errc::bad_value, at(rp, "mode"), "unknown mode \"" + *m + "\" (expected step or leader)");
-        }
-        if (auto s = number(r, rp, "step", false)) {
-          ru.step = *s;
-          if (*s <= 0) add(errc::bad_value, at(rp, "step"), "step must be positive");
-        }
-        if (ru.mode == rank_mode::leader && n.dir == direction::lower_is_better)
-          add(errc::bad_value, at(rp, "mode"), "the leader mode is for higher-is-better leaves only");
-        break;
-      case rule_kind::lookup: {
-        check_keys(r, rp, {"kind", "table", "veto"}, "lookup rule");
-        auto t = r.find("table");
-        std::set<std::string> codes;
-        if (t == r.end() || !t->is_object() || t->empty()) {
-          add(errc::missing_field, at(rp, "table"), "a lookup rule needs a non-empty \"table\" object");
-        } else {
-          for (auto e = t->begin(); e != t->end(); ++e) {
-            const std::string ep = at(rp, "table") + "/" + json_pointer_token(e.key());
-            if (!e->is_number() || !std::isfinite(e->get<double>()) || e->get<double>() < 0)
-              add(errc::bad_value, ep, "a lookup value must be a number >= 0");
-            else
-              ru.table.push_back(lookup_entry{e.key(), e->get<double>()});
-            codes.insert(e.key());
-          }
-        }
-        if (auto v = r.find("veto"); v != r.end()) {
-          if (!v->is_array()) {
-            add(errc::wrong_type, at(rp, "veto"), "\"veto\" must be an array of codes");
-          } else {
-            for (std::size_t k = 0; k < v->size(); ++k) {
-              const std::string vp = at(rp, "veto") + "/" + std::to_string(k);
-              if (!(*v)[k].is_string()) {
-                add(errc::wrong_type, vp, "a veto code must be a string");
-              } else if (!codes.insert((*v)[k].get<std::string>()).second) {
-                add(errc::duplicate_id, vp, "code \"" + (*v)[k].get<std::string>() + "\" is listed twice");
-              } else {
-                ru.veto_codes.push_back((*v)[k].get<std::string>());
-              }
-            }
-          }
-        }
-        if (n.dir == direction::lower_is_better)
-          add(errc::bad_value, at(ptr, "direction"), "a lookup leaf has no direction");
-        break;
+      check_keys((*b)[k], bp, {"min", "value"}, "band");
+      auto mn = number((*b)[k], bp, "min", field::required);
+      auto v = number((*b)[k], bp, "value", field::required);
+      if (v && *v < 0) add(errc::bad_value, at(bp, "value"), "negative band value " + fmt_number(*v));
+      if (mn && v) {
+        if (!ru.bands.empty() && !(*mn < ru.bands.back().min))
+          add(errc::bands_out_of_order, at(bp, "min"),
+              "bands out of order: min " + fmt_number(*mn) + " must be below the previous band's " +
+                  fmt_number(ru.bands.back().min));
+        ru.bands.push_back(band{*mn, *v});
       }
     }
-    if (auto t = number(j, ptr, "target", false)) {
-      if (!uses_target(ru.kind))
+  }
+
+  void read_goalposts(const json& r, const std::string& rp, rule& ru) {
+    check_keys(r, rp, {"kind", "lo", "hi"}, "goalposts rule");
+    auto lo = number(r, rp, "lo", field::required);
+    auto hi = number(r, rp, "hi", field::required);
+    if (lo && hi) {
+      ru.lo = *lo, ru.hi = *hi;
+      if (!(*lo < *hi))
+        add(errc::bad_goalposts, rp,
+            "goalposts need lo < hi, got lo " + fmt_number(*lo) + " and hi " + fmt_number(*hi));
+    }
+  }
+
+  void read_minmax(const json& r, const std::string& rp, rule& ru) {
+    check_keys(r, rp, {"kind", "floor"}, "minmax rule");
+    if (auto f = number(r, rp, "floor", field::optional)) {
+      ru.floor = *f;
+      if (*f < 0 || *f >= 1) add(errc::bad_value, at(rp, "floor"), "floor must lie in [0, 1)");
+    }
+  }
+
+  // "mode" (step or leader, the latter for higher-is-better leaves) and "step".
+  void read_rank(const json& r, const std::string& rp, node& n) {
+    rule& ru = n.rule;
+    check_keys(r, rp, {"kind", "step", "mode"}, "rank rule");
+    if (auto m = text(r, rp, "mode", field::optional)) {
+      if (*m == "leader")
+        ru.mode = rank_mode::leader;
+      else if (*m != "step")
+        add(errc::bad_value, at(rp, "mode"), "unknown mode \"" + *m + "\" (expected step or leader)");
+    }
+    if (auto s = number(r, rp, "step", field::optional)) {
+      ru.step = *s;
+      if (*s <= 0) add(errc::bad_value, at(rp, "step"), "step must be positive");
+    }
+    if (ru.mode == rank_mode::leader && n.dir == direction::lower_is_better)
+      add(errc::bad_value, at(rp, "mode"), "the leader mode is for higher-is-better leaves only");
+  }
+
+  // The code "table" (code -> fraction) and the "veto" codes, every code listed once.
+  void read_lookup(const json& r, const std::string& rp, rule& ru) {
+    check_keys(r, rp, {"kind", "table", "veto"}, "lookup rule");
+    auto t = r.find("table");
+    std::set<std::string> codes;
+    if (t == r.end() || !t->is_object() || t->empty()) {
+      add(errc::missing_field, at(rp, "table"), "a lookup rule needs a non-empty \"table\" object");
+    } else {
+      for (auto e = t->begin(); e != t->end(); ++e) {
+        const std::string ep = at(rp, "table") + "/" + json_pointer_token(e.key());
+        if (!e->is_number() || !std::isfinite(e->get<double>()) || e->get<double>() < 0)
+          add(errc::bad_value, ep, "a lookup value must be a number >= 0");
+        else
+          ru.table.push_back(lookup_entry{e.key(), e->get<double>()});
+        codes.insert(e.key());
+      }
+    }
+    auto v = r.find("veto");
+    if (v == r.end()) return;
+    if (!v->is_array()) {
+      add(errc::wrong_type, at(rp, "veto"), "\"veto\" must be an array of codes");
+      return;
+    }
+    for (std::size_t k = 0; k < v->size(); ++k) {
+      const std::string vp = at(rp, "veto") + "/" + std::to_string(k);
+      if (!(*v)[k].is_string()) {
+        add(errc::wrong_type, vp, "a veto code must be a string");
+      } else if (!codes.insert((*v)[k].get<std::string>()).second) {
+        add(errc::duplicate_id, vp, "code \"" + (*v)[k].get<std::string>() + "\" is listed twice");
+      } else {
+        ru.veto_codes.push_back((*v)[k].get<std::string>());
+      }
+    }
+  }
+
+  // The default "target", for the rules that take one.
+  void read_target(const json& j, const std::string& ptr, node& n) {
+    if (auto t = number(j, ptr, "target", field::optional)) {
+      if (!uses_target(n.rule.kind))
         add(errc::bad_value, at(ptr, "target"),
-            std::string("rule ") + to_string(ru.kind) + " takes no target");
+            std::string("rule ") + to_string(n.rule.kind) + " takes no target");
       else if (*t <= 0)
         add(errc::bad_value, at(ptr, "target"), "target must be positive, not " + fmt_number(*t));
       n.target = *t;
@@ -510,8 +572,8 @@ class loader {
         continue;
       }
       check_keys((*g)[k], gp, {"min", "label"}, "grade");
-      auto mn = number((*g)[k], gp, "min", true);
-      auto label = text((*g)[k], gp, "label", true);
+      auto mn = number((*g)[k], gp, "min", field::required);
+      auto label = text((*g)[k], gp, "label", field::required);
       if (!mn || !label) continue;
       if (label->empty()) add(errc::bad_grades, at(gp, "label"), "empty grade label");
       if (!labels.insert(*label).second)
@@ -556,79 +618,6 @@ class loader {
   }
 };
 
-json number_json(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 9e15) return json(static_cast<std::int64_t>(v));
-  return json(v);
-}
-
-json node_json(const indicator_tree::impl& t, int i) {
-  const node& n = t.nodes[i];
-  json j = json::object();
-  j["id"] = n.id;
-  j["name"] = n.name;
-  if (!n.description.empty()) j["description"] = n.description;
-  switch (n.kind) {
-    case node_kind::root:
-    case node_kind::group:
-      j["points"] = number_json(n.points);
-      if (n.kind == node_kind::root && !t.grades.empty()) {
-        json g = json::array();
-        for (const auto& gr : t.grades) g.push_back(json{{"min", number_json(gr.min)}, {"label", gr.label}});
-        j["grades"] = g;
-      }
-      if (n.aggregate == aggregation::geometric) {
-        j["aggregate"] = "geometric";
-        if (n.geometric_floor != 0) j["floor"] = number_json(n.geometric_floor);
-      }
-      j["children"] = json::array();
-      for (int c : n.children) j["children"].push_back(node_json(t, c));
-      break;
-    case node_kind::leaf: {
-      j["points"] = number_json(n.points);
-      j["direction"] = to_string(n.dir);
-      json r = json::object();
-      r["kind"] = to_string(n.rule.kind);
-      const rule& ru = n.rule;
-      if (ru.cap) r["cap"] = number_json(*ru.cap);
-      if (ru.kind == rule_kind::banded) {
-        r["bands"] = json::array();
-        for (const auto& b : ru.bands)
-          r["bands"].push_back(json{{"min", number_json(b.min)}, {"value", number_json(b.value)}});
-        if (ru.interpolate) r["interpolate"] = true;
-      }
-      if (ru.kind == rule_kind::goalposts) r["lo"] = number_json(ru.lo), r["hi"] = number_json(ru.hi);
-      if (ru.kind == rule_kind::minmax && ru.floor != 0) r["floor"] = number_json(ru.floor);
-      if (ru.kind == rule_kind::rank) {
-        if (ru.mode == rank_mode::leader)
-          r["mode"] = "leader";
-        else if (ru.step != 0.1)
-          r["step"] = number_json(ru.step);
-      }
-      if (ru.kind == rule_kind::lookup) {
-        r["table"] = json::object();
-        for (const auto& e : ru.table) r["table"][e.code] = number_json(e.value);
-        if (!ru.veto_codes.empty()) r["veto"] = ru.veto_codes;
-      }
-      j["rule"] = r;
-      if (n.target) j["target"] = number_json(*n.target);
-      if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
-      break;
-    }
-    case node_kind::bonus:
-    case node_kind::penalty:
-      j["kind"] = to_string(n.kind);
-      j["per_unit"] = number_json(n.per_unit);
-      j["max"] = number_json(n.max);
-      if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
-      break;
-    case node_kind::veto:
-      j["kind"] = "veto";
-      if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
-      break;
-  }
-  return j;
-}
-
 std::vector<problem> load_into(std::string_view text, std::string_view source, loader& l) {
   json doc;
   try {
@@ -658,8 +647,6 @@ indicator_tree indicator_tree::from_json(std::string_view text, std::string_view
 indicator_tree indicator_tree::from_file(const std::string& path) {
   return from_json(read_text_file(path), path);
 }
-
-std::string indicator_tree::to_json(int indent) const { return node_json(*impl_, 0).dump(indent); }
 
 const std::string& indicator_tree::id() const { return impl_->nodes[0].id; }
 const std::string& indicator_tree::name() const { return impl_->nodes[0].name; }
@@ -708,7 +695,7 @@ double indicator_tree::code_value(std::string_view leaf_id, std::string_view cod
 namespace detail {
 
 tree_editor::tree_editor(const indicator_tree& t)
-    : impl_(std::make_shared<indicator_tree::impl>(t.internals())) {}
+    : impl_(std::make_shared<tree_impl>(tree_access::internals(t))) {}
 
 void tree_editor::set_points(std::size_t i, double points) { impl_->nodes.at(i).points = points; }
 
@@ -716,7 +703,7 @@ namespace {
 // The loader's walk over what an edit can change, in its order: a node's own points, its
 // children, then whether they add up. Non-finite points are what a file of them holds (JSON
 // writes NaN and infinity as null, as tree_builder would) and count as 0 afterwards, as there.
-void check_edited(indicator_tree::impl& t, int i, std::vector<problem>& out) {
+void check_edited(tree_impl& t, int i, std::vector<problem>& out) {
   node& n = t.nodes[static_cast<std::size_t>(i)];
   if (n.kind != node_kind::root && n.kind != node_kind::group && n.kind != node_kind::leaf) return;
   if (!std::isfinite(n.points)) {
@@ -736,116 +723,16 @@ void check_edited(indicator_tree::impl& t, int i, std::vector<problem>& out) {
 }  // namespace
 
 indicator_tree tree_editor::build(std::string_view source) const {
-  auto t = std::make_shared<indicator_tree::impl>(*impl_);
+  auto t = std::make_shared<tree_impl>(*impl_);
   std::vector<problem> problems;
   check_edited(*t, 0, problems);
   if (!problems.empty()) {
     for (auto& p : problems) p.where = std::string(source) + ":" + p.where;
     throw error(std::move(problems));
   }
-  return detail_make_tree(std::move(t));
+  return tree_access::make(std::move(t));
 }
 
 }  // namespace detail
-
-// ---- builder: builds the file shape, then loads it, so code and files validate alike ----
-
-struct tree_builder::spec {
-  json doc;
-  std::unordered_map<std::string, std::vector<std::size_t>> path;  // id -> child indices from root
-};
-
-tree_builder::tree_builder(std::string id, std::string name, double points)
-    : spec_(std::make_shared<spec>()) {
-  spec_->doc = json{
-      {"id", id}, {"name", std::move(name)}, {"points", number_json(points)}, {"children", json::array()}};
-  spec_->path[id] = {};
-}
-
-tree_builder& tree_builder::grades(std::vector<grade> g) {
-  json a = json::array();
-  for (auto& gr : g) a.push_back(json{{"min", number_json(gr.min)}, {"label", gr.label}});
-  spec_->doc["grades"] = a;
-  return *this;
-}
-
-namespace {
-json& builder_parent(json& doc, std::unordered_map<std::string, std::vector<std::size_t>>& path,
-                     std::string_view parent, std::vector<std::size_t>& out_path) {
-  std::vector<std::size_t> p;
-  if (!parent.empty()) {
-    auto it = path.find(std::string(parent));
-    if (it == path.end())
-      throw error(errc::unknown_column, std::string(parent),
-                  "no group \"" + std::string(parent) + "\" to add to");
-    p = it->second;
-  }
-  json* j = &doc;
-  for (auto k : p) j = &(*j)["children"][k];
-  if (!j->contains("children"))
-    throw error(errc::bad_value, std::string(parent), "\"" + std::string(parent) + "\" is not a group");
-  out_path = p;
-  out_path.push_back((*j)["children"].size());
-  return *j;
-}
-}  // namespace
-
-tree_builder& tree_builder::group(std::string_view parent, std::string id, std::string name, double points,
-                                  aggregation agg, double geometric_floor) {
-  std::vector<std::size_t> p;
-  json& par = builder_parent(spec_->doc, spec_->path, parent, p);
-  json g{{"id", id}, {"name", std::move(name)}, {"points", number_json(points)}};
-  if (agg == aggregation::geometric) {
-    g["aggregate"] = "geometric";
-    if (geometric_floor != 0) g["floor"] = number_json(geometric_floor);
-  }
-  g["children"] = json::array();
-  par["children"].push_back(std::move(g));
-  spec_->path[id] = p;
-  return *this;
-}
-
-tree_builder& tree_builder::leaf(std::string_view parent, std::string id, std::string name, double points,
-                                 struct rule r, direction d, std::optional<double> target,
-                                 missing_policy missing) {
-  // Serialise through a one-leaf tree so the rule's JSON shape is written in one place.
-  auto impl = std::make_shared<indicator_tree::impl>();
-  struct node n;
-  n.id = id, n.name = name, n.kind = node_kind::leaf, n.points = points, n.dir = d, n.rule = std::move(r);
-  n.target = target, n.missing = missing;
-  impl->nodes.push_back(n);
-  std::vector<std::size_t> p;
-  json& par = builder_parent(spec_->doc, spec_->path, parent, p);
-  par["children"].push_back(node_json(*impl, 0));
-  spec_->path[id] = p;
-  return *this;
-}
-
-tree_builder& tree_builder::bonus(std::string id, std::string name, double per_unit, double max) {
-  spec_->doc["children"].push_back(json{{"id", std::move(id)},
-                                        {"name", std::move(name)},
-                                        {"kind", "bonus"},
-                                        {"per_unit", number_json(per_unit)},
-                                        {"max", number_json(max)}});
-  return *this;
-}
-
-tree_builder& tree_builder::penalty(std::string id, std::string name, double per_unit, double max) {
-  spec_->doc["children"].push_back(json{{"id", std::move(id)},
-                                        {"name", std::move(name)},
-                                        {"kind", "penalty"},
-                                        {"per_unit", number_json(per_unit)},
-                                        {"max", number_json(max)}});
-  return *this;
-}
-
-tree_builder& tree_builder::veto(std::string id, std::string name) {
-  spec_->doc["children"].push_back(json{{"id", std::move(id)}, {"name", std::move(name)}, {"kind", "veto"}});
-  return *this;
-}
-
-indicator_tree tree_builder::build() const {
-  return indicator_tree::from_json(spec_->doc.dump(), "<builder>");
-}
 
 }  // namespace zoneperf

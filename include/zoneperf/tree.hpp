@@ -33,6 +33,10 @@
 
 namespace zoneperf {
 
+namespace detail {
+struct tree_access;
+}
+
 enum class node_kind { root, group, leaf, bonus, penalty, veto };
 enum class direction { higher_is_better, lower_is_better };
 enum class rule_kind { completion, banded, threshold, benchmark, goalposts, minmax, rank, lookup };
@@ -131,14 +135,11 @@ class indicator_tree {
   /// The code index for a lookup leaf's value matrix cell; throws error 312 for an unknown code.
   double code_value(std::string_view leaf_id, std::string_view code) const;
 
-  struct impl;
-  const impl& internals() const { return *impl_; }
-
  private:
+  struct impl;  // the compiled form, private to the library (src/detail/tree_impl.hpp)
   explicit indicator_tree(std::shared_ptr<const impl> p) : impl_(std::move(p)) {}
   std::shared_ptr<const impl> impl_;
-  friend class tree_builder;
-  friend indicator_tree detail_make_tree(std::shared_ptr<const impl>);
+  friend struct detail::tree_access;
 };
 
 /// Every problem of a tree file at once (empty when the file is valid).

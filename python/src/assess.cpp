@@ -252,8 +252,8 @@ void export_assess(py::module_& m) {
         if (out) {
           // Reuse only when no array the caller may hold would be reallocated: same tree shape,
           // same kept nodes, same number of units. Its arrays then show the new results (like numpy's out=).
-          const bool same_tree =
-              &out->tree.internals() == &tree.internals() || out->tree.to_json() == tree.to_json();
+          const bool same_tree = &out->tree.node(0) == &tree.node(0) ||
+                                 out->tree.to_json() == tree.to_json();  // shared nodes, or equal
           if (!same_tree || out->keep != p.options.keep || out->result.units() != p.values.view.rows)
             throw py::value_error(
                 "out= must come from an assessment of the same tree, with the same keep and "

@@ -111,9 +111,29 @@ py::array fortran_matrix(const std::vector<double>& values, std::size_t rows, st
   return a;
 }
 
-}  // namespace
+/// The monthly check as a dict: targets and actuals, faces, what was missed and the weeks.
+py::dict monthly_check_dict(const monthly_check& c) {
+  py::list tfs;
+  for (const auto& k : c.task_forces) {
+    py::list weeks;
+    for (const auto& w : k.weeks)
+      weeks.append(py::dict(py::arg("on") = to_string(w.on), py::arg("elapsed_days") = w.elapsed_days,
+                            py::arg("expected") = targets_dict(w.expected),
+                            py::arg("actual") = targets_dict(w.actual), py::arg("on_track") = w.on_track));
+    tfs.append(
+        py::dict(py::arg("task_force") = k.task_force, py::arg("weight") = k.weight,
+                 py::arg("target") = targets_dict(k.target), py::arg("actual") = targets_dict(k.actual),
+                 py::arg("face") = to_string(k.verdict), py::arg("missed") = k.missed,
+                 py::arg("score") = k.score ? py::object(py::float_(*k.score)) : py::object(py::none()),
+                 py::arg("weeks") = weeks));
+  }
+  return py::dict(py::arg("month") = c.month.label(), py::arg("as_of") = to_string(c.as_of),
+                  py::arg("complete") = c.complete, py::arg("zone_target") = targets_dict(c.zone_target),
+                  py::arg("zone_actual") = targets_dict(c.zone_actual), py::arg("task_forces") = tfs);
+}
 
-void export_projects(py::module_& m) {
+/// ProjectRegistry: the projects, their stages and dates.
+void export_project_registry(py::module_& m) {
   py::class_<registry, registry_ptr>(
       m, "ProjectRegistry",
       "The project registry (项目库): projects, stages and dates (docs/semantics.md §7).")
@@ -165,7 +185,10 @@ void export_projects(py::module_& m) {
           "A projects CSV that reads back to this registry.")
       .def("__len__", &registry::size)
       .def("__contains__", [](const registry& r, const std::string& id) { return r.find(id) != nullptr; });
+}
 
+/// Reading and validating projects CSV.
+void export_project_reading(py::module_& m) {
   m.def(
       "_read_projects",
       [](const std::string& csv, const std::string& source, std::optional<std::string> as_of,
@@ -190,7 +213,10 @@ void export_projects(py::module_& m) {
       py::arg("csv"), py::arg("source") = "<projects>",
       "Every problem of a projects CSV at once (empty when valid).");
   m.def("default_task_forces", &default_task_forces);
+}
 
+/// The month and period reports, as the CLI's JSON, and growth.
+void export_project_reports(py::module_& m) {
   m.def(
       "projects_month",
       [](const registry& r, const std::string& month, std::optional<std::string> as_of) {
@@ -217,7 +243,10 @@ void export_projects(py::module_& m) {
         return g ? py::object(py::float_(*g)) : py::object(py::none());
       },
       py::arg("current"), py::arg("base"), "(current - base) / base; None when base is 0 (\"no base\").");
+}
 
+/// The monthly 三个十 check.
+void export_monthly_check(py::module_& m) {
   m.def(
       "check_month",
       [](const registry& r, const std::string& month, py::handle zone,
@@ -232,26 +261,7 @@ void export_projects(py::module_& m) {
         o.smile_min_score = smile_min_score;
         if (month_scores) o.month_scores = *month_scores;
         o.as_of = optional_date(as_of, "as_of");
-        const monthly_check c = check_month(r, period::parse(month, "month"), o);
-        py::list tfs;
-        for (const auto& k : c.task_forces) {
-          py::list weeks;
-          for (const auto& w : k.weeks)
-            weeks.append(py::dict(py::arg("on") = to_string(w.on), py::arg("elapsed_days") = w.elapsed_days,
-                                  py::arg("expected") = targets_dict(w.expected),
-                                  py::arg("actual") = targets_dict(w.actual),
-                                  py::arg("on_track") = w.on_track));
-          tfs.append(
-              py::dict(py::arg("task_force") = k.task_force, py::arg("weight") = k.weight,
-                       py::arg("target") = targets_dict(k.target), py::arg("actual") = targets_dict(k.actual),
-                       py::arg("face") = to_string(k.verdict), py::arg("missed") = k.missed,
-                       py::arg("score") = k.score ? py::object(py::float_(*k.score)) : py::object(py::none()),
-                       py::arg("weeks") = weeks));
-        }
-        return py::dict(py::arg("month") = c.month.label(), py::arg("as_of") = to_string(c.as_of),
-                        py::arg("complete") = c.complete,
-                        py::arg("zone_target") = targets_dict(c.zone_target),
-                        py::arg("zone_actual") = targets_dict(c.zone_actual), py::arg("task_forces") = tfs);
+        return monthly_check_dict(check_month(r, period::parse(month, "month"), o));
       },
       py::arg("registry"), py::arg("month"), py::arg("zone") = py::none(), py::arg("weights") = py::none(),
       py::arg("fixed") = py::none(), py::arg("smile_min_score") = py::none(),
@@ -259,7 +269,10 @@ void export_projects(py::module_& m) {
       "The monthly 三个十 check (docs/semantics.md §7): targets split by key projects (or weights / fixed), "
       "actuals, "
       "faces (😊 / 😢 / \"\"), what was missed and the weekly progress.");
+}
 
+/// Admission of candidates and the export to the scorecard's values.
+void export_admission_and_values(py::module_& m) {
   m.def(
       "_admit",
       [](const std::string& csv, const std::string& source, py::handle tree, double min_investment_per_mu,
@@ -294,7 +307,10 @@ void export_projects(py::module_& m) {
       },
       py::arg("registry"), py::arg("period"), py::arg("other_csv"), py::arg("other_source"), py::arg("tree"),
       py::arg("as_of"));
+}
 
+/// The supervision calendar, roll_up and fold_annual.
+void export_calendar(py::module_& m) {
   m.def(
       "supervision_calendar",
       [](int year, const std::string& dispatch_day, const std::string& weekend) {
@@ -359,6 +375,17 @@ void export_projects(py::module_& m) {
                            year_end.cast<double>(), o, unit);
       },
       py::arg("quarters"), py::arg("year_end"), py::arg("quarter_share"), py::arg("unit"));
+}
+
+}  // namespace
+
+void export_projects(py::module_& m) {
+  export_project_registry(m);
+  export_project_reading(m);
+  export_project_reports(m);
+  export_monthly_check(m);
+  export_admission_and_values(m);
+  export_calendar(m);
 }
 
 }  // namespace zoneperf::python

@@ -217,3 +217,9 @@ def test_stubs_name_every_public_name():
              if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
     assert set(zp.__all__) <= names
     assert pathlib.Path(zp.__file__).with_name("py.typed").exists()
+
+
+def test_the_module_shows_only_its_public_names():
+    shown = set(dir(zp))
+    assert shown == set(zp.__all__) | {"__version__"}
+    assert not shown & {"Any", "Dict", "List", "Optional", "np", "annotations", "_core"}

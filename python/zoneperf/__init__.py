@@ -106,6 +106,11 @@ __all__ = [
 ]
 
 
+def __dir__() -> List[str]:
+    """The public names only (PEP 562): not the helpers this file imports (np, typing's names)."""
+    return sorted(__all__ + ["__version__"])
+
+
 def _error(code: int, where: str, what: str) -> Error:
     """A zoneperf error raised from the Python side, shaped like the C++ ones."""
     classes = {1: ParseError, 2: ConfigError, 3: DataError, 4: FileError}

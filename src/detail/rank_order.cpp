@@ -8,8 +8,7 @@
 
 namespace zoneperf::detail {
 
-void rank_order(const double* x, std::size_t n, std::ptrdiff_t stride, bool lower_is_better,
-                rank_buffers& buf) {
+void rank_order(const double* x, std::size_t n, std::ptrdiff_t stride, direction dir, rank_buffers& buf) {
   // Keys that sort ascending as the values rank: an order-preserving map of the double (negatives
   // reversed, positives above them), flipped when higher is better; -0 counts as +0.
   auto& key = buf.key;
@@ -23,7 +22,7 @@ void rank_order(const double* x, std::size_t n, std::ptrdiff_t stride, bool lowe
   constexpr int bits = 8, digits = 8;
   constexpr std::size_t buckets = std::size_t{1} << bits;
   std::uint32_t hist[digits][buckets] = {};
-  const std::uint64_t flip = lower_is_better ? 0 : ~std::uint64_t{0};
+  const std::uint64_t flip = dir == direction::lower_is_better ? 0 : ~std::uint64_t{0};
   std::size_t m = 0;
   for (std::size_t i = 0; i < n; ++i) {
     double v = x[static_cast<std::ptrdiff_t>(i) * stride];
@@ -68,21 +67,21 @@ void rank_order(const double* x, std::size_t n, std::ptrdiff_t stride, bool lowe
   }
 }
 
-void rank_order(const double* x, std::size_t n, bool lower_is_better, rank_buffers& buf) {
-  rank_order(x, n, 1, lower_is_better, buf);
+void rank_order(const double* x, std::size_t n, direction dir, rank_buffers& buf) {
+  rank_order(x, n, 1, dir, buf);
 }
 
-std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower_is_better,
+std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, direction dir,
                                       std::vector<std::uint64_t>* keys) {
   rank_buffers buf;
-  rank_order(x, n, 1, lower_is_better, buf);
+  rank_order(x, n, 1, dir, buf);
   if (keys) *keys = std::move(buf.key);
   return std::move(buf.idx);
 }
 
-void competition_ranks(const double* x, std::size_t n, std::ptrdiff_t stride, double* out,
-                       bool lower_is_better, rank_buffers& buf) {
-  rank_order(x, n, stride, lower_is_better, buf);
+void competition_ranks(const double* x, std::size_t n, std::ptrdiff_t stride, double* out, direction dir,
+                       rank_buffers& buf) {
+  rank_order(x, n, stride, dir, buf);
   const auto& order = buf.idx;
   const auto& key = buf.key;
   if (order.size() < n)
@@ -93,9 +92,9 @@ void competition_ranks(const double* x, std::size_t n, std::ptrdiff_t stride, do
   }
 }
 
-void competition_ranks(const double* x, std::size_t n, double* out, bool lower_is_better) {
+void competition_ranks(const double* x, std::size_t n, double* out, direction dir) {
   rank_buffers buf;
-  competition_ranks(x, n, 1, out, lower_is_better, buf);
+  competition_ranks(x, n, 1, out, dir, buf);
 }
 
 }  // namespace zoneperf::detail

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "../detail/huge_pages.hpp"
+#include "../detail/tree_impl.hpp"
 #include "zoneperf/assess.hpp"
 #include "zoneperf/detail/rules.hpp"
-#include "zoneperf/detail/tree_impl.hpp"
 #include "zoneperf/text/number.hpp"
 
 namespace zoneperf::detail {
@@ -20,7 +20,7 @@ inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 // Everything assess and explain need beyond the tree: validated inputs and batch statistics.
 struct engine_state {
-  const indicator_tree::impl& t;
+  const tree_impl& t;
   matrix_view values;
   matrix_view targets;
   std::vector<int> target_col;             // per node: column in `targets`, or -1
@@ -64,7 +64,7 @@ struct engine_state {
   // call); null for storage of its own.
   engine_state(const indicator_tree& tree, matrix_view v, const target_table* tt, const assess_options& o,
                rank_buffers* scratch = nullptr)
-      : t(tree.internals()), values(v), unit_ids(o.unit_ids) {
+      : t(tree_access::internals(tree)), values(v), unit_ids(o.unit_ids) {
     const auto ncols = static_cast<std::ptrdiff_t>(t.columns.size());
     if (v.cols != ncols)
       throw error(errc::shape_mismatch, "values",
@@ -139,7 +139,7 @@ struct engine_state {
         const double* x =
             v.rows > 0 ? v.data + (col_major ? n.column * v.outer_stride() : n.column) : nullptr;
         competition_ranks(x, static_cast<std::size_t>(v.rows), col_major ? 1 : v.outer_stride(), next_ranks,
-                          n.dir == direction::lower_is_better, rb);
+                          n.dir, rb);
         stat_rank[i] = next_ranks;
         next_ranks += v.rows;
       }

@@ -242,7 +242,8 @@ std::vector<std::int32_t> competition_ranks(const std::vector<double>& scores,
     index.push_back(static_cast<std::uint32_t>(i));
   }
   std::vector<std::uint64_t> key;
-  std::vector<std::uint32_t> idx = detail::rank_order(rated.data(), rated.size(), false, &key);
+  std::vector<std::uint32_t> idx =
+      detail::rank_order(rated.data(), rated.size(), direction::higher_is_better, &key);
   for (auto& i : idx) i = index[i];
   const std::size_t m = idx.size();
   std::vector<std::int32_t> ranks(n, 0);

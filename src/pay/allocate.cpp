@@ -489,65 +489,84 @@ std::string list_of(const std::vector<std::string>& names) {
 }
 }  // namespace
 
-pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_summary& scorecard,
-                        const pay_policy& policy, const std::vector<award_event>& events) {
-  pay_result out;
-  std::vector<problem> problems;
-  std::vector<std::string> unit_ids, grades_known;
-  for (const auto& u : scorecard.units) unit_ids.push_back(u.id);
-  for (const auto& g : policy.task_force) grades_known.push_back(g.grade);
-
-  // Coefficients with their ten-thousandths, looked up once per task force, team and score band.
-  name_index tf_index, team_index;
-  std::vector<std::uint64_t> tf_k;
+namespace {
+// The roster read in one pass: what the allocation needs of each person. The people's lines are
+// written once, at the end (write_people).
+struct roster_pass {
+  // A team's coefficient with its ten-thousandths.
   struct team_entry {
     exact_ratio coefficient;
     std::uint64_t k;
   };
-  std::vector<team_entry> teams;
-  std::vector<std::uint64_t> band_k;
-  for (const score_band& b : policy.individual) band_k.push_back(ten_thousandths(b.coefficient));
-
-  // One pass over the roster gathers what the allocation needs; the people's lines are written
-  // once, at the end.
-  const std::size_t n = staff.size();
+  // A person's task force, team and score band (indices), and baseline.
   struct person_keys {
     std::uint32_t task_force, team, band;
     cny_money baseline;  // a copy: the roster's records are far apart in memory
   };
-  std::vector<person_keys> keys(n);
-  std::vector<uint128> shares(n);
-  std::vector<std::int64_t> floors(n), caps(n);
+  name_index tf_index, team_index;
+  std::vector<std::uint64_t> tf_k;         // per task force: its coefficient in ten-thousandths
+  std::vector<team_entry> teams;           // per team
+  std::vector<std::uint64_t> band_k;       // per score band: its coefficient in ten-thousandths
+  std::vector<person_keys> keys;           // per person
+  std::vector<uint128> shares;             // per person: baseline × the three coefficients (10^-12)
+  std::vector<std::int64_t> floors, caps;  // per person, in fen
+};
+
+// The task force's line (its grade and coefficient), or the problem of a task force that is not in
+// the scorecard or whose grade has no coefficient.
+task_force_pay task_force_line(const staff_member& m, const scorecard_summary& scorecard,
+                               const pay_policy& policy, std::vector<problem>& problems) {
+  task_force_pay t;
+  t.id = m.task_force;
+  if (const scorecard_unit* u = scorecard.find(m.task_force)) {
+    t.grade = u->grade;
+    if (auto c = policy.task_force_coefficient(u->grade)) {
+      t.coefficient = *c;
+    } else {
+      std::vector<std::string> grades_known;
+      for (const auto& g : policy.task_force) grades_known.push_back(g.grade);
+      problems.push_back({pay_errc::unknown_grade, "task force " + m.task_force,
+                          "grade \"" + u->grade + "\" has no coefficient in the pay policy (it has " +
+                              list_of(grades_known) + ")"});
+    }
+  } else {
+    std::vector<std::string> unit_ids;
+    for (const auto& u : scorecard.units) unit_ids.push_back(u.id);
+    problems.push_back({pay_errc::unknown_task_force, m.where,
+                        "task force \"" + m.task_force + "\" of person \"" + m.id +
+                            "\" is not in the scorecard " + scorecard.source +
+                            " (its units: " + list_of(unit_ids) + ")"});
+  }
+  return t;
+}
+
+// One pass over the roster: each person's keys, share, floor and cap, the task forces' lines and
+// the baseline in `out`. Throws every problem of the roster, then the first money overflow.
+roster_pass read_roster(const std::vector<staff_member>& staff, const scorecard_summary& scorecard,
+                        const pay_policy& policy, pay_result& out) {
+  roster_pass r;
+  std::vector<problem> problems;
+  // Coefficients with their ten-thousandths, looked up once per task force, team and score band.
+  for (const score_band& b : policy.individual) r.band_k.push_back(ten_thousandths(b.coefficient));
+  const std::size_t n = staff.size();
+  r.keys.resize(n);
+  r.shares.resize(n);
+  r.floors.resize(n), r.caps.resize(n);
   std::exception_ptr money_overflow;  // the first one, reported after the roster's problems
   for (std::size_t i = 0; i < n; ++i) {
     const staff_member& m = staff[i];
     const auto [tf, new_tf] =
-        tf_index.find_or_add(m.task_force, static_cast<std::uint32_t>(out.task_forces.size()));
+        r.tf_index.find_or_add(m.task_force, static_cast<std::uint32_t>(out.task_forces.size()));
     if (new_tf) {
-      task_force_pay t;
-      t.id = m.task_force;
-      if (const scorecard_unit* u = scorecard.find(m.task_force)) {
-        t.grade = u->grade;
-        if (auto c = policy.task_force_coefficient(u->grade)) {
-          t.coefficient = *c;
-        } else {
-          problems.push_back({pay_errc::unknown_grade, "task force " + m.task_force,
-                              "grade \"" + u->grade + "\" has no coefficient in the pay policy (it has " +
-                                  list_of(grades_known) + ")"});
-        }
-      } else {
-        problems.push_back({pay_errc::unknown_task_force, m.where,
-                            "task force \"" + m.task_force + "\" of person \"" + m.id +
-                                "\" is not in the scorecard " + scorecard.source +
-                                " (its units: " + list_of(unit_ids) + ")"});
-      }
-      tf_k.push_back(ten_thousandths(t.coefficient));
+      task_force_pay t = task_force_line(m, scorecard, policy, problems);
+      r.tf_k.push_back(ten_thousandths(t.coefficient));
       out.task_forces.push_back(std::move(t));
     }
-    const auto [team, new_team] = team_index.find_or_add(m.team, static_cast<std::uint32_t>(teams.size()));
+    const auto [team, new_team] =
+        r.team_index.find_or_add(m.team, static_cast<std::uint32_t>(r.teams.size()));
     if (new_team) {
       const exact_ratio c = policy.team_coefficient_of(m.team);
-      teams.push_back({c, ten_thousandths(c)});
+      r.teams.push_back({c, ten_thousandths(c)});
     }
     // The first band whose min the score reaches (bands in descending min).
     std::uint32_t band = 0;
@@ -557,15 +576,15 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
           {pay_errc::bad_score, m.where,
            fmt::format("score {} of person \"{}\" is below every individual band (the lowest is {})", m.score,
                        m.id, policy.individual.empty() ? 0.0 : policy.individual.back().min)});
-    keys[i] = {tf, team, band, m.baseline};
+    r.keys[i] = {tf, team, band, m.baseline};
     if (!problems.empty()) continue;  // nothing below is used
     // s = baseline × the three coefficients in ten-thousandths (k ≤ 10^18).
-    const std::uint64_t k = tf_k[tf] * teams[team].k * band_k[band];
-    shares[i] = static_cast<uint128>(m.baseline.fen()) * k;
+    const std::uint64_t k = r.tf_k[tf] * r.teams[team].k * r.band_k[band];
+    r.shares[i] = static_cast<uint128>(m.baseline.fen()) * k;
     if (money_overflow) continue;
     try {
-      floors[i] = multiply(m.baseline, policy.floor, rounding::up).fen();
-      caps[i] = multiply(m.baseline, policy.cap, rounding::down).fen();
+      r.floors[i] = multiply(m.baseline, policy.floor, rounding::up).fen();
+      r.caps[i] = multiply(m.baseline, policy.cap, rounding::down).fen();
       out.baseline += m.baseline;
     } catch (const error&) {
       money_overflow = std::current_exception();
@@ -573,45 +592,115 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
   }
   if (!problems.empty()) throw error(std::move(problems));
   if (money_overflow) std::rethrow_exception(money_overflow);
-  out.pool = multiply(out.baseline, policy.multiplier, rounding::half_away_from_zero);
+  return r;
+}
 
-  const clamped_allocation core = allocate_clamped(shares, floors, caps, out.pool.fen());
-  out.raw_denominator = core.denominator;
-  if (core.mu_den != 0) {
-    // λ = μ × 10^12: shares carry the coefficients' 10^-12 scale.
-    uint128 num = core.mu_num, den = core.mu_den;
-    uint128 g = gcd(num, den);
-    if (g > 1) num /= g, den /= g;
-    uint128 scale = 1000000000000ULL;
-    g = gcd(scale, den);
-    scale /= g, den /= g;
-    if (__builtin_mul_overflow(num, scale, &num)) {
-      out.lambda_num = 0, out.lambda_den = 0;  // beyond 128 bits: reported as absent
-    } else {
-      out.lambda_num = num, out.lambda_den = den;
+// λ = μ × 10^12 in lowest terms (shares carry the coefficients' 10^-12 scale); 0/0 when it needs
+// more than 128 bits.
+void set_lambda(const clamped_allocation& core, pay_result& out) {
+  if (core.mu_den == 0) return;
+  uint128 num = core.mu_num, den = core.mu_den;
+  uint128 g = gcd(num, den);
+  if (g > 1) num /= g, den /= g;
+  uint128 scale = 1000000000000ULL;
+  g = gcd(scale, den);
+  scale /= g, den /= g;
+  if (__builtin_mul_overflow(num, scale, &num)) {
+    out.lambda_num = 0, out.lambda_den = 0;  // beyond 128 bits: reported as absent
+  } else {
+    out.lambda_num = num, out.lambda_den = den;
+  }
+}
+
+// The awards: those the scorecard earns, then those of the events table, each split among the
+// members of its task force (or team) by contribution weight.
+class award_payer {
+ public:
+  award_payer(const std::vector<staff_member>& staff, const scorecard_summary& scorecard,
+              const pay_policy& policy, pay_result& out)
+      : staff_(staff), scorecard_(scorecard), policy_(policy), out_(out), award_(staff.size()) {}
+
+  // Each person's awards; throws every problem of the awards.
+  std::vector<cny_money> pay(const std::vector<award_event>& events, name_index& tf_index) {
+    from_scorecard();
+    from_events(events, tf_index);
+    if (!problems_.empty()) throw error(std::move(problems_));
+    return std::move(award_);
+  }
+
+ private:
+  void from_scorecard() {
+    for (const award_rule& rule : policy_.awards) {
+      if (rule.source != award_source::scorecard) continue;
+      for (const task_force_pay& tf : out_.task_forces) {
+        const scorecard_unit* u = scorecard_.find(tf.id);
+        const std::optional<double>* ratio = u ? u->ratio(rule.leaf) : nullptr;
+        if (ratio == nullptr) {
+          problems_.push_back(
+              {pay_errc::missing_ratio, "task force " + tf.id,
+               "the award \"" + rule.kind + "\" needs units[].leaves." + rule.leaf +
+                   ".ratio in the scorecard " + scorecard_.source +
+                   (u && u->has_leaves ? " (the unit has no such leaf)" : " (assess with explanations)")});
+          continue;
+        }
+        if (!ratio->has_value() || !(**ratio >= rule.min_ratio)) continue;
+        award_payment a;
+        a.kind = rule.kind, a.name = rule.name, a.task_force = tf.id, a.count = 1, a.amount = rule.amount;
+        a.origin = fmt::format("scorecard: {} ratio {} ≥ {}", rule.leaf, **ratio, rule.min_ratio);
+        split(std::move(a), "task force " + tf.id);
+      }
     }
   }
-  // Awards.
-  std::vector<cny_money> award(n);
-  auto pay_award = [&](award_payment a, const std::string& where) {
+
+  void from_events(const std::vector<award_event>& events, name_index& tf_index) {
+    for (const award_event& e : events) {
+      const award_rule* rule = policy_.find_award(e.kind);
+      if (rule == nullptr || rule->source != award_source::events) {
+        std::vector<std::string> kinds;
+        for (const auto& r : policy_.awards)
+          if (r.source == award_source::events) kinds.push_back(r.kind);
+        problems_.push_back({pay_errc::unknown_award_kind, e.where,
+                             rule ? "award \"" + e.kind + "\" comes from the scorecard, not the events table"
+                                  : "the pay policy has no award \"" + e.kind +
+                                        "\" paid from events (it has " +
+                                        (kinds.empty() ? std::string("none") : list_of(kinds)) + ")"});
+        continue;
+      }
+      if (!tf_index.contains(e.task_force)) {
+        problems_.push_back({pay_errc::unknown_task_force, e.where,
+                             "task force \"" + e.task_force + "\" has no staff in the roster"});
+        continue;
+      }
+      if (e.count == 0) continue;
+      award_payment a;
+      a.kind = rule->kind, a.name = rule->name, a.task_force = e.task_force, a.team = e.team,
+      a.count = e.count;
+      a.amount = rule->amount * e.count;
+      a.origin = e.where;
+      split(std::move(a), e.where);
+    }
+  }
+
+  // Splits an award among its members by largest remainder over their weights.
+  void split(award_payment a, const std::string& where) {
     std::vector<std::size_t> members;
     std::vector<std::int64_t> weights;
-    for (std::size_t i = 0; i < staff.size(); ++i) {
-      if (staff[i].task_force != a.task_force || (!a.team.empty() && staff[i].team != a.team)) continue;
+    for (std::size_t i = 0; i < staff_.size(); ++i) {
+      if (staff_[i].task_force != a.task_force || (!a.team.empty() && staff_[i].team != a.team)) continue;
       members.push_back(i);
-      weights.push_back(static_cast<std::int64_t>(ten_thousandths(staff[i].weight)));
+      weights.push_back(static_cast<std::int64_t>(ten_thousandths(staff_[i].weight)));
     }
     const std::string team = a.team.empty() ? "task force \"" + a.task_force + "\""
                                             : "team \"" + a.team + "\" of \"" + a.task_force + "\"";
     if (members.empty()) {
-      problems.push_back({pay_errc::unknown_team, where,
-                          "award \"" + a.kind + "\": " + team + " has no staff in the roster"});
+      problems_.push_back({pay_errc::unknown_team, where,
+                           "award \"" + a.kind + "\": " + team + " has no staff in the roster"});
       return;
     }
     std::int64_t total_weight = 0;
     for (auto w : weights) total_weight += w;
     if (total_weight == 0 && a.amount.fen() != 0) {
-      problems.push_back(
+      problems_.push_back(
           {pay_errc::no_contribution, where,
            "award \"" + a.kind + "\": every member of " + team + " has contribution weight 0"});
       return;
@@ -619,73 +708,38 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
     const auto parts = largest_remainder(weights, a.amount.fen());
     for (std::size_t k = 0; k < members.size(); ++k) {
       const cny_money part = cny_money::from_fen(parts[k]);
-      award[members[k]] += part;
+      award_[members[k]] += part;
       a.split.emplace_back(members[k], part);
     }
-    out.awards.push_back(std::move(a));
-  };
-
-  for (const award_rule& rule : policy.awards) {
-    if (rule.source != award_source::scorecard) continue;
-    for (const task_force_pay& tf : out.task_forces) {
-      const scorecard_unit* u = scorecard.find(tf.id);
-      const std::optional<double>* ratio = u ? u->ratio(rule.leaf) : nullptr;
-      if (ratio == nullptr) {
-        problems.push_back(
-            {pay_errc::missing_ratio, "task force " + tf.id,
-             "the award \"" + rule.kind + "\" needs units[].leaves." + rule.leaf +
-                 ".ratio in the scorecard " + scorecard.source +
-                 (u && u->has_leaves ? " (the unit has no such leaf)" : " (assess with explanations)")});
-        continue;
-      }
-      if (!ratio->has_value() || !(**ratio >= rule.min_ratio)) continue;
-      award_payment a;
-      a.kind = rule.kind, a.name = rule.name, a.task_force = tf.id, a.count = 1, a.amount = rule.amount;
-      a.origin = fmt::format("scorecard: {} ratio {} ≥ {}", rule.leaf, **ratio, rule.min_ratio);
-      pay_award(std::move(a), "task force " + tf.id);
-    }
+    out_.awards.push_back(std::move(a));
   }
-  for (const award_event& e : events) {
-    const award_rule* rule = policy.find_award(e.kind);
-    if (rule == nullptr || rule->source != award_source::events) {
-      std::vector<std::string> kinds;
-      for (const auto& r : policy.awards)
-        if (r.source == award_source::events) kinds.push_back(r.kind);
-      problems.push_back({pay_errc::unknown_award_kind, e.where,
-                          rule ? "award \"" + e.kind + "\" comes from the scorecard, not the events table"
-                               : "the pay policy has no award \"" + e.kind + "\" paid from events (it has " +
-                                     (kinds.empty() ? std::string("none") : list_of(kinds)) + ")"});
-      continue;
-    }
-    if (!tf_index.contains(e.task_force)) {
-      problems.push_back({pay_errc::unknown_task_force, e.where,
-                          "task force \"" + e.task_force + "\" has no staff in the roster"});
-      continue;
-    }
-    if (e.count == 0) continue;
-    award_payment a;
-    a.kind = rule->kind, a.name = rule->name, a.task_force = e.task_force, a.team = e.team, a.count = e.count;
-    a.amount = rule->amount * e.count;
-    a.origin = e.where;
-    pay_award(std::move(a), e.where);
-  }
-  if (!problems.empty()) throw error(std::move(problems));
 
-  // The people's lines, each written once, with the totals and the task forces' sums. (Σ base
-  // pay = pool, so base_paid cannot overflow.)
+  const std::vector<staff_member>& staff_;
+  const scorecard_summary& scorecard_;
+  const pay_policy& policy_;
+  pay_result& out_;
+  std::vector<cny_money> award_;  // per person
+  std::vector<problem> problems_;
+};
+
+// The people's lines, each written once, with the totals and the task forces' sums. (Σ base pay =
+// pool, so base_paid cannot overflow.)
+void write_people(const roster_pass& r, const clamped_allocation& core, const std::vector<cny_money>& award,
+                  const pay_policy& policy, pay_result& out) {
+  const std::size_t n = r.keys.size();
   out.people.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const person_keys& key = keys[i];
+    const roster_pass::person_keys& key = r.keys[i];
     person_pay p;
     p.person = i;
     p.task_force = key.task_force;
     p.baseline = key.baseline;
     p.task_force_coefficient = out.task_forces[key.task_force].coefficient;
-    p.team_coefficient = teams[key.team].coefficient;
+    p.team_coefficient = r.teams[key.team].coefficient;
     p.individual_coefficient = policy.individual[key.band].coefficient;
-    p.share = shares[i];
-    p.floor = cny_money::from_fen(floors[i]);
-    p.cap = cny_money::from_fen(caps[i]);
+    p.share = r.shares[i];
+    p.floor = cny_money::from_fen(r.floors[i]);
+    p.cap = cny_money::from_fen(r.caps[i]);
     p.clamp = core.clamp[i];
     p.raw_whole = cny_money::from_fen(core.whole[i]);
     p.raw_remainder = core.remainder[i];
@@ -704,6 +758,20 @@ pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_
     out.people.push_back(p);
   }
   out.total_paid = out.base_paid + out.awards_paid;
+}
+}  // namespace
+
+pay_result allocate_pay(const std::vector<staff_member>& staff, const scorecard_summary& scorecard,
+                        const pay_policy& policy, const std::vector<award_event>& events) {
+  pay_result out;
+  roster_pass roster = read_roster(staff, scorecard, policy, out);
+  out.pool = multiply(out.baseline, policy.multiplier, rounding::half_away_from_zero);
+  const clamped_allocation core = allocate_clamped(roster.shares, roster.floors, roster.caps, out.pool.fen());
+  out.raw_denominator = core.denominator;
+  set_lambda(core, out);
+  const std::vector<cny_money> award =
+      award_payer(staff, scorecard, policy, out).pay(events, roster.tf_index);
+  write_people(roster, core, award, policy, out);
   return out;
 }
 

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "zoneperf/detail/tree_impl.hpp"
+#include "../detail/tree_impl.hpp"
 
 namespace zoneperf {
 namespace {

@@ -97,7 +97,8 @@ Eigen::VectorXd normalise_rank(const Eigen::Ref<const Eigen::VectorXd>& x, direc
   // direction turned round.
   const Eigen::VectorXd v = x;
   Eigen::VectorXd out(x.size());
-  detail::competition_ranks(v.data(), static_cast<std::size_t>(v.size()), out.data(), !lower(d));
+  const direction reversed = lower(d) ? direction::higher_is_better : direction::lower_is_better;
+  detail::competition_ranks(v.data(), static_cast<std::size_t>(v.size()), out.data(), reversed);
   return out;
 }
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "zoneperf/detail/tree_impl.hpp"
+#include "../../src/detail/tree_impl.hpp"  // detail::tree_editor, private to the library
 #include "zoneperf/presets.hpp"
 #include "zoneperf/weights/apply.hpp"
 

@@ -114,7 +114,7 @@ TEST(normalise_test, normalisers_and_leaf_rules_agree_to_the_bit) {
     EXPECT_EQ(gp[i], detail::goalposts_fraction(x[i], 1.5, 11, false));
   }
   double best_first[5];
-  detail::competition_ranks(x.data(), 5, best_first, false);
+  detail::competition_ranks(x.data(), 5, best_first, direction::higher_is_better);
   EXPECT_EQ(best_first[1], 1);
   EXPECT_EQ(best_first[4], 1);
   EXPECT_EQ(best_first[3], 3);

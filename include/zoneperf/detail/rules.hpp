@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "zoneperf/detail/rank_buffers.hpp"
+#include "zoneperf/tree.hpp"
 
 namespace zoneperf::detail {
 
@@ -79,19 +80,18 @@ inline double leader_fraction(double r, double max) { return clamp_to(r / max, 0
 /// The units with a value (not NaN) in ranking order, best first (the largest for
 /// higher-is-better, the smallest for lower-is-better), ties in input order; -0 ties with +0.
 /// `keys`, when given, receives their sort keys in the same order (equal keys: tied values).
-std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, bool lower_is_better,
+std::vector<std::uint32_t> rank_order(const double* x, std::size_t n, direction dir,
                                       std::vector<std::uint64_t>* keys = nullptr);
 /// The same into buf.idx (the order) and buf.key (their keys), reusing buf's storage.
-void rank_order(const double* x, std::size_t n, bool lower_is_better, rank_buffers& buf);
+void rank_order(const double* x, std::size_t n, direction dir, rank_buffers& buf);
 /// The same over the n values x[0], x[stride], ..., x[(n - 1) * stride] (a matrix's column or row).
-void rank_order(const double* x, std::size_t n, std::ptrdiff_t stride, bool lower_is_better,
-                rank_buffers& buf);
+void rank_order(const double* x, std::size_t n, std::ptrdiff_t stride, direction dir, rank_buffers& buf);
 
 /// Competition ranks (ties "min": 1, 2, 2, 4) of the n values x[0..n), written to out[0..n): the
 /// best value ranks 1. NaN values take no rank (out = NaN) and do not count for the others.
-void competition_ranks(const double* x, std::size_t n, double* out, bool lower_is_better);
+void competition_ranks(const double* x, std::size_t n, double* out, direction dir);
 /// The same over x[0], x[stride], ..., x[(n - 1) * stride], sorting in buf's reused storage.
-void competition_ranks(const double* x, std::size_t n, std::ptrdiff_t stride, double* out,
-                       bool lower_is_better, rank_buffers& buf);
+void competition_ranks(const double* x, std::size_t n, std::ptrdiff_t stride, double* out, direction dir,
+                       rank_buffers& buf);
 
 }  // namespace zoneperf::detail

@@ -1,5 +1,6 @@
 #pragma once
-// The compiled form of an indicator tree, shared by the loader and the engine.
+// The compiled form of an indicator tree, shared by the loader, the engine and the weights (private
+// to the library: the public header keeps it opaque).
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -21,9 +22,15 @@ struct indicator_tree::impl {
   std::unordered_map<std::string, int> by_id;
 };
 
-indicator_tree detail_make_tree(std::shared_ptr<const indicator_tree::impl> p);
-
 namespace detail {
+
+/// The library's own access to a tree's compiled form (indicator_tree befriends it).
+struct tree_access {
+  using impl = indicator_tree::impl;
+  static const impl& internals(const indicator_tree& t) { return *t.impl_; }
+  static indicator_tree make(std::shared_ptr<const impl> p) { return indicator_tree(std::move(p)); }
+};
+using tree_impl = tree_access::impl;
 
 /// A tree builder that starts from an existing tree: a copy of its compiled nodes, edited in place
 /// (weights/apply sets points), then checked and compiled again without a trip through JSON.
@@ -38,7 +45,7 @@ class tree_editor {
   indicator_tree build(std::string_view source) const;
 
  private:
-  std::shared_ptr<indicator_tree::impl> impl_;
+  std::shared_ptr<tree_impl> impl_;
 };
 
 }  // namespace detail

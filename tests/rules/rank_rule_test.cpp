@@ -80,12 +80,13 @@ TEST(rank_rule_test, competition_ranks_equal_a_comparison_sort_reference) {
     for (bool lower : {false, true}) {
       const auto x = random_column(n, seed++);
       const auto want = reference_ranks(x, lower);
+      const direction dir = lower ? direction::lower_is_better : direction::higher_is_better;
       std::vector<double> got(n, -1.0), got_reused(n, -1.0), got_strided(n, -1.0);
-      detail::competition_ranks(x.data(), n, got.data(), lower);
-      detail::competition_ranks(x.data(), n, 1, got_reused.data(), lower, reused);
+      detail::competition_ranks(x.data(), n, got.data(), dir);
+      detail::competition_ranks(x.data(), n, 1, got_reused.data(), dir, reused);
       std::vector<double> spread(3 * n + 1, 42.0);  // every third value: a row of a 3-column matrix
       for (std::size_t i = 0; i < n; ++i) spread[3 * i + 1] = x[i];
-      detail::competition_ranks(spread.data() + 1, n, 3, got_strided.data(), lower, reused);
+      detail::competition_ranks(spread.data() + 1, n, 3, got_strided.data(), dir, reused);
       for (std::size_t i = 0; i < n; ++i) {
         ASSERT_TRUE(same_bits(got[i], want[i])) << "n " << n << (lower ? " lower" : " higher") << ", value #"
                                                 << i << " = " << x[i] << ": " << got[i] << " != " << want[i];

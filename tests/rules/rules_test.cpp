@@ -156,7 +156,8 @@ TEST(rules_test, rank_order_equals_a_stable_comparison_sort) {
     std::stable_sort(want.begin(), want.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return lower ? x[a] < x[b] : x[a] > x[b]; });
     std::vector<std::uint64_t> keys;
-    const auto got = detail::rank_order(x.data(), x.size(), lower, &keys);
+    const auto got = detail::rank_order(
+        x.data(), x.size(), lower ? direction::lower_is_better : direction::higher_is_better, &keys);
     ASSERT_EQ(got, want) << (lower ? "lower" : "higher") << " is better";
     for (std::size_t k = 1; k < got.size(); ++k)
       ASSERT_EQ(keys[k] == keys[k - 1], x[got[k]] == x[got[k - 1]]) << "position " << k;
