@@ -6,16 +6,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <limits>
+#include <mutex>
 #include <numeric>
 #include <stdexcept>
 #include <string>
 #include <thread>
 
 #include "detail/huge_pages.hpp"
+#include "detail/progress_meter.hpp"
 #include "engine/state.hpp"
 #include "zoneperf/detail/rules.hpp"
 
@@ -41,6 +44,60 @@ detail::kernel_fn pick_kernel() {
       return &detail::run_x86_64_v3;
 #endif
   return &detail::run_generic;
+}
+
+// Scores units [0, n) as detail_engine::run does without progress (the same ranges per thread), but
+// in pieces of whole chunks so that the calling thread reports between its pieces; it scores the
+// first range itself, then reports while the other threads finish theirs. A callback that throws
+// stops every thread at its next piece; its exception is rethrown before any data error.
+void score_reporting(detail::kernel_fn kernel, const engine_state& s, const detail::engine_output& o,
+                     std::ptrdiff_t n, int threads, detail::progress_meter& meter) {
+  constexpr std::ptrdiff_t piece = 128 * detail::chunk;  // ~10^6 units: milliseconds of work
+  const std::ptrdiff_t chunks = (n + detail::chunk - 1) / detail::chunk;
+  const std::ptrdiff_t per = (chunks + threads - 1) / threads * detail::chunk;  // units per thread
+  auto score = [&](std::ptrdiff_t b, std::ptrdiff_t e, bool calling) {
+    for (std::ptrdiff_t p = b; p < e && !meter.stopped(); p += piece) {
+      const std::ptrdiff_t q = std::min(e, p + piece);
+      kernel(s, o, p, q);
+      meter.add(static_cast<std::uint64_t>(q - p));
+      if (calling) meter.poll();
+    }
+  };
+  std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
+  std::mutex m;
+  std::condition_variable finished;
+  int running = threads - 1;
+  std::vector<std::thread> pool;
+  for (int k = 1; k < threads; ++k) {
+    const std::ptrdiff_t b = std::min(n, k * per), e = std::min(n, (k + 1) * per);
+    pool.emplace_back([&, k, b, e] {
+      try {
+        score(b, e, false);
+      } catch (...) {
+        errors[static_cast<std::size_t>(k)] = std::current_exception();
+      }
+      const std::lock_guard<std::mutex> lock(m);
+      --running;
+      finished.notify_one();
+    });
+  }
+  try {
+    score(0, std::min(n, per), true);
+  } catch (...) {
+    errors[0] = std::current_exception();
+  }
+  std::unique_lock<std::mutex> lock(m);
+  while (running > 0) {
+    finished.wait_for(lock, progress_interval, [&] { return running == 0; });
+    lock.unlock();
+    meter.poll();
+    lock.lock();
+  }
+  lock.unlock();
+  for (auto& th : pool) th.join();
+  meter.rethrow_if_stopped();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);  // the lowest range's first problem
 }
 }  // namespace
 
@@ -127,7 +184,10 @@ struct detail_engine {
     const std::ptrdiff_t chunks = (n + chunk - 1) / chunk;
     const int threads =
         static_cast<int>(std::max<std::ptrdiff_t>(1, std::min<std::ptrdiff_t>(opt.threads, chunks)));
-    if (threads <= 1) {
+    detail::progress_meter meter(opt.progress, "assessing", static_cast<std::uint64_t>(n));
+    if (meter.active()) {
+      score_reporting(kernel, s, o, n, threads, meter);
+    } else if (threads <= 1) {
       kernel(s, o, 0, n);
     } else {
       std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
@@ -148,6 +208,7 @@ struct detail_engine {
         if (e) std::rethrow_exception(e);  // the lowest range's first problem
     }
     if (opt.ranks == ranking::on) rank(out);
+    meter.finish();
   }
 };
 
@@ -206,7 +267,13 @@ std::vector<std::vector<leaf_explanation>> explain(const indicator_tree& tree, m
   const auto& t = s.t;
   std::vector<std::vector<leaf_explanation>> all;
   all.reserve(units.size());
+  static const progress_callback none;  // nothing to explain: no stage to report
+  detail::progress_meter meter(units.empty() ? none : options.progress, "explaining", units.size());
   for (std::size_t unit : units) {
+    if (meter.active() && all.size() % 1024 == 0) {
+      meter.set(all.size());
+      meter.update();
+    }
     if (static_cast<std::ptrdiff_t>(unit) >= values.rows)
       throw error(errc::unknown_unit, "#" + std::to_string(unit + 1), "no such unit");
     const auto u = static_cast<std::ptrdiff_t>(unit);
@@ -235,6 +302,7 @@ std::vector<std::vector<leaf_explanation>> explain(const indicator_tree& tree, m
     }
     all.push_back(std::move(out));
   }
+  meter.finish();
   return all;
 }
 

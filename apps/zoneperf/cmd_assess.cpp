@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "progress.hpp"
 #include "zoneperf/assess.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
@@ -56,20 +57,24 @@ text_table explanation_table(const indicator_tree& tree, const std::vector<leaf_
 struct assess_args {
   std::string preset, tree_file, values_file, targets_file, explain;
   output_format format = output_format::table;
+  progress_display progress = progress_display::automatic;
 };
 
 void run_assess(const assess_args& a) {
+  progress_printer progress(a.progress);
   const indicator_tree tree =
       a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
-  const values_table values = read_values_file(tree, a.values_file);
+  const values_table values = read_values_file(tree, a.values_file, progress.callback());
   targets_table targets;
-  if (!a.targets_file.empty()) targets = read_targets_file(tree, values.units, a.targets_file);
+  if (!a.targets_file.empty())
+    targets = read_targets_file(tree, values.units, a.targets_file, progress.callback());
   const target_table view = targets.view();
   const target_table* tp = a.targets_file.empty() ? nullptr : &view;
   assess_options opt;
   opt.unit_ids = &values.units;
   // JSON lists every node's score; the other formats show the groups only.
   opt.keep = a.format == output_format::json ? node_scores::all : node_scores::groups;
+  opt.progress = progress.callback();
   const assessment result = assess(tree, values.values, tp, opt);
 
   std::vector<std::size_t> explained;
@@ -83,6 +88,7 @@ void run_assess(const assess_args& a) {
     explained.push_back(static_cast<std::size_t>(it - values.units.begin()));
   }
   const auto leaves = explain(tree, values.values, tp, explained, opt);
+  progress.clear();  // standard output may be the same terminal
 
   text_output out(std::cout, "standard output");
   switch (a.format) {
@@ -133,6 +139,7 @@ void add_assess_commands(CLI::App& app) {
       ->check(CLI::ExistingFile);
   add_format_option(*cmd, a.format);
   cmd->add_option("--explain", a.explain, "Explain every leaf of this unit (or `all`)");
+  add_progress_option(*cmd, a.progress);
   cmd->callback([] {
     if (a.preset.empty() && a.tree_file.empty()) throw CLI::RequiredError("--preset or --tree");
     run_assess(a);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli.hpp"
+#include "progress.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/land/evaluation.hpp"
 #include "zoneperf/land/records.hpp"
@@ -19,6 +20,7 @@ struct land_args {
   std::string enterprises, preset = "zj-huangyan", tree_file, config_file, by;
   std::vector<std::string> prior;
   output_format format = output_format::table;
+  progress_display progress = progress_display::automatic;
 };
 
 std::vector<std::string> item_ids(const indicator_tree& tree) {
@@ -103,6 +105,7 @@ std::string fills_text(const land_evaluation& ev) {
 }
 
 void run_land(const land_args& a) {
+  progress_printer progress(a.progress);
   const indicator_tree tree =
       a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
   const land_config config = a.config_file.empty()
@@ -119,8 +122,9 @@ void run_land(const land_args& a) {
   }
   land_csv_options csv;
   csv.item_columns = item_ids(tree);
-  const auto records = read_land_records_file(a.enterprises, csv);
+  const auto records = read_land_records(read_csv_file(a.enterprises, progress.callback()), csv);
   const land_evaluation ev = evaluate_land(tree, config, records, opt);
+  progress.clear();
 
   std::vector<std::pair<std::string, land_metrics>> zone_rows{{"zone", ev.zone}};
   if (!a.by.empty()) {
@@ -169,6 +173,7 @@ void add_land_commands(CLI::App& app) {
   cmd->add_option("--by", a.by, "Also print per-mu figures per park or task_force")
       ->check(CLI::IsMember({"park", "task_force"}));
   add_format_option(*cmd, a.format);
+  add_progress_option(*cmd, a.progress);
   cmd->callback([] { run_land(a); });
 }
 

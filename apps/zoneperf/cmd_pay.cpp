@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "progress.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/pay/report.hpp"
 #include "zoneperf/presets.hpp"
@@ -89,6 +90,7 @@ std::string reconciliation(const pay_result& r, const pay_policy& policy) {
 struct pay_args {
   std::string staff, scorecard, tree, policy, events, out_dir;
   output_format format = output_format::table;
+  progress_display progress = progress_display::automatic;
 };
 
 // Adds the pay files to `files`; they reach `dir` when the batch is committed. Returns pay.json's text.
@@ -106,13 +108,16 @@ std::string write_reports(output_batch& files, const std::string& dir, const pay
 }
 
 void run_pay(const pay_args& a) {
-  const auto staff = read_staff_file(a.staff);
+  progress_printer progress(a.progress);
+  const auto staff = read_staff(read_csv_file(a.staff, progress.callback()));
   std::optional<indicator_tree> tree;
   if (!a.tree.empty()) tree = indicator_tree::from_file(a.tree);
   const auto scorecard = read_scorecard_file(a.scorecard, tree ? &*tree : nullptr);
   const auto policy = pay_policy::from_file(a.policy);
-  const auto events = a.events.empty() ? std::vector<award_event>{} : read_events_file(a.events);
+  const auto events = a.events.empty() ? std::vector<award_event>{}
+                                       : read_events(read_csv_file(a.events, progress.callback()));
   const pay_result r = allocate_pay(staff, scorecard, policy, events);
+  progress.clear();
   if (!a.out_dir.empty()) {
     output_batch files;
     write_reports(files, a.out_dir, r, staff, policy);
@@ -156,6 +161,7 @@ void add_pay_commands(CLI::App& app) {
   cmd->add_option("--out", a.out_dir,
                   "Also write pay.json, pay_people.csv, pay_task_forces.csv, pay_awards.csv here");
   add_format_option(*cmd, a.format);
+  add_progress_option(*cmd, a.progress);
   cmd->callback([] { run_pay(a); });
 
   static std::string policy_file;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli.hpp"
+#include "progress.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/period.hpp"
 #include "zoneperf/pipeline/admission.hpp"
@@ -112,11 +113,13 @@ text_table progress_table(const monthly_check& m) {
 struct projects_args {
   std::string file, as_of, period, other, values_out;
   output_format format = output_format::table;
+  progress_display progress = progress_display::automatic;
 };
 
 /// The file as it is, seen as it stood at the end of --as-of (later stage dates not yet reached).
 registry load(const projects_args& a) {
-  registry r = read_projects_file(a.file);
+  progress_printer progress(a.progress);
+  registry r = read_projects(read_csv_file(a.file, progress.callback()));
   if (a.as_of.empty()) return r;
   return registry_as_of(r, parse_date(a.as_of, "--as-of"));
 }
@@ -275,6 +278,7 @@ void add_project_commands(CLI::App& app) {
                   "See the registry as it stood at the end of this day (YYYY-MM-DD): "
                   "later stage dates are not reached yet; default: the end of the period");
   add_format_option(*cmd, a.format);
+  add_progress_option(*cmd, a.progress);
   cmd->require_subcommand(1);
   auto* month =
       cmd->add_subcommand("month", "A month's counts, growth, 三个十 check, faces and weekly progress");

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "progress.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
@@ -281,6 +282,7 @@ struct uncertainty_args {
   std::string preset, tree_file, values_file, targets_file, method = "uniform";
   uncertainty_options options;
   output_format format = output_format::table;
+  progress_display progress = progress_display::automatic;
 };
 
 std::string settings_line(const uncertainty_options& o) {
@@ -466,25 +468,35 @@ void write_uncertainty(uncertainty_writer& w, const uncertainty_result& r) {
 void run_uncertainty(uncertainty_args& a, bool histograms) {
   a.options.method = a.method == "dirichlet" ? perturbation::dirichlet : perturbation::uniform;
   check_uncertainty_options(a.options);  // before any file is read
+  progress_printer progress(a.progress);
   const indicator_tree tree =
       a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
-  const values_table values = read_values_file(tree, a.values_file);
+  const values_table values = read_values_file(tree, a.values_file, progress.callback());
   targets_table targets;
-  if (!a.targets_file.empty()) targets = read_targets_file(tree, values.units, a.targets_file);
+  if (!a.targets_file.empty())
+    targets = read_targets_file(tree, values.units, a.targets_file, progress.callback());
   const target_table view = targets.view();
   assess_options ao;
   ao.unit_ids = &values.units;
   ao.threads = a.options.threads;
+  ao.progress = progress.callback();
   const auto inputs = scoring_inputs_of(tree, values.values, a.targets_file.empty() ? nullptr : &view, ao);
-  uncertainty_writer w(std::cout, a.format, a.options, histograms, true);
+  uncertainty_options options = a.options;
+  options.progress = progress.callback();  // lives no longer than `progress`
+  uncertainty_writer w(std::cout, a.format, options, histograms, true);
   if (histograms) {
-    const auto r = uncertainty_analysis(tree, inputs, a.options,
-                                        [&w](const uncertainty_result& s, std::ptrdiff_t u,
-                                             const rank_count* h, std::size_t n) { w.unit(s, u, h, n); });
+    const auto r = uncertainty_analysis(
+        tree, inputs, options,
+        [&w, &progress](const uncertainty_result& s, std::ptrdiff_t u, const rank_count* h, std::size_t n) {
+          progress.clear();  // standard output may be the same terminal
+          w.unit(s, u, h, n);
+        });
     w.finish(r);
   } else {
-    a.options.histograms = false;
-    write_uncertainty(w, uncertainty_analysis(tree, inputs, a.options));
+    options.histograms = false;
+    const auto r = uncertainty_analysis(tree, inputs, options);
+    progress.clear();
+    write_uncertainty(w, r);
   }
   std::cout.flush();
 }
@@ -523,6 +535,7 @@ void add_uncertainty_command(CLI::App& app) {
   cmd->add_flag("--histograms", histograms,
                 "Also write each unit's ranks reached (rank:count), streamed unit by unit");
   add_format_option(*cmd, a.format);
+  add_progress_option(*cmd, a.progress);
   cmd->callback([] {
     if (a.preset.empty() && a.tree_file.empty()) throw CLI::RequiredError("--preset or --tree");
     run_uncertainty(a, histograms);

@@ -4,7 +4,7 @@
 /// Synopsis
 ///   struct matrix_view;            // a units x columns matrix of doubles, row- or column-major, not owned
 ///   struct target_table;           // per-unit targets for some target-using leaves
-///   struct assess_options;         // threads, which node scores to keep, ranks, unit ids for messages
+///   struct assess_options;         // threads, node scores to keep, ranks, unit ids for messages, progress
 ///   class assessment;              // the results: node scores, totals, ranks, grades, veto flags
 ///   void assess(const indicator_tree&, matrix_view values, const target_table*, assessment& out,
 ///               const assess_options& = {});            // reuses out's storage
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "zoneperf/detail/rank_buffers.hpp"
+#include "zoneperf/progress.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
@@ -92,6 +93,9 @@ struct assess_options {
   ranking ranks = ranking::on;
   /// Unit ids used in error messages and reports; when empty, units are named "#<row>".
   const std::vector<std::string>* unit_ids = nullptr;
+  /// Reports stage "assessing" (units scored) and "explaining" (units explained) from the calling
+  /// thread (zoneperf/progress.hpp); empty: none, at no cost.
+  progress_callback progress;
 };
 
 /// The results of one assessment. Reusing an object across calls reuses its storage.

@@ -244,11 +244,13 @@ void export_assess(py::module_& m) {
       "_assess",
       [](const indicator_tree& tree, py::handle values, py::handle target_values,
          std::optional<std::vector<std::string>> target_ids, std::optional<std::vector<std::string>> units,
-         int threads, const std::string& keep, bool ranks, std::shared_ptr<result_holder> out) {
+         int threads, const std::string& keep, bool ranks, std::shared_ptr<result_holder> out,
+         py::object progress) {
         prepared p;
         prepare(p, values, target_values, target_ids, units, threads);
         p.options.keep = parse_keep(keep);
         p.options.ranks = ranks ? ranking::on : ranking::off;
+        p.options.progress = progress_of(progress);
         if (out) {
           // Reuse only when no array the caller may hold would be reallocated: same tree shape,
           // same kept nodes, same number of units. Its arrays then show the new results (like numpy's out=).
@@ -272,7 +274,8 @@ void export_assess(py::module_& m) {
       },
       py::arg("tree"), py::arg("values"), py::arg("target_values") = py::none(),
       py::arg("target_ids") = py::none(), py::arg("units") = py::none(), py::arg("threads") = 1,
-      py::arg("keep") = "all", py::arg("ranks") = true, py::arg("out") = nullptr);
+      py::arg("keep") = "all", py::arg("ranks") = true, py::arg("out") = nullptr,
+      py::arg("progress") = py::none());
 
   m.def(
       "_explain",

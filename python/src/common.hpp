@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "zoneperf/assess.hpp"
+#include "zoneperf/progress.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf::python {
@@ -60,6 +61,12 @@ struct result_holder {
   node_scores keep = node_scores::all;
   std::string unit_name(std::ptrdiff_t u) const;
 };
+
+/// The library's progress callback for a Python callable(stage, done, total), or an empty one for
+/// None (TypeError for anything else). It borrows `callable`: use it only during the Python call
+/// that received it. It takes the GIL itself, so it may be called with the GIL released; what the
+/// callable raises propagates out of the library call as py::error_already_set.
+progress_callback progress_of(py::handle callable);
 
 /// A numpy array over `data` that keeps `owner` alive and is read-only.
 py::array readonly_view(py::dtype dt, std::vector<py::ssize_t> shape, std::vector<py::ssize_t> strides,

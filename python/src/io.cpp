@@ -22,36 +22,39 @@ py::array owning_array(Eigen::MatrixXd&& m) {
 void export_io(py::module_& m) {
   m.def(
       "read_values",
-      [](const indicator_tree& tree, const std::string& csv, const std::string& source) {
-        values_table t = read_values(tree, csv, source);
+      [](const indicator_tree& tree, const std::string& csv, const std::string& source, py::object progress) {
+        values_table t = read_values(tree, csv, source, progress_of(progress));
         return py::make_tuple(t.units, owning_array(std::move(t.values)));
       },
-      py::arg("tree"), py::arg("csv"), py::arg("source") = "<values>",
-      "Parses a values CSV (text): (unit ids, units x tree.columns float64 array, Fortran order).");
+      py::arg("tree"), py::arg("csv"), py::arg("source") = "<values>", py::arg("progress") = py::none(),
+      "Parses a values CSV (text): (unit ids, units x tree.columns float64 array, Fortran order). "
+      "progress: None or callable(stage, done, total), told 'reading <source>' in bytes.");
   m.def(
       "read_values_file",
-      [](const indicator_tree& tree, const std::string& path) {
-        values_table t = read_values_file(tree, path);
+      [](const indicator_tree& tree, const std::string& path, py::object progress) {
+        values_table t = read_values_file(tree, path, progress_of(progress));
         return py::make_tuple(t.units, owning_array(std::move(t.values)));
       },
-      py::arg("tree"), py::arg("path"));
+      py::arg("tree"), py::arg("path"), py::arg("progress") = py::none());
   m.def(
       "read_targets",
       [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& csv,
-         const std::string& source) {
-        targets_table t = read_targets(tree, units, csv, source);
+         const std::string& source, py::object progress) {
+        targets_table t = read_targets(tree, units, csv, source, progress_of(progress));
         return py::make_tuple(t.leaf_ids, owning_array(std::move(t.values)));
       },
       py::arg("tree"), py::arg("units"), py::arg("csv"), py::arg("source") = "<targets>",
+      py::arg("progress") = py::none(),
       "Parses a targets CSV (text) for the units of a values table: (leaf ids, units x leaf ids array; NaN = "
       "default).");
   m.def(
       "read_targets_file",
-      [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& path) {
-        targets_table t = read_targets_file(tree, units, path);
+      [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& path,
+         py::object progress) {
+        targets_table t = read_targets_file(tree, units, path, progress_of(progress));
         return py::make_tuple(t.leaf_ids, owning_array(std::move(t.values)));
       },
-      py::arg("tree"), py::arg("units"), py::arg("path"));
+      py::arg("tree"), py::arg("units"), py::arg("path"), py::arg("progress") = py::none());
 
   m.def(
       "_scorecard_json",

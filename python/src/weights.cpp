@@ -302,7 +302,7 @@ void export_weights(py::module_& m) {
       [](const indicator_tree& tree, py::handle values, py::handle target_values,
          std::optional<std::vector<std::string>> target_ids, std::optional<std::vector<std::string>> units,
          std::size_t samples, std::uint64_t seed, const std::string& method, double percent,
-         double concentration, int depth, int top_k, int threads, bool histograms) {
+         double concentration, int depth, int top_k, int threads, bool histograms, py::object progress) {
         uncertainty_options o;
         o.samples = samples;
         o.seed = seed;
@@ -313,6 +313,7 @@ void export_weights(py::module_& m) {
         o.top_k = top_k;
         o.threads = threads;
         o.histograms = histograms;
+        o.progress = progress_of(progress);
         check_uncertainty_options(o);  // before the values are converted
         prepared in;
         prepare(in, values, target_values, target_ids, units, threads);
@@ -323,6 +324,7 @@ void export_weights(py::module_& m) {
           assess_options ao;
           ao.unit_ids = &names;
           ao.threads = threads;
+          ao.progress = o.progress;
           const scoring_inputs si = scoring_inputs_of(tree, in.values.view, in.target_ptr(), ao);
           r = uncertainty_analysis(tree, si, o);
         }
@@ -350,7 +352,8 @@ void export_weights(py::module_& m) {
       },
       py::arg("tree"), py::arg("values"), py::arg("target_values"), py::arg("target_ids"), py::arg("units"),
       py::arg("samples"), py::arg("seed"), py::arg("method"), py::arg("percent"), py::arg("concentration"),
-      py::arg("depth"), py::arg("top_k"), py::arg("threads"), py::arg("histograms") = false);
+      py::arg("depth"), py::arg("top_k"), py::arg("threads"), py::arg("histograms") = false,
+      py::arg("progress") = py::none());
 }
 
 }  // namespace zoneperf::python

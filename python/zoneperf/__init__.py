@@ -15,7 +15,7 @@ result without copying either. Errors raise ``zoneperf.Error`` (``ConfigError`` 
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -197,7 +197,8 @@ def _inputs(tree: Tree, values: Any, targets: Any, units: Optional[Sequence[str]
 
 
 def assess(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequence[str]] = None,
-           threads: int = 1, keep: str = "all", ranks: bool = True, out: Optional[Assessment] = None) -> Assessment:
+           threads: int = 1, keep: str = "all", ranks: bool = True, out: Optional[Assessment] = None,
+           progress: Optional[Callable[[str, int, int], None]] = None) -> Assessment:
     """Scores units on a tree.
 
     values: units x tree.columns float64 array (viewed, not copied, when its rows or columns are
@@ -207,9 +208,12 @@ def assess(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequ
     keep: "all" node scores or only "groups"; ranks: compute competition ranks.
     out: an earlier Assessment of the same tree, keep and number of units whose storage is reused
     (and returned); arrays taken from it show the new results, as with numpy's out=.
+    progress: None, or callable(stage, done, total) told ("assessing", units scored, units) from
+    the calling thread, at most about 10 times a second, done == total last; an exception it raises
+    stops the assessment and propagates.
     """
     v, tv, tids, u = _inputs(tree, values, targets, units)
-    return _core._assess(tree, v, tv, tids, u, threads, keep, ranks, out)
+    return _core._assess(tree, v, tv, tids, u, threads, keep, ranks, out, progress)
 
 
 def explain_all(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequence[str]] = None,
@@ -248,19 +252,21 @@ def explain_frame(tree: Tree, values: Any, targets: Any = None, *, units: Option
     return pd.DataFrame(rows).set_index(["unit", "id"])
 
 
-def read_values_frame(tree: Tree, csv: str, source: str = "<values>"):
+def read_values_frame(tree: Tree, csv: str, source: str = "<values>",
+                      progress: Optional[Callable[[str, int, int], None]] = None):
     """A values CSV (text) as a DataFrame indexed by unit, columns tree.columns (the parsed
-    matrix is wrapped, not copied)."""
+    matrix is wrapped, not copied). progress: as for read_values ("reading <source>", bytes)."""
     import pandas as pd
 
-    units, matrix = read_values(tree, csv, source)
+    units, matrix = read_values(tree, csv, source, progress)
     return pd.DataFrame(matrix, index=pd.Index(units, name="unit"), columns=tree.columns, copy=False)
 
 
-def read_targets_frame(tree: Tree, units: Sequence[str], csv: str, source: str = "<targets>"):
+def read_targets_frame(tree: Tree, units: Sequence[str], csv: str, source: str = "<targets>",
+                       progress: Optional[Callable[[str, int, int], None]] = None):
     import pandas as pd
 
-    ids, matrix = read_targets(tree, list(units), csv, source)
+    ids, matrix = read_targets(tree, list(units), csv, source, progress)
     return pd.DataFrame(matrix, index=pd.Index(list(units), name="unit"), columns=ids, copy=False)
 
 
@@ -564,16 +570,20 @@ def equal(criteria: Union[int, Sequence[str]]) -> np.ndarray:
 def uncertainty_analysis(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequence[str]] = None,
                          samples: int = 1000, seed: int = 1, method: str = "uniform", percent: float = 20,
                          concentration: float = 100, depth: int = 0, top_k: int = 3, threads: int = 1,
-                         as_frame: bool = False, histograms: bool = False):
+                         as_frame: bool = False, histograms: bool = False,
+                         progress: Optional[Callable[[str, int, int], None]] = None):
     """Monte-Carlo robustness of the ranks under perturbed weights (docs/semantics.md §8), as `zoneperf
     uncertainty`. values / targets / units: as for assess. Returns {unit: {nominal_total,
     nominal_rank, median_rank, rank_p05, rank_p95, p_rank_1, p_top_k}} in unit order, or with
     as_frame=True a DataFrame indexed by unit with those columns. histograms=True adds each unit's
     ranks reached, histogram: [(rank, count), ...] ascending (`zoneperf uncertainty --histograms`).
-    Same seed, same results (mt19937_64; results do not depend on threads)."""
+    Same seed, same results (mt19937_64; results do not depend on threads). progress: None, or
+    callable(stage, done, total) told "assessing" (units) then "sampling" (weight sets, samples + 1)
+    from the calling thread; an exception it raises stops the analysis and propagates."""
     v, tv, tids, u = _inputs(tree, values, targets, units)
     r = _core._uncertainty(tree, v, tv, tids, u, int(samples), int(seed), method, float(percent),
-                           float(concentration), int(depth), int(top_k), int(threads), bool(histograms))
+                           float(concentration), int(depth), int(top_k), int(threads), bool(histograms),
+                           progress)
     keys = ["nominal_total", "nominal_rank", "median_rank", "rank_p05", "rank_p95", "p_rank_1", "p_top_k"]
     if as_frame:
         import pandas as pd

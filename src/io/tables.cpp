@@ -186,13 +186,15 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
   return out;
 }
 
-values_table read_values(const indicator_tree& tree, std::string_view text, const std::string& source) {
-  csv_source src(text, source);
+values_table read_values(const indicator_tree& tree, std::string_view text, const std::string& source,
+                         const progress_callback& progress) {
+  csv_source src(text, source, progress);
   return read_values(tree, src);
 }
 
-values_table read_values_file(const indicator_tree& tree, const std::string& path) {
-  csv_source src(path);
+values_table read_values_file(const indicator_tree& tree, const std::string& path,
+                              const progress_callback& progress) {
+  csv_source src(path, progress);
   return read_values(tree, src);
 }
 
@@ -257,14 +259,15 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
 }
 
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
-                           std::string_view text, const std::string& source) {
-  csv_source src(text, source);
+                           std::string_view text, const std::string& source,
+                           const progress_callback& progress) {
+  csv_source src(text, source, progress);
   return read_targets(tree, units, src);
 }
 
 targets_table read_targets_file(const indicator_tree& tree, const std::vector<std::string>& units,
-                                const std::string& path) {
-  csv_source src(path);
+                                const std::string& path, const progress_callback& progress) {
+  csv_source src(path, progress);
   return read_targets(tree, units, src);
 }
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
+#include <utility>
 
+#include "../detail/progress_meter.hpp"
 #include "zoneperf/error.hpp"
 
 namespace zoneperf {
@@ -42,11 +45,29 @@ std::string at(const std::string& name, std::size_t line, std::size_t column) {
 std::string cell_source::where(std::size_t column) const { return at(name_, line_, column + 1); }
 std::string cell_source::where_row() const { return at(name_, line_); }
 
-csv_source::csv_source(std::string_view text, std::string name) : cell_source(std::move(name)), text_(text) {}
+csv_source::csv_source(std::string_view text, std::string name, const progress_callback& progress)
+    : cell_source(std::move(name)), text_(text) {
+  if (progress)
+    progress_ = std::make_unique<detail::progress_meter>(progress, "reading " + name_, text.size());
+}
 
-csv_source::csv_source(const std::string& path) : cell_source(path) {
+csv_source::csv_source(const std::string& path, const progress_callback& progress) : cell_source(path) {
   file_ = std::fopen(path.c_str(), "rb");
   if (!file_) throw error(errc::cannot_open, path, "cannot open file");
+  if (progress) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);  // a pipe has none: 0, unknown
+    progress_ = std::make_unique<detail::progress_meter>(progress, "reading " + name_, ec ? 0 : size);
+  }
+}
+
+// Reports the bytes consumed, looking at the clock once per 64 KiB.
+void csv_source::report_progress() {
+  const std::uint64_t consumed = dropped_ + pos_;
+  if (consumed < check_at_) return;
+  check_at_ = consumed + (std::uint64_t{1} << 16);
+  progress_->set(consumed);
+  progress_->update();
 }
 
 csv_source::~csv_source() {
@@ -59,6 +80,7 @@ bool csv_source::refill() {
     return false;
   }
   const std::size_t kept = text_.size() - pos_;
+  dropped_ += pos_;
   if (kept) std::memmove(storage_.data(), text_.data() + pos_, kept);
   storage_.resize(kept + block_size);
   const std::size_t got = std::fread(storage_.data() + kept, 1, block_size, file_);
@@ -171,7 +193,13 @@ bool csv_source::next() {
     first_ = false;
   }
   for (;;) {
-    if (pos_ >= text_.size() && !refill()) return false;
+    if (pos_ >= text_.size() && !refill()) {
+      if (progress_) {  // the stage's last report, once
+        progress_->set(dropped_ + pos_);
+        std::exchange(progress_, nullptr)->finish();
+      }
+      return false;
+    }
     if (!parse_record()) {
       refill();
       continue;
@@ -184,6 +212,7 @@ bool csv_source::next() {
           errc::csv_field_count, where_row(),
           "row has " + std::to_string(cells_.size()) + " fields, the header has " + std::to_string(width_));
     }
+    if (progress_) report_progress();
     return true;
   }
 }
@@ -215,8 +244,8 @@ cell_table read_csv(std::string_view text, std::string source) {
   return read_table(s);
 }
 
-cell_table read_csv_file(const std::string& path) {
-  csv_source s(path);
+cell_table read_csv_file(const std::string& path, const progress_callback& progress) {
+  csv_source s(path, progress);
   return read_table(s);
 }
 

@@ -9,6 +9,8 @@
 #include <memory>
 #include <thread>
 
+#include "../detail/progress_meter.hpp"
+
 namespace zoneperf {
 namespace detail {
 
@@ -296,9 +298,14 @@ rank_output rank_all_sets(const rank_job& job) {
     const Eigen::Index set0 = first * block;                          // the round's first set
     const Eigen::Index width = std::min(count * block, sets - set0);  // its sets
     run_parallel(threads, [&](int t) {
-      for (Eigen::Index b = t; b < count; b += threads)
+      for (Eigen::Index b = t; b < count && !(job.progress && job.progress->stopped()); b += threads) {
         rank_block(scratches[static_cast<std::size_t>(t)], first + b, round_ranks.get() + b * block * N);
+        if (!job.progress) continue;
+        job.progress->add(static_cast<std::uint64_t>(std::min(block, sets - (first + b) * block)));
+        if (t == 0) job.progress->poll();  // only the calling thread reports (run_parallel's fn(0))
+      }
     });
+    if (job.progress) job.progress->rethrow_if_stopped();
     // Each thread adds the round's ranks of its own units to their counts (the nominal set excluded).
     const Eigen::Index j0 = set0 == 0 ? 1 : 0;
     run_parallel(threads, [&](int t) {

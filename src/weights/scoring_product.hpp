@@ -9,6 +9,7 @@
 #include "zoneperf/weights/uncertainty.hpp"
 
 namespace zoneperf::detail {
+class progress_meter;
 
 struct rank_job {
   Eigen::Index units = 0;
@@ -25,6 +26,8 @@ struct rank_job {
   /// Weight sets ranked before their ranks are added to the counts: 0 picks as many as 128 MB of
   /// ranks hold (4 bytes a unit and set), 256 to 1024 sets.
   Eigen::Index round = 0;
+  /// Counts the sets ranked, reported from the calling thread between blocks; null: no reports.
+  progress_meter* progress = nullptr;
 };
 
 /// A unit's sparse rank counts, compressed: for each distinct rank reached, ascending, a varint of

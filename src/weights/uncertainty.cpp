@@ -9,6 +9,7 @@
 #include <random>
 #include <thread>
 
+#include "../detail/progress_meter.hpp"
 #include "random.hpp"
 #include "scoring_product.hpp"
 
@@ -217,6 +218,7 @@ uncertainty_result analyse(const indicator_tree& tree, const scoring_inputs& in,
                             units, leaves, tree.id(), tree_leaves.size()));
   }
 
+  detail::progress_meter meter(options.progress, "sampling", options.samples + 1);
   const Eigen::MatrixXd np = sample_node_points(tree, options);
   const auto K = static_cast<Eigen::Index>(options.samples);
 
@@ -264,7 +266,9 @@ uncertainty_result analyse(const indicator_tree& tree, const scoring_inputs& in,
     const Eigen::VectorXd fr = f_rows.row(static_cast<Eigen::Index>(s)).transpose();
     return walker.score(0, col.data(), fr.data()) + in.offsets[slow[s]];
   };
+  job.progress = meter.active() ? &meter : nullptr;
   detail::rank_output ranks = detail::rank_all_sets(job);
+  meter.finish();
 
   uncertainty_result r;
   r.units = in.units;

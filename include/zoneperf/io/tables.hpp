@@ -25,16 +25,20 @@
 
 namespace zoneperf {
 
-/// Reads every row of `source`; numbers go straight into the column-major values.
+/// Reads every row of `source`; numbers go straight into the column-major values. `progress`
+/// receives stage "reading <source>" in bytes (zoneperf/progress.hpp).
 values_table read_values(const indicator_tree& tree, cell_source& source);
-values_table read_values(const indicator_tree& tree, std::string_view csv, const std::string& source);
-values_table read_values_file(const indicator_tree& tree, const std::string& path);
+values_table read_values(const indicator_tree& tree, std::string_view csv, const std::string& source,
+                         const progress_callback& progress = {});
+values_table read_values_file(const indicator_tree& tree, const std::string& path,
+                              const progress_callback& progress = {});
 
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
                            cell_source& source);
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
-                           std::string_view csv, const std::string& source);
+                           std::string_view csv, const std::string& source,
+                           const progress_callback& progress = {});
 targets_table read_targets_file(const indicator_tree& tree, const std::vector<std::string>& units,
-                                const std::string& path);
+                                const std::string& path, const progress_callback& progress = {});
 
 }  // namespace zoneperf

@@ -17,13 +17,19 @@
 /// an empty file (113), a row of another width (114). Cells are views of the bytes read; a cell's
 /// location is only formatted when an error is reported.
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "zoneperf/progress.hpp"
+
 namespace zoneperf {
+namespace detail {
+class progress_meter;
+}
 
 /// A table read one row at a time. The first row read is the header.
 class cell_source {
@@ -54,12 +60,13 @@ class cell_source {
 };
 
 /// CSV text in memory (which must outlive the source), or a file read in blocks of 1 MiB so that a
-/// large file is never held whole.
+/// large file is never held whole. With a progress callback, reports stage "reading <name>" in
+/// bytes consumed (zoneperf/progress.hpp), at most once a row.
 class csv_source final : public cell_source {
  public:
-  csv_source(std::string_view text, std::string name);
+  csv_source(std::string_view text, std::string name, const progress_callback& progress = {});
   /// Opens `path` (error 401 when it cannot be opened).
-  explicit csv_source(const std::string& path);
+  explicit csv_source(const std::string& path, const progress_callback& progress = {});
   ~csv_source() override;
   bool next() override;
 
@@ -78,6 +85,10 @@ class csv_source final : public cell_source {
   bool first_ = true;                // no byte looked at yet (for the byte-order mark)
   std::string unquoted_;             // quoted fields with "" turned into ", for the current row
   std::vector<std::size_t> fixups_;  // (cell, offset in unquoted_) of the quoted fields with ""
+  void report_progress();
+  std::unique_ptr<detail::progress_meter> progress_;  // null: no progress reports
+  std::uint64_t dropped_ = 0;                         // bytes before text_ (read and let go)
+  std::uint64_t check_at_ = 0;                        // consumed bytes at which to report next
 };
 
 /// A whole table in memory, its cells as views into one buffer it owns.
@@ -122,8 +133,8 @@ class cell_table {
 /// Reads every row of `source` (error 113 when it has none).
 cell_table read_table(cell_source& source);
 cell_table read_csv(std::string_view text, std::string source);
-/// Reads a CSV file (error 401 when it cannot be opened).
-cell_table read_csv_file(const std::string& path);
+/// Reads a CSV file (error 401 when it cannot be opened), reporting progress as csv_source does.
+cell_table read_csv_file(const std::string& path, const progress_callback& progress = {});
 
 /// A field ready for a CSV line: quoted (with "" for ") when it holds a comma, quote or line break.
 std::string csv_field(std::string_view text);

@@ -4,7 +4,7 @@
 /// Synopsis
 ///   enum class perturbation { uniform, dirichlet };
 ///   struct uncertainty_options { samples, seed, method, percent, concentration, depth, top_k, threads,
-///                                histograms };
+///                                histograms, progress };
 ///   void check_uncertainty_options(const uncertainty_options&);           // error 812
 ///   struct scoring_inputs { units, fractions, offsets, vetoed };     // what re-weighting needs per unit
 ///   scoring_inputs scoring_inputs_of(const indicator_tree&, matrix_view values, const target_table*,
@@ -61,6 +61,7 @@
 #include <vector>
 
 #include "zoneperf/assess.hpp"
+#include "zoneperf/progress.hpp"
 #include "zoneperf/tree.hpp"
 #include "zoneperf/weights/codes.hpp"
 
@@ -78,6 +79,9 @@ struct uncertainty_options {
   int top_k = 3;               ///< for P(rank <= top_k)
   int threads = 1;             ///< worker threads (results do not depend on it)
   bool histograms = false;     ///< also return every unit's histogram (uncertainty_result::histogram)
+  /// Reports stage "sampling" (weight sets scored and ranked, samples + 1 in all) from the calling
+  /// thread (zoneperf/progress.hpp); empty: none. Results do not depend on it.
+  progress_callback progress;
 
   static constexpr std::size_t max_samples = 1000000;  ///< 10^6 (the node points alone: 8 x nodes x K bytes)
   static constexpr double min_concentration = 1e-12;
