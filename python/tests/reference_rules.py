@@ -64,10 +64,12 @@ def ratio(r: np.ndarray, t: np.ndarray, lower: bool) -> np.ndarray:
 def competition_ranks(x: np.ndarray, lower: bool) -> np.ndarray:
     """1 + how many present values are strictly better (ties share the best rank); NaN for missing."""
     present = ~np.isnan(x)
-    better = (x[None, :] < x[:, None]) if lower else (x[None, :] > x[:, None])
-    better &= present[None, :]
-    ranks = 1.0 + better.sum(axis=1).astype(np.float64)
-    return np.where(present, ranks, NAN)
+    ordered = np.sort(x[present])  # ascending; -0 and +0 compare equal, as ties
+    if lower:
+        better = np.searchsorted(ordered, x, side="left")
+    else:
+        better = ordered.size - np.searchsorted(ordered, x, side="right")
+    return np.where(present, 1.0 + better.astype(np.float64), NAN)
 
 
 class _Scorer:

@@ -14,6 +14,7 @@ from reference_rules import ReferenceError_, columns, score
 
 SEED = 20261206
 TREES = 24
+WIDE_TREES = 6  # of them, trees of the rules and shapes the engine's vectorised whole-tree loop takes
 UNITS = 300
 NICE_TARGETS = [0.5, 1.0, 2.0, 4.0, 8.0, 3.0, 37.5, 100.0, 0.3, 12.7]
 
@@ -27,21 +28,28 @@ KINDS = ["completion", "banded", "banded_interp", "threshold", "benchmark", "goa
 LEAF_COUNT = itertools.count()  # every rule comes round, in both directions, across the trees
 
 
-def _rule(rng):
+# The rules of the engine's vectorised loop over the whole tree (and of its runs of sibling leaves).
+WIDE_KINDS = ["completion", "banded", "threshold", "goalposts"]
+
+
+def _rule(rng, wide=False):
     k = next(LEAF_COUNT)
     kind = KINDS[k % len(KINDS)] if rng.random() < 0.7 else str(rng.choice(KINDS))
     direction = "lower" if (k // len(KINDS)) % 2 == 1 else "higher"
+    if wide:
+        kind = str(rng.choice(WIDE_KINDS))
+        direction = "higher" if kind == "goalposts" else direction
     rule = {}
     if kind == "completion":
         rule = {"kind": "completion"}
         if rng.random() < 0.5:
             rule["cap"] = float(rng.choice([1.0, 1.2, 1.5, 2.0, 0.8]))
     elif kind.startswith("banded"):
-        nb = int(rng.integers(1, 7))
+        nb = int(rng.integers(1, 5 if wide else 7))
         mins = sorted({round(float(x), 2) for x in rng.uniform(0.0, 1.6, nb)}, reverse=True)
         vals = sorted((round(float(x), 3) for x in rng.uniform(0, 1, len(mins))), reverse=True)
         rule = {"kind": "banded", "bands": [{"min": m, "value": v} for m, v in zip(mins, vals)]}
-        if kind == "banded_interp":
+        if kind == "banded_interp" and not wide:
             rule["interpolate"] = True
     elif kind == "threshold":
         rule = {"kind": "threshold"}
@@ -71,19 +79,21 @@ def _rule(rng):
     return rule, direction
 
 
-def _leaf(rng, ident, in_group):
-    rule, direction = _rule(rng)
+def _leaf(rng, ident, in_group, wide=False):
+    rule, direction = _rule(rng, wide)
     leaf = {"id": ident, "name": ident, "points": _points(rng), "direction": direction, "rule": rule}
-    if rule["kind"] in ("completion", "banded", "threshold", "benchmark") and rng.random() < 0.85:
+    if rule["kind"] in ("completion", "banded", "threshold", "benchmark") and (wide or rng.random() < 0.85):
         leaf["target"] = float(rng.choice(NICE_TARGETS))
-    policies = ["error", "zero"] + (["reweight", "reweight"] if in_group else [])
+    policies = ["error", "zero"] + (["reweight", "reweight"] if in_group and not wide else [])
     policy = str(rng.choice(policies))
     if policy != "error":
         leaf["missing"] = policy
     return leaf
 
 
-def random_tree(rng, depth):
+def random_tree(rng, depth, wide=False):
+    """A tree of the given depth (1: leaves under the root; 2: groups of leaves; 3: groups of
+    groups and leaves); wide: only what the engine's whole-tree vectorised loop takes."""
     counter = iter(range(10_000))
 
     def nid(prefix):
@@ -95,10 +105,10 @@ def random_tree(rng, depth):
             if level < depth and rng.random() < 0.45:
                 kids.append(group(level + 1))
             else:
-                kids.append(_leaf(rng, nid("l"), True))
+                kids.append(_leaf(rng, nid("l"), True, wide))
         g = {"id": nid("g"), "name": "group", "points": 0.0, "children": kids}
         g["points"] = sum(k["points"] for k in kids)
-        if rng.random() < 0.3:
+        if not wide and rng.random() < 0.3:
             g["aggregate"] = "geometric"
             g["floor"] = float(rng.choice([0.01, 0.05, 0.1, 0.25]))
         return g
@@ -108,7 +118,7 @@ def random_tree(rng, depth):
         if depth >= 2 and rng.random() < 0.8:
             children.append(group(2))
         else:
-            children.append(_leaf(rng, nid("l"), False))
+            children.append(_leaf(rng, nid("l"), False, wide))
     for kind in ("bonus", "penalty", "veto", "bonus", "penalty"):
         if rng.random() < 0.5:
             item = {"id": nid(kind[0]), "name": kind, "kind": kind}
@@ -141,7 +151,7 @@ def _edges(leaf, t):
     return x
 
 
-def random_values(rng, tree, n):
+def random_values(rng, tree, n, per_unit_targets=True):
     cols = columns(tree)
     values = np.empty((n, len(cols)))
     targets = {}
@@ -157,7 +167,7 @@ def random_values(rng, tree, n):
             rk = rule["kind"]
             if rk in ("completion", "banded", "threshold", "benchmark"):
                 t = np.full(n, c.get("target", np.nan))
-                if "target" not in c or rng.random() < 0.4:
+                if "target" not in c or (per_unit_targets and rng.random() < 0.4):
                     own = rng.choice(NICE_TARGETS, n)
                     if "target" in c:
                         own[rng.random(n) < 0.3] = np.nan  # NaN: the leaf's default
@@ -214,8 +224,11 @@ def _cases():
     cases = []
     for k in range(TREES):
         depth = 1 + k % 3
-        tree = random_tree(rng, depth)
-        values, targets = random_values(rng, tree, UNITS)
+        wide = k >= TREES - WIDE_TREES
+        if wide:
+            depth = 1 + k % 2
+        tree = random_tree(rng, depth, wide)
+        values, targets = random_values(rng, tree, UNITS, per_unit_targets=not wide)
         cases.append((k, depth, tree, values, targets))
     return cases
 
@@ -252,20 +265,42 @@ def test_engine_equals_the_reference_bit_for_bit(case):
     ref = score(tree_dict, values, targets)
     tree = zp.Tree.from_json(json.dumps(tree_dict))
     assert tree.columns == [c["id"] for c in columns(tree_dict)]
-    # Row-major and column-major values take different kernel paths: both must give the reference.
+    # Row-major and column-major values, and keeping every node's score or the groups' only, take
+    # different paths through the engine: each must give the reference.
     for layout in (np.ascontiguousarray(values), np.asfortranarray(values)):
-        got = zp.assess(tree, layout, targets or None)
-        assert same_bits(got.totals, ref["totals"]), "totals"
-        assert np.array_equal(got.ranks, ref["ranks"]), "ranks"
-        assert np.array_equal(got.grades, ref["grades"]), "grades"
-        assert np.array_equal(got.vetoed, ref["vetoed"]), "veto flags"
-        scores = got.scores
-        assert sorted(got.score_columns) == sorted(ref["nodes"])
-        for k, node_id in enumerate(got.score_columns):
-            assert same_bits(scores[:, k], ref["nodes"][node_id]), node_id
-        for group_id, flags in ref["all_missing"].items():
-            engine_flags = [got.all_missing(u, group_id) for u in range(len(values))]
-            assert engine_flags == list(flags), group_id
+        for keep in ("all", "groups"):
+            check(tree, layout, targets, ref, keep)
+
+
+def check(tree, values, targets, ref, keep, threads=1):
+    got = zp.assess(tree, values, targets or None, keep=keep, threads=threads)
+    assert same_bits(got.totals, ref["totals"]), "totals"
+    assert np.array_equal(got.ranks, ref["ranks"]), "ranks"
+    assert np.array_equal(got.grades, ref["grades"]), "grades"
+    assert np.array_equal(got.vetoed, ref["vetoed"]), "veto flags"
+    wanted = sorted(ref["nodes"]) if keep == "all" else sorted(tree.groups)
+    assert sorted(got.score_columns) == wanted
+    scores = got.scores
+    for k, node_id in enumerate(got.score_columns):
+        assert same_bits(scores[:, k], ref["nodes"][node_id]), node_id
+    for group_id, flags in ref["all_missing"].items():
+        if keep == "all" or group_id in tree.groups:
+            assert [got.all_missing(u, group_id) for u in range(len(values))] == list(flags), group_id
+
+
+def test_many_chunks_and_threads():
+    """Enough units for several of the engine's chunks (8192 units) on two threads."""
+    rng = np.random.default_rng(SEED + 1)
+    for wide in (False, True):
+        tree_dict = random_tree(rng, 2, wide)
+        while "geometric" in json.dumps(tree_dict):  # its reference loops in Python: keep this one quick
+            tree_dict = random_tree(rng, 2, wide)
+        values, targets = random_values(rng, tree_dict, 20_000, per_unit_targets=not wide)
+        ref = score(tree_dict, values, targets)
+        tree = zp.Tree.from_json(json.dumps(tree_dict))
+        for layout in (np.ascontiguousarray(values), np.asfortranarray(values)):
+            check(tree, layout, targets, ref, "groups", threads=2)
+        check(tree, values, targets, ref, "all", threads=2)
 
 
 def test_the_comparison_can_fail():
