@@ -173,9 +173,13 @@ class _Scorer:
             for p in pts:
                 full += p
             present = np.zeros(self.n)
+            anyone = np.zeros(self.n, dtype=bool)
             for s, p in zip(scores, pts):
                 present = np.where(np.isnan(s), present, present + p)
+                anyone |= ~np.isnan(s)
             some = present > 0
+            if np.any(anyone & ~some):  # present children of 0 points only: §4 does not say
+                raise ReferenceError_(f'{node["id"]}: only children of 0 points are present')
             with np.errstate(all="ignore"):
                 scale = np.where(some, full / np.where(some, present, 1.0), NAN)
             scores = [np.where(some, s * scale, s) for s in scores]

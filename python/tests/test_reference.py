@@ -1,7 +1,8 @@
 """The engine against an independent reference (reference_rules.py: docs/semantics.md §4 in NumPy)
 on random trees and values, bit for bit: totals, every node's score, ranks, grades, veto flags and
 all-missing flags. Only NaN's payload is not compared (a missing leaf's NaN is a marker, not a
-number); everything else is compared as the 64 bits of its double, so -0 and +0 differ too."""
+number); everything else is compared as the 64 bits of its double, so -0 and +0 differ too. No
+tolerance anywhere: semantics §4 says results are the same bits whatever the path."""
 import itertools
 import json
 import math
@@ -137,14 +138,14 @@ def random_tree(rng, depth, wide=False):
     return tree
 
 
-def _edges(leaf, t):
+def _edges(rng, leaf, t):
     """Values that put a target rule's ratio on a band floor, the cap or 1 (and just beside them)."""
     rule = leaf["rule"]
     floors = [1.0]
     floors += [b["min"] for b in rule.get("bands", [])]
     if "cap" in rule:
         floors.append(rule["cap"])
-    f = np.asarray(floors)[np.random.default_rng(len(t)).integers(0, len(floors), len(t))]
+    f = np.asarray(floors)[rng.integers(0, len(floors), len(t))]
     lower = leaf.get("direction") == "lower"
     with np.errstate(divide="ignore"):
         x = np.where(f > 0, t / np.where(f > 0, f, 1.0), 0.0) if lower else f * t
@@ -175,11 +176,13 @@ def random_values(rng, tree, n, per_unit_targets=True):
                     t = np.where(np.isnan(own), t, own)
                 x = t * rng.uniform(0, 2.2, n)
                 edge = rng.random(n)
-                e = _edges(c, t)
+                e = _edges(rng, c, t)
                 x = np.where(edge < 0.25, e, x)
                 x = np.where((edge >= 0.25) & (edge < 0.3), np.nextafter(e, -np.inf), x)
                 x = np.where((edge >= 0.3) & (edge < 0.35), np.nextafter(e, np.inf), x)
                 x = np.where((edge >= 0.35) & (edge < 0.38), 0.0, x)
+                x = np.where((edge >= 0.38) & (edge < 0.40), -0.0, x)  # lower is better: t / -0 is +inf too
+                x = np.where((edge >= 0.40) & (edge < 0.43), -t * rng.uniform(0, 1, n), x)
             elif rk == "goalposts":
                 lo, hi = rule["lo"], rule["hi"]
                 x = rng.uniform(lo - (hi - lo) / 2, hi + (hi - lo) / 2, n)
@@ -257,6 +260,12 @@ def test_the_random_trees_cover_every_rule_and_shape():
     text = json.dumps([t for _, _, t, _, _ in CASES])
     assert '"geometric"' in text and '"reweight"' in text and '"zero"' in text and '"grades"' in text
     assert {d for _, d, _, _, _ in CASES} == {1, 2, 3}
+    results = [score(t, v, tg) for _, _, t, v, tg in CASES]
+    assert sum(int(r["vetoed"].sum()) for r in results) > 0
+    assert sum(int(m.sum()) for r in results for m in r["all_missing"].values()) > 0
+    assert sum(int((r["grades"] >= 0).sum()) for r in results) > 0
+    assert sum(int((r["grades"] == -1).sum()) for r in results) > 0
+    assert sum(int(np.isnan(v).sum()) for _, _, _, v, _ in CASES) > 0
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"tree{c[0]}-depth{c[1]}")
