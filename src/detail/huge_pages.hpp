@@ -25,6 +25,19 @@ inline void prefer_huge_pages(void* p, std::size_t bytes) {
 #endif
 }
 
+// Gives the whole 4 KB pages inside [p, p + bytes) back to the system: memory already read and no
+// longer needed, in a buffer that stays allocated (it reads as zeros if touched again).
+inline void release_pages(void* p, std::size_t bytes) {
+#if defined(__linux__)
+  constexpr std::uintptr_t page = 4096;
+  const auto from = (reinterpret_cast<std::uintptr_t>(p) + page - 1) & ~(page - 1);
+  const auto to = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(page - 1);
+  if (to > from) (void)madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);  // advice only
+#else
+  (void)p, (void)bytes;
+#endif
+}
+
 // v.resize(n); storage that has to grow is allocated first and advised before resize touches it
 // (each fresh 4 KB page costs a fault, which on a virtual machine dominated a first sort).
 template <class T>

@@ -1,5 +1,6 @@
 #include "zoneperf/io/tables.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -40,13 +41,19 @@ std::string cell_where(const cell_source& s, const header_row& h, std::size_t c)
 }
 
 // Unit ids by their index in a vector, in an open-addressing table of (index, hash) slots: no copy
-// of the ids, and an id is only compared when its whole hash matches.
+// of the ids, and an id is only compared when its hash matches.
 class unit_index {
  public:
   explicit unit_index(const std::vector<std::string>& ids) : ids_(ids) {}
+  /// Room for n ids without growing.
+  void reserve(std::size_t n) {
+    std::size_t slots = 64;
+    while (slots < 2 * n) slots *= 2;
+    if (slots > slots_.size()) rehash(slots);
+  }
   /// Adds ids_[i]; returns the index of an equal id already present, or i.
   std::uint32_t insert(std::uint32_t i) {
-    if ((count_ + 1) * 2 > slots_.size()) grow();
+    if ((count_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(slots_.size() * 2, 64));
     const std::uint32_t found = place(i, hash(ids_[i]));
     if (found == i) ++count_;
     return found;
@@ -54,7 +61,7 @@ class unit_index {
   /// The index of `id`, or npos.
   std::uint32_t find(std::string_view id) const {
     if (slots_.empty()) return npos;
-    const std::size_t h = hash(id);
+    const std::uint32_t h = hash(id);
     for (std::size_t k = h & mask();; k = (k + 1) & mask()) {
       const slot& at = slots_[k];
       if (at.index == npos || (at.hash == h && ids_[at.index] == id)) return at.index;
@@ -65,11 +72,14 @@ class unit_index {
  private:
   struct slot {
     std::uint32_t index = npos;
-    std::size_t hash = 0;
+    std::uint32_t hash = 0;
   };
-  static std::size_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+  static std::uint32_t hash(std::string_view s) {
+    const std::size_t h = std::hash<std::string_view>{}(s);
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  }
   std::size_t mask() const { return slots_.size() - 1; }
-  std::uint32_t place(std::uint32_t i, std::size_t h) {
+  std::uint32_t place(std::uint32_t i, std::uint32_t h) {
     for (std::size_t k = h & mask();; k = (k + 1) & mask()) {
       slot& at = slots_[k];
       if (at.index == npos) {
@@ -79,9 +89,9 @@ class unit_index {
       if (at.hash == h && ids_[at.index] == ids_[i]) return at.index;
     }
   }
-  void grow() {
+  void rehash(std::size_t slots) {
     std::vector<slot> old;
-    detail::resize_advised(old, std::max<std::size_t>(slots_.size() * 2, 64));
+    detail::resize_advised(old, slots);
     old.swap(slots_);
     for (const slot& x : old)
       if (x.index != npos) place(x.index, x.hash);
@@ -89,6 +99,26 @@ class unit_index {
   const std::vector<std::string>& ids_;
   std::vector<slot> slots_;
   std::size_t count_ = 0;
+};
+
+// The line of each row, kept as the rows where the lines jump (a blank line, a quoted line break):
+// a table without them takes one entry.
+class row_lines {
+ public:
+  void add(std::size_t row, std::size_t line) {
+    if (jumps_.empty() || line != jumps_.back().second + (row - jumps_.back().first))
+      jumps_.emplace_back(row, line);
+  }
+  std::size_t line(std::size_t row) const {
+    auto it = std::upper_bound(
+        jumps_.begin(), jumps_.end(), row,
+        [](std::size_t r, const std::pair<std::size_t, std::size_t>& j) { return r < j.first; });
+    --it;
+    return it->second + (row - it->first);
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> jumps_;  // (row, its line), rows ascending
 };
 
 std::uint32_t checked_unit_count(const cell_source& s, std::size_t n) {
@@ -125,34 +155,59 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
       throw error(errc::missing_column, src.name() + ":" + std::to_string(h.line),
                   "missing column \"" + tree.node(cols[k]).id + "\"");
 
-  // Rows go into chunks of chunk_rows rows, row by row; the column-major matrix is filled from them
-  // at the end, a chunk at a time, so the values are held about once.
+  // Numbers go straight into the column-major matrix, sized once from the source's hint of the
+  // rows to come. Rows past the hint go into column-major chunks; when the hint was not exact, the
+  // matrix of the true size is made from both at the end, giving back each column once copied.
+  const std::size_t hint = src.rows_hint();
+  values_table out;
+  out.values.resize(static_cast<Eigen::Index>(hint), static_cast<Eigen::Index>(k_cols));
+  detail::prefer_huge_pages(out.values.data(), sizeof(double) * hint * k_cols);
+  out.units.reserve(hint);
   constexpr std::size_t chunk_rows = 1 << 16;
   std::vector<std::unique_ptr<double[]>> chunks;
-  values_table out;
-  std::vector<std::size_t> lines;
+  row_lines lines;
   unit_index index(out.units);
+  index.reserve(hint);
   std::size_t rows = 0;
   double* chunk = nullptr;
+  // Where each table column's numbers go, as offsets from a row's first value: values column k of
+  // a row is at k * stride.
+  std::vector<std::size_t> offset(width, 0);
+  std::size_t stride = 0;
   while (src.next()) {
     const auto& cells = src.cells();
-    const std::size_t r = rows % chunk_rows;
-    if (r == 0) {
-      chunks.emplace_back(new double[chunk_rows * k_cols]);
-      chunk = chunks.back().get();
-      detail::prefer_huge_pages(chunk, sizeof(double) * chunk_rows * k_cols);
+    double* row;
+    if (rows < hint) {
+      row = out.values.data() + rows;
+      if (stride != hint) {
+        stride = hint;
+        for (std::size_t c = 1; c < width; ++c) offset[c] = col_of[c] * stride;
+      }
+    } else {
+      const std::size_t r = (rows - hint) % chunk_rows;
+      if (r == 0) {
+        chunks.emplace_back(new double[chunk_rows * k_cols]);
+        chunk = chunks.back().get();
+        detail::prefer_huge_pages(chunk, sizeof(double) * chunk_rows * k_cols);
+      }
+      row = chunk + r;
+      if (stride != chunk_rows) {
+        stride = chunk_rows;
+        for (std::size_t c = 1; c < width; ++c) offset[c] = col_of[c] * stride;
+      }
     }
     if (cells[0].empty()) throw error(errc::missing_value, src.where(0), "empty unit id");
     out.units.emplace_back(cells[0]);
-    lines.push_back(src.line());
+    lines.add(rows, src.line());
     const std::uint32_t first = index.insert(checked_unit_count(src, rows));
     if (first != rows)
-      throw error(
-          errc::duplicate_unit, src.where(0),
-          "duplicate unit \"" + out.units.back() + "\" (first on line " + std::to_string(lines[first]) + ")");
+      throw error(errc::duplicate_unit, src.where(0),
+                  "duplicate unit \"" + out.units.back() + "\" (first on line " +
+                      std::to_string(lines.line(first)) + ")");
     for (std::size_t c = 1; c < width; ++c) {
-      double v = nan;
+      double v;
       if (lookup[c]) {
+        v = nan;
         if (!cells[c].empty()) {
           try {
             v = tree.code_value(lookup[c]->id, std::string(cells[c]));
@@ -162,26 +217,32 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
         }
       } else {
         const auto status = parse_number(cells[c], v);
-        if (status == number_status::empty)
+        if (status != number_status::ok) {
+          if (status != number_status::empty) throw_number_error(status, cells[c], cell_where(src, h, c));
           v = nan;
-        else if (status != number_status::ok)
-          throw_number_error(status, cells[c], cell_where(src, h, c));
+        }
       }
-      chunk[r * k_cols + col_of[c]] = v;
+      row[offset[c]] = v;
     }
     ++rows;
   }
 
-  out.values.resize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(k_cols));
-  detail::prefer_huge_pages(out.values.data(), sizeof(double) * rows * k_cols);
-  for (std::size_t b = 0; b < chunks.size(); ++b) {
-    const std::size_t first = b * chunk_rows, n = std::min(chunk_rows, rows - first);
-    const double* from = chunks[b].get();
+  if (rows != hint) {
+    Eigen::MatrixXd exact(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(k_cols));
+    detail::prefer_huge_pages(exact.data(), sizeof(double) * rows * k_cols);
+    const std::size_t direct = std::min(rows, hint);
     for (std::size_t k = 0; k < k_cols; ++k) {
-      double* to = out.values.col(static_cast<Eigen::Index>(k)).data() + first;
-      for (std::size_t r = 0; r < n; ++r) to[r] = from[r * k_cols + k];
+      double* to = exact.col(static_cast<Eigen::Index>(k)).data();
+      const double* from = out.values.col(static_cast<Eigen::Index>(k)).data();
+      std::copy(from, from + direct, to);
+      detail::release_pages(const_cast<double*>(from), sizeof(double) * hint);
+      for (std::size_t b = 0; b < chunks.size(); ++b) {
+        const std::size_t first = direct + b * chunk_rows, n = std::min(chunk_rows, rows - first);
+        const double* part = chunks[b].get() + k * chunk_rows;
+        std::copy(part, part + n, to + first);
+      }
     }
-    chunks[b].reset();
+    out.values = std::move(exact);
   }
   return out;
 }
@@ -221,8 +282,10 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
     out.leaf_ids.push_back(id);
   }
 
+  // The index of the units is built on the first row that is not in the values' order.
+  if (!units.empty()) checked_unit_count(src, units.size() - 1);
   unit_index index(units);
-  for (std::size_t u = 0; u < units.size(); ++u) index.insert(checked_unit_count(src, u));
+  bool indexed = false;
   out.values.setConstant(static_cast<Eigen::Index>(units.size()),
                          static_cast<Eigen::Index>(out.leaf_ids.size()), nan);
   std::vector<std::size_t> line_of(units.size(), 0);  // the line of each unit's row, 0 before it is read
@@ -231,8 +294,15 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
     const auto& cells = src.cells();
     if (cells[0].empty()) throw error(errc::missing_value, src.where(0), "empty unit id");
     // Targets usually list the units in the values' order: try the next one before the index.
-    std::uint32_t u = next < units.size() && units[next] == cells[0] ? static_cast<std::uint32_t>(next)
-                                                                     : index.find(cells[0]);
+    std::uint32_t u = static_cast<std::uint32_t>(next);
+    if (next >= units.size() || units[next] != cells[0]) {
+      if (!indexed) {
+        index.reserve(units.size());
+        for (std::size_t k = 0; k < units.size(); ++k) index.insert(static_cast<std::uint32_t>(k));
+        indexed = true;
+      }
+      u = index.find(cells[0]);
+    }
     if (u == unit_index::npos)
       throw error(errc::unknown_unit, src.where(0),
                   "unit \"" + std::string(cells[0]) + "\" is not in the values table");
@@ -241,15 +311,18 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
                   "duplicate unit \"" + units[u] + "\" (first on line " + std::to_string(line_of[u]) + ")");
     line_of[u] = src.line();
     next = std::size_t{u} + 1;
+    double* row = out.values.data() + u;
     for (std::size_t c = 1; c < cells.size(); ++c) {
-      double v = nan;
+      double v;
       const auto status = parse_number(cells[c], v);
-      if (status == number_status::empty) continue;
-      if (status != number_status::ok) throw_number_error(status, cells[c], cell_where(src, h, c));
+      if (status != number_status::ok) {
+        if (status == number_status::empty) continue;
+        throw_number_error(status, cells[c], cell_where(src, h, c));
+      }
       if (v <= 0)
         throw error(errc::bad_target, cell_where(src, h, c),
                     "target must be positive, not " + std::string(cells[c]));
-      out.values(static_cast<Eigen::Index>(u), static_cast<Eigen::Index>(c - 1)) = v;
+      row[(c - 1) * units.size()] = v;
     }
   }
   for (std::size_t u = 0; u < units.size(); ++u)

@@ -1,5 +1,7 @@
 #include "zoneperf/text/csv.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -72,6 +74,28 @@ void csv_source::report_progress() {
 
 csv_source::~csv_source() {
   if (file_) std::fclose(file_);
+}
+
+std::size_t csv_source::rows_hint() const {
+  // The lines of the bytes not parsed yet: those in the buffer, then the rest of the file (read
+  // with pread, so the stream's position is untouched).
+  std::size_t breaks = static_cast<std::size_t>(std::count(text_.begin() + pos_, text_.end(), '\n'));
+  char last = pos_ < text_.size() ? text_.back() : '\n';
+  if (file_ && !at_end_) {
+    const long at = std::ftell(file_);
+    if (at < 0) return 0;
+    const int fd = ::fileno(file_);
+    std::unique_ptr<char[]> block(new char[std::size_t{1} << 16]);
+    for (off_t offset = at;;) {
+      const ssize_t got = ::pread(fd, block.get(), std::size_t{1} << 16, offset);
+      if (got < 0) return 0;
+      if (got == 0) break;
+      breaks += static_cast<std::size_t>(std::count(block.get(), block.get() + got, '\n'));
+      last = block[static_cast<std::size_t>(got) - 1];
+      offset += got;
+    }
+  }
+  return breaks + (last != '\n');
 }
 
 bool csv_source::refill() {

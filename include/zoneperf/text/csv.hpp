@@ -51,6 +51,10 @@ class cell_source {
   virtual std::string where(std::size_t column) const;
   /// "values.csv:4": the row read last.
   virtual std::string where_row() const;
+  /// How many rows are left to read, for a reader that sizes its storage once: exact for a table
+  /// without blank lines or line breaks inside quoted fields, 0 when unknown. Only a hint: next()
+  /// decides. A file is counted in a separate pass over its bytes (its line ends only).
+  virtual std::size_t rows_hint() const { return 0; }
 
  protected:
   explicit cell_source(std::string name) : name_(std::move(name)) {}
@@ -69,6 +73,7 @@ class csv_source final : public cell_source {
   explicit csv_source(const std::string& path, const progress_callback& progress = {});
   ~csv_source() override;
   bool next() override;
+  std::size_t rows_hint() const override;
 
  private:
   bool parse_record();  // false: needs more bytes
