@@ -133,7 +133,8 @@ class loader {
       return std::nullopt;
     }
     if (!it->is_number()) {
-      add(errc::wrong_type, at(ptr, key), std::string("\"") + key + "\" must be a number, not " + it->dump());
+      add(errc::wrong_type, at(ptr, key),
+          std::string("\"") + key + "\" must be a number, not " + detail::json_excerpt(*it));
       return std::nullopt;
     }
     const double v = it->get<double>();
@@ -151,7 +152,8 @@ class loader {
       return std::nullopt;
     }
     if (!it->is_string()) {
-      add(errc::wrong_type, at(ptr, key), std::string("\"") + key + "\" must be a string, not " + it->dump());
+      add(errc::wrong_type, at(ptr, key),
+          std::string("\"") + key + "\" must be a string, not " + detail::json_excerpt(*it));
       return std::nullopt;
     }
     return it->get<std::string>();
@@ -631,11 +633,7 @@ json node_json(const indicator_tree::impl& t, int i) {
 
 std::vector<problem> load_into(std::string_view text, std::string_view source, loader& l) {
   json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {  // a syntax error, or a number too large for a double
-    return {detail::json_syntax_problem(e, text, source)};
-  }
+  if (auto p = detail::read_json(text, source, doc)) return {std::move(*p)};  // 101 or 102
   l.load(doc);
   for (auto& p : l.problems) p.where = std::string(source) + ":" + p.where;
   return l.problems;
@@ -659,7 +657,9 @@ indicator_tree indicator_tree::from_file(const std::string& path) {
   return from_json(read_text_file(path), path);
 }
 
-std::string indicator_tree::to_json(int indent) const { return node_json(*impl_, 0).dump(indent); }
+std::string indicator_tree::to_json(int indent) const {
+  return detail::dump_json(node_json(*impl_, 0), indent);
+}
 
 const std::string& indicator_tree::id() const { return impl_->nodes[0].id; }
 const std::string& indicator_tree::name() const { return impl_->nodes[0].name; }

@@ -57,6 +57,7 @@ class error : public std::runtime_error {
 namespace errc {
 // parse
 inline constexpr int json_syntax = 101;
+inline constexpr int json_too_deep = 102;  // arrays and objects nested deeper than 128 levels
 inline constexpr int csv_not_utf8 = 110;
 inline constexpr int csv_unterminated_quote = 111;
 inline constexpr int csv_bad_quote = 112;
@@ -100,6 +101,7 @@ inline constexpr int missing_unit = 317;
 // io
 inline constexpr int cannot_open = 401;
 inline constexpr int cannot_write = 402;
+inline constexpr int overwrites_input = 403;  // an output path that is one of the command's inputs
 }  // namespace errc
 
 }  // namespace zoneperf

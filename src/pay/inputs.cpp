@@ -156,11 +156,7 @@ scorecard_summary read_scorecard(std::string_view text, std::string_view source)
   scorecard_summary out;
   out.source = std::string(source);
   json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    throw error(std::vector<problem>{detail::json_syntax_problem(e, text, source)});
-  }
+  if (auto p = detail::read_json(text, source, root)) throw error(std::vector<problem>{std::move(*p)});
   std::vector<problem> problems;
   const std::string src = out.source + ":";
   auto units = root.is_object() ? root.find("units") : root.end();
