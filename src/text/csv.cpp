@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "zoneperf/error.hpp"
+#include "zoneperf/text/file.hpp"
 
 namespace zoneperf {
 namespace {
@@ -47,6 +48,7 @@ csv_source::csv_source(std::string_view text, std::string name) : cell_source(st
 csv_source::csv_source(const std::string& path) : cell_source(path) {
   file_ = std::fopen(path.c_str(), "rb");
   if (!file_) throw error(errc::cannot_open, path, "cannot open file");
+  detail::note_input(path, ::fileno(file_));  // the CLI refuses to write over its inputs
 }
 
 csv_source::~csv_source() {
@@ -149,6 +151,7 @@ bool csv_source::parse_record() {
     if (i < n && p[i] == '\r') {
       if (i + 1 >= n && !at_end_) return false;
       ++i;
+      if (i >= n || p[i] != '\n') ++line;  // a lone CR ends a line too (CR-only files)
     }
     if (i < n && p[i] == '\n') ++i, ++line;
     break;
