@@ -55,7 +55,7 @@ tsan() {
   TSAN_OPTIONS=halt_on_error=1 ./build-tsan/tests/test_engine --gtest_filter='concurrency_test.*'
 }
 
-fuzz() { scripts/fuzz.sh "${ZONEPERF_FUZZ_SECONDS:-30}"; }
+fuzz() { scripts/fuzz.sh "${ZONEPERF_FUZZ_TOTAL_SECONDS:-240}"; }  # shared by every target
 
 coverage() { scripts/coverage.sh 90; }
 

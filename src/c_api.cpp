@@ -145,12 +145,38 @@ std::optional<zoneperf::date> optional_date(const char* as_of) {
   return zoneperf::parse_date(as_of, "as_of");
 }
 
+/// A view of a caller's rows x cols matrix (`what` names it in messages) once its shape is checked:
+/// sizes that fit a ptrdiff_t (a negative size passed as size_t does not), a leading dimension of
+/// 0 (dense) or at least the inner dimension, a last element addressable without overflow, and
+/// data unless the matrix is empty. Anything else is ZP_E_ARGUMENT, never a read outside the buffer.
+zoneperf::matrix_view checked_view(const double* data, std::size_t rows, std::size_t cols, zp_order order,
+                                   std::size_t ld, const char* what) {
+  const auto o = order_of(order);
+  constexpr std::size_t limit =
+      static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()) / sizeof(double);
+  const std::string name(what);
+  if (rows > limit || cols > limit)
+    throw argument_error{name + ": " + std::to_string(rows) + " x " + std::to_string(cols) +
+                         " is too large (a negative size passed as size_t?)"};
+  const bool by_column = o == zoneperf::storage_order::column_major;
+  const std::size_t inner = by_column ? rows : cols, outer = by_column ? cols : rows;
+  if (ld != 0 && ld < inner)
+    throw argument_error{
+        name + ": leading dimension " + std::to_string(ld) + " is less than the " + std::to_string(inner) +
+        (by_column ? " rows of a column-major" : " columns of a row-major") + " matrix (0 for dense)"};
+  const std::size_t stride = ld != 0 ? ld : inner;
+  if (ld > limit || (outer > 1 && stride > (limit - inner) / (outer - 1)))
+    throw argument_error{name + ": leading dimension " + std::to_string(ld) + " for " + std::to_string(rows) +
+                         " x " + std::to_string(cols) + " overflows the addressable size"};
+  if (rows > 0 && cols > 0 && !data) throw argument_error{name + " is NULL"};
+  return zoneperf::matrix_view(data, static_cast<std::ptrdiff_t>(rows), static_cast<std::ptrdiff_t>(cols), o,
+                               static_cast<std::ptrdiff_t>(ld));
+}
+
 /// A units x cols matrix from a caller's buffer, copied into Eigen.
 Eigen::MatrixXd matrix_of(const double* data, std::size_t rows, std::size_t cols, zp_order order,
-                          std::size_t ld) {
-  if (rows > 0 && cols > 0) need(data, "matrix");
-  const zoneperf::matrix_view v(data, static_cast<std::ptrdiff_t>(rows), static_cast<std::ptrdiff_t>(cols),
-                                order_of(order), static_cast<std::ptrdiff_t>(ld));
+                          std::size_t ld, const char* what) {
+  const zoneperf::matrix_view v = checked_view(data, rows, cols, order, ld, what);
   Eigen::MatrixXd m(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
   for (std::ptrdiff_t i = 0; i < v.rows; ++i)
     for (std::ptrdiff_t j = 0; j < v.cols; ++j) m(i, j) = v(i, j);
@@ -324,18 +350,15 @@ int zp_assess(const zp_tree* tree, const double* values, size_t units, zp_order 
     need(result, "result") = nullptr;
     const auto& t = need(tree, "tree").tree;
     if (units > 0) need(values, "values");
-    const auto rows = static_cast<std::ptrdiff_t>(units);
-    const auto cols = static_cast<std::ptrdiff_t>(t.columns().size());
-    const zoneperf::matrix_view view(values, rows, cols, order_of(order), static_cast<std::ptrdiff_t>(ld));
+    const zoneperf::matrix_view view = checked_view(values, units, t.columns().size(), order, ld, "values");
     std::optional<zoneperf::target_table> targets;
     if (target_count > 0) {
       need(target_ids, "target_ids");
       if (units > 0) need(target_values, "target_values");
       zoneperf::target_table tt;
+      tt.values = checked_view(target_values, units, target_count, target_order, target_ld, "target_values");
       for (std::size_t k = 0; k < target_count; ++k)
         tt.leaf_ids.emplace_back(&need(target_ids[k], "target_ids[k]"));
-      tt.values = zoneperf::matrix_view(target_values, rows, static_cast<std::ptrdiff_t>(target_count),
-                                        order_of(target_order), static_cast<std::ptrdiff_t>(target_ld));
       targets = std::move(tt);
     }
     auto r = std::make_unique<zp_result>(zp_result{t, {}, {}});
@@ -550,7 +573,7 @@ int zp_admit_json(const zp_tree* tree, const char* candidates_csv, size_t length
 int zp_ahp(const double* matrix, size_t n, zp_order order, size_t ld, double* weights, zp_ahp_info* info) {
   return guard([&] {
     if (n > 0) need(weights, "weights");
-    const auto r = zoneperf::ahp(matrix_of(matrix, n, n, order, ld));
+    const auto r = zoneperf::ahp(matrix_of(matrix, n, n, order, ld, "matrix"));
     for (std::size_t i = 0; i < n; ++i) weights[i] = r.weights[static_cast<Eigen::Index>(i)];
     if (info) *info = zp_ahp_info{r.lambda_max, r.ci, r.ri, r.cr, r.acceptable ? 1 : 0};
   });
@@ -561,7 +584,7 @@ int zp_data_weights(const char* method, const double* values, size_t units, size
     const std::string m = &need(method, "method");
     if (criteria > 0) need(weights, "weights");
     zoneperf::criteria_matrix cm;
-    cm.values = matrix_of(values, units, criteria, order, ld);
+    cm.values = matrix_of(values, units, criteria, order, ld, "values");
     for (std::size_t u = 0; u < units; ++u) cm.units.push_back("#" + std::to_string(u + 1));
     for (std::size_t c = 0; c < criteria; ++c) cm.columns.push_back("c" + std::to_string(c + 1));
     zoneperf::derived_weights w;

@@ -103,7 +103,9 @@ int iso_weeks_in_year(int iso_year) {
 
 period period::iso_week(int iso_year, int week) {
   const std::string where = std::to_string(iso_year) + "-W" + two(week);
-  check_year(iso_year, where);
+  // The week after the last one of max_year (the week that follows it in a calendar of that year)
+  // is week 1 of the next ISO year, which Boost's dates still hold.
+  if (iso_year != max_year + 1 || week != 1) check_year(iso_year, where);
   const int n = iso_weeks_in_year(iso_year);
   if (week < 1 || week > n)
     throw error(errc::bad_period, where,

@@ -133,7 +133,8 @@ class loader {
       return std::nullopt;
     }
     if (!it->is_number()) {
-      add(errc::wrong_type, at(ptr, key), std::string("\"") + key + "\" must be a number, not " + it->dump());
+      add(errc::wrong_type, at(ptr, key),
+          std::string("\"") + key + "\" must be a number, not " + detail::json_excerpt(*it));
       return std::nullopt;
     }
     const double v = it->get<double>();
@@ -151,7 +152,8 @@ class loader {
       return std::nullopt;
     }
     if (!it->is_string()) {
-      add(errc::wrong_type, at(ptr, key), std::string("\"") + key + "\" must be a string, not " + it->dump());
+      add(errc::wrong_type, at(ptr, key),
+          std::string("\"") + key + "\" must be a string, not " + detail::json_excerpt(*it));
       return std::nullopt;
     }
     return it->get<std::string>();
@@ -620,11 +622,7 @@ class loader {
 
 std::vector<problem> load_into(std::string_view text, std::string_view source, loader& l) {
   json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {  // a syntax error, or a number too large for a double
-    return {detail::json_syntax_problem(e, text, source)};
-  }
+  if (auto p = detail::read_json(text, source, doc)) return {std::move(*p)};  // 101 or 102
   l.load(doc);
   for (auto& p : l.problems) p.where = std::string(source) + ":" + p.where;
   return l.problems;

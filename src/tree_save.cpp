@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "detail/tree_impl.hpp"
+#include "text/json_syntax.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
@@ -89,7 +90,7 @@ json node_json(const detail::tree_impl& t, int i) {
 
 }  // namespace
 
-std::string indicator_tree::to_json(int indent) const { return node_json(*impl_, 0).dump(indent); }
+std::string indicator_tree::to_json(int indent) const { return detail::dump_json(node_json(*impl_, 0), indent); }
 
 // ---- builder: builds the file shape, then loads it, so code and files validate alike ----
 

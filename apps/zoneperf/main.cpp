@@ -75,6 +75,7 @@ void add_demo(CLI::App& app) {
 }  // namespace zoneperf::cli
 
 int main(int argc, char** argv) {
+  zoneperf::detail::refuse_writing_over_inputs();  // error 403: never an output over an input file
   CLI::App app{"zoneperf: performance assessment for development zones (高新区)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "zoneperf 0.1.0");

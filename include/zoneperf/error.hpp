@@ -58,6 +58,8 @@ namespace errc {
 // parse
 /// text that is not JSON, with its line and column
 inline constexpr int json_syntax = 101;
+/// arrays and objects nested deeper than 128 levels
+inline constexpr int json_too_deep = 102;
 /// a CSV that is not valid UTF-8
 inline constexpr int csv_not_utf8 = 110;
 /// a quoted CSV field that never closes
@@ -144,6 +146,8 @@ inline constexpr int inconsistent_scorecard = 318;
 inline constexpr int cannot_open = 401;
 /// a file, folder or stream that cannot be written
 inline constexpr int cannot_write = 402;
+/// an output path that is one of the command's inputs
+inline constexpr int overwrites_input = 403;
 }  // namespace errc
 
 }  // namespace zoneperf

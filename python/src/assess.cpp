@@ -22,8 +22,17 @@ py::array readonly_view(py::dtype dt, std::vector<py::ssize_t> shape, std::vecto
 viewed_matrix view_matrix(py::handle obj, const char* what) {
   viewed_matrix out;
   constexpr auto f64 = static_cast<py::ssize_t>(sizeof(double));
+  // pybind11's ensure() clears numpy's error when it fails: each failure raises its own TypeError.
+  const auto not_numbers = [&](const std::string& kind) {
+    return py::type_error(std::string(what) +
+                          " must be an array of real numbers (float64 or convertible to "
+                          "it), not " +
+                          kind);
+  };
   py::array a = py::array::ensure(obj);  // an ndarray is taken as it is (no copy)
-  if (!a) throw py::error_already_set();
+  if (!a) throw not_numbers(std::string(py::str(py::type::of(obj).attr("__name__"))));
+  if (a.dtype().kind() == 'c')
+    throw not_numbers("complex numbers (dtype " + std::string(py::str(a.dtype())) + ")");
   if (a.ndim() != 2)
     throw py::value_error(std::string(what) + " must be a 2-D array (units x columns), got " +
                           std::to_string(a.ndim()) + "-D");
@@ -43,8 +52,9 @@ viewed_matrix view_matrix(py::handle obj, const char* what) {
                            cols <= 1 ? dense(rows) : s1 / f64);
   } else {
     // Another dtype, or neither rows nor columns contiguous: one conversion to a Fortran array.
+    const std::string dtype = py::str(a.dtype());
     a = py::array_t<double, py::array::f_style | py::array::forcecast>::ensure(a);
-    if (!a) throw py::error_already_set();
+    if (!a) throw not_numbers("dtype " + dtype + " holding values that are not numbers");
     out.view = matrix_view(static_cast<const double*>(a.data()), rows, cols, storage_order::column_major,
                            dense(rows));
     out.copied = true;
@@ -251,7 +261,19 @@ void export_assess(py::module_& m) {
         p.options.keep = parse_keep(keep);
         p.options.ranks = ranks ? ranking::on : ranking::off;
         p.options.progress = progress_of(progress);
+        // Marks out= as written to until the engine is done (the flag is cleared with the GIL held,
+        // after the GIL-free block below, on success and on error alike).
+        struct in_use_mark {
+          result_holder* h = nullptr;
+          ~in_use_mark() {
+            if (h) h->in_use = false;
+          }
+        } mark;
         if (out) {
+          if (out->in_use)
+            throw py::value_error(
+                "out= is being written by another assess call (another thread): an Assessment takes one "
+                "call at a time; give each thread its own out=");
           // Reuse only when no array the caller may hold would be reallocated: same tree shape,
           // same kept nodes, same number of units. Its arrays then show the new results (like numpy's out=).
           const bool same_tree = &out->tree.node(0) == &tree.node(0) ||
@@ -260,6 +282,8 @@ void export_assess(py::module_& m) {
             throw py::value_error(
                 "out= must come from an assessment of the same tree, with the same keep and "
                 "the same number of units");
+          out->in_use = true;
+          mark.h = out.get();
           out->tree = tree;
           out->units = std::move(p.units);
         } else {

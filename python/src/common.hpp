@@ -59,6 +59,9 @@ struct result_holder {
   assessment result;
   std::vector<std::string> units;  ///< empty when none were given ("#1", "#2", ...)
   node_scores keep = node_scores::all;
+  /// True while an assess call writes into it (out=), with the GIL released: a second call given
+  /// the same out= meanwhile is refused (read and set only with the GIL held).
+  bool in_use = false;
   std::string unit_name(std::ptrdiff_t u) const;
 };
 

@@ -131,13 +131,13 @@ void export_tree(py::module_& m) {
       .def(
           "save",
           [](const indicator_tree& t, const std::string& path, int indent) {
-            const std::string text = t.to_json(indent);
-            std::FILE* f = std::fopen(path.c_str(), "wb");
-            if (!f) throw error(errc::cannot_write, path, "cannot open for writing");
-            const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-            if (std::fclose(f) != 0 || !ok) throw error(errc::cannot_write, path, "cannot write");
+            const std::string text = t.to_json(indent);  // indent checked before the file is touched
+            output_file f(path);                         // the old file stays until the new one is complete
+            f.write(text);
+            f.commit();
           },
-          py::arg("path"), py::arg("indent") = 2, "Writes the tree file (JSON, UTF-8).")
+          py::arg("path"), py::arg("indent") = 2,
+          "Writes the tree file (JSON, UTF-8): to a temporary beside it, renamed over it when complete.")
       .def_property_readonly("id", &indicator_tree::id)
       .def_property_readonly("name", &indicator_tree::name)
       .def_property_readonly("points", &indicator_tree::points)

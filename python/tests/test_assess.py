@@ -208,6 +208,62 @@ def test_out_reuses_the_storage_of_an_earlier_assessment():
         zp.assess(tree, values, targets, keep="all", out=first)
 
 
+def test_threads_sharing_one_out_never_crash_and_a_busy_out_is_refused():
+    # Issue 19, item 4: two threads writing one out= once crashed the interpreter (SIGSEGV). While
+    # one call writes into an Assessment (GIL released), another call given it raises ValueError.
+    import threading
+
+    tree, values, targets = sample_inputs()
+    v = np.tile(values.to_numpy(dtype=float), (50000, 1))
+    t = np.tile(targets.to_numpy(dtype=float), (50000, 1))
+    ids = list(targets.columns)
+    shared = zp.assess(tree, v, (ids, t), keep="groups")
+    expected = shared.totals.copy()
+    rounds, workers = 20, 4
+    barrier = threading.Barrier(workers)
+    done, refused, other = [], [], []
+
+    def work():
+        for _ in range(rounds):
+            barrier.wait()
+            try:
+                done.append(zp.assess(tree, v, (ids, t), keep="groups", out=shared))
+            except ValueError as e:
+                refused.append(str(e))
+            except Exception as e:  # noqa: BLE001 - any other error fails the test below
+                other.append(repr(e))
+
+    threads = [threading.Thread(target=work) for _ in range(workers)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert other == []
+    assert len(done) + len(refused) == rounds * workers
+    assert len(done) >= rounds  # at least the first of each round
+    assert all(r is shared for r in done)
+    assert refused, "no call overlapped another: the refusal was not exercised"
+    assert set(refused) == {"out= is being written by another assess call (another thread): an Assessment "
+                            "takes one call at a time; give each thread its own out="}
+    assert np.array_equal(shared.totals, expected)
+    # Once free, it takes a call again.
+    assert zp.assess(tree, v, (ids, t), keep="groups", out=shared) is shared
+
+
+def test_complex_object_and_text_arrays_raise_type_error():
+    # Issue 19: these once raised pybind11's "error_already_set called while Python error indicator not set".
+    tree = zp.load_preset("task-force")
+    n = len(tree.columns)
+    with pytest.raises(TypeError, match=r"values must be an array of real numbers .*complex"):
+        zp.assess(tree, np.ones((2, n), dtype=complex))
+    with pytest.raises(TypeError, match=r"values must be an array of real numbers .*dtype object holding values"):
+        zp.assess(tree, np.array([["x"] * n, ["y"] * n], dtype=object))
+    with pytest.raises(TypeError, match=r"values must be an array of real numbers"):
+        zp.assess(tree, [["a"] * n])
+    numbers = np.ones((2, n), dtype=object)  # objects that are numbers convert
+    assert len(zp.assess(tree, numbers)) == 2
+
+
 def test_stubs_name_every_public_name():
     import pathlib
     import ast

@@ -140,3 +140,23 @@ def test_bad_input_is_a_project_error_naming_the_cell():
     with pytest.raises(zp.ProjectError) as info:
         zp.projects_month(zp.read_projects("id,task_force,contacted\nP1,高端装备,2020-02-03\n"), "2020-Q1")
     assert info.value.code == 751
+
+
+def test_a_landed_project_without_land_is_error_731_naming_it(samples):
+    # Issue 19, item 13: the zone's per-mu figures once counted its investment and tax without its
+    # land (800 instead of 300 万元/亩). Every per-mu path names the project instead.
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO((samples / "projects/projects.csv").read_text(encoding="utf-8"))))
+    header = rows[0]
+    land, landed = header.index("land_area"), header.index("landed")
+    row = next(r for r in rows[1:] if r[landed].startswith("2020"))
+    row[land] = ""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    reg = zp.read_projects(out.getvalue())
+    with pytest.raises(zp.ProjectError) as info:
+        zp.projects_period(reg, "2020")
+    assert info.value.code == 731
+    assert info.value.where == row[0]

@@ -82,6 +82,40 @@ def test_json_syntax_is_a_parse_error():
     assert str(info.value).startswith("[zoneperf.parse.101] broken.json")
 
 
+def test_deep_json_is_parse_error_102_not_a_crash():
+    # Issue 19, item 1: 10^5 brackets once killed the interpreter (exit 139).
+    deep = "[" * 100000
+    with pytest.raises(zp.ParseError) as info:
+        zp.Tree.from_json(deep, "deep.json")
+    assert info.value.code == 102
+    assert str(info.value) == "[zoneperf.parse.102] deep.json:1:129: JSON nested deeper than 128 levels at " + "/0" * 128
+    with pytest.raises(zp.ParseError) as info:
+        zp.report(deep)
+    assert info.value.code == 102
+    assert info.value.where == "scorecard:1:129"
+
+
+def test_indent_is_bounded_with_a_clear_error(tmp_path):
+    # Issue 19, item 2: indent=1500 once returned heap bytes (to_json) or wrote them into the file (save).
+    tree = zp.load_preset("task-force")
+    message = "[zoneperf.config.214] indent: the indent must be -1 (compact) or 0 to 16, not 1500"
+    with pytest.raises(zp.ConfigError) as info:
+        tree.to_json(indent=1500)
+    assert str(info.value) == message
+    path = tmp_path / "t.json"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(zp.ConfigError) as info:
+        tree.save(str(path), indent=1500)
+    assert str(info.value) == message
+    assert path.read_text(encoding="utf-8") == "old"
+    with pytest.raises(zp.ConfigError):
+        tree.to_json(indent=-2)
+    assert zp.Tree.from_json(tree.to_json(indent=16)).to_json() == tree.to_json()
+    assert "\n" not in tree.to_json(indent=-1)
+    with pytest.raises(zp.ConfigError):
+        zp.PayPolicy.standard().to_json(indent=17)
+
+
 def test_unknown_preset_and_missing_file():
     with pytest.raises(zp.ConfigError) as info:
         zp.load_preset("nope")

@@ -164,9 +164,9 @@ def _targets(tree: Tree, targets: Any, units: Optional[List[str]], n: int) -> Tu
         ids = [str(c) for c in targets.columns]
         if units is not None:
             index = _units_of(targets)
-            known = set(index)
+            known, wanted = set(index), set(units)  # built once: the checks stay linear
             for u in index:
-                if u not in set(units):
+                if u not in wanted:
                     raise _error(316, u, f'targets: unit "{u}" is not in the values')
             for u in units:
                 if u not in known:
@@ -207,7 +207,9 @@ def assess(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequ
     or (leaf_ids, units x len(leaf_ids) array); NaN takes the leaf's default target.
     keep: "all" node scores or only "groups"; ranks: compute competition ranks.
     out: an earlier Assessment of the same tree, keep and number of units whose storage is reused
-    (and returned); arrays taken from it show the new results, as with numpy's out=.
+    (and returned); arrays taken from it show the new results, as with numpy's out=. An Assessment
+    takes one call at a time: while one thread's assess writes into it, another call given the same
+    out= raises ValueError (nothing is written); give each thread its own out=.
     progress: None, or callable(stage, done, total) told ("assessing", units scored, units) from
     the calling thread, at most about 10 times a second, done == total last; an exception it raises
     stops the assessment and propagates.
@@ -226,11 +228,14 @@ def explain_all(tree: Tree, values: Any, targets: Any = None, *, units: Optional
         rows = list(range(n))
     else:
         rows = []
+        position = {}
+        for i, name in enumerate(names):
+            position.setdefault(name, i)  # the first row of a name, as names.index gave
         for w in which:
             if isinstance(w, str):
-                if w not in names:
+                if w not in position:
                     raise _error(316, w, f'no unit "{w}"')
-                rows.append(names.index(w))
+                rows.append(position[w])
             else:
                 rows.append(int(w) if int(w) >= 0 else n + int(w))
     leaves = _core._explain(tree, v, tv, tids, u, rows)

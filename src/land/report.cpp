@@ -4,6 +4,7 @@
 
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
+#include "zoneperf/text/json_writer.hpp"
 #include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
@@ -22,6 +23,7 @@ json metrics_json(const land_metrics& m) {
 
 std::string land_report_json(const indicator_tree& tree, const land_config& config,
                              const std::vector<land_record>& records, const land_evaluation& ev, int indent) {
+  check_json_indent(indent);
   json doc;
   doc["preset"] = tree.id();
   doc["rated"] = ev.inputs.rated.size();

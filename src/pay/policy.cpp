@@ -295,10 +295,8 @@ struct policy_reader {
 policy_reader read_policy(std::string_view text, std::string_view source) {
   policy_reader reader;
   json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    reader.problems.push_back(detail::json_syntax_problem(e, text, source));
+  if (auto p = detail::read_json(text, source, root)) {
+    reader.problems.push_back(std::move(*p));
     return reader;
   }
   reader.read(root);
@@ -367,7 +365,7 @@ std::string pay_policy::to_json(int indent) const {
     }
     j["awards"].push_back(std::move(r));
   }
-  return j.dump(indent);
+  return detail::dump_json(j, indent);
 }
 
 std::optional<exact_ratio> pay_policy::task_force_coefficient(std::string_view grade) const {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../text/json_syntax.hpp"
 #include "wide.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
@@ -133,7 +134,7 @@ std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff
                       {"split", std::move(split)}});
   }
   j["awards"] = std::move(awards);
-  return j.dump(indent);
+  return detail::dump_json(j, indent);
 }
 
 std::string pay_people_csv(const pay_result& r, const std::vector<staff_member>& staff) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "../text/json_syntax.hpp"
 #include "zoneperf/pipeline/counts.hpp"
 #include "zoneperf/pipeline/monthly_check.hpp"
 
@@ -77,7 +78,7 @@ std::string projects_month_json(const registry& r, const period& month, std::opt
                       {"face", to_string(k.verdict)},
                       {"missed", k.missed}});
   j["check"] = {{"complete", m.complete}, {"task_forces", checks}};
-  return j.dump(indent);
+  return detail::dump_json(j, indent);
 }
 
 std::string projects_period_json(const registry& r, const period& p, std::optional<date> as_of, int indent) {
@@ -113,7 +114,7 @@ std::string projects_period_json(const registry& r, const period& p, std::option
     e[leaves.units[u]] = row;
   }
   j["scorecard_leaves"] = e;
-  return j.dump(indent);
+  return detail::dump_json(j, indent);
 }
 
 std::string admission_json(const std::vector<admission_decision>& decisions, int indent) {
@@ -133,7 +134,7 @@ std::string admission_json(const std::vector<admission_decision>& decisions, int
                  {"dimensions", dims},
                  {"reasons", d.reasons}});
   }
-  return j.dump(indent);
+  return detail::dump_json(j, indent);
 }
 
 std::string calendar_json(const std::vector<rhythm_event>& events, int indent) {
@@ -142,7 +143,7 @@ std::string calendar_json(const std::vector<rhythm_event>& events, int indent) {
     j.push_back({{"date", to_string(e.on)},
                  {"event", std::string(display_name(e.kind)) + " " + to_string(e.kind)},
                  {"covers", e.covers.label()}});
-  return j.dump(indent);
+  return detail::dump_json(j, indent);
 }
 
 }  // namespace zoneperf

@@ -9,6 +9,7 @@
 
 #include "../detail/progress_meter.hpp"
 #include "zoneperf/error.hpp"
+#include "zoneperf/text/file.hpp"
 
 namespace zoneperf {
 namespace {
@@ -56,6 +57,7 @@ csv_source::csv_source(std::string_view text, std::string name, const progress_c
 csv_source::csv_source(const std::string& path, const progress_callback& progress) : cell_source(path) {
   file_ = std::fopen(path.c_str(), "rb");
   if (!file_) throw error(errc::cannot_open, path, "cannot open file");
+  detail::note_input(path, ::fileno(file_));  // the CLI refuses to write over its inputs
   if (progress) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);  // a pipe has none: 0, unknown
@@ -195,6 +197,7 @@ bool csv_source::parse_record() {
     if (i < n && p[i] == '\r') {
       if (i + 1 >= n && !at_end_) return false;
       ++i;
+      if (i >= n || p[i] != '\n') ++line;  // a lone CR ends a line too (CR-only files)
     }
     if (i < n && p[i] == '\n') ++i, ++line;
     break;

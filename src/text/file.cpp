@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <ostream>
+#include <vector>
 
 #include "zoneperf/error.hpp"
 
@@ -16,11 +18,55 @@ namespace {
 [[noreturn]] void fail(const std::string& path, const char* doing, int err) {
   throw error(errc::cannot_write, path, std::string(doing) + ": " + std::strerror(err));
 }
+
+struct input_file {
+  dev_t dev;
+  ino_t ino;
+  std::string path;
+};
+struct input_registry {
+  std::mutex m;
+  bool on = false;
+  std::vector<input_file> files;
+};
+input_registry& inputs() {
+  static input_registry r;
+  return r;
+}
+
+/// Error 403 when `path` names a file the command read.
+void check_not_an_input(const std::string& path) {
+  auto& r = inputs();
+  std::lock_guard<std::mutex> lock(r.m);
+  if (!r.on || r.files.empty()) return;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return;  // a new file cannot be an input
+  for (const auto& f : r.files)
+    if (f.dev == st.st_dev && f.ino == st.st_ino)
+      throw error(errc::overwrites_input, path,
+                  "is the input \"" + f.path + "\" of this command: write the output to another file");
+}
 }  // namespace
+
+namespace detail {
+void refuse_writing_over_inputs() {
+  auto& r = inputs();
+  std::lock_guard<std::mutex> lock(r.m);
+  r.on = true;
+}
+void note_input(const std::string& path, int fd) {
+  auto& r = inputs();
+  std::lock_guard<std::mutex> lock(r.m);
+  struct stat st {};
+  if (r.on && fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+    r.files.push_back({st.st_dev, st.st_ino, path});
+}
+}  // namespace detail
 
 std::string read_text_file(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) throw error(errc::cannot_open, path, "cannot open file");
+  detail::note_input(path, ::fileno(f));
   std::string out;
   char buf[1 << 16];
   std::size_t got;
@@ -32,6 +78,7 @@ std::string read_text_file(const std::string& path) {
 }
 
 output_file::output_file(std::string path) : path_(std::move(path)) {
+  check_not_an_input(path_);
   std::string pattern = path_ + ".tmp-XXXXXX";
   fd_ = ::mkstemp(pattern.data());
   if (fd_ < 0) fail(path_, "cannot write", errno);

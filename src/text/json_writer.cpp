@@ -9,10 +9,14 @@
 
 namespace zoneperf {
 
-json_writer::json_writer(text_output& out, int indent) : out_(out), indent_(indent) {
+void check_json_indent(int indent) {
   if (indent < -1 || indent > 16)
     throw error(errc::bad_value, "indent",
                 "the indent must be -1 (compact) or 0 to 16, not " + std::to_string(indent));
+}
+
+json_writer::json_writer(text_output& out, int indent) : out_(out), indent_(indent) {
+  check_json_indent(indent);
 }
 
 void json_writer::newline(std::size_t depth) {

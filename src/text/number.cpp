@@ -52,7 +52,11 @@ number_status parse_number(std::string_view cell, double& value) noexcept {
     while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
   }
   if (cell.empty()) return number_status::empty;
-  if (cell.front() == '+') cell.remove_prefix(1);
+  if (cell.front() == '+') {
+    cell.remove_prefix(1);
+    // from_chars takes a leading '-', so "+-5" would read as -5: one sign only.
+    if (!cell.empty() && (cell.front() == '-' || cell.front() == '+')) return number_status::not_a_number;
+  }
   const char* last = cell.data() + cell.size();
   if (parse_plain_decimal(cell.data(), last, value)) return number_status::ok;
   double v = 0;
@@ -121,7 +125,11 @@ std::string shortest(double v) {
 
 std::string fixed(double v, int decimals) {
   if (std::isnan(v)) return "-";
-  char buf[64];
+  // Beyond 1e15 a double has no digits after the point to round: the shortest form ("1e+100"),
+  // never a fixed text cut by a buffer.
+  if (std::isinf(v) || std::fabs(v) >= 1e15) return shortest(v);
+  decimals = std::clamp(decimals, 0, 17);
+  char buf[64];  // at most 16 integer digits, a sign, a point and 17 decimals
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   std::string s = buf;
   if (s == "-0" || s.rfind("-0.", 0) == 0) {  // no negative zero on screen

@@ -65,10 +65,15 @@ std::optional<double> parse_judgement(std::string_view cell, std::string& why) {
   return std::nullopt;
 }
 
-// Text that cannot be a judgement: not empty, neither a number nor p/q of numbers.
+// Text that cannot be a judgement: not empty, neither a number nor p/q of numbers, nor a word
+// for a number that is no judgement ("nan", "inf": a bad cell, error 805, not a name).
 bool is_name(std::string_view cell) {
-  const std::string_view s = trim(cell);
+  std::string_view s = trim(cell);
   if (s.empty()) return false;
+  if (s.front() == '+' || s.front() == '-') s.remove_prefix(1);
+  std::string lower(s.substr(0, 9));
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (s.size() <= 9 && (lower == "nan" || lower == "inf" || lower == "infinity")) return false;
   const auto slash = s.find('/');
   if (slash == std::string_view::npos) return !try_number(s);
   return !(try_number(s.substr(0, slash)) && try_number(s.substr(slash + 1)));
@@ -92,7 +97,24 @@ void default_names(pairwise_matrix& m) {
 
 }  // namespace
 
+namespace {
+/// Problem 816 for an option out of range, checked before any cell is read.
+std::optional<problem> ahp_option_problem(const ahp_options& options) {
+  if (!(options.reciprocal_tolerance >= 0) || !std::isfinite(options.reciprocal_tolerance))
+    return problem{errc::bad_ahp_option, "tolerance",
+                   fmt::format("the reciprocal tolerance must be a finite number >= 0, not {}",
+                               options.reciprocal_tolerance)};
+  if (!(options.accept_below >= 0) || !std::isfinite(options.accept_below))
+    return problem{
+        errc::bad_ahp_option, "accept_below",
+        fmt::format("the acceptance bound of CR must be a finite number >= 0, not {}", options.accept_below)};
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<problem> validate_pairwise(const pairwise_matrix& m, const ahp_options& options) {
+  if (auto p = ahp_option_problem(options)) return {*p};
   std::vector<problem> out;
   const auto n = m.a.rows();
   if (m.a.cols() != n || n == 0) {
@@ -164,6 +186,7 @@ void check_random_index(const random_index_table& table, std::size_t n, const st
 }  // namespace
 
 pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, const ahp_options& options) {
+  if (auto p = ahp_option_problem(options)) throw error({*p});  // before any cell is read
   // A matrix larger than the random-index table can take is rejected before any cell is read.
   const random_index_table& table = options.random_index ? *options.random_index : saaty_classic_ri();
   const std::size_t at_least = least_n(text, source, table.values.size());

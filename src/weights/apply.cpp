@@ -59,6 +59,10 @@ std::vector<double> apportion_points(const std::vector<double>& weights, double 
     throw error(errc::bad_points_step, "", fmt::format("the points step {} must be positive", options.step));
   }
   const double seats_exact = total / options.step;
+  if (!(std::abs(seats_exact) <= 1e15))  // beyond, the seats overflow a count (once negative points)
+    throw error(errc::bad_points_step, "",
+                fmt::format("the points step {} divides the parent's {} points into more than 10^15 steps",
+                            options.step, total));
   const double seats_rounded = std::round(seats_exact);
   if (std::abs(seats_exact - seats_rounded) > 1e-9 * std::max(1.0, std::abs(seats_exact))) {
     throw error(

@@ -130,6 +130,7 @@ static void assess_sample(void) {
   CHECK(fabs(score - 27.69) < 0.005 && max == 25);
   CHECK(zp_result_total(result, 4, &total) == ZP_E_ARGUMENT);
 
+  CHECK(zp_result_to_json(result, 17, &json) == ZP_E_CONFIG && zp_last_error_code() == 214 && json == NULL);
   OK(zp_result_to_json(result, 2, &json));
   CHECK(json != NULL && strstr(json, "\"tree\": \"task-force\"") != NULL);
   zp_string_free(json);
@@ -177,6 +178,7 @@ static void pay_and_land(void) {
   OK(zp_sample_file("pay/events.csv", &events, &events_len));
   OK(zp_sample_file("pay/policy.json", &policy_json, &policy_len));
   OK(zp_pay_policy_from_json(policy_json, policy_len, "policy.json", &policy));
+  CHECK(zp_pay_run(policy, staff, staff_len, card, card_len, NULL, 0, 1500, &report) == ZP_E_CONFIG);
   OK(zp_pay_run(policy, staff, staff_len, card, card_len, events, events_len, 2, &report));
   CHECK(report != NULL && strstr(report, "\"people\"") != NULL);
   zp_string_free(report);
@@ -192,6 +194,7 @@ static void pay_and_land(void) {
   zp_pay_policy_free(policy);
 
   OK(zp_sample_file("land/enterprises.csv", &enterprises, &enterprises_len));
+  CHECK(zp_land_evaluate("zj-huangyan", enterprises, enterprises_len, NULL, 1500, &report) == ZP_E_CONFIG);
   OK(zp_land_evaluate("zj-huangyan", enterprises, enterprises_len, "enterprises.csv", 2, &report));
   CHECK(report != NULL && strstr(report, "\"enterprises\"") != NULL);
   zp_string_free(report);
@@ -213,6 +216,7 @@ static void projects_and_weights(void) {
   const double not_reciprocal[4] = {1, 2, 2, 1};
 
   OK(zp_sample_file("projects/projects.csv", &projects, &projects_len));
+  CHECK(zp_projects_month_json(projects, projects_len, NULL, "2020-07", NULL, 1500, &report) == ZP_E_CONFIG);
   OK(zp_projects_month_json(projects, projects_len, "projects.csv", "2020-07", NULL, 2, &report));
   CHECK(report != NULL && strstr(report, "\"period\": \"2020-07\"") != NULL);
   CHECK(report != NULL && strstr(report, "\"check\"") != NULL);
@@ -222,6 +226,7 @@ static void projects_and_weights(void) {
   CHECK(report != NULL && strstr(report, "\"as_of\":\"2020-07-15\"") != NULL);
   zp_string_free(report);
   report = NULL;
+  CHECK(zp_projects_period_json(projects, projects_len, NULL, "2020", NULL, 1500, &report) == ZP_E_CONFIG);
   OK(zp_projects_period_json(projects, projects_len, NULL, "2020", NULL, 2, &report));
   CHECK(report != NULL && strstr(report, "\"scorecard_leaves\"") != NULL);
   zp_string_free(report);
@@ -239,6 +244,7 @@ static void projects_and_weights(void) {
   report = NULL;
 
   OK(zp_sample_file("projects/candidates.csv", &candidates, &candidates_len));
+  CHECK(zp_admit_json(NULL, candidates, candidates_len, NULL, NULL, 1500, &report) == ZP_E_CONFIG);
   OK(zp_admit_json(NULL, candidates, candidates_len, "candidates.csv", NULL, 2, &report));
   CHECK(report != NULL && strstr(report, "\"decision\": \"admitted\"") != NULL);
   zp_string_free(report);
@@ -315,6 +321,7 @@ static void reports(void) {
   OK(zp_values_read_csv(tree, csv, len, "values.csv", &values));
   OK(zp_sample_file("task-force/targets.csv", &csv, &len));
   OK(zp_targets_read_csv(tree, values, csv, len, "targets.csv", &targets));
+  CHECK(zp_scorecard_json(tree, values, targets, 1500, &card) == ZP_E_CONFIG && zp_last_error_code() == 214);
   OK(zp_scorecard_json(tree, values, targets, 2, &card));
   CHECK(card != NULL && strstr(card, "\"leaves\"") != NULL);
   OK(zp_sample_file("pay/staff.csv", &staff, &staff_len));
@@ -384,7 +391,121 @@ static void reports(void) {
   zp_tree_free(tree);
 }
 
+/* Issue 19, item 3: every stride and shape is checked; a bad one is ZP_E_ARGUMENT with a message,
+ * never a wrong total with status 0 or a read outside the caller's buffer. */
+static void bad_shapes(void) {
+  zp_tree* tree = NULL;
+  zp_result* result = (zp_result*)1;
+  double values[3 * 20];
+  double targets[3] = {NAN, NAN, NAN};
+  const char* target_ids[] = {"intent_projects"};
+  double m[9] = {1, 2, 3, 0.5, 1, 2, 1.0 / 3, 0.5, 1};
+  double w[3];
+  size_t c;
+  for (c = 0; c < 3 * 20; ++c) values[c] = 1;
+  OK(zp_preset_load("task-force", &tree));
+
+  /* ld smaller than the rows of a column-major matrix (it once gave a wrong total, status 0) */
+  CHECK(zp_assess(tree, values, 3, ZP_COLUMN_MAJOR, 2, NULL, 0, NULL, ZP_COLUMN_MAJOR, 0, NULL, NULL,
+                  &result) == ZP_E_ARGUMENT);
+  CHECK(result == NULL);
+  CHECK(
+      strcmp(zp_last_error(),
+             "values: leading dimension 2 is less than the 3 rows of a column-major matrix (0 for dense)") ==
+      0);
+  /* ... and than the columns of a row-major one */
+  CHECK(zp_assess(tree, values, 3, ZP_ROW_MAJOR, 19, NULL, 0, NULL, ZP_ROW_MAJOR, 0, NULL, NULL, &result) ==
+        ZP_E_ARGUMENT);
+  CHECK(strcmp(
+            zp_last_error(),
+            "values: leading dimension 19 is less than the 20 columns of a row-major matrix (0 for dense)") ==
+        0);
+  /* a huge ld (once a read before the buffer) */
+  CHECK(zp_assess(tree, values, 3, ZP_ROW_MAJOR, (size_t)1 << 62, NULL, 0, NULL, ZP_ROW_MAJOR, 0, NULL, NULL,
+                  &result) == ZP_E_ARGUMENT);
+  CHECK(strcmp(zp_last_error(),
+               "values: leading dimension 4611686018427387904 for 3 x 20 overflows the "
+               "addressable size") == 0);
+  /* rows * ld overflowing with each factor in range */
+  CHECK(zp_assess(tree, values, (size_t)1 << 40, ZP_ROW_MAJOR, (size_t)1 << 30, NULL, 0, NULL, ZP_ROW_MAJOR,
+                  0, NULL, NULL, &result) == ZP_E_ARGUMENT);
+  CHECK(strstr(zp_last_error(), "overflows the addressable size") != NULL);
+  /* a negative size passed as size_t */
+  CHECK(zp_assess(tree, values, (size_t)-1, ZP_ROW_MAJOR, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, NULL, NULL,
+                  &result) == ZP_E_ARGUMENT);
+  CHECK(strcmp(zp_last_error(),
+               "values: 18446744073709551615 x 20 is too large (a negative size passed as "
+               "size_t?)") == 0);
+  /* NULL data, an unknown order */
+  CHECK(zp_assess(tree, NULL, 3, ZP_ROW_MAJOR, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, NULL, NULL, &result) ==
+        ZP_E_ARGUMENT);
+  CHECK(strcmp(zp_last_error(), "values is NULL") == 0);
+  CHECK(zp_assess(tree, values, 3, (zp_order)7, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, NULL, NULL, &result) ==
+        ZP_E_ARGUMENT);
+  /* the targets' own ld */
+  CHECK(zp_assess(tree, values, 3, ZP_ROW_MAJOR, 0, target_ids, 1, targets, ZP_COLUMN_MAJOR, 1, NULL, NULL,
+                  &result) == ZP_E_ARGUMENT);
+  CHECK(strcmp(zp_last_error(),
+               "target_values: leading dimension 1 is less than the 3 rows of a column-major "
+               "matrix (0 for dense)") == 0);
+  /* a row-major ld larger than the columns is a valid padded matrix */
+  OK(zp_assess(tree, values, 2, ZP_ROW_MAJOR, 30, target_ids, 1, targets, ZP_COLUMN_MAJOR, 3, NULL, NULL,
+               &result));
+  zp_result_free(result);
+
+  /* the weights' matrices */
+  CHECK(zp_ahp(m, 3, ZP_ROW_MAJOR, 2, w, NULL) == ZP_E_ARGUMENT);
+  CHECK(
+      strcmp(zp_last_error(),
+             "matrix: leading dimension 2 is less than the 3 columns of a row-major matrix (0 for dense)") ==
+      0);
+  CHECK(zp_ahp(NULL, 3, ZP_ROW_MAJOR, 0, w, NULL) == ZP_E_ARGUMENT);
+  CHECK(zp_data_weights("entropy", m, 3, 3, ZP_COLUMN_MAJOR, (size_t)-1, w) == ZP_E_ARGUMENT);
+  CHECK(strstr(zp_last_error(), "values: leading dimension 18446744073709551615") == zp_last_error());
+  zp_tree_free(tree);
+}
+
+/* Issue 19, items 1 and 2: JSON nested too deep is error 102, an indent outside -1..16 error 214. */
+static void deep_json_and_indents(void) {
+  zp_tree* tree = NULL;
+  zp_pay_policy* policy = NULL;
+  zp_report* report = NULL;
+  char* json = (char*)1;
+  enum { depth = 100000 };
+  char* deep = (char*)malloc(depth + 1);
+  memset(deep, '[', depth);
+  deep[depth] = 0;
+  CHECK(zp_tree_from_json(deep, depth, "deep.json", &tree) == ZP_E_PARSE);
+  CHECK(zp_last_error_code() == 102);
+  CHECK(strncmp(zp_last_error(),
+                "[zoneperf.parse.102] deep.json:1:129: JSON nested deeper than 128 levels at /0/0", 78) == 0);
+  CHECK(zp_pay_policy_from_json(deep, depth, "deep.json", &policy) == ZP_E_PARSE);
+  CHECK(zp_last_error_code() == 102);
+  CHECK(zp_report_parse(deep, NULL, NULL, NULL, NULL, NULL, &report) == ZP_E_PARSE);
+  CHECK(zp_last_error_code() == 102);
+  free(deep);
+
+  OK(zp_preset_load("task-force", &tree));
+  CHECK(zp_tree_to_json(tree, 1500, &json) == ZP_E_CONFIG);
+  CHECK(json == NULL);
+  CHECK(strcmp(zp_last_error(),
+               "[zoneperf.config.214] indent: the indent must be -1 (compact) or 0 to 16, not 1500") == 0);
+  CHECK(zp_tree_to_json(tree, -2, &json) == ZP_E_CONFIG);
+  OK(zp_tree_to_json(tree, 16, &json));
+  zp_string_free(json);
+  OK(zp_tree_to_json(tree, -1, &json));
+  CHECK(strchr(json, '\n') == NULL);
+  zp_string_free(json);
+  CHECK(zp_calendar_json(2020, 1500, &json) == ZP_E_CONFIG);
+  CHECK(zp_last_error_code() == 214);
+  OK(zp_pay_policy_standard(&policy));
+  zp_pay_policy_free(policy);
+  zp_tree_free(tree);
+}
+
 int main(void) {
+  bad_shapes();
+  deep_json_and_indents();
   presets_and_tree();
   pay_and_land();
   projects_and_weights();

@@ -168,5 +168,16 @@ TEST(fold_test, quarterly_totals_fold_into_the_annual_score) {
             "[zoneperf.project.704] u: quarter share 1.5 outside [0, 1]");
 }
 
+TEST(period_test, the_calendar_of_the_last_allowed_year_reaches_its_last_week) {
+  // Issue 19: `calendar 9998` failed on 9999-W01, the week after 9998-W53, inside the allowed range.
+  const auto events = supervision_calendar(9998);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(to_string(events.back().on), "9998-12-31");
+  EXPECT_EQ(period::iso_week(9998, 53).next().label(), "9999-W01");
+  EXPECT_EQ(message_of([] { period::iso_week(9999, 2); }),
+            "[zoneperf.project.702] 9999-W02: year 9999 outside 1401..9998");
+  EXPECT_FALSE(supervision_calendar(1401).empty());
+}
+
 }  // namespace
 }  // namespace zoneperf

@@ -22,6 +22,13 @@
  * the handle they came from and live as long as it does; strings returned through `char**` are
  * the caller's, to be released with zp_string_free. Handles are immutable after creation and may
  * be shared between threads (a zp_tree can be assessed from several threads at once).
+ *
+ * Matrices (zp_assess, zp_ahp, zp_data_weights): `ld` is 0 (dense) or at least the inner dimension
+ * (the rows of a column-major matrix, the columns of a row-major one); a shape whose last element
+ * cannot be addressed (sizes or ld overflowing, a negative size passed as size_t) or NULL data is
+ * ZP_E_ARGUMENT with a message, checked before any element is read.
+ * JSON output: every `indent` is -1 (compact) or 0 to 16 spaces; anything else is ZP_E_CONFIG (214).
+ * JSON input nested deeper than 128 levels is ZP_E_PARSE (102).
  */
 #ifndef ZONEPERF_C_ZONEPERF_H
 #define ZONEPERF_C_ZONEPERF_H

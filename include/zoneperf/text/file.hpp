@@ -104,4 +104,14 @@ class text_output {
   std::string buf_;
 };
 
+namespace detail {
+/// For a command-line tool: from this call on, every file read (read_text_file, csv_source) is
+/// remembered by device and inode, and an output_file whose path is one of them is error 403
+/// naming both paths, before anything is written (`--values-out reg.csv` over `--file reg.csv`
+/// once replaced a registry). Off by default: a library caller may rewrite a file it read.
+void refuse_writing_over_inputs();
+/// Remembers the file open on `fd` (read as `path`) as an input when refusing is on.
+void note_input(const std::string& path, int fd);
+}  // namespace detail
+
 }  // namespace zoneperf

@@ -19,6 +19,10 @@
 
 namespace zoneperf {
 
+/// Error 214 at "indent" unless `indent` is -1 (compact) or 0 to 16 spaces: the bound of every
+/// JSON text zoneperf writes (json_writer and each `*_json` / `to_json` with an indent).
+void check_json_indent(int indent);
+
 class json_writer {
  public:
   /// `indent` spaces per level (0..16), or -1 for compact output.

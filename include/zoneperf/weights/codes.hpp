@@ -2,7 +2,7 @@
 /// Error codes of the weights module (the 8xx hundred of zoneperf::error).
 ///
 /// Synopsis
-///   namespace zoneperf::errc { matrix_not_square = 801, ..., bad_mean_input = 816 }
+///   namespace zoneperf::errc { matrix_not_square = 801, ..., bad_ahp_option = 816 }
 ///
 /// A code's meaning never changes once released; new codes take the next free number.
 namespace zoneperf::errc {
@@ -36,4 +36,6 @@ inline constexpr int bad_level = 813;
 inline constexpr int bad_points_step = 814;
 /// A mean of values it is not defined for (a zero or negative value in a geometric or harmonic mean).
 inline constexpr int bad_mean_input = 815;
+/// An AHP option out of range (a negative or non-finite reciprocal tolerance or acceptance bound).
+inline constexpr int bad_ahp_option = 816;
 }  // namespace zoneperf::errc
