@@ -90,7 +90,9 @@ json node_json(const detail::tree_impl& t, int i) {
 
 }  // namespace
 
-std::string indicator_tree::to_json(int indent) const { return detail::dump_json(node_json(*impl_, 0), indent); }
+std::string indicator_tree::to_json(int indent) const {
+  return detail::dump_json(node_json(*impl_, 0), indent);
+}
 
 // ---- builder: builds the file shape, then loads it, so code and files validate alike ----
 

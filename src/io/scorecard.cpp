@@ -326,7 +326,7 @@ void check_unit(const indicator_tree& tree, const std::vector<int>& kept, const 
     for (std::size_t i = 0; i < g.size() && grade < 0; ++i)
       if (g[i].min <= r.total) grade = static_cast<int>(i);
   auto label = [&](int i) {
-    return i < 0 ? std::string("none") : "\"" + g[static_cast<std::size_t>(i)].label + "\"";
+    return i < 0 ? std::string("null") : "\"" + g[static_cast<std::size_t>(i)].label + "\"";
   };
   if (r.grade != grade)
     problems.push_back({errc::inconsistent_scorecard, at + "/grade",

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "../support/test_support.hpp"
+#include "zoneperf/io/report.hpp"
 #include "zoneperf/io/reports.hpp"
 #include "zoneperf/land/classes.hpp"
 #include "zoneperf/land/evaluation.hpp"
@@ -80,11 +81,14 @@ TEST(deep_json_test, the_pointer_names_keys_and_indices_and_the_place_counts_lin
 
 TEST(deep_json_test, exactly_128_levels_parse_and_brackets_inside_strings_do_not_count) {
   const std::string deepest = repeat("[", 127) + "{\"units\": 1}" + repeat("]", 127);
-  EXPECT_EQ(message_of([&] { read_scorecard(deepest, "s.json"); }),
-            "[zoneperf.config.201] s.json:/units: a scorecard is {\"units\": [{\"id\", \"grade\", ...}]}");
+  EXPECT_EQ(
+      message_of([&] { read_scorecard(deepest, "s.json"); }),
+      "[zoneperf.config.201] s.json:/units: a scorecard is {\"tree\": id, \"units\": [{\"id\", \"total\", "
+      "\"rank\", \"grade\", ...}]}");
   // Brackets in strings, escaped quotes and escaped backslashes before a closing quote.
-  const std::string in_strings = "{\"units\": [], \"x\": \"" + std::string(1000, '[') + "\\\"" +
-                                 std::string(1000, '{') + "\\\\\", \"y\": \"[\\\\\\\"[\"}";
+  const std::string in_strings = "{\"tree\": \"task-force\", \"units\": [], \"x\": \"" +
+                                 std::string(1000, '[') + "\\\"" + std::string(1000, '{') +
+                                 "\\\\\", \"y\": \"[\\\\\\\"[\"}";
   EXPECT_EQ(message_of([&] { read_scorecard(in_strings, "s.json"); }), "no error");
 }
 

@@ -31,8 +31,10 @@ std::string slurp(const std::string& path) {
 
 // Runs the CLI with standard output and standard error in two files.
 outputs run_apart(const std::string& args) {
-  const std::string out = testing::TempDir() + "progress_stdout",
-                    err = testing::TempDir() + "progress_stderr";
+  // one pair of files per test: CTest runs the tests of this file in parallel processes
+  const std::string name = testing::UnitTest::GetInstance()->current_test_info()->name();
+  const std::string out = testing::TempDir() + "progress_stdout_" + name,
+                    err = testing::TempDir() + "progress_stderr_" + name;
   const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " > " + out + " 2> " + err;
   const int status = std::system(cmd.c_str());
   return {WEXITSTATUS(status), slurp(out), slurp(err)};

@@ -29,7 +29,7 @@ TEST(report_inputs_test, a_scorecard_without_explanations_is_refused_with_the_co
     "revenue_tax": {"score": 0, "max": 15, "rate": 0}, "service": {"score": 0, "max": 10, "rate": 0}}}]})";
   EXPECT_EQ(
       message_of(in),
-      "[zoneperf.config.201] scorecard/units/0: missing \"leaves\": the reports explain every leaf; run "
+      "[zoneperf.config.201] scorecard:/units/0: missing \"leaves\": the reports explain every leaf; run "
       "`zoneperf assess --format json --explain all`");
 }
 
@@ -41,13 +41,16 @@ TEST(report_inputs_test, bad_json_unknown_trees_and_missing_groups_are_named) {
   in.scorecard = R"({"tree": "no-such-tree", "units": []})";
   EXPECT_EQ(message_of(in).rfind("[zoneperf.config.216]", 0), 0u) << message_of(in);
   in.scorecard =
-      R"({"tree": "task-force", "units": [{"id": "a", "total": 1, "rank": 1, "grade": null, "veto": false,
+      R"({"tree": "task-force", "units": [{"id": "a", "total": 1, "rank": 1, "grade": "不合格", "veto": false,
     "nodes": {}}]})";
   EXPECT_EQ(
       message_of(in),
-      "[zoneperf.config.201] scorecard/units/0/nodes: missing group \"attraction\" of tree \"task-force\"");
+      "[zoneperf.config.201] scorecard:/units/0/nodes: missing group \"attraction\" of tree \"task-force\"");
   in.scorecard = R"({"tree": "task-force", "units": [{"id": "a", "total": "high"}]})";
-  EXPECT_EQ(message_of(in), "[zoneperf.config.202] scorecard/units/0/total: expected a number");
+  EXPECT_EQ(
+      message_of(in),
+      "[zoneperf.config.202] scorecard:/units/0/total: the total must be a number (unit \"a\")\n"
+      "[zoneperf.config.201] scorecard:/units/0/grade: missing \"grade\" (a label or null) (unit \"a\")");
   in.scorecard = demo().inputs.scorecard;
   in.pay = R"({"policy": "x"})";
   EXPECT_EQ(message_of(in), "[zoneperf.config.201] pay: missing \"reconciliation\"");
@@ -140,7 +143,7 @@ TEST(report_cli_test, a_bad_input_exits_2_with_the_message) {
                     quote(dir + "/o"),
                 &out),
             2);
-  EXPECT_NE(out.find("[zoneperf.config.202] scorecard/units: expected an array"), std::string::npos) << out;
+  EXPECT_NE(out.find("[zoneperf.config.201] scorecard:/units: a scorecard is {"), std::string::npos) << out;
 }
 
 TEST(report_cli_test, the_demo_writes_the_reports_and_prints_their_paths) {

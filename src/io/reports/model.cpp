@@ -125,7 +125,7 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
   m->groups = tree.groups();
   const assessment& r = card.result;
   for (int g : m->groups)
-    if (!r.has_scores(static_cast<std::size_t>(g)))
+    if (!card.units.empty() && !r.has_scores(static_cast<std::size_t>(g)))
       throw error(errc::missing_field, "scorecard:/units/0/nodes",
                   "missing group \"" + m->nd(g).id + "\" of tree \"" + tree.id() + "\"");
   for (std::size_t u = 0; u < card.units.size(); ++u) {
