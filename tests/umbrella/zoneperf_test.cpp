@@ -20,5 +20,16 @@ TEST(umbrella_test, one_include_reaches_every_module) {
   EXPECT_EQ(equal_weights({"a", "b"}).weights.size(), 2);
 }
 
+// The README's C++ tour of the scorecard, through the umbrella header alone.
+TEST(umbrella_test, the_readme_scorecard_tour_runs) {
+  const indicator_tree tree = load_preset("task-force");
+  const values_table v = read_values(tree, sample_file("task-force/values.csv"), "values.csv");
+  const scorecard card = make_scorecard(tree, v.values, nullptr, v.units);
+  const std::string json = report_json(card);
+  const scorecard back = read_scorecard(json);
+  EXPECT_EQ(report_json(back), json);
+  EXPECT_EQ(report_html(report_data(back)), report_html(report_data(card)));
+}
+
 }  // namespace
 }  // namespace zoneperf
