@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -117,9 +118,13 @@ const std::vector<std::string>& names() {
   return n;
 }
 
-zoneperf::storage_order order_of(zp_order o) {
-  if (o == ZP_ROW_MAJOR) return zoneperf::storage_order::row_major;
-  if (o == ZP_COLUMN_MAJOR) return zoneperf::storage_order::column_major;
+// A C caller may pass any int as a zp_order, and loading an enum out of its range is undefined in
+// C++: the order is taken by reference and its bytes read as the underlying integer.
+zoneperf::storage_order order_of(const zp_order& o) {
+  std::underlying_type_t<zp_order> v;
+  std::memcpy(&v, &o, sizeof v);
+  if (v == ZP_ROW_MAJOR) return zoneperf::storage_order::row_major;
+  if (v == ZP_COLUMN_MAJOR) return zoneperf::storage_order::column_major;
   throw argument_error{"order must be ZP_COLUMN_MAJOR or ZP_ROW_MAJOR"};
 }
 
@@ -149,8 +154,8 @@ std::optional<zoneperf::date> optional_date(const char* as_of) {
 /// sizes that fit a ptrdiff_t (a negative size passed as size_t does not), a leading dimension of
 /// 0 (dense) or at least the inner dimension, a last element addressable without overflow, and
 /// data unless the matrix is empty. Anything else is ZP_E_ARGUMENT, never a read outside the buffer.
-zoneperf::matrix_view checked_view(const double* data, std::size_t rows, std::size_t cols, zp_order order,
-                                   std::size_t ld, const char* what) {
+zoneperf::matrix_view checked_view(const double* data, std::size_t rows, std::size_t cols,
+                                   const zp_order& order, std::size_t ld, const char* what) {
   const auto o = order_of(order);
   constexpr std::size_t limit =
       static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max()) / sizeof(double);
@@ -174,7 +179,7 @@ zoneperf::matrix_view checked_view(const double* data, std::size_t rows, std::si
 }
 
 /// A units x cols matrix from a caller's buffer, copied into Eigen.
-Eigen::MatrixXd matrix_of(const double* data, std::size_t rows, std::size_t cols, zp_order order,
+Eigen::MatrixXd matrix_of(const double* data, std::size_t rows, std::size_t cols, const zp_order& order,
                           std::size_t ld, const char* what) {
   const zoneperf::matrix_view v = checked_view(data, rows, cols, order, ld, what);
   Eigen::MatrixXd m(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
