@@ -167,21 +167,23 @@ tree_builder& tree_builder::leaf(std::string_view parent, std::string id, std::s
   return *this;
 }
 
+namespace {
+json item_json(std::string id, std::string name, const char* kind, double per_unit, double max) {
+  return json{{"id", std::move(id)},
+              {"name", std::move(name)},
+              {"kind", kind},
+              {"per_unit", number_json(per_unit)},
+              {"max", number_json(max)}};
+}
+}  // namespace
+
 tree_builder& tree_builder::bonus(std::string id, std::string name, double per_unit, double max) {
-  spec_->doc["children"].push_back(json{{"id", std::move(id)},
-                                        {"name", std::move(name)},
-                                        {"kind", "bonus"},
-                                        {"per_unit", number_json(per_unit)},
-                                        {"max", number_json(max)}});
+  spec_->doc["children"].push_back(item_json(std::move(id), std::move(name), "bonus", per_unit, max));
   return *this;
 }
 
 tree_builder& tree_builder::penalty(std::string id, std::string name, double per_unit, double max) {
-  spec_->doc["children"].push_back(json{{"id", std::move(id)},
-                                        {"name", std::move(name)},
-                                        {"kind", "penalty"},
-                                        {"per_unit", number_json(per_unit)},
-                                        {"max", number_json(max)}});
+  spec_->doc["children"].push_back(item_json(std::move(id), std::move(name), "penalty", per_unit, max));
   return *this;
 }
 
