@@ -22,6 +22,10 @@ enum class output_format { table, json, csv, markdown };
 /// Adds --format {table,json,csv,markdown} to a subcommand.
 CLI::Option* add_format_option(CLI::App& app, output_format& f);
 
+/// A table option's file: one that exists, or "-" for standard input.
+inline const CLI::Validator table_file(
+    [](std::string& path) { return path == "-" ? std::string() : CLI::ExistingFile(path); }, "FILE|-");
+
 using command_adder = void (*)(CLI::App& app);
 bool add_command(command_adder adder);
 

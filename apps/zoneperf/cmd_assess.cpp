@@ -134,9 +134,9 @@ void add_assess_commands(CLI::App& app) {
   preset->excludes(tree);
   cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   add_format_option(*cmd, a.format);
   cmd->add_option("--explain", a.explain, "Explain every leaf of this unit (or `all`)");
   add_progress_option(*cmd, a.progress);

@@ -162,7 +162,7 @@ void add_land_commands(CLI::App& app) {
   static land_args a;
   cmd->add_option("--enterprises", a.enterprises, "Enterprise CSV (see docs/land.md for its columns)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   auto* preset = cmd->add_option("--preset", a.preset, "zj-huangyan or js-huaian")->capture_default_str();
   auto* tree = cmd->add_option("--tree", a.tree_file, "A tree file instead of a preset (needs --land-config)")
                    ->check(CLI::ExistingFile);

@@ -273,7 +273,7 @@ void add_project_commands(CLI::App& app) {
   static projects_args a;
   cmd->add_option("--file", a.file, "Projects CSV (columns: docs/projects.md)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   cmd->add_option("--as-of", a.as_of,
                   "See the registry as it stood at the end of this day (YYYY-MM-DD): "
                   "later stage dates are not reached yet; default: the end of the period");
@@ -287,7 +287,7 @@ void add_project_commands(CLI::App& app) {
   auto* year = cmd->add_subcommand("year", "A period's counts, funnel, growth and scorecard leaves");
   year->add_option("period", a.period, "YYYY (or YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-Wnn)")->required();
   year->add_option("--other", a.other, "The leaves the registry cannot know (unit,<leaf ids>)")
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   year->add_option("--values-out", a.values_out, "Write the task-force values CSV (registry + --other)");
   year->callback([] { run_year(a); });
 
@@ -295,7 +295,7 @@ void add_project_commands(CLI::App& app) {
   static admit_args b;
   adm->add_option("--file", b.file, "Candidates CSV (columns: docs/projects.md)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   adm->add_option("--tree", b.tree, "A scorecard file instead of the admission preset")
       ->check(CLI::ExistingFile);
   adm->add_option("--min-investment-per-mu", b.options.min_investment_per_mu,

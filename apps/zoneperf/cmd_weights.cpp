@@ -256,9 +256,7 @@ void add_weights_commands(CLI::App& app) {
     auto* sub = cmd->add_subcommand(m, m == "entropy"  ? "Entropy weights from a values CSV"
                                        : m == "critic" ? "CRITIC weights (Diakoulaki 1995) from a values CSV"
                                                        : "Standard-deviation weights from a values CSV");
-    sub->add_option("--values", a.values_file, "Values CSV: unit,<columns>")
-        ->required()
-        ->check(CLI::ExistingFile);
+    sub->add_option("--values", a.values_file, "Values CSV: unit,<columns>")->required()->check(table_file);
     sub->add_option("--columns", a.columns,
                     "Use these columns (comma-separated; default: the tree's leaves, or all)");
     sub->add_option("--lower", a.lower,
@@ -510,9 +508,9 @@ void add_uncertainty_command(CLI::App& app) {
   preset->excludes(tree);
   cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   cmd->add_option("--samples", a.options.samples,
                   fmt::format("Number of perturbed weight sets (1 to {})", uncertainty_options::max_samples))
       ->capture_default_str();

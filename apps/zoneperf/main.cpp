@@ -10,6 +10,7 @@
 #include "cli.hpp"
 #include "zoneperf/error.hpp"
 #include "zoneperf/text/file.hpp"
+#include "zoneperf/text/reading.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -80,6 +81,19 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "zoneperf 0.1.0");
   app.footer("Documentation: " ZONEPERF_DOCDIR " once installed (docs/ and README.md in the source tree).");
+  // How every command reads its tables: --encoding, and a reader's notes on stderr.
+  zoneperf::reading_options reading;
+  reading.notes = [](const std::string& where, const std::string& what) {
+    std::cerr << "zoneperf: note: " << where << ": " << what << '\n';
+  };
+  const std::map<std::string, zoneperf::text_encoding> encodings{
+      {"utf-8", zoneperf::text_encoding::utf8}, {"gb18030", zoneperf::text_encoding::gb18030}};
+  app.add_option(
+         "--encoding", reading.encoding,
+         "The encoding of CSV tables (default: UTF-8, or GB18030 for a file that is mostly not UTF-8)")
+      ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
+  app.fallthrough();  // --encoding may follow the command's name
+  const zoneperf::reading_scope scope(reading);
   zoneperf::cli::add_demo(app);
   for (auto adder : zoneperf::cli::commands()) adder(app);
   try {

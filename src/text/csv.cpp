@@ -1,8 +1,10 @@
 #include "zoneperf/text/csv.hpp"
 
+#include <iconv.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <utility>
@@ -39,6 +41,51 @@ bool all_ascii(const char* p, std::size_t n) {
   return true;
 }
 
+// The length of the UTF-8 sequence at p[0, n) (its first byte not ASCII), 0 when it is invalid.
+std::size_t utf8_length(const unsigned char* p, std::size_t n) {
+  const unsigned char c = p[0];
+  std::size_t len = 0;
+  unsigned int min = 0, cp = 0;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, min = 0x80, cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, min = 0x800, cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, min = 0x10000, cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (len > n) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[k] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// Non-ASCII text counted as valid UTF-8 sequences and as bytes that start none.
+struct utf8_census {
+  std::uint64_t valid = 0, invalid = 0;
+  void add(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (std::size_t i = 0, n = s.size(); i < n;) {
+      if (p[i] < 0x80) {
+        ++i;
+        continue;
+      }
+      const std::size_t len = utf8_length(p + i, n - i);
+      len ? ++valid : ++invalid;
+      i += len ? len : 1;
+    }
+  }
+};
+
+// The encoding asked for, or the thread's reading scope's when none is.
+text_encoding chosen(text_encoding asked) {
+  return asked == text_encoding::automatic ? detail::current_reading().encoding : asked;
+}
+
 std::string at(const std::string& name, std::size_t line) { return name + ":" + std::to_string(line); }
 std::string at(const std::string& name, std::size_t line, std::size_t column) {
   return at(name, line) + ":" + std::to_string(column);
@@ -48,19 +95,26 @@ std::string at(const std::string& name, std::size_t line, std::size_t column) {
 std::string cell_source::where(std::size_t column) const { return at(name_, line_, column + 1); }
 std::string cell_source::where_row() const { return at(name_, line_); }
 
-csv_source::csv_source(std::string_view text, std::string name, const progress_callback& progress)
-    : cell_source(std::move(name)), text_(text) {
+csv_source::csv_source(std::string_view text, std::string name, const progress_callback& progress,
+                       text_encoding encoding)
+    : cell_source(std::move(name)), encoding_(chosen(encoding)), text_(text) {
   if (progress)
     progress_ = std::make_unique<detail::progress_meter>(progress, "reading " + name_, text.size());
 }
 
-csv_source::csv_source(const std::string& path, const progress_callback& progress) : cell_source(path) {
-  file_ = std::fopen(path.c_str(), "rb");
-  if (!file_) throw error(errc::cannot_open, path, "cannot open file");
-  detail::note_input(path, ::fileno(file_));  // the CLI refuses to write over its inputs
+csv_source::csv_source(const std::string& path, const progress_callback& progress, text_encoding encoding)
+    : cell_source(path == "-" ? "standard input" : path), encoding_(chosen(encoding)) {
+  if (path == "-") {
+    file_ = stdin;
+    borrowed_ = true;
+  } else {
+    file_ = std::fopen(path.c_str(), "rb");
+    if (!file_) throw error(errc::cannot_open, path, "cannot open file");
+    detail::note_input(path, ::fileno(file_));  // the CLI refuses to write over its inputs
+  }
   if (progress) {
     std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);  // a pipe has none: 0, unknown
+    const auto size = borrowed_ ? 0 : std::filesystem::file_size(path, ec);  // a pipe: 0, unknown
     progress_ = std::make_unique<detail::progress_meter>(progress, "reading " + name_, ec ? 0 : size);
   }
 }
@@ -70,12 +124,22 @@ void csv_source::report_progress() {
   const std::uint64_t consumed = dropped_ + pos_;
   if (consumed < check_at_) return;
   check_at_ = consumed + (std::uint64_t{1} << 16);
-  progress_->set(consumed);
+  progress_->set(bytes_consumed());
   progress_->update();
 }
 
+// Bytes of the source consumed: decoded GB18030 is longer than the file, so then the file's position.
+std::uint64_t csv_source::bytes_consumed() const {
+  if (gb18030_ && file_) {
+    const long at = std::ftell(file_);
+    return at < 0 ? 0 : static_cast<std::uint64_t>(at) - undecoded_.size();
+  }
+  return dropped_ + pos_;
+}
+
 csv_source::~csv_source() {
-  if (file_) std::fclose(file_);
+  if (file_ && !borrowed_) std::fclose(file_);
+  if (gb18030_) ::iconv_close(static_cast<iconv_t>(gb18030_));
 }
 
 std::size_t csv_source::rows_hint() const {
@@ -108,27 +172,116 @@ bool csv_source::refill() {
   const std::size_t kept = text_.size() - pos_;
   dropped_ += pos_;
   if (kept) std::memmove(storage_.data(), text_.data() + pos_, kept);
-  storage_.resize(kept + block_size);
-  const std::size_t got = std::fread(storage_.data() + kept, 1, block_size, file_);
+  if (!gb18030_) {
+    storage_.resize(kept + block_size);
+    const std::size_t got = std::fread(storage_.data() + kept, 1, block_size, file_);
+    if (got < block_size && std::ferror(file_)) throw error(errc::cannot_open, name_, "cannot read file");
+    storage_.resize(kept + got);
+    text_ = storage_;
+    pos_ = 0;
+    if (got == 0) at_end_ = true;
+    return got > 0;
+  }
+  // GB18030: the block is read after the start of a character the last block ended in, and
+  // decoded after the bytes kept.
+  const std::size_t carried = undecoded_.size();
+  undecoded_.resize(carried + block_size);
+  const std::size_t got = std::fread(undecoded_.data() + carried, 1, block_size, file_);
   if (got < block_size && std::ferror(file_)) throw error(errc::cannot_open, name_, "cannot read file");
-  storage_.resize(kept + got);
+  undecoded_.resize(carried + got);
+  const std::size_t line =
+      next_line_ + static_cast<std::size_t>(std::count(storage_.begin(), storage_.begin() + kept, '\n'));
+  storage_.resize(kept);
+  std::string block = std::move(undecoded_);
+  if (got == 0) at_end_ = true;
+  const std::size_t left = decode(block, storage_, line);
+  undecoded_.assign(block, block.size() - left, left);
   text_ = storage_;
   pos_ = 0;
-  if (got == 0) at_end_ = true;
   return got > 0;
 }
 
-void csv_source::check_utf8(std::size_t begin, std::size_t end) const {
+bool csv_source::mostly_not_utf8() const {
+  utf8_census census;
+  bool whole = false;
+  if (file_) {  // the whole file, read beside the stream; a pipe: the bytes at hand only
+    std::unique_ptr<char[]> block(new char[std::size_t{1} << 16]);
+    const int fd = ::fileno(file_);
+    for (off_t offset = 0;; whole = true) {
+      const ssize_t got = ::pread(fd, block.get(), std::size_t{1} << 16, offset);
+      if (got <= 0) {
+        whole = got == 0;
+        break;
+      }
+      census.add(std::string_view(block.get(), static_cast<std::size_t>(got)));
+      offset += got;
+    }
+  }
+  if (!whole) census = utf8_census{}, census.add(text_);
+  return census.invalid > census.valid;
+}
+
+void csv_source::start_gb18030(std::size_t begin) {
+  const iconv_t cd = ::iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    throw error(errc::csv_not_utf8, name_, "cannot decode GB18030 on this system (iconv has no GB18030)");
+  gb18030_ = cd;
+  std::string decoded;
+  const std::string_view rest = text_.substr(begin);
+  undecoded_.assign(rest.substr(rest.size() - decode(rest, decoded, next_line_)));
+  dropped_ += begin;
+  storage_ = std::move(decoded);
+  text_ = storage_;
+  pos_ = 0;
+}
+
+std::size_t csv_source::decode(std::string_view in, std::string& out, std::size_t line) const {
+  // A GB18030 character is 1, 2 or 4 bytes and at most 4 bytes of UTF-8: twice the bytes suffice.
+  const std::size_t before = out.size();
+  out.resize(before + 2 * in.size() + 4);
+  char* from = const_cast<char*>(in.data());
+  std::size_t from_left = in.size();
+  char* to = out.data() + before;
+  std::size_t to_left = out.size() - before;
+  const std::size_t r = ::iconv(static_cast<iconv_t>(gb18030_), &from, &from_left, &to, &to_left);
+  const int why = errno;
+  out.resize(static_cast<std::size_t>(to - out.data()));
+  if (r != static_cast<std::size_t>(-1)) return 0;
+  const std::size_t done = in.size() - from_left;
+  const std::size_t bad_line =
+      line + static_cast<std::size_t>(std::count(in.begin(), in.begin() + done, '\n'));
+  if (why == EINVAL && file_ && !at_end_) return from_left;  // the next block ends the character
+  throw error(errc::csv_not_utf8, at(name_, bad_line),
+              why == EINVAL
+                  ? "the file ends inside a GB18030 character"
+                  : "neither UTF-8 nor GB18030 (an invalid byte sequence in the line; save the file "
+                    "as UTF-8)");
+}
+
+bool csv_source::check_utf8(std::size_t begin, std::size_t end, std::size_t line) {
+  if (gb18030_) return true;  // decoded by iconv: UTF-8
   const std::string_view record = text_.substr(begin, end - begin);
-  if (all_ascii(record.data(), record.size())) return;
+  if (all_ascii(record.data(), record.size())) return true;
   const std::size_t bad = detail::find_invalid_utf8(record);
-  if (bad == std::string_view::npos) return;
-  std::size_t line = line_, line_start = 0;
+  if (bad == std::string_view::npos) {
+    seen_non_ascii_ = true;
+    return true;
+  }
+  // Not UTF-8. GB18030 when that is asked for, or when the rows handed out so far were ASCII (the
+  // same in both) and most of the file's non-ASCII text is not UTF-8 either.
+  const bool gb = mostly_not_utf8();
+  if (gb && encoding_ == text_encoding::automatic && !seen_non_ascii_) {
+    detail::leave_note(name_, "not UTF-8: read as GB18030 (GBK)");
+    start_gb18030(begin);
+    return false;
+  }
+  std::size_t line_start = 0;
   for (std::size_t k = 0; k < bad; ++k)
     if (record[k] == '\n') ++line, line_start = k + 1;
   throw error(errc::csv_not_utf8, at(name_, line),
               "not UTF-8 (invalid byte sequence at byte " + std::to_string(bad - line_start + 1) +
-                  " of the line; save the file as UTF-8)");
+                  " of the line; save the file as UTF-8" +
+                  (gb ? ", or read it as GB18030: most of its text is not UTF-8)" : ")"));
 }
 
 bool csv_source::parse_record() {
@@ -204,16 +357,17 @@ bool csv_source::parse_record() {
   }
   for (std::size_t k = 0; k < fixups_.size(); k += 2)
     cells_[fixups_[k]] = std::string_view(unquoted_.data() + fixups_[k + 1], cells_[fixups_[k]].size());
+  if (!check_utf8(start, i, next_line_)) return false;  // now GB18030: parse it again
   line_ = next_line_;
   next_line_ = line;
   pos_ = i;
-  check_utf8(start, i);
   if (blank) cells_.clear();
   return true;
 }
 
 bool csv_source::next() {
   if (first_) {
+    if (encoding_ == text_encoding::gb18030) start_gb18030(pos_);  // its mark decodes to UTF-8's
     while (text_.size() - pos_ < 3 && refill()) {
     }
     if (text_.substr(pos_, 3) == "\xEF\xBB\xBF") pos_ += 3;
@@ -222,7 +376,7 @@ bool csv_source::next() {
   for (;;) {
     if (pos_ >= text_.size() && !refill()) {
       if (progress_) {  // the stage's last report, once
-        progress_->set(dropped_ + pos_);
+        progress_->set(bytes_consumed());
         std::exchange(progress_, nullptr)->finish();
       }
       return false;
@@ -298,31 +452,13 @@ std::string csv_field(std::string_view text) {
 namespace detail {
 std::size_t find_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
+  for (std::size_t i = 0, n = s.size(); i < n;) {
+    if (p[i] < 0x80) {
       ++i;
       continue;
     }
-    std::size_t len = 0;
-    unsigned int min = 0, cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2, min = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000, cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    const std::size_t len = utf8_length(p + i, n - i);
+    if (!len) return i;
     i += len;
   }
   return std::string_view::npos;

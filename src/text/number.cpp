@@ -43,6 +43,64 @@ inline bool parse_plain_decimal(const char* p, const char* end, double& value) n
   value = negative ? -v : v;
   return true;
 }
+
+// A number as people type it, rewritten as from_chars reads it into `out` (which holds 128 bytes):
+// full-width digits, point, signs and comma (１２３．５, －５, １，３８０) as ASCII, and thousands
+// separators ("1,380", "12,345.5") dropped where they group the integer part by threes. False when
+// the text is not such a number (then the cell is not a number at all).
+bool as_typed(std::string_view cell, char* out, std::size_t& length) noexcept {
+  char folded[128];
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < cell.size();) {
+    const auto c = static_cast<unsigned char>(cell[i]);
+    char ascii = 0;
+    if (c < 0x80) {
+      ascii = static_cast<char>(c), ++i;
+    } else if (c == 0xEF && i + 2 < cell.size() && static_cast<unsigned char>(cell[i + 1]) == 0xBC) {
+      const auto d = static_cast<unsigned char>(cell[i + 2]);  // U+FF00 + (d - 0x80)
+      if (d >= 0x90 && d <= 0x99)
+        ascii = static_cast<char>('0' + (d - 0x90));
+      else if (d == 0x8E)
+        ascii = '.';
+      else if (d == 0x8B)
+        ascii = '+';
+      else if (d == 0x8D)
+        ascii = '-';
+      else if (d == 0x8C)
+        ascii = ',';
+      else
+        return false;
+      i += 3;
+    } else {
+      return false;
+    }
+    if (n == sizeof folded) return false;
+    folded[n++] = ascii;
+  }
+  // Thousands separators: digits in groups of three after the first group of one to three.
+  std::size_t k = 0, m = 0;
+  if (k < n && (folded[k] == '-' || folded[k] == '+')) out[m++] = folded[k++];
+  const std::size_t int_begin = k;
+  while (k < n && folded[k] != '.' && folded[k] != 'e' && folded[k] != 'E') ++k;
+  const std::string_view integer(folded + int_begin, k - int_begin);
+  if (integer.find(',') != std::string_view::npos) {
+    std::size_t group = 0, groups = 0;
+    for (const char ch : integer) {
+      if (ch == ',') {
+        if (group == 0 || group > 3 || (groups > 0 && group != 3)) return false;
+        ++groups, group = 0;
+      } else {
+        ++group;
+      }
+    }
+    if (group != 3) return false;
+  }
+  for (const char ch : integer)
+    if (ch != ',') out[m++] = ch;
+  for (; k < n; ++k) out[m++] = folded[k];
+  length = m;
+  return true;
+}
 }  // namespace
 
 number_status parse_number(std::string_view cell, double& value) noexcept {
@@ -62,7 +120,13 @@ number_status parse_number(std::string_view cell, double& value) noexcept {
   double v = 0;
   const auto [ptr, ec] = std::from_chars(cell.data(), last, v, std::chars_format::general);
   if (ec == std::errc::result_out_of_range) return number_status::out_of_range;
-  if (ec != std::errc() || ptr != last) return number_status::not_a_number;
+  if (ec != std::errc() || ptr != last) {
+    char typed[128];
+    std::size_t length = 0;
+    if (!as_typed(cell, typed, length) || std::string_view(typed, length) == cell)
+      return number_status::not_a_number;
+    return parse_number(std::string_view(typed, length), value);
+  }
   if (!std::isfinite(v)) return number_status::not_finite;
   value = v;
   return number_status::ok;

@@ -179,3 +179,24 @@ TEST(cli_test, demo_files_replace_the_old_ones_whole) {
   for (const auto& e : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
 }
+
+TEST(cli_test, a_gbk_table_reads_with_a_note_and_the_same_scores_and_stdin_reads_too) {
+  // The sample values saved as GB18030 (iconv, as older Chinese Excel saves): the same CSV output
+  // as the UTF-8 file, a note on stderr; --encoding utf-8 refuses it; "-" reads standard input.
+  const std::string utf8 = samples + "values.csv";
+  const std::string gb = testing::TempDir() + "values_gbk.csv";
+  ASSERT_EQ(std::system(("iconv -f UTF-8 -t GB18030 " + utf8 + " > " + gb).c_str()), 0);
+  const auto plain = run("assess --preset task-force --values " + utf8 + " --format csv");
+  ASSERT_EQ(plain.status, 0) << plain.out;
+  const auto read = run("assess --preset task-force --values " + gb + " --format csv");
+  ASSERT_EQ(read.status, 0) << read.out;
+  EXPECT_EQ(read.out, "zoneperf: note: " + gb + ": not UTF-8: read as GB18030 (GBK)\n" + plain.out);
+  const auto forced = run("assess --encoding gb18030 --preset task-force --values " + gb + " --format csv");
+  EXPECT_EQ(forced.out, plain.out);  // given, no note
+  const auto refused = run("assess --encoding utf-8 --preset task-force --values " + gb + " --format csv");
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.out.find("[zoneperf.parse.110] " + gb + ":2: not UTF-8"), std::string::npos)
+      << refused.out;
+  const auto piped = run("assess --preset task-force --values - --format csv < " + utf8);
+  EXPECT_EQ(piped.out, plain.out);
+}

@@ -57,9 +57,11 @@ TEST(tables_test, bad_values_tables_name_file_line_column_unit_and_indicator) {
   EXPECT_EQ(err("unit,a,b,plus\nx,\"1,A,0\n"), "[zoneperf.parse.111] v.csv:2:2: unterminated quoted field");
   EXPECT_EQ(err(""), "[zoneperf.parse.113] v.csv: empty file: expected a header row");
   EXPECT_EQ(err("\xEF\xBB\xBF"), "[zoneperf.parse.113] v.csv: empty file: expected a header row");
-  // 张 in GBK is 0xD5 0xC5: not UTF-8.
-  EXPECT_EQ(err("unit,a,b,plus\n\xD5\xC5,1,A,0\n"),
-            "[zoneperf.parse.110] v.csv:2: not UTF-8 (invalid byte sequence at byte 1 of the line; save the "
+  // 张 in GBK is 0xD5 0xC5: not UTF-8, so read as GB18030 (no error); after UTF-8 text, one bad
+  // byte is an error.
+  EXPECT_EQ(err("unit,a,b,plus\n\xD5\xC5,1,A,0\n"), "no error");
+  EXPECT_EQ(err("unit,a,b,plus\n高端装备\xD5,1,A,0\n"),
+            "[zoneperf.parse.110] v.csv:2: not UTF-8 (invalid byte sequence at byte 13 of the line; save the "
             "file as UTF-8)");
   EXPECT_EQ(err("name,a,b,plus\nx,1,A,0\n"),
             "[zoneperf.data.305] v.csv:1:1: the first column must be \"unit\", not \"name\"");

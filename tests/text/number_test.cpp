@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <random>
 
 #include "../support/test_support.hpp"
 
@@ -34,4 +37,52 @@ TEST(number_test, fixed_shows_large_numbers_in_the_shortest_form) {
   EXPECT_EQ(fixed(999999999999999.0, 2), "999999999999999.00");
   EXPECT_EQ(fixed(std::numeric_limits<double>::infinity()), "inf");
   EXPECT_EQ(fixed(12.5, 1000), "12.50000000000000000");  // decimals capped at 17
+}
+
+TEST(number_test, numbers_as_people_type_them) {
+  const std::pair<const char*, double> read[] = {
+      {"1,380", 1380},        {"12,345.5", 12345.5}, {"-1,234,567", -1234567},
+      {"1，380", 1380},       {"１２３．５", 123.5}, {"－５", -5},
+      {"＋１，２３４", 1234}, {" 1,000 ", 1000},     {"1,380e2", 138000}};
+  for (const auto& [text, expected] : read) {
+    double v = 0;
+    ASSERT_EQ(parse_number(text, v), number_status::ok) << text;
+    EXPECT_EQ(v, expected) << text;
+  }
+  // Separators that do not group the integer part by threes, a second sign, or other characters.
+  for (const char* text :
+       {"1,38", "1,3800", ",380", "1,", "1.380,5", "0.1,234", "１２a", "＋－５", "85%", "7175万"}) {
+    double v = 0;
+    EXPECT_EQ(parse_number(text, v), number_status::not_a_number) << text;
+  }
+  EXPECT_EQ(message_of([] { parse_number("1,38", "v.csv:2:2"); }),
+            "[zoneperf.data.308] v.csv:2:2: not a number: \"1,38\"");
+}
+
+TEST(number_test, the_decimal_fast_path_agrees_with_from_chars) {
+  // Plain decimals take a fast path (an exact integer over an exact power of ten); every one must
+  // give from_chars's correctly rounded double, bit for bit, including at the path's limits.
+  std::mt19937_64 rng(15);
+  std::vector<std::string> texts = {"9007199254740992",
+                                    "9007199254740993",
+                                    "0.9007199254740993",
+                                    "1234567890123456789",
+                                    "0.0000000000000000000001",
+                                    "-0.0",
+                                    "0"};
+  for (int i = 0; i < 200000; ++i) {
+    const int digits = 1 + static_cast<int>(rng() % 19), point = static_cast<int>(rng() % (digits + 1));
+    std::string t = rng() % 2 ? "-" : "";
+    for (int d = 0; d < digits; ++d) {
+      if (d == point && d > 0) t += '.';
+      t += static_cast<char>('0' + rng() % 10);
+    }
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    double fast = 0, reference = 0;
+    ASSERT_EQ(parse_number(t, fast), number_status::ok) << t;
+    std::from_chars(t.data(), t.data() + t.size(), reference);
+    ASSERT_EQ(std::memcmp(&fast, &reference, sizeof fast), 0) << t;
+  }
 }

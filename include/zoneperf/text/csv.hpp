@@ -16,6 +16,14 @@
 /// (1-based field number): invalid UTF-8 (110), an unterminated quote (111), a stray quote (112),
 /// an empty file (113), a row of another width (114). Cells are views of the bytes read; a cell's
 /// location is only formatted when an error is reported.
+///
+/// Encodings: UTF-8 by default. A file that is not valid UTF-8, and whose non-ASCII text is mostly
+/// not UTF-8 either, is read as GB18030 (a superset of GBK and GB2312, what older Chinese Excel
+/// saves), with a note (zoneperf/text/reading.hpp); a file that is mostly UTF-8 with a bad byte
+/// stays error 110, so that one damaged byte never turns ids into other characters silently.
+/// text_encoding::utf8 or ::gb18030 forces one; automatic follows the thread's reading_scope. Lines and
+/// columns always refer to the original file (GB18030 keeps every ASCII byte, line ends and commas included,
+/// as it is).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -25,6 +33,7 @@
 #include <vector>
 
 #include "zoneperf/progress.hpp"
+#include "zoneperf/text/reading.hpp"
 
 namespace zoneperf {
 namespace detail {
@@ -68,21 +77,35 @@ class cell_source {
 /// bytes consumed (zoneperf/progress.hpp), at most once a row.
 class csv_source final : public cell_source {
  public:
-  csv_source(std::string_view text, std::string name, const progress_callback& progress = {});
-  /// Opens `path` (error 401 when it cannot be opened).
-  explicit csv_source(const std::string& path, const progress_callback& progress = {});
+  csv_source(std::string_view text, std::string name, const progress_callback& progress = {},
+             text_encoding encoding = text_encoding::automatic);
+  /// Opens `path` (error 401 when it cannot be opened); "-" reads standard input.
+  explicit csv_source(const std::string& path, const progress_callback& progress = {},
+                      text_encoding encoding = text_encoding::automatic);
   ~csv_source() override;
   bool next() override;
   std::size_t rows_hint() const override;
 
  private:
-  bool parse_record();  // false: needs more bytes
+  bool parse_record();  // false: needs more bytes (or the record is to be parsed again)
   bool refill();        // false: at the end of the file
-  void check_utf8(std::size_t begin, std::size_t end) const;
+  // True when text_[begin, end) is UTF-8; false when it is not and the source switched to GB18030
+  // from `begin` on; error 110 otherwise. `line` is the line where `begin` is.
+  bool check_utf8(std::size_t begin, std::size_t end, std::size_t line);
+  bool mostly_not_utf8() const;  // over the whole input
+  void start_gb18030(std::size_t begin);
+  // Decodes GB18030 `in` onto `out`; returns how many bytes at its end are the start of a character
+  // that the next block completes. `line` is the line where `in` starts, for an error.
+  std::size_t decode(std::string_view in, std::string& out, std::size_t line) const;
 
   std::FILE* file_ = nullptr;
-  std::string storage_;    // the bytes read from the file
-  std::string_view text_;  // the bytes being parsed: text_[pos_, size)
+  bool borrowed_ = false;  // standard input: not closed here
+  text_encoding encoding_;
+  bool seen_non_ascii_ = false;  // a row handed out held UTF-8 beyond ASCII
+  void* gb18030_ = nullptr;      // the iconv descriptor once decoding GB18030, else null
+  std::string undecoded_;        // the start of a GB18030 character that the next block ends
+  std::string storage_;          // the bytes read from the file (decoded to UTF-8 when from GB18030)
+  std::string_view text_;        // the bytes being parsed: text_[pos_, size)
   std::size_t pos_ = 0;
   std::size_t next_line_ = 1;
   std::size_t width_ = 0;            // the header's field count (0 before the header)
@@ -91,6 +114,7 @@ class csv_source final : public cell_source {
   std::string unquoted_;             // quoted fields with "" turned into ", for the current row
   std::vector<std::size_t> fixups_;  // (cell, offset in unquoted_) of the quoted fields with ""
   void report_progress();
+  std::uint64_t bytes_consumed() const;
   std::unique_ptr<detail::progress_meter> progress_;  // null: no progress reports
   std::uint64_t dropped_ = 0;                         // bytes before text_ (read and let go)
   std::uint64_t check_at_ = 0;                        // consumed bytes at which to report next

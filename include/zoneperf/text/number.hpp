@@ -10,7 +10,9 @@
 ///   std::string fixed(double, int decimals);
 ///
 /// Parsing is correctly rounded and locale-free (std::from_chars): surrounding ASCII spaces and
-/// tabs are ignored, a leading '+' is allowed, an empty cell is a missing value. "NaN", "inf" and
+/// tabs are ignored, a leading '+' is allowed, an empty cell is a missing value. Numbers as people
+/// type them read too: thousands separators grouping the integer part by threes ("1,380",
+/// "12,345.5", "1，380") and full-width digits, point and signs ("１２３．５", "－５"). "NaN", "inf" and
 /// numbers beyond a double's range are errors (309, 310); anything else that is not a number is 308.
 #include <cstddef>
 #include <optional>
