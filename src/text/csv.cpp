@@ -64,22 +64,47 @@ std::size_t utf8_length(const unsigned char* p, std::size_t n) {
   return len;
 }
 
+// Visits the non-ASCII sequences of `s`: visit(offset, length), length 0 for a byte that starts no
+// valid UTF-8 sequence (the walk goes on at the next byte); stops when visit returns false.
+template <class Visit>
+void walk_utf8(std::string_view s, Visit visit) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0, n = s.size(); i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8_length(p + i, n - i);
+    if (!visit(i, len)) return;
+    i += len ? len : 1;
+  }
+}
+
 // Non-ASCII text counted as valid UTF-8 sequences and as bytes that start none.
 struct utf8_census {
   std::uint64_t valid = 0, invalid = 0;
   void add(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    for (std::size_t i = 0, n = s.size(); i < n;) {
-      if (p[i] < 0x80) {
-        ++i;
-        continue;
-      }
-      const std::size_t len = utf8_length(p + i, n - i);
+    walk_utf8(s, [this](std::size_t, std::size_t len) {
       len ? ++valid : ++invalid;
-      i += len ? len : 1;
-    }
+      return true;
+    });
   }
 };
+
+// Reads the file open on `fd` from `offset` to its end in 64 KiB blocks with pread, leaving the
+// stream's position alone, passing each block to `f`. False when it cannot be read so (a pipe).
+template <class F>
+bool read_beside(int fd, off_t offset, F f) {
+  constexpr std::size_t size = std::size_t{1} << 16;
+  const std::unique_ptr<char[]> block(new char[size]);
+  for (;;) {
+    const ssize_t got = ::pread(fd, block.get(), size, offset);
+    if (got < 0) return false;
+    if (got == 0) return true;
+    f(std::string_view(block.get(), static_cast<std::size_t>(got)));
+    offset += got;
+  }
+}
 
 // The encoding asked for, or the thread's reading scope's when none is.
 text_encoding chosen(text_encoding asked) {
@@ -150,16 +175,11 @@ std::size_t csv_source::rows_hint() const {
   if (file_ && !at_end_) {
     const long at = std::ftell(file_);
     if (at < 0) return 0;
-    const int fd = ::fileno(file_);
-    std::unique_ptr<char[]> block(new char[std::size_t{1} << 16]);
-    for (off_t offset = at;;) {
-      const ssize_t got = ::pread(fd, block.get(), std::size_t{1} << 16, offset);
-      if (got < 0) return 0;
-      if (got == 0) break;
-      breaks += static_cast<std::size_t>(std::count(block.get(), block.get() + got, '\n'));
-      last = block[static_cast<std::size_t>(got) - 1];
-      offset += got;
-    }
+    const bool read = read_beside(::fileno(file_), at, [&](std::string_view block) {
+      breaks += static_cast<std::size_t>(std::count(block.begin(), block.end(), '\n'));
+      last = block.back();
+    });
+    if (!read) return 0;
   }
   return breaks + (last != '\n');
 }
@@ -172,52 +192,33 @@ bool csv_source::refill() {
   const std::size_t kept = text_.size() - pos_;
   dropped_ += pos_;
   if (kept) std::memmove(storage_.data(), text_.data() + pos_, kept);
-  if (!gb18030_) {
-    storage_.resize(kept + block_size);
-    const std::size_t got = std::fread(storage_.data() + kept, 1, block_size, file_);
-    if (got < block_size && std::ferror(file_)) throw error(errc::cannot_open, name_, "cannot read file");
-    storage_.resize(kept + got);
-    text_ = storage_;
-    pos_ = 0;
-    if (got == 0) at_end_ = true;
-    return got > 0;
-  }
-  // GB18030: the block is read after the start of a character the last block ended in, and
-  // decoded after the bytes kept.
-  const std::size_t carried = undecoded_.size();
-  undecoded_.resize(carried + block_size);
-  const std::size_t got = std::fread(undecoded_.data() + carried, 1, block_size, file_);
+  // The block goes after the bytes kept; in GB18030, after the start of a character the last block
+  // ended in, to be decoded after the bytes kept.
+  std::string& into = gb18030_ ? undecoded_ : storage_;
+  const std::size_t before = gb18030_ ? undecoded_.size() : kept;
+  into.resize(before + block_size);
+  const std::size_t got = std::fread(into.data() + before, 1, block_size, file_);
   if (got < block_size && std::ferror(file_)) throw error(errc::cannot_open, name_, "cannot read file");
-  undecoded_.resize(carried + got);
-  const std::size_t line =
-      next_line_ + static_cast<std::size_t>(std::count(storage_.begin(), storage_.begin() + kept, '\n'));
-  storage_.resize(kept);
-  std::string block = std::move(undecoded_);
+  into.resize(before + got);
   if (got == 0) at_end_ = true;
-  const std::size_t left = decode(block, storage_, line);
-  undecoded_.assign(block, block.size() - left, left);
+  if (gb18030_) {
+    const std::size_t line =
+        next_line_ + static_cast<std::size_t>(std::count(storage_.begin(), storage_.begin() + kept, '\n'));
+    storage_.resize(kept);
+    const std::string block = std::move(undecoded_);
+    const std::size_t left = decode(block, storage_, line);
+    undecoded_.assign(block, block.size() - left, left);
+  }
   text_ = storage_;
   pos_ = 0;
   return got > 0;
 }
 
 bool csv_source::mostly_not_utf8() const {
+  // The whole file, read beside the stream; from a pipe, the bytes at hand only.
   utf8_census census;
-  bool whole = false;
-  if (file_) {  // the whole file, read beside the stream; a pipe: the bytes at hand only
-    std::unique_ptr<char[]> block(new char[std::size_t{1} << 16]);
-    const int fd = ::fileno(file_);
-    for (off_t offset = 0;; whole = true) {
-      const ssize_t got = ::pread(fd, block.get(), std::size_t{1} << 16, offset);
-      if (got <= 0) {
-        whole = got == 0;
-        break;
-      }
-      census.add(std::string_view(block.get(), static_cast<std::size_t>(got)));
-      offset += got;
-    }
-  }
-  if (!whole) census = utf8_census{}, census.add(text_);
+  if (!file_ || !read_beside(::fileno(file_), 0, [&](std::string_view block) { census.add(block); }))
+    census = utf8_census{}, census.add(text_);
   return census.invalid > census.valid;
 }
 
@@ -451,17 +452,12 @@ std::string csv_field(std::string_view text) {
 
 namespace detail {
 std::size_t find_invalid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (std::size_t i = 0, n = s.size(); i < n;) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t len = utf8_length(p + i, n - i);
-    if (!len) return i;
-    i += len;
-  }
-  return std::string_view::npos;
+  std::size_t bad = std::string_view::npos;
+  walk_utf8(s, [&bad](std::size_t at, std::size_t len) {
+    if (!len) bad = at;
+    return len != 0;
+  });
+  return bad;
 }
 }  // namespace detail
 
