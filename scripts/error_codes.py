@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Every error code of the library, from the public headers: checks that no code is given twice and
-writes docs/errors.md (code, name, meaning, an example message taken from the tests).
+"""Every error code of the library, from the public headers: checks that every code follows the one
+convention and is given once, and writes docs/errors.md (code, name, meaning, an example message taken
+from the tests).
+
+The convention: each module's codes are in the file errc.hpp of its folder (include/zoneperf/errc.hpp,
+pay/errc.hpp, pipeline/errc.hpp, weights/errc.hpp, land/errc.hpp), inside `namespace zoneperf::errc {`,
+one `inline constexpr int name = 123;` each with its meaning on the `///` line(s) just above it.
 
     scripts/error_codes.py            # rewrite docs/errors.md
-    scripts/error_codes.py --check    # fail when a code is duplicated, or one is missing from docs/errors.md
-                                      # or listed there without a header (CTest)
+    scripts/error_codes.py --check    # fail when a code breaks the convention, a code or name is given
+                                      # twice, or a code is missing from docs/errors.md or listed there
+                                      # without a header (CTest)
 """
 import pathlib
 import re
@@ -14,37 +20,57 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 CATEGORIES = {1: "parse", 2: "config", 3: "data", 4: "io", 5: "money", 6: "pay", 7: "project", 8: "weights",
               9: "land"}
 TITLES = {1: "Reading text: JSON and CSV syntax", 2: "Configuration: trees, presets, policies",
-          3: "Data: values, targets and tables", 4: "Files", 5: "Money and areas", 6: "Pay",
+          3: "Data: values, targets and tables", 4: "Files", 5: "Money, apportionment and areas", 6: "Pay",
           7: "Periods, the project registry, admission and the monthly check", 8: "Weights",
           9: "Land (亩均)"}
-# `inline constexpr int name = 123;  ///< meaning` (the value may sit on the next line), inside a
-# `namespace x {` or `namespace zoneperf::x {` block.
-CONSTANT = re.compile(r"inline\s+constexpr\s+int\s+(\w+)\s*=\s*(\d+)\s*;[ \t]*(?://[/<]*\s*(.*))?")
-NAMESPACE = re.compile(r"namespace\s+(?:zoneperf::)?(\w+)\s*\{")
+# `inline constexpr int name = 123;` (the value may sit on the next line)
+CONSTANT = re.compile(r"inline\s+constexpr\s+int\s+(\w+)\s*=\s*(\d+)\s*;([^\n]*)")
+NAMESPACE = re.compile(r"^namespace\s+zoneperf::errc\s*\{\s*$(.*?)^\}\s*//\s*namespace zoneperf::errc\s*$",
+                       re.M | re.S)
+# any other namespace whose name ends in errc: the old conventions (errc reopened inside
+# `namespace zoneperf {`, pay_errc, land_errc, ...)
+OTHER_ERRC = re.compile(r"namespace\s+(?:zoneperf::)?\w*errc\s*\{")
 
 
-def codes():
+def codes(problems=None):
+    """The codes of every errc.hpp, in file order; what breaks the convention goes to `problems`."""
+    problems = [] if problems is None else problems
     found = []
     for header in sorted((ROOT / "include/zoneperf").rglob("*.hpp")):
+        rel = header.relative_to(ROOT / "include").as_posix()
         text = header.read_text(encoding="utf-8")
+        if header.name != "errc.hpp":
+            for m in OTHER_ERRC.finditer(text):
+                line = text.count("\n", 0, m.start()) + 1
+                problems.append(f"{rel}:{line}: error codes belong in the errc.hpp of the module's folder, "
+                                f"in namespace zoneperf::errc")
+            continue
+        blocks = list(NAMESPACE.finditer(text))
+        if not blocks:
+            problems.append(f"{rel}: no `namespace zoneperf::errc {{ ... }}  // namespace zoneperf::errc` block")
+        inside = set()
         lines = text.splitlines()
+        for b in blocks:
+            for m in CONSTANT.finditer(text, b.start(1), b.end(1)):
+                inside.add(m.start())
+                line_no = text.count("\n", 0, m.start())
+                if m.group(3).strip():
+                    problems.append(f"{rel}:{line_no + 1}: {m.group(1)}: the meaning goes on a `///` line above, "
+                                    f"not after the code")
+                k = line_no - 1
+                above = []
+                while k >= 0 and lines[k].strip().startswith("///"):
+                    above.insert(0, lines[k].strip()[3:].strip())
+                    k -= 1
+                meaning = " ".join(above).strip()
+                if not meaning:
+                    problems.append(f"{rel}:{line_no + 1}: {m.group(1)} has no `///` line above it")
+                found.append({"code": int(m.group(2)), "name": f"errc::{m.group(1)}", "meaning": meaning,
+                              "header": rel})
         for m in CONSTANT.finditer(text):
-            line_no = text.count("\n", 0, m.start())
-            spaces = [n.group(1) for n in NAMESPACE.finditer(text, 0, m.start())]
-            scope = spaces[-1] if spaces else ""
-            if not scope.endswith("errc"):
-                continue
-            meaning = (m.group(3) or "").strip()
-            # a `///` comment on the line(s) just above
-            k = line_no - 1
-            above = []
-            while k >= 0 and lines[k].strip().startswith("///"):
-                above.insert(0, lines[k].strip()[3:].strip())
-                k -= 1
-            if not meaning and above:
-                meaning = " ".join(above)
-            found.append({"code": int(m.group(2)), "name": f"{scope}::{m.group(1)}", "meaning": meaning,
-                          "header": header.relative_to(ROOT / "include").as_posix()})
+            if m.start() not in inside:
+                problems.append(f"{rel}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(1)} is outside "
+                                f"namespace zoneperf::errc")
     return found
 
 
@@ -100,13 +126,16 @@ def render(found, ex):
 
 
 def main():
-    found = codes()
-    seen = {}
     problems = []
+    found = codes(problems)
+    seen, names = {}, {}
     for c in found:
         if c["code"] in seen:
             problems.append(f"code {c['code']} is given twice: {seen[c['code']]} and {c['name']}")
         seen[c["code"]] = c["name"]
+        if c["name"] in names:
+            problems.append(f"{c['name']} is given twice: {names[c['name']]} and {c['header']}")
+        names[c["name"]] = c["header"]
     text = render(found, examples())
     doc = ROOT / "docs/errors.md"
     if "--check" in sys.argv:
@@ -127,7 +156,6 @@ def main():
     doc.write_text(text, encoding="utf-8")
     print(f"wrote docs/errors.md: {len(found)} codes")
     return 0
-
 
 
 if __name__ == "__main__":

@@ -24,19 +24,19 @@ void give_to_largest_remainders(std::vector<std::uint32_t>& candidates,
 
 std::vector<std::int64_t> largest_remainder(const std::vector<std::int64_t>& weights, std::int64_t seats) {
   if (seats < 0)
-    throw error(apportion_errc::bad_seats, "",
+    throw error(errc::apportion_bad_seats, "",
                 "cannot apportion a negative number of seats: " + std::to_string(seats));
   detail::uint128 total = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] < 0)
-      throw error(apportion_errc::negative_weight, "weight " + std::to_string(i),
+      throw error(errc::apportion_negative_weight, "weight " + std::to_string(i),
                   "negative weight " + std::to_string(weights[i]));
     total += static_cast<detail::uint128>(weights[i]);
   }
   std::vector<std::int64_t> parts(weights.size(), 0);
   if (seats == 0) return parts;
   if (total == 0)
-    throw error(apportion_errc::bad_seats, "",
+    throw error(errc::apportion_bad_seats, "",
                 "cannot apportion " + std::to_string(seats) + " seats over weights that are all zero");
   std::vector<detail::uint128> remainders(weights.size(), 0);
   std::vector<std::uint32_t> candidates;

@@ -10,8 +10,9 @@
 /// Each part gets ⌊seats·w_i/Σw⌋ and the seats left over go one each to the largest remainders,
 /// ties to the earlier entry, so the parts always add up to `seats` exactly (for money the seats
 /// are fen). Arithmetic is exact in 128 bits; O(n) expected time.
-/// Errors (apportion_errc, beside money's codes): a negative weight (505, naming its 0-based
-/// index), negative seats or seats over weights that are all zero (506).
+/// Errors (zoneperf/errc.hpp, beside money's codes): a negative weight (505,
+/// errc::apportion_negative_weight, naming its 0-based index), negative seats or seats over weights
+/// that are all zero (506, errc::apportion_bad_seats).
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -19,13 +20,6 @@
 #include "zoneperf/units/money.hpp"
 
 namespace zoneperf {
-
-namespace apportion_errc {
-/// a negative weight to apportion by
-inline constexpr int negative_weight = 505;
-/// a negative number of seats, or seats over weights that are all zero
-inline constexpr int bad_seats = 506;
-}  // namespace apportion_errc
 
 std::vector<std::int64_t> largest_remainder(const std::vector<std::int64_t>& weights, std::int64_t seats);
 

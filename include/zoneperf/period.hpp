@@ -41,16 +41,6 @@ namespace zoneperf {
 
 using date = boost::gregorian::date;
 
-/// Codes of periods and the rhythm (7xx: projects and periods).
-namespace errc {
-inline constexpr int bad_date = 701;          ///< a date that is not YYYY-MM-DD or does not exist
-inline constexpr int bad_period = 702;        ///< a period label or number that does not exist
-inline constexpr int missing_quarter = 703;   ///< the annual fold lacks a quarter
-inline constexpr int bad_share = 704;         ///< the fold's quarter share is outside [0, 1]
-inline constexpr int duplicate_period = 705;  ///< a period given twice in a series
-inline constexpr int period_mismatch = 706;   ///< a period that does not nest in the target
-}  // namespace errc
-
 /// Parses exactly "YYYY-MM-DD" (ASCII spaces around it ignored); anything else, or a day that
 /// does not exist (2021-02-29), is error 701 naming `where`.
 date parse_date(std::string_view text, const std::string& where);

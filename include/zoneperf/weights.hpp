@@ -4,7 +4,7 @@
 /// Monte-Carlo uncertainty of ranks.
 #include "zoneperf/weights/ahp.hpp"
 #include "zoneperf/weights/apply.hpp"
-#include "zoneperf/weights/codes.hpp"
+#include "zoneperf/weights/errc.hpp"
 #include "zoneperf/weights/means.hpp"
 #include "zoneperf/weights/methods.hpp"
 #include "zoneperf/weights/normalise.hpp"

@@ -173,7 +173,8 @@ struct engine_state {
       }
       return e;
     }
-    const bool lower = n.dir == direction::lower_is_better;
+    const direction dir = n.dir;
+    const bool lower = dir == direction::lower_is_better;
     const rule& ru = n.rule;
     if (!e.missing || n.missing != missing_policy::reweight) {
       if (uses_target(ru.kind)) e.target = target(u, idx, &e.source);
@@ -187,32 +188,33 @@ struct engine_state {
     const double r = e.actual;
     switch (ru.kind) {
       case rule_kind::completion: {
-        e.ratio = detail::target_ratio(r, e.target, lower);
+        e.ratio = detail::target_ratio(r, e.target, dir);
         const double cap = ru.cap.value_or(1.0);
         e.fraction = detail::completion_fraction(e.ratio, cap);
         e.capped = e.ratio > cap;
         break;
       }
       case rule_kind::banded:
-        e.ratio = detail::target_ratio(r, e.target, lower);
-        e.fraction = detail::banded_fraction(e.ratio, ru.bands.data(), ru.bands.size(), ru.interpolate);
+        e.ratio = detail::target_ratio(r, e.target, dir);
+        e.fraction =
+            detail::banded_fraction(e.ratio, ru.bands.data(), ru.bands.size(), detail::interpolation_of(ru));
         break;
       case rule_kind::threshold:
-        e.ratio = detail::target_ratio(r, e.target, lower);
+        e.ratio = detail::target_ratio(r, e.target, dir);
         e.fraction = detail::threshold_fraction(e.ratio);
         break;
       case rule_kind::benchmark: {
         e.ratio = r / e.target;
         const double cap = ru.cap.value_or(std::numeric_limits<double>::infinity());
-        e.fraction = detail::benchmark_fraction(r, e.target, lower, cap);
+        e.fraction = detail::benchmark_fraction(r, e.target, dir, cap);
         e.capped = (lower ? 2.0 - e.ratio : e.ratio) > cap;
         break;
       }
       case rule_kind::goalposts:
-        e.fraction = detail::goalposts_fraction(r, ru.lo, ru.hi, lower);
+        e.fraction = detail::goalposts_fraction(r, ru.lo, ru.hi, dir);
         break;
       case rule_kind::minmax:
-        e.fraction = detail::minmax_fraction(r, stat_min[idx], stat_max[idx], ru.floor, lower);
+        e.fraction = detail::minmax_fraction(r, stat_min[idx], stat_max[idx], ru.floor, dir);
         break;
       case rule_kind::rank:
         if (ru.mode == rank_mode::leader) {

@@ -27,15 +27,15 @@ class_scheme default_class_scheme() {
 std::vector<problem> validate_class_scheme(const class_scheme& s) {
   std::vector<problem> out;
   auto at = [](std::size_t i) { return fmt::format("classes/{}", i); };
-  if (s.classes.empty()) out.push_back({land_errc::bad_class_scheme, "classes", "no classes"});
+  if (s.classes.empty()) out.push_back({errc::bad_class_scheme, "classes", "no classes"});
   std::set<std::string> labels{s.exempt.label};
-  if (s.exempt.label.empty()) out.push_back({land_errc::bad_class_scheme, "exempt", "empty label"});
+  if (s.exempt.label.empty()) out.push_back({errc::bad_class_scheme, "exempt", "empty label"});
   for (std::size_t i = 0; i < s.classes.size(); ++i) {
     const auto& c = s.classes[i];
     if (c.label.empty())
-      out.push_back({land_errc::bad_class_scheme, at(i), "empty label"});
+      out.push_back({errc::bad_class_scheme, at(i), "empty label"});
     else if (!labels.insert(c.label).second)
-      out.push_back({land_errc::bad_class_scheme, at(i), "duplicate label \"" + c.label + "\""});
+      out.push_back({errc::bad_class_scheme, at(i), "duplicate label \"" + c.label + "\""});
   }
   if (s.method == class_method::rank) {
     int rest = 0, total = 0;
@@ -46,26 +46,25 @@ std::vector<problem> validate_class_scheme(const class_scheme& s) {
         continue;
       }
       if (*c.share < 0 || *c.share > 100)
-        out.push_back(
-            {land_errc::bad_class_scheme, at(i), fmt::format("share {} % is outside 0..100", *c.share)});
+        out.push_back({errc::bad_class_scheme, at(i), fmt::format("share {} % is outside 0..100", *c.share)});
       total += *c.share;
     }
     if (rest != 1)
-      out.push_back({land_errc::bad_class_scheme, "classes",
+      out.push_back({errc::bad_class_scheme, "classes",
                      fmt::format("a rank scheme needs exactly one \"rest\" class, found {}", rest)});
     if (total > 100)
-      out.push_back({land_errc::bad_class_scheme, "classes",
-                     fmt::format("shares add up to {} % (more than 100)", total)});
+      out.push_back(
+          {errc::bad_class_scheme, "classes", fmt::format("shares add up to {} % (more than 100)", total)});
   } else {
     for (std::size_t i = 0; i < s.classes.size(); ++i) {
       const auto& c = s.classes[i];
       const bool last = i + 1 == s.classes.size();
       if (last && c.min)
-        out.push_back({land_errc::bad_class_scheme, at(i),
-                       "the last class catches every lower score and takes no min"});
-      if (!last && !c.min) out.push_back({land_errc::bad_class_scheme, at(i), "a cut-off class needs a min"});
+        out.push_back(
+            {errc::bad_class_scheme, at(i), "the last class catches every lower score and takes no min"});
+      if (!last && !c.min) out.push_back({errc::bad_class_scheme, at(i), "a cut-off class needs a min"});
       if (!last && i > 0 && c.min && s.classes[i - 1].min && !(*c.min < *s.classes[i - 1].min))
-        out.push_back({land_errc::bad_class_scheme, at(i), "cut-offs must descend"});
+        out.push_back({errc::bad_class_scheme, at(i), "cut-offs must descend"});
     }
   }
   return out;

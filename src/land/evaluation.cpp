@@ -115,14 +115,14 @@ land_config load_land_config(std::string_view preset) {
   const std::string path = "presets/land/" + std::string(preset) + ".json";
   for (const auto& f : detail::embedded_files())
     if (f.path == path) return land_config_from_json(f.text, path);
-  throw error(land_errc::unknown_land_preset, std::string(preset),
+  throw error(errc::unknown_land_preset, std::string(preset),
               "no land-efficiency settings for this preset (" + path + ")");
 }
 
 std::vector<problem> check_land_config(const land_config& c, const indicator_tree& t) {
   std::vector<problem> out;
   auto add = [&](std::string where, std::string what) {
-    out.push_back({land_errc::config_mismatch, std::move(where), std::move(what)});
+    out.push_back({errc::land_config_mismatch, std::move(where), std::move(what)});
   };
   std::unordered_set<std::string> mapped;
   for (const auto& ind : c.indicators) {
@@ -249,7 +249,7 @@ void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
     if (ind.missing != missing_rule::tree && present < static_cast<std::size_t>(n)) {
       if (ind.missing == missing_rule::peer_average) {
         if (present == 0)
-          throw error(land_errc::no_peer_value, ind.leaf,
+          throw error(errc::no_peer_value, ind.leaf,
                       std::string("no rated entity has a value of ") + to_string(ind.metric) +
                           " to take the peer average of");
         const std::string what = fmt::format("missing: peer average of {} values", present);
@@ -277,7 +277,7 @@ void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
       double average = nan;
       if (ind.of == peer_average_of::current) {
         if (present == 0)
-          throw error(land_errc::no_peer_value, ind.leaf,
+          throw error(errc::no_peer_value, ind.leaf,
                       std::string("no rated entity has a value of ") + to_string(ind.metric) +
                           " to average for the benchmark");
         average = mean;
@@ -287,7 +287,7 @@ void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
         for (const auto& [leaf, v] : options.prior_averages)
           if (leaf == ind.leaf) prior = v;
         if (!prior)
-          throw error(land_errc::no_prior_average, ind.leaf,
+          throw error(errc::no_prior_average, ind.leaf,
                       "the benchmark is a multiple of the prior-year peer average, which was not given");
         average = *prior;
         how = fmt::format("{} × prior-year peer average {}", ind.k, average);
@@ -342,7 +342,7 @@ void find_duplicates(const std::vector<land_record>& records, const std::vector<
         break;
       }
       if (e.hash == h && records[e.index].id == records[i].id) {
-        out.push_back({land_errc::duplicate_entity, records[i].id, "the id appears more than once"});
+        out.push_back({errc::duplicate_entity, records[i].id, "the id appears more than once"});
         break;
       }
     }

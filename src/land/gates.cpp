@@ -125,16 +125,16 @@ land_gate_report check_land_gates(const land_proposal& p, const land_gate_thresh
   const std::string who = p.id.empty() ? std::string("<no id>") : p.id;
   std::vector<problem> problems;
   if (!p.land)
-    problems.push_back({land_errc::missing_area, who, "land area is missing"});
+    problems.push_back({errc::missing_area, who, "land area is missing"});
   else if (p.land->count() <= 0)
-    problems.push_back({land_errc::non_positive_area, who,
+    problems.push_back({errc::non_positive_area, who,
                         "land area must be positive, got " + to_string(*p.land, area_unit::mu, {6})});
   auto need = [&](const gate_threshold& g, const std::optional<double>& v, const char* what) {
     if (!on(g)) return;
     if (!v)
-      problems.push_back({land_errc::bad_gate_input, who, std::string(what) + " is missing"});
+      problems.push_back({errc::bad_gate_input, who, std::string(what) + " is missing"});
     else if (*v < 0 || !(*v == *v))
-      problems.push_back({land_errc::bad_gate_input, who, fmt::format("{} is negative: {}", what, *v)});
+      problems.push_back({errc::bad_gate_input, who, fmt::format("{} is negative: {}", what, *v)});
   };
   need(t.investment_per_mu, p.investment, "investment");
   need(t.tax_per_mu, p.promised_tax, "promised tax");

@@ -73,9 +73,9 @@ void check_record(const land_record& r, std::vector<problem>& out) {
   if (record_ok(r)) return;  // the hot path builds no message
   const std::string where = record_name(r);
   if (!r.land) {
-    out.push_back({land_errc::missing_area, where, "land area is missing"});
+    out.push_back({errc::missing_area, where, "land area is missing"});
   } else if (r.land->count() <= 0) {
-    out.push_back({land_errc::non_positive_area, where,
+    out.push_back({errc::non_positive_area, where,
                    "land area must be positive, got " + to_string(*r.land, area_unit::mu, {6})});
   }
   const std::pair<const char*, const std::optional<double>*> non_negative[] = {
@@ -86,7 +86,7 @@ void check_record(const land_record& r, std::vector<problem>& out) {
       {"rd_spending", &r.rd_spending}};
   for (const auto& [name, v] : non_negative)
     if (*v && **v < 0)
-      out.push_back({land_errc::negative_input, where, fmt::format("{} is negative: {}", name, **v)});
+      out.push_back({errc::negative_land_input, where, fmt::format("{} is negative: {}", name, **v)});
 }
 
 }  // namespace

@@ -99,7 +99,7 @@ std::vector<land_record> read_land_records(const cell_table& t, const land_csv_o
       if (k->c == col::id) id_col = static_cast<std::ptrdiff_t>(c);
       if (k->c == col::land) {
         if (land_col >= 0) {
-          problems.push_back({land_errc::ambiguous_land_column, t.header_where(c),
+          problems.push_back({errc::ambiguous_land_column, t.header_where(c),
                               "a second land column \"" + h + "\" beside \"" + t.header[land_col] + "\""});
           continue;
         }
@@ -129,7 +129,7 @@ std::vector<land_record> read_land_records(const cell_table& t, const land_csv_o
     if (blank(rec.id)) {
       problems.push_back({errc::missing_unit, t.where(r, static_cast<std::size_t>(id_col)), "empty id"});
     } else if (auto [it, fresh] = first_line.emplace(rec.id, t.line(r)); !fresh) {
-      problems.push_back({land_errc::duplicate_entity, t.where(r, static_cast<std::size_t>(id_col)),
+      problems.push_back({errc::duplicate_entity, t.where(r, static_cast<std::size_t>(id_col)),
                           fmt::format("{}: the id appears again (first on line {})", rec.id, it->second)});
     }
     for (std::size_t c = 0; c < row.size(); ++c) {
@@ -153,11 +153,11 @@ std::vector<land_record> read_land_records(const cell_table& t, const land_csv_o
             break;
           case col::land:
             if (blank(cell)) {
-              problems.push_back({land_errc::missing_area, where, rec.id + ": land area is missing"});
+              problems.push_back({errc::missing_area, where, rec.id + ": land area is missing"});
             } else {
               rec.land = area::parse(cell, land_unit, where);
               if (rec.land->count() <= 0)
-                problems.push_back({land_errc::non_positive_area, where,
+                problems.push_back({errc::non_positive_area, where,
                                     rec.id + ": land area must be positive, got " + std::string(cell) + " " +
                                         to_string(land_unit)});
             }
@@ -169,7 +169,7 @@ std::vector<land_record> read_land_records(const cell_table& t, const land_csv_o
             auto v = parse_number(cell, where);
             if (v && *v < 0 && cols[c] != col::tax && cols[c] != col::value_added &&
                 cols[c] != col::investment)
-              problems.push_back({land_errc::negative_input, where,
+              problems.push_back({errc::negative_land_input, where,
                                   fmt::format("{}: {} is negative: {}", rec.id, t.header[c], *v)});
             rec.*number_field(cols[c]) = v;
           }

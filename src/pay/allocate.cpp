@@ -169,7 +169,7 @@ struct mu_search {
       } else if (R.den != 0 && order(lo, L) <= 0 && order(hi, R) >= 0) {
         status[i] = active;
         if (__builtin_add_overflow(B, shares[i], &B))
-          throw error(pay_errc::too_large, "", "the shares are too large for exact 128-bit arithmetic");
+          throw error(errc::pay_too_large, "", "the shares are too large for exact 128-bit arithmetic");
       } else {
         undecided[kept++] = i;
       }
@@ -318,11 +318,11 @@ clamped_allocation allocate_clamped(const std::vector<uint128>& shares,
     hi_key.push_back(s == 0 ? 0.0 : static_cast<double>(caps[i]) / sd);
   }
   if (sum_floor > P)
-    throw error(pay_errc::floors_exceed_pool, "pool",
+    throw error(errc::floors_exceed_pool, "pool",
                 "the floors need " + yuan_text(sum_floor) + " but the pool is " + yuan_text(P) + ": " +
                     fen_text(sum_floor - P) + " short");
   if (sum_cap < P)
-    throw error(pay_errc::caps_below_pool, "pool",
+    throw error(errc::caps_below_pool, "pool",
                 "the caps allow at most " + yuan_text(sum_cap) + " but the pool is " + yuan_text(P) + ": " +
                     fen_text(P - sum_cap) + " cannot be paid");
   if (n == 0) return out;
@@ -525,14 +525,14 @@ task_force_pay task_force_line(const staff_member& m, const scorecard_summary& s
     } else {
       std::vector<std::string> grades_known;
       for (const auto& g : policy.task_force) grades_known.push_back(g.grade);
-      problems.push_back({pay_errc::unknown_grade, "task force " + m.task_force,
+      problems.push_back({errc::unknown_grade, "task force " + m.task_force,
                           "grade \"" + u->grade + "\" has no coefficient in the pay policy (it has " +
                               list_of(grades_known) + ")"});
     }
   } else {
     std::vector<std::string> unit_ids;
     for (const auto& u : scorecard.units) unit_ids.push_back(u.id);
-    problems.push_back({pay_errc::unknown_task_force, m.where,
+    problems.push_back({errc::task_force_not_in_scorecard_or_roster, m.where,
                         "task force \"" + m.task_force + "\" of person \"" + m.id +
                             "\" is not in the scorecard " + scorecard.source +
                             " (its units: " + list_of(unit_ids) + ")"});
@@ -573,7 +573,7 @@ roster_pass read_roster(const std::vector<staff_member>& staff, const scorecard_
     while (band < policy.individual.size() && !(m.score >= policy.individual[band].min)) ++band;
     if (band == policy.individual.size())
       problems.push_back(
-          {pay_errc::bad_score, m.where,
+          {errc::bad_performance_score, m.where,
            fmt::format("score {} of person \"{}\" is below every individual band (the lowest is {})", m.score,
                        m.id, policy.individual.empty() ? 0.0 : policy.individual.back().min)});
     r.keys[i] = {tf, team, band, m.baseline};
@@ -637,7 +637,7 @@ class award_payer {
         const std::optional<double>* ratio = u ? u->ratio(rule.leaf) : nullptr;
         if (ratio == nullptr) {
           problems_.push_back(
-              {pay_errc::missing_ratio, "task force " + tf.id,
+              {errc::missing_ratio, "task force " + tf.id,
                "the award \"" + rule.kind + "\" needs units[].leaves." + rule.leaf +
                    ".ratio in the scorecard " + scorecard_.source +
                    (u && u->has_leaves ? " (the unit has no such leaf)" : " (assess with explanations)")});
@@ -659,7 +659,7 @@ class award_payer {
         std::vector<std::string> kinds;
         for (const auto& r : policy_.awards)
           if (r.source == award_source::events) kinds.push_back(r.kind);
-        problems_.push_back({pay_errc::unknown_award_kind, e.where,
+        problems_.push_back({errc::unknown_award_kind, e.where,
                              rule ? "award \"" + e.kind + "\" comes from the scorecard, not the events table"
                                   : "the pay policy has no award \"" + e.kind +
                                         "\" paid from events (it has " +
@@ -667,7 +667,7 @@ class award_payer {
         continue;
       }
       if (!tf_index.contains(e.task_force)) {
-        problems_.push_back({pay_errc::unknown_task_force, e.where,
+        problems_.push_back({errc::task_force_not_in_scorecard_or_roster, e.where,
                              "task force \"" + e.task_force + "\" has no staff in the roster"});
         continue;
       }
@@ -693,15 +693,15 @@ class award_payer {
     const std::string team = a.team.empty() ? "task force \"" + a.task_force + "\""
                                             : "team \"" + a.team + "\" of \"" + a.task_force + "\"";
     if (members.empty()) {
-      problems_.push_back({pay_errc::unknown_team, where,
-                           "award \"" + a.kind + "\": " + team + " has no staff in the roster"});
+      problems_.push_back(
+          {errc::unknown_team, where, "award \"" + a.kind + "\": " + team + " has no staff in the roster"});
       return;
     }
     std::int64_t total_weight = 0;
     for (auto w : weights) total_weight += w;
     if (total_weight == 0 && a.amount.fen() != 0) {
       problems_.push_back(
-          {pay_errc::no_contribution, where,
+          {errc::no_contribution, where,
            "award \"" + a.kind + "\": every member of " + team + " has contribution weight 0"});
       return;
     }

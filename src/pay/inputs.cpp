@@ -85,7 +85,7 @@ std::vector<staff_member> read_staff(const cell_table& t) {
       problems.push_back({errc::missing_value, t.where(r, c_id), "empty person id"});
     else if (!ids.insert(m.id).second)
       problems.push_back(
-          {pay_errc::duplicate_person, t.where(r, c_id), "person \"" + m.id + "\" is listed twice"});
+          {errc::duplicate_person, t.where(r, c_id), "person \"" + m.id + "\" is listed twice"});
     if (m.task_force.empty())
       problems.push_back(
           {errc::missing_value, t.where(r, c_tf), "empty task force for person \"" + m.id + "\""});
@@ -93,11 +93,11 @@ std::vector<staff_member> read_staff(const cell_table& t) {
       const std::string cell = trim(row[c_base]);
       if (cell.empty()) {
         problems.push_back(
-            {pay_errc::bad_baseline, t.where(r, c_base), "missing baseline pay for person \"" + m.id + "\""});
+            {errc::bad_baseline, t.where(r, c_base), "missing baseline pay for person \"" + m.id + "\""});
       } else {
         m.baseline = cny_money::parse(cell, t.where(r, c_base));
         if (m.baseline <= cny_money())
-          problems.push_back({pay_errc::bad_baseline, t.where(r, c_base),
+          problems.push_back({errc::bad_baseline, t.where(r, c_base),
                               "baseline pay of person \"" + m.id + "\" is not positive: " + cell});
       }
     } catch (const error& e) {
@@ -107,7 +107,7 @@ std::vector<staff_member> read_staff(const cell_table& t) {
       if (auto s = parse_number(row[c_score], t.where(r, c_score)))
         m.score = *s;
       else
-        problems.push_back({pay_errc::bad_score, t.where(r, c_score),
+        problems.push_back({errc::bad_performance_score, t.where(r, c_score),
                             "missing performance score for person \"" + m.id + "\""});
     } catch (const error& e) {
       problems.insert(problems.end(), e.problems().begin(), e.problems().end());
@@ -120,11 +120,11 @@ std::vector<staff_member> read_staff(const cell_table& t) {
           m.weight = exact_ratio::parse(cell, where);
           if (m.weight < exact_ratio(0) || 10000 % m.weight.den() != 0)
             problems.push_back(
-                {pay_errc::bad_weight, where,
+                {errc::bad_contribution_weight, where,
                  "contribution weight must be a decimal ≥ 0 with at most 4 places, not " + cell});
         } catch (const error&) {
           problems.push_back(
-              {pay_errc::bad_weight, where,
+              {errc::bad_contribution_weight, where,
                "contribution weight must be a decimal ≥ 0 with at most 4 places, not \"" + cell + "\""});
         }
       }
@@ -188,7 +188,7 @@ std::vector<award_event> read_events(const cell_table& t) {
     const std::string cell = trim(row[c_count]);
     const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), e.count);
     if (cell.empty() || ec != std::errc() || ptr != cell.data() + cell.size() || e.count < 0)
-      problems.push_back({pay_errc::bad_count, t.where(r, c_count),
+      problems.push_back({errc::bad_events_count, t.where(r, c_count),
                           "count must be a whole number ≥ 0, not \"" + cell + "\""});
     events.push_back(std::move(e));
   }

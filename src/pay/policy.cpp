@@ -91,28 +91,28 @@ struct policy_reader {
     bool bounds_ok = true, multiplier_ok = false;
     if (auto it = root.find("multiplier"); it == root.end()) {
       add(errc::missing_field, "", "missing \"multiplier\" (the pool as a multiple of Σ baseline, e.g. 1.5)");
-    } else if (auto m = coefficient(*it, "/multiplier", pay_errc::bad_multiplier, "multiplier")) {
+    } else if (auto m = coefficient(*it, "/multiplier", errc::bad_pool_multiplier, "multiplier")) {
       out.multiplier = *m;
       multiplier_ok = true;
     }
     for (const char* key : {"floor", "cap"}) {
       if (auto it = root.find(key); it != root.end()) {
-        if (auto m = coefficient(*it, std::string("/") + key, pay_errc::bad_bounds, key, true))
+        if (auto m = coefficient(*it, std::string("/") + key, errc::bad_pay_bounds, key, true))
           (std::string(key) == "floor" ? out.floor : out.cap) = *m;
         else
           bounds_ok = false;
       }
     }
     if (bounds_ok && out.floor > out.cap)
-      add(pay_errc::bad_bounds, "/floor",
+      add(errc::bad_pay_bounds, "/floor",
           "floor " + out.floor.to_string(4) + " is above the cap " + out.cap.to_string(4));
     if (bounds_ok && multiplier_ok) {
       if (out.multiplier < out.floor)
-        add(pay_errc::bad_bounds, "/multiplier",
+        add(errc::bad_pay_bounds, "/multiplier",
             "multiplier " + out.multiplier.to_string(4) + " is below the floor " + out.floor.to_string(4) +
                 ": the pool could never cover every floor");
       if (out.multiplier > out.cap)
-        add(pay_errc::bad_bounds, "/multiplier",
+        add(errc::bad_pay_bounds, "/multiplier",
             "multiplier " + out.multiplier.to_string(4) + " is above the cap " + out.cap.to_string(4) +
                 ": the caps could never reach the pool");
     }
@@ -137,7 +137,7 @@ struct policy_reader {
     }
     for (const auto& [grade, value] : it->items()) {
       const std::string where = "/task_force_coefficients/" + json_pointer_token(grade);
-      if (auto c = coefficient(value, where, pay_errc::bad_coefficient, "coefficient"))
+      if (auto c = coefficient(value, where, errc::bad_coefficient, "coefficient"))
         out.task_force.push_back({grade, *c});
     }
   }
@@ -150,13 +150,13 @@ struct policy_reader {
       } else {
         for (const auto& [team, value] : it->items()) {
           const std::string where = "/team_coefficients/" + json_pointer_token(team);
-          if (auto c = coefficient(value, where, pay_errc::bad_coefficient, "coefficient"))
+          if (auto c = coefficient(value, where, errc::bad_coefficient, "coefficient"))
             out.teams.push_back({team, *c});
         }
       }
     }
     if (auto it = root.find("team_default"); it != root.end())
-      if (auto c = coefficient(*it, "/team_default", pay_errc::bad_coefficient, "coefficient"))
+      if (auto c = coefficient(*it, "/team_default", errc::bad_coefficient, "coefficient"))
         out.team_default = *c;
   }
 
@@ -195,7 +195,7 @@ struct policy_reader {
       } else {
         b.min = m->get<double>();
         if (previous && !(b.min < *previous)) {
-          add(pay_errc::bad_bands, at + "/min",
+          add(errc::bad_score_bands, at + "/min",
               fmt::format("bands must have strictly descending min: {} follows {}", b.min, *previous));
         }
         previous = b.min;
@@ -203,7 +203,7 @@ struct policy_reader {
       if (auto c = band.find("coefficient"); c == band.end()) {
         add(errc::missing_field, at, "missing \"coefficient\"");
         ok = false;
-      } else if (auto v = coefficient(*c, at + "/coefficient", pay_errc::bad_coefficient, "coefficient")) {
+      } else if (auto v = coefficient(*c, at + "/coefficient", errc::bad_coefficient, "coefficient")) {
         b.coefficient = *v;
       } else {
         ok = false;
@@ -257,13 +257,12 @@ struct policy_reader {
       r.name = str("name", false).value_or(r.kind);
       if (auto f = a.find("amount"); f == a.end()) {
         add(errc::missing_field, at, "missing \"amount\" (yuan per event)");
-      } else if (auto text = decimal_text(*f, at + "/amount", pay_errc::bad_award)) {
+      } else if (auto text = decimal_text(*f, at + "/amount", errc::bad_award)) {
         try {
           r.amount = cny_money::parse(*text, at + "/amount");
-          if (r.amount < cny_money())
-            add(pay_errc::bad_award, at + "/amount", "negative award amount " + *text);
+          if (r.amount < cny_money()) add(errc::bad_award, at + "/amount", "negative award amount " + *text);
         } catch (const error& e) {
-          add(pay_errc::bad_award, at + "/amount", "award amount: " + e.problems().front().what);
+          add(errc::bad_award, at + "/amount", "award amount: " + e.problems().front().what);
         }
       }
       if (auto from = str("from", true)) {
@@ -272,12 +271,12 @@ struct policy_reader {
         else if (*from == "events")
           r.source = award_source::events;
         else
-          add(pay_errc::bad_award, at + "/from",
+          add(errc::bad_award, at + "/from",
               "\"from\" is \"scorecard\" or \"events\", not \"" + *from + "\"");
         if (*from == "scorecard") {
           if (auto leaf = str("leaf", true)) r.leaf = *leaf;
         } else if (a.contains("leaf") || a.contains("min_ratio")) {
-          add(pay_errc::bad_award, at, "\"leaf\" and \"min_ratio\" apply only to awards from the scorecard");
+          add(errc::bad_award, at, "\"leaf\" and \"min_ratio\" apply only to awards from the scorecard");
         }
       }
       if (auto f = a.find("min_ratio"); f != a.end()) {

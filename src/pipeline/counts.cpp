@@ -155,7 +155,7 @@ const unit_counts& period_counts::unit(std::string_view id) const {
   if (id == "zone") return zone;
   for (const auto& c : task_forces)
     if (c.unit == id) return c;
-  throw error(errc::unknown_task_force, std::string(id), "unknown task force");
+  throw error(errc::unregistered_task_force, std::string(id), "unknown task force");
 }
 
 period_counts count(const registry& r, const period& p, const count_options& options) {

@@ -15,7 +15,7 @@ monthly_targets actual_of(const unit_counts& c) {
 bool at_least(const monthly_targets& a, const monthly_targets& t) {
   return a.intent >= t.intent && a.signed_ >= t.signed_ && a.landed >= t.landed;
 }
-/// The split's own errors (750) before largest_remainder's (apportion_errc):
+/// The split's own errors (750) before largest_remainder's (errc::apportion_*, 505-506):
 /// a negative weight, or all weights 0 with something to split. The targets are not negative.
 void check_split(const std::vector<std::int64_t>& weights, const monthly_targets& left) {
   for (std::size_t i = 0; i < weights.size(); ++i)
@@ -69,10 +69,10 @@ monthly_check check_month(const registry& r, const period& month, const check_op
   const auto& tfs = r.task_forces();
   for (const auto& [tf, t] : options.fixed)
     if (!r.task_force_index(tf))
-      throw error(errc::unknown_task_force, tf, "fixed targets for an unknown task force");
+      throw error(errc::unregistered_task_force, tf, "fixed targets for an unknown task force");
   for (const auto& [tf, w] : options.weights)
     if (!r.task_force_index(tf))
-      throw error(errc::unknown_task_force, tf, "a split weight for an unknown task force");
+      throw error(errc::unregistered_task_force, tf, "a split weight for an unknown task force");
   if (options.smile_min_score)
     for (const auto& tf : tfs)
       if (!options.month_scores.count(tf))

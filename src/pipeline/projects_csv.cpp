@@ -185,7 +185,7 @@ void check_rows(const cell_table& csv, const parsed& r, const load_options& opti
     if (!known.count(p.task_force)) {
       std::string list;
       for (const auto& tf : options.task_forces) list += (list.empty() ? "" : ", ") + tf;
-      out.push_back({errc::unknown_task_force,
+      out.push_back({errc::unregistered_task_force,
                      csv.where(row, static_cast<std::size_t>(r.position[c_task_force])),
                      "unknown task force '" + p.task_force + "' (known: " + list + ")"});
     }

@@ -112,7 +112,7 @@ std::vector<problem> check_project(const registry& r, const project& p) {
   else if (r.find(p.id))
     out.push_back({errc::duplicate_project, where, "project id already in the registry"});
   if (!r.task_force_index(p.task_force))
-    out.push_back({errc::unknown_task_force, where, "unknown task force '" + p.task_force + "'"});
+    out.push_back({errc::unregistered_task_force, where, "unknown task force '" + p.task_force + "'"});
   check_fields(p, where, out);
   for (auto& d : detail::check_dates(p, r.as_of())) out.push_back({d.code, where, std::move(d.what)});
   return out;
@@ -295,7 +295,7 @@ money<Currency> parse_wan(std::string_view text, const std::string& where) {
   try {
     m = money<Currency>::parse(std::string(s) + "万", where);
   } catch (const error& e) {
-    if (e.code() == money_errc::bad_amount) throw bad(not_decimal);
+    if (e.code() == errc::bad_amount) throw bad(not_decimal);
     throw bad(over_6_places ? too_precise : "too large");  // 503 too precise, 501 overflow
   }
   if (over_6_places) throw bad(too_precise);  // trailing zeros the money parser accepts

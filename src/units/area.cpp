@@ -54,14 +54,14 @@ const char* to_string(area_unit u) noexcept {
 }
 
 void area::overflow(const char* what) {
-  throw error(area_errc::overflow, "",
+  throw error(errc::area_overflow, "",
               std::string(what) + ": area out of range (more than 64 bits of 1/3 000 000 m²)");
 }
 
 area area::from_whole(std::int64_t n, area_unit u) {
   rep r = 0;
   if (__builtin_mul_overflow(n, ticks_per(u), &r))
-    throw error(area_errc::overflow, "", std::to_string(n) + " " + to_string(u) + ": area out of range");
+    throw error(errc::area_overflow, "", std::to_string(n) + " " + to_string(u) + ": area out of range");
   return area(r);
 }
 
@@ -88,10 +88,10 @@ area area::parse(std::string_view text, area_unit u, const std::string& where) {
     }
   }
   if (i != s.size() || (int_digits == 0 && frac_digits == 0))
-    throw error(area_errc::bad_number, where, "not a decimal area: " + quoted(t));
+    throw error(errc::bad_area_number, where, "not a decimal area: " + quoted(t));
   const int places = exact_decimals(u);
   if (significant_frac > places)
-    throw error(area_errc::too_many_decimals, where,
+    throw error(errc::area_too_many_decimals, where,
                 quoted(t) + " " + to_string(u) + " has more than " + std::to_string(places) +
                     " decimal places, which an exact area cannot hold");
   // The fraction's significant digits, scaled to `places` decimals.
@@ -106,7 +106,7 @@ area area::parse(std::string_view text, area_unit u, const std::string& where) {
   i128 ticks = whole * per + frac * (per / scale);
   if (negative) ticks = -ticks;
   if (whole >= limit || ticks > INT64_MAX || ticks < INT64_MIN)
-    throw error(area_errc::overflow, where, quoted(t) + " " + to_string(u) + " is out of range for an area");
+    throw error(errc::area_overflow, where, quoted(t) + " " + to_string(u) + " is out of range for an area");
   return area(static_cast<rep>(ticks));
 }
 
@@ -143,7 +143,7 @@ area_unit parse_area_unit(std::string_view name, const std::string& where) {
   if (n == "m2" || n == "m²" || n == "sqm" || n == "平方米") return area_unit::m2;
   if (n == "mu" || n == "亩") return area_unit::mu;
   if (n == "ha" || n == "hm2" || n == "hm²" || n == "公顷") return area_unit::ha;
-  throw error(area_errc::unknown_unit, where,
+  throw error(errc::unknown_area_unit, where,
               "unknown area unit " + quoted(trim(name)) + " (expected m2, mu or ha)");
 }
 
@@ -155,7 +155,7 @@ area parse_area(std::string_view text, const std::string& where) {
     ++end;
   const std::string_view unit = trim(t.substr(end));
   if (unit.empty())
-    throw error(area_errc::unknown_unit, where, quoted(t) + " has no area unit (expected m2, mu or ha)");
+    throw error(errc::unknown_area_unit, where, quoted(t) + " has no area unit (expected m2, mu or ha)");
   return area::parse(t.substr(0, end), parse_area_unit(unit, where), where);
 }
 

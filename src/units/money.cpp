@@ -94,12 +94,12 @@ int128 divide_rounded(int128 n, int128 d, rounding mode) noexcept {
 }
 
 void throw_money_overflow(const char* operation) {
-  throw error(money_errc::overflow, "",
+  throw error(errc::money_overflow, "",
               std::string("money overflow in ") + operation +
                   ": the result is outside ±92233720368547758.07 (64-bit fen)");
 }
 void throw_division_by_zero(const char* operation) {
-  throw error(money_errc::division_by_zero, "", std::string("division by zero in ") + operation);
+  throw error(errc::money_division_by_zero, "", std::string("division by zero in ") + operation);
 }
 
 std::int64_t narrow_checked(int128 n, const char* operation) {
@@ -114,7 +114,7 @@ std::int64_t parse_fen(std::string_view text, std::string_view unit_word, const 
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   auto bad = [&]() -> error {
-    return error(money_errc::bad_amount, place,
+    return error(errc::bad_amount, place,
                  "not a decimal amount: " + quote(text) +
                      " (write digits with an optional point and 万 or 亿, "
                      "such as 1234.56, 7175万 or 256亿" +
@@ -164,7 +164,7 @@ std::int64_t parse_fen(std::string_view text, std::string_view unit_word, const 
     const bool nonzero = rest.find_first_not_of('0') != std::string_view::npos;
     if (nonzero) {
       if (mode == nullptr)
-        throw error(money_errc::too_precise, place,
+        throw error(errc::money_too_precise, place,
                     "more precision than a fen: " + quote(text) + " (name a rounding to accept it)");
       // Round |value| = fen + 0.rest, then apply the sign.
       const int first = rest[0] - '0';
@@ -192,7 +192,7 @@ std::int64_t parse_fen(std::string_view text, std::string_view unit_word, const 
   }
   if (negative) fen = -fen;
   if (fen > int64_max || fen < int64_min) {
-    throw error(money_errc::overflow, place,
+    throw error(errc::money_overflow, place,
                 "amount out of range: " + quote(text) + " (beyond ±92233720368547758.07" +
                     std::string(unit_word) + " in 64-bit fen)");
   }
@@ -233,7 +233,7 @@ exact_ratio exact_ratio::parse(std::string_view text, std::string_view where) {
   const std::string place = detail::where_or(where, text);
   auto bad = [&]() -> error {
     return error(
-        money_errc::bad_amount, place,
+        errc::bad_amount, place,
         "not an exact decimal or fraction: " + detail::quote(text) + " (such as 1.2, 0.0001 or 2/3)");
   };
   std::string_view s = text;

@@ -44,7 +44,7 @@ Eigen::VectorXd map_present(const Eigen::Ref<const Eigen::VectorXd>& x, F f) {
 Eigen::VectorXd normalise_minmax(const Eigen::Ref<const Eigen::VectorXd>& x, bounds b, direction d) {
   const extent e = extent_of(x);
   return map_present(x, [&](double v) {
-    return b.lower + (b.upper - b.lower) * detail::minmax_fraction(v, e.min, e.max, 0.0, lower(d));
+    return b.lower + (b.upper - b.lower) * detail::minmax_fraction(v, e.min, e.max, 0.0, d);
   });
 }
 
@@ -73,7 +73,7 @@ Eigen::VectorXd normalise_zscore(const Eigen::Ref<const Eigen::VectorXd>& x, dou
 
 Eigen::VectorXd normalise_goalposts(const Eigen::Ref<const Eigen::VectorXd>& x, double lo, double hi,
                                     direction d, double scale) {
-  return map_present(x, [&](double v) { return scale * detail::goalposts_fraction(v, lo, hi, lower(d)); });
+  return map_present(x, [&](double v) { return scale * detail::goalposts_fraction(v, lo, hi, d); });
 }
 
 Eigen::VectorXd normalise_distance_to_target(const Eigen::Ref<const Eigen::VectorXd>& x, double target,
@@ -81,8 +81,8 @@ Eigen::VectorXd normalise_distance_to_target(const Eigen::Ref<const Eigen::Vecto
   const extent e = extent_of(x);
   return map_present(x, [&](double v) {
     // COINr's 1 - (t - x) / (t - min) is the min-max fraction with the target as the far end.
-    const double f = lower(d) ? detail::minmax_fraction(v, target, e.max, 0.0, true)
-                              : detail::minmax_fraction(v, e.min, target, 0.0, false);
+    const double f = lower(d) ? detail::minmax_fraction(v, target, e.max, 0.0, direction::lower_is_better)
+                              : detail::minmax_fraction(v, e.min, target, 0.0, direction::higher_is_better);
     return cap == target_cap::capped && f > 1 ? 1.0 : f;
   });
 }

@@ -110,8 +110,8 @@ TEST(normalise_test, normalisers_and_leaf_rules_agree_to_the_bit) {
   const auto mm = normalise_minmax(x, {0, 1}, direction::lower_is_better);
   const auto gp = normalise_goalposts(x, 1.5, 11);
   for (Eigen::Index i = 0; i < x.size(); ++i) {
-    EXPECT_EQ(mm[i], detail::minmax_fraction(x[i], 0.1, 12.25, 0.0, true));
-    EXPECT_EQ(gp[i], detail::goalposts_fraction(x[i], 1.5, 11, false));
+    EXPECT_EQ(mm[i], detail::minmax_fraction(x[i], 0.1, 12.25, 0.0, direction::lower_is_better));
+    EXPECT_EQ(gp[i], detail::goalposts_fraction(x[i], 1.5, 11, direction::higher_is_better));
   }
   double best_first[5];
   detail::competition_ranks(x.data(), 5, best_first, direction::higher_is_better);

@@ -16,9 +16,17 @@
 
 namespace zoneperf::detail {
 
+/// How banded_fraction reads a ratio between two band floors: the value of the band it reaches
+/// (steps), or a straight line towards the band above (linear: a banded rule's "interpolate").
+/// Its underlying type is bool, like the rule's `interpolate`, so it costs what that bool did.
+enum class band_interpolation : bool { steps = false, linear = true };
+
+/// The band interpolation a rule asks for (its "interpolate").
+inline band_interpolation interpolation_of(const rule& ru) { return band_interpolation{ru.interpolate}; }
+
 /// Completion ratio r / t; lower-is-better uses t / r, with r = 0 giving +infinity (then the cap).
-inline double target_ratio(double r, double t, bool lower_is_better) {
-  if (!lower_is_better) return r / t;
+inline double target_ratio(double r, double t, direction dir) {
+  if (dir != direction::lower_is_better) return r / t;
   return r == 0 ? std::numeric_limits<double>::infinity() : t / r;
 }
 
@@ -32,13 +40,13 @@ inline double completion_fraction(double ratio, double cap) { return clamp_to(ra
 inline double threshold_fraction(double ratio) { return ratio >= 1.0 ? 1.0 : 0.0; }
 
 /// banded: bands in descending `min`; the value of the first band whose min <= ratio, else 0.
-/// With interpolation, linear between adjacent bands (the top band's value above it, 0 below the
-/// lowest floor). Band is any type with `min` and `value` members.
+/// With band_interpolation::linear, a straight line between adjacent bands (the top band's value
+/// above it, 0 below the lowest floor). Band is any type with `min` and `value` members.
 template <class Band>
-inline double banded_fraction(double ratio, const Band* bands, std::size_t n, bool interpolate) {
+inline double banded_fraction(double ratio, const Band* bands, std::size_t n, band_interpolation how) {
   for (std::size_t k = 0; k < n; ++k) {
     if (bands[k].min <= ratio) {
-      if (!interpolate || k == 0) return bands[k].value;
+      if (how == band_interpolation::steps || k == 0) return bands[k].value;
       const Band& hi = bands[k - 1];
       const Band& lo = bands[k];
       return lo.value + (hi.value - lo.value) * ((ratio - lo.min) / (hi.min - lo.min));
@@ -48,23 +56,23 @@ inline double banded_fraction(double ratio, const Band* bands, std::size_t n, bo
 }
 
 /// benchmark: r / b (at least 0, at most cap when given); lower-is-better: max(0, 2 - r / b).
-inline double benchmark_fraction(double r, double b, bool lower_is_better, double cap) {
+inline double benchmark_fraction(double r, double b, direction dir, double cap) {
   const double q = r / b;
-  const double f = lower_is_better ? 2.0 - q : q;
+  const double f = dir == direction::lower_is_better ? 2.0 - q : q;
   return clamp_to(f, 0.0, cap);
 }
 
 /// goalposts: clamp((r - lo) / (hi - lo), 0, 1); lower-is-better clamp((hi - r) / (hi - lo), 0, 1).
-inline double goalposts_fraction(double r, double lo, double hi, bool lower_is_better) {
-  const double f = lower_is_better ? (hi - r) / (hi - lo) : (r - lo) / (hi - lo);
+inline double goalposts_fraction(double r, double lo, double hi, direction dir) {
+  const double f = dir == direction::lower_is_better ? (hi - r) / (hi - lo) : (r - lo) / (hi - lo);
   return clamp_to(f, 0.0, 1.0);
 }
 
 /// minmax over a batch: floor + (1 - floor) * (r - min) / (max - min); lower-is-better uses max - r;
 /// all equal gives 1.
-inline double minmax_fraction(double r, double min, double max, double floor, bool lower_is_better) {
+inline double minmax_fraction(double r, double min, double max, double floor, direction dir) {
   if (max == min) return 1.0;
-  const double d = lower_is_better ? (max - r) : (r - min);
+  const double d = dir == direction::lower_is_better ? (max - r) : (r - min);
   return floor + (1.0 - floor) * (d / (max - min));
 }
 

@@ -57,11 +57,12 @@ struct report_sections {
   std::string title;  ///< empty: the tree's name
 };
 
-namespace detail {
-struct report_model;
-}
+struct report_table;
+struct workbook_manifest;
+struct workbook_options;
 
-/// Parsed and cross-checked report inputs (immutable, cheap to copy).
+/// Parsed and cross-checked report inputs (immutable, cheap to copy). What it holds is private: the
+/// writers below read it.
 class report_data {
  public:
   /// From a scorecard that explains every leaf of every unit, and the sections given; pay's task
@@ -74,10 +75,16 @@ class report_data {
   bool has_pay() const;
   bool has_land() const;
   bool has_projects() const;
-  const detail::report_model& model() const { return *model_; }
 
  private:
-  std::shared_ptr<const detail::report_model> model_;
+  struct model;  // the parsed inputs, defined with the writers in the library's sources
+  std::shared_ptr<const model> model_;
+
+  friend std::string report_html(const report_data& data);
+  friend workbook_manifest write_report_workbook(const report_data& data, const std::string& path,
+                                                 const workbook_options& options);
+  friend std::string report_markdown(const report_data& data);
+  friend std::vector<report_table> report_tables(const report_data& data);
 };
 
 /// The HTML report (UTF-8, self-contained, print-friendly).

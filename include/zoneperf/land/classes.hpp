@@ -29,7 +29,7 @@
 #include <vector>
 
 #include "zoneperf/error.hpp"
-#include "zoneperf/land/errors.hpp"
+#include "zoneperf/land/errc.hpp"
 
 namespace zoneperf {
 

@@ -30,18 +30,12 @@
 #include <utility>
 #include <vector>
 
+#include "zoneperf/pipeline/errc.hpp"
 #include "zoneperf/pipeline/registry.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
-
-namespace errc {
-inline constexpr int bad_candidate_field = 740;  ///< a candidate cell that is not valid
-/// a candidate id given twice
-inline constexpr int duplicate_candidate = 741;
-inline constexpr int bad_gate = 742;  ///< a gate or pass mark that is not a finite number >= 0
-}  // namespace errc
 
 struct candidate {
   std::string id;

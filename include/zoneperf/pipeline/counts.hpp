@@ -31,15 +31,11 @@
 
 #include "zoneperf/assess.hpp"
 #include "zoneperf/period.hpp"
+#include "zoneperf/pipeline/errc.hpp"
 #include "zoneperf/pipeline/registry.hpp"
 #include "zoneperf/text/csv.hpp"
 
 namespace zoneperf {
-
-namespace errc {
-inline constexpr int value_given_twice = 730;  ///< a leaf value given by the registry and by the other table
-inline constexpr int no_land_area = 731;       ///< a landed project with no land area (per-mu figures)
-}  // namespace errc
 
 struct unit_counts {
   std::string unit;                                 ///< a task force id, or "zone"

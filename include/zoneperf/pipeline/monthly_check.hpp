@@ -23,16 +23,10 @@
 #include <vector>
 
 #include "zoneperf/period.hpp"
+#include "zoneperf/pipeline/errc.hpp"
 #include "zoneperf/pipeline/registry.hpp"
 
 namespace zoneperf {
-
-namespace errc {
-inline constexpr int bad_split =
-    750;  ///< negative weights or targets, no weight to split by, fixed targets over the zone's
-inline constexpr int not_a_month = 751;    ///< the check's period is not a month
-inline constexpr int missing_score = 752;  ///< the face rule needs a month score the caller did not give
-}  // namespace errc
 
 struct monthly_targets {
   std::int64_t intent = 10;

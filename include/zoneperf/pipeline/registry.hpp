@@ -30,29 +30,12 @@
 
 #include "zoneperf/error.hpp"
 #include "zoneperf/period.hpp"
+#include "zoneperf/pipeline/errc.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/units/area.hpp"
 #include "zoneperf/units/money.hpp"
 
 namespace zoneperf {
-
-/// Codes of the project registry (7xx).
-namespace errc {
-/// a task force the registry does not know
-inline constexpr int unknown_task_force = 710;
-/// a project id given twice
-inline constexpr int duplicate_project = 711;
-/// a change to a project the registry does not hold
-inline constexpr int unknown_project = 712;
-inline constexpr int skipped_stage = 713;         ///< a stage reached without the one before it
-inline constexpr int stage_out_of_order = 714;    ///< a move backwards, sideways or past producing
-inline constexpr int date_before_previous = 715;  ///< dated before the previous stage's date
-inline constexpr int date_after_as_of = 716;      ///< dated after the registry's as-of date
-inline constexpr int project_cleared = 717;       ///< a change to a cleared project
-inline constexpr int not_contacted = 718;         ///< a project without a contacted date
-inline constexpr int bad_project_field = 719;     ///< an amount, flag, area or id that is not valid
-inline constexpr int bad_stage = 720;             ///< an unknown stage name
-}  // namespace errc
 
 enum class stage : std::uint8_t {
   contacted,

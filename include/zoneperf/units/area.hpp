@@ -19,7 +19,9 @@
 /// zero by default). Range: about ±3·10¹² m²; overflow is error 553, never a wrap.
 ///
 /// Area has no conversion to or from plain numbers or money: area + money, area + 3.0 and
-/// area * area do not compile. Errors are zoneperf::error with the codes in area_errc.
+/// area * area do not compile. Errors are zoneperf::error with the codes
+/// 551..554 of zoneperf/errc.hpp (errc::bad_area_number, area_too_many_decimals, area_overflow,
+/// unknown_area_unit).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,14 +29,6 @@
 #include "zoneperf/error.hpp"
 
 namespace zoneperf {
-
-/// Area error codes (5xx is shared with money: area takes 551..569).
-namespace area_errc {
-inline constexpr int bad_number = 551;         ///< not a decimal number ("abc", "1e3", "")
-inline constexpr int too_many_decimals = 552;  ///< more decimal places than the unit holds exactly
-inline constexpr int overflow = 553;           ///< the result does not fit 64 bits of ticks
-inline constexpr int unknown_unit = 554;       ///< "17.5 acres"
-}  // namespace area_errc
 
 enum class area_unit { m2, mu, ha };
 

@@ -25,9 +25,10 @@
 /// money ÷ money is an exact_ratio rather than a double so that a comparison such as
 /// "actual ≥ target" or a ratio fed back into multiply() is exact; to_double() is there for display.
 ///
-/// Errors (zoneperf::error, category "money"): 501 overflow (a result outside int64 fen),
-/// 502 not a decimal amount, 503 more precision than a fen with no rounding named,
-/// 504 division by zero. Codes 550-599 belong to area.
+/// Errors (zoneperf::error, category "money"; the codes are in zoneperf/errc.hpp): 501 overflow
+/// (errc::money_overflow, a result outside int64 fen), 502 not a decimal amount (errc::bad_amount),
+/// 503 more precision than a fen with no rounding named (errc::money_too_precise), 504 division by
+/// zero (errc::money_division_by_zero). Codes 550-599 belong to area.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,17 +37,6 @@
 #include "zoneperf/error.hpp"
 
 namespace zoneperf {
-
-namespace money_errc {
-/// an amount or product beyond 64-bit fen
-inline constexpr int overflow = 501;
-/// text that is not a money amount
-inline constexpr int bad_amount = 502;
-/// an amount finer than a fen, or a ratio beyond its places
-inline constexpr int too_precise = 503;
-/// a money ratio or split by zero
-inline constexpr int division_by_zero = 504;
-}  // namespace money_errc
 
 /// Currency tags. `unit` is the word after 万/亿 when printing and parsing.
 struct cny {

@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "zoneperf/error.hpp"
-#include "zoneperf/weights/codes.hpp"
+#include "zoneperf/weights/errc.hpp"
 
 namespace zoneperf {
 

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "zoneperf/tree.hpp"
-#include "zoneperf/weights/codes.hpp"
+#include "zoneperf/weights/errc.hpp"
 
 namespace zoneperf {
 

@@ -13,7 +13,7 @@
 #include <Eigen/Core>
 
 #include "zoneperf/error.hpp"
-#include "zoneperf/weights/codes.hpp"
+#include "zoneperf/weights/errc.hpp"
 
 namespace zoneperf {
 

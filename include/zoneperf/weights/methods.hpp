@@ -30,7 +30,7 @@
 
 #include "zoneperf/error.hpp"
 #include "zoneperf/tree.hpp"
-#include "zoneperf/weights/codes.hpp"
+#include "zoneperf/weights/errc.hpp"
 
 namespace zoneperf {
 

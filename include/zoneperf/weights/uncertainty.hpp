@@ -63,7 +63,7 @@
 #include "zoneperf/assess.hpp"
 #include "zoneperf/progress.hpp"
 #include "zoneperf/tree.hpp"
-#include "zoneperf/weights/codes.hpp"
+#include "zoneperf/weights/errc.hpp"
 
 namespace zoneperf {
 

@@ -425,7 +425,7 @@ void land_section(const detail::report_model& m, std::string& o) {
 }  // namespace
 
 std::string report_html(const report_data& data) {
-  const auto& m = data.model();
+  const detail::report_model& m = *data.model_;
   std::string o;
   o.reserve(64 * 1024);
   o += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"/>"

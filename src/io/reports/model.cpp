@@ -119,7 +119,7 @@ faces_view faces_of(const rjson& p) {
 
 report_data::report_data(const scorecard& card, const report_sections& sections) {
   using namespace detail;
-  auto m = std::make_shared<report_model>(card.tree);
+  auto m = std::make_shared<report_data::model>(card.tree);
   const indicator_tree& tree = m->tree;
   m->title = sections.title.empty() ? tree.name() : sections.title;
   m->groups = tree.groups();

@@ -77,3 +77,11 @@ struct faces_view {
 faces_view faces_of(const rjson& projects);
 
 }  // namespace zoneperf::detail
+
+namespace zoneperf {
+/// What a report_data holds (private to it and the writers it befriends, which read it as the
+/// detail::report_model it is).
+struct report_data::model : detail::report_model {
+  using detail::report_model::report_model;
+};
+}  // namespace zoneperf

@@ -62,7 +62,7 @@ report_table json_rows(std::string name, std::string title, const rjson& list,
 }  // namespace
 
 std::vector<report_table> report_tables(const report_data& data) {
-  const auto& m = data.model();
+  const detail::report_model& m = *data.model_;
   std::vector<report_table> out{scorecard_table(m), leaves_table(m)};
   if (data.has_pay()) {
     const rjson& p = m.pay;
@@ -186,7 +186,7 @@ std::string md_table(const std::vector<std::string>& header,
 
 std::string report_markdown(const report_data& data) {
   using detail::show;
-  const auto& m = data.model();
+  const detail::report_model& m = *data.model_;
   std::string out = "# " + md_cell(m.title) + "\n\n## Scorecard (" + m.tree.id() + ")\n\n";
   {
     std::vector<std::string> h{"unit"};

@@ -633,7 +633,7 @@ void faces_sheet(book& b, const detail::report_model& m) {
 
 workbook_manifest write_report_workbook(const report_data& data, const std::string& path,
                                         const workbook_options& options) {
-  const auto& m = data.model();
+  const detail::report_model& m = *data.model_;
   output_file file(path);  // the old workbook stays until the new one is complete
   book b(file.temp_path(), options);
   // The scorecard sums the leaves sheet, so the leaves' rows are laid out first; the scorecard

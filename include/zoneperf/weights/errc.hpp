@@ -1,11 +1,9 @@
 #pragma once
-/// Error codes of the weights module (the 8xx hundred of zoneperf::error).
-///
-/// Synopsis
-///   namespace zoneperf::errc { matrix_not_square = 801, ..., bad_ahp_option = 816 }
-///
-/// A code's meaning never changes once released; new codes take the next free number.
+/// Error codes of the weights module (category "weights", 8xx), in namespace zoneperf::errc like
+/// every code (zoneperf/errc.hpp). A code's number and meaning never change once released.
+
 namespace zoneperf::errc {
+
 /// A pairwise comparison matrix is not n x n (or its names do not line up).
 inline constexpr int matrix_not_square = 801;
 /// A cell of a pairwise comparison matrix is zero or negative.
@@ -38,4 +36,5 @@ inline constexpr int bad_points_step = 814;
 inline constexpr int bad_mean_input = 815;
 /// An AHP option out of range (a negative or non-finite reciprocal tolerance or acceptance bound).
 inline constexpr int bad_ahp_option = 816;
+
 }  // namespace zoneperf::errc
