@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "../support/test_support.hpp"
@@ -175,7 +176,59 @@ TEST(cli_test, demo_files_replace_the_old_ones_whole) {
   std::ifstream f(dir + "/scorecard.csv");
   std::string first;
   std::getline(f, first);
-  EXPECT_EQ(first.rfind("unit,", 0), 0u);
+  EXPECT_EQ(first.rfind("\xEF\xBB\xBFunit,", 0), 0u);
   for (const auto& e : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
+}
+
+namespace {
+struct split_result {
+  int status;
+  std::string out, err;  ///< standard output and standard error, apart
+};
+/// Runs the tool with `args` (shell words), keeping stdout and stderr apart.
+split_result run_split(const std::string& args) {
+  const std::string err_path = ::testing::TempDir() + "cli-stderr.txt";
+  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>" + err_path;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+  const int status = pclose(p);
+  std::ifstream f(err_path, std::ios::binary);
+  return {WEXITSTATUS(status), out, std::string(std::istreambuf_iterator<char>(f), {})};
+}
+}  // namespace
+
+TEST(cli_test, the_demos_csv_files_for_people_start_with_a_bom) {
+  const std::string dir = ::testing::TempDir() + "demo-bom";
+  ASSERT_EQ(run("demo --out " + dir + " >/dev/null").status, 0);
+  std::size_t csv = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".csv") continue;
+    ++csv;
+    std::ifstream f(e.path(), std::ios::binary);
+    std::string head(3, '\0');
+    f.read(head.data(), 3);
+    EXPECT_EQ(head, "\xEF\xBB\xBF") << e.path();
+  }
+  EXPECT_EQ(csv, 5u + 8u);  // scorecard, land, three pay tables; eight report tables
+}
+
+TEST(cli_test, assess_csv_neutralises_a_unit_id_that_a_spreadsheet_would_run) {
+  std::ifstream in(samples + "values.csv", std::ios::binary);
+  std::string values((std::istreambuf_iterator<char>(in)), {});
+  const auto at = values.find("信息技术");
+  ASSERT_NE(at, std::string::npos);
+  values.replace(at, std::string("信息技术").size(), "\"=cmd|' /C calc'!A0\"");
+  const std::string path = write_temp("inject-values.csv", values);
+  const auto r = run_split("assess --preset task-force --values " + path + " --format csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, 5), "unit,");  // standard output: no BOM
+  EXPECT_NE(r.out.find("\n'=cmd|' /C calc'!A0,"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\n=cmd"), std::string::npos);
+  // Markdown shows it as text, its pipe escaped.
+  const auto md = run_split("assess --preset task-force --values " + path + " --format markdown");
+  ASSERT_EQ(md.status, 0) << md.err;
+  EXPECT_NE(md.out.find("| =cmd\\|' /C calc'!A0 |"), std::string::npos) << md.out;
 }
