@@ -200,6 +200,44 @@ split_result run_split(const std::string& args) {
 }
 }  // namespace
 
+TEST(cli_test, every_usage_error_exits_2_with_cli11s_message_on_stderr) {
+  const std::string values = " --values " + samples + "values.csv";
+  const struct {
+    const char* what;
+    std::string args;
+    const char* message;
+  } cases[] = {
+      {"unknown option (CLI11: 109)", "assess --preset task-force" + values + " --bogus",
+       "The following argument was not expected: --bogus"},
+      {"missing required option (106)", "assess --preset task-force", "--values is required"},
+      {"bad --format (105)", "assess --preset task-force" + values + " --format xml",
+       "--format: Check xml value in"},
+      {"file that does not exist (105)", "assess --preset task-force --values /nonexistent/v.csv",
+       "--values: File does not exist: /nonexistent/v.csv"},
+      {"neither --preset nor --tree (106)", "assess" + values, "--preset or --tree is required"},
+      {"unknown subcommand", "bogus", "A subcommand is required"},
+      {"no subcommand", "", "A subcommand is required"},
+      {"--values-out without --other",
+       "projects --file " + std::string(ZONEPERF_SOURCE_DIR) +
+           "/samples/projects/projects.csv year 2020 --values-out /tmp/x.csv",
+       "--other (the leaves the registry cannot know) with --values-out is required"},
+  };
+  for (const auto& c : cases) {
+    const auto r = run_split(c.args);
+    EXPECT_EQ(r.status, 2) << c.what << "\n" << r.err;
+    EXPECT_EQ(r.out, "") << c.what;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.what << "\n" << r.err;
+    EXPECT_NE(r.err.find("Run with --help for more information."), std::string::npos) << c.what;
+  }
+  // Help and the version are not errors.
+  const auto help = run_split("assess --help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("--values"), std::string::npos);
+  const auto version = run_split("--version");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_EQ(version.out, "zoneperf 0.1.0\n");
+}
+
 TEST(cli_test, the_demos_csv_files_for_people_start_with_a_bom) {
   const std::string dir = ::testing::TempDir() + "demo-bom";
   ASSERT_EQ(run("demo --out " + dir + " >/dev/null").status, 0);
