@@ -9,6 +9,8 @@
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/markup.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -114,7 +116,7 @@ void run_assess(const assess_args& a) {
   for (std::size_t k = 0; k < explained.size(); ++k) {
     const std::string& unit = values.units[explained[k]];
     if (a.format == output_format::markdown) {
-      std::cout << "\n### " << unit << "\n\n" << explanation_markdown(tree, leaves[k]);
+      std::cout << "\n### " << markdown_text(unit) << "\n\n" << explanation_markdown(tree, leaves[k]);
     } else if (a.format == output_format::csv) {
       text_table t = explanation_table(tree, leaves[k]);
       t.header.insert(t.header.begin(), "unit");
@@ -185,10 +187,10 @@ void demo_scorecard(demo_context& ctx) {
   ctx.out << scorecard_table(tree, card.result, card.units).render();
 
   ctx.files.add(ctx.out_dir + "/scorecard.json").write(report_json(card));
-  ctx.files.add(ctx.out_dir + "/scorecard.csv").write(report_csv(card));
+  write_csv_file(ctx.files.add(ctx.out_dir + "/scorecard.csv"), report_csv(card), csv_for::people);
   std::string md = report_markdown(card);
   for (std::size_t u = 0; u < card.units.size(); ++u)
-    md += "\n### " + card.units[u] + "\n\n" + explanation_markdown(tree, card.leaves[u]);
+    md += "\n### " + markdown_text(card.units[u]) + "\n\n" + explanation_markdown(tree, card.leaves[u]);
   ctx.files.add(ctx.out_dir + "/scorecard.md").write(md);
   ctx.out << "\nwrote " << ctx.out_dir
           << "/scorecard.json, scorecard.csv, scorecard.md (every leaf explained)\n";

@@ -12,6 +12,8 @@
 #include "zoneperf/land/records.hpp"
 #include "zoneperf/land/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/markup.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -140,7 +142,7 @@ void run_land(const land_args& a) {
       std::cout << land_report_csv(tree, config, records, ev);
       return;
     case output_format::markdown:
-      std::cout << "## " << tree.name() << " (" << tree.id() << ")\n\n"
+      std::cout << "## " << markdown_text(tree.name()) << " (" << markdown_text(tree.id()) << ")\n\n"
                 << enterprise_table(tree, config, records, ev).markdown() << "\n### Classes\n\n"
                 << class_table(config, ev).markdown() << "\n### Per-mu figures (ratios of sums)\n\n"
                 << metrics_table(zone_rows, "scope").markdown();
@@ -205,7 +207,8 @@ void demo_land(demo_context& ctx) {
       fixed(ev.zone[land_metric::investment_per_mu]));
   const std::string json_text = land_report_json(tree, config, records, ev);
   ctx.files.add(ctx.out_dir + "/land.json").write(json_text);
-  ctx.files.add(ctx.out_dir + "/land.csv").write(land_report_csv(tree, config, records, ev));
+  write_csv_file(ctx.files.add(ctx.out_dir + "/land.csv"), land_report_csv(tree, config, records, ev),
+                 csv_for::people);
   ctx.out << "wrote " << ctx.out_dir << "/land.json, land.csv\n";
   ctx.sections.land = json_text;
 }

@@ -101,9 +101,9 @@ std::string write_reports(output_batch& files, const std::string& dir, const pay
   if (ec) throw error(errc::cannot_write, dir, "cannot create folder: " + ec.message());
   std::string json = pay_json(r, staff, policy);
   files.add(dir + "/pay.json").write(json);
-  files.add(dir + "/pay_people.csv").write(pay_people_csv(r, staff));
-  files.add(dir + "/pay_task_forces.csv").write(pay_task_forces_csv(r));
-  files.add(dir + "/pay_awards.csv").write(pay_awards_csv(r, staff));
+  write_csv_file(files.add(dir + "/pay_people.csv"), pay_people_csv(r, staff), csv_for::people);
+  write_csv_file(files.add(dir + "/pay_task_forces.csv"), pay_task_forces_csv(r), csv_for::people);
+  write_csv_file(files.add(dir + "/pay_awards.csv"), pay_awards_csv(r, staff), csv_for::people);
   return json;
 }
 

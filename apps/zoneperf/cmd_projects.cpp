@@ -13,6 +13,7 @@
 #include "zoneperf/pipeline/monthly_check.hpp"
 #include "zoneperf/pipeline/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -169,7 +170,9 @@ void run_year(const projects_args& a) {
     const leaf_table other = read_leaf_table(read_csv_file(a.other));
     std::vector<std::string> columns;
     for (int c : tree.columns()) columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
-    write_file(a.values_out, merge_leaves(leaves, other, columns).to_csv());
+    output_file out(a.values_out);  // read back by `zoneperf assess`: ids as they are, no BOM
+    write_csv_file(out, merge_leaves(leaves, other, columns).to_csv(), csv_for::reading_back);
+    out.commit();
   }
   if (a.format == output_format::json) {
     std::cout << projects_period_json(r, p, co.as_of) << "\n";

@@ -16,6 +16,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/json_writer.hpp"
+#include "zoneperf/text/markup.hpp"
 #include "zoneperf/weights.hpp"
 
 namespace zoneperf::cli {
@@ -415,16 +416,13 @@ class uncertainty_writer {
     if (format_ == output_format::csv) {
       for (std::size_t c = 0; c < cells.size(); ++c) {
         if (c) buf_ += ',';
-        buf_ += csv_field(cells[c]);
+        buf_ += csv_field(cells[c], csv_for::people);
       }
     } else if (format_ == output_format::markdown) {
       buf_ += '|';
       for (const auto& cell : cells) {
         buf_ += ' ';
-        for (char ch : cell) {
-          if (ch == '|') buf_ += '\\';
-          buf_ += ch;
-        }
+        buf_ += markdown_text(cell);
         buf_ += " |";
       }
     } else {  // as text_table::render

@@ -101,7 +101,10 @@ int main(int argc, char** argv) {
     if (!std::cout.flush())
       throw zoneperf::error(zoneperf::errc::cannot_write, "standard output", "cannot write");
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 prints its message (stdout for --help and --version, stderr for a usage error); a
+    // usage error (a missing or unknown option, a bad value, a file that does not exist) exits with
+    // 2 as bad input does, not with CLI11's own codes (105, 106, 109, ...).
+    return app.exit(e) == 0 ? 0 : 2;
   } catch (const zoneperf::error& e) {
     std::cerr << "zoneperf: " << e.what() << '\n';
     return 2;

@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
+#include "zoneperf/text/markup.hpp"
 #include "zoneperf/text/number.hpp"
 
 namespace zoneperf::cli {
@@ -67,19 +68,14 @@ std::string text_table::render() const {
 }
 
 std::string text_table::markdown() const {
-  auto esc = [](const std::string& s) {
-    std::string o;
-    for (char ch : s) o += ch == '|' ? std::string("\\|") : std::string(1, ch);
-    return o;
-  };
   std::string out = "|";
-  for (const auto& h : header) out += " " + esc(h) + " |";
+  for (const auto& h : header) out += " " + markdown_text(h) + " |";
   out += "\n|";
   for (std::size_t c = 0; c < header.size(); ++c) out += (c < right.size() && right[c]) ? "---:|" : "---|";
   out += "\n";
   for (const auto& row : rows) {
     out += "|";
-    for (const auto& cell : row) out += " " + esc(cell) + " |";
+    for (const auto& cell : row) out += " " + markdown_text(cell) + " |";
     out += "\n";
   }
   return out;
@@ -88,7 +84,8 @@ std::string text_table::markdown() const {
 std::string text_table::csv() const {
   auto line = [](const std::vector<std::string>& cells) {
     std::string out;
-    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_field(cells[c]);
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      out += (c ? "," : "") + csv_field(cells[c], csv_for::people);
     return out + "\n";
   };
   std::string out = line(header);

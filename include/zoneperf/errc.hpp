@@ -64,6 +64,8 @@ inline constexpr int bad_value = 214;
 inline constexpr int misplaced_node = 215;
 /// a preset name that is not compiled in
 inline constexpr int unknown_preset = 216;
+/// text for people that is not UTF-8 or holds control characters (a report's title)
+inline constexpr int bad_text = 217;
 // data: values, targets, tables
 /// an empty cell where the missing policy is `error`
 inline constexpr int missing_value = 301;
@@ -102,6 +104,9 @@ inline constexpr int missing_unit = 317;
 /// A scorecard whose numbers disagree: a total unequal to its parts, a grade or rank its total does not give,
 /// a grade the tree does not have.
 inline constexpr int inconsistent_scorecard = 318;
+/// a text or formula longer than a workbook cell holds (Excel: 32 767 characters of text, 8 192 of
+/// formula)
+inline constexpr int cell_too_long = 319;
 // io: files
 /// a file that cannot be opened or read
 inline constexpr int cannot_open = 401;

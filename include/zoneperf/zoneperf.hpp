@@ -31,6 +31,7 @@
 #include "zoneperf/scorecard.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
+#include "zoneperf/text/markup.hpp"
 #include "zoneperf/text/number.hpp"
 #include "zoneperf/tree.hpp"
 #include "zoneperf/units/area.hpp"

@@ -52,7 +52,14 @@ void export_pay(py::module_& m) {
           [](const pay_run& r, int indent) { return pay_json(r.result, r.staff, r.policy, indent); },
           py::arg("indent") = 2,
           "The JSON report, as `zoneperf pay --format json` writes it (money in yuan strings).")
-      .def("people_csv", [](const pay_run& r) { return pay_people_csv(r.result, r.staff); })
+      .def(
+          "people_csv",
+          [](const pay_run& r, bool for_people) {
+            return pay_people_csv(r.result, r.staff, for_people ? csv_for::people : csv_for::reading_back);
+          },
+          py::arg("for_people") = true,
+          "The people table as CSV text (no BOM). for_people: a text a spreadsheet would run as a formula "
+          "(=, +, -, @, tab, CR first) gets a leading ' (numbers excepted); False keeps every cell as it is.")
       .def("task_forces_csv", [](const pay_run& r) { return pay_task_forces_csv(r.result); })
       .def("awards_csv", [](const pay_run& r) { return pay_awards_csv(r.result, r.staff); })
       .def_property_readonly("pool", [](const pay_run& r) { return zoneperf::to_string(r.result.pool); })

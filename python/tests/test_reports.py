@@ -144,3 +144,55 @@ def test_bad_inputs_raise_the_modules_errors(card, tree):
     with pytest.raises(zp.FileError) as e:
         zp.report(card).write("/proc/zp_no_such_dir")
     assert e.value.code == 402
+
+
+def test_hostile_text_is_neutralised_in_csv_escaped_in_markdown_and_replaced_in_html(card, tree):
+    doc = json.loads(card)
+    hostile = '=HYPERLINK("http://x")|<b>&'
+    doc["units"][1]["id"] = hostile
+    r = zp.report(json.dumps(doc))
+    scorecard = r.tables()[0]
+    assert scorecard.rows[1][0] == hostile  # the table keeps the text; its CSV neutralises it
+    assert '\r\n"\'=HYPERLINK(""http://x"")|<b>&",' in scorecard.csv()
+    md = r.markdown()
+    assert "<b>" not in md and '| =HYPERLINK("http://x")\\|&lt;b&gt;&amp; |' in md
+    doc["units"][1]["id"] = "a\uffffb\ufdd0c\x01d"
+    html = zp.report(json.dumps(doc)).html()
+    ET.fromstring(html.split("\n", 1)[1])
+    assert "a\ufffdb\ufffdc\ufffdd" in html and "\uffff" not in html
+    # Results of other modules: the assessment's CSV for people, the registry's CSV read back as it is.
+    units, values = zp.read_values(tree, zp.sample_file("task-force/values.csv"))
+    text = zp.assess(tree, values, units=["-cmd"] + list(units[1:])).to_csv()
+    assert "\n'-cmd," in text and not text.startswith("\ufeff")
+    staff = zp.sample_file("pay/staff.csv").replace("王军", "=1+2")
+    run = zp.allocate_pay(staff, json.loads(card), zp.PayPolicy.from_json(zp.sample_file("pay/policy.json")))
+    assert "\nXC01,'=1+2," in run.people_csv() and "\nXC01,=1+2," in run.people_csv(for_people=False)
+    assert run.people_frame().loc[0, "name"] == "=1+2"  # a DataFrame keeps the text as it is
+    reg = zp.read_projects(zp.sample_file("projects/projects.csv").replace("石墨烯导热膜项目(续建)", "@SUM(1)"))
+    assert ",@SUM(1)," in reg.to_csv() and zp.read_projects(reg.to_csv()).to_csv() == reg.to_csv()
+
+
+def test_a_title_with_control_characters_or_not_utf8_is_error_217(card):
+    for title in ("two\nlines", "bell\a", "nul\x00"):
+        with pytest.raises(zp.ConfigError) as e:
+            zp.report(card, title=title)
+        assert e.value.code == 217 and e.value.where == "title", title
+    with pytest.raises(zp.ConfigError) as e:
+        zp.report(card, title="two\nlines")
+    assert str(e.value) == "[zoneperf.config.217] title: a control character (U+000A) at byte 4: a report title is one line of text without control characters"
+    assert zp.report(card, title="聊城 <draft> & notes").html().count("聊城 &lt;draft&gt; &amp; notes") == 2
+
+
+def test_a_workbook_cell_over_excels_limit_is_error_319_naming_sheet_cell_and_person(card, pay, tmp_path):
+    doc = json.loads(pay.to_json())
+    doc["people"][0]["name"] = "x" * 32768
+    r = zp.report(card, pay=json.dumps(doc))
+    with pytest.raises(zp.DataError) as e:
+        r.write_workbook(tmp_path / "a.xlsx")
+    assert e.value.code == 319
+    assert str(e.value) == "[zoneperf.data.319] pay_people!B2 (person \"XC01\", column \"name\"): text of 32768 characters: a workbook cell holds at most 32 767 (Excel's limit); shorten it"
+    assert not (tmp_path / "a.xlsx").exists()
+    doc["people"][0]["name"] = "x" * 32767
+    zp.report(card, pay=json.dumps(doc)).write_workbook(tmp_path / "b.xlsx")
+    with zipfile.ZipFile(tmp_path / "b.xlsx") as z:
+        assert "x" * 32767 in z.read("xl/sharedStrings.xml").decode("utf-8")

@@ -386,7 +386,8 @@ def _people_frame(self: PayRun):
 
     import pandas as pd
 
-    return pd.read_csv(io.StringIO(self.people_csv()), dtype=str, keep_default_na=False)
+    # Every cell as it is: the formula guard of people_csv() is for spreadsheets, not for a DataFrame.
+    return pd.read_csv(io.StringIO(self.people_csv(for_people=False)), dtype=str, keep_default_na=False)
 
 
 PayRun.to_dict = lambda self: __import__("json").loads(self.to_json())

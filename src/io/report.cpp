@@ -8,6 +8,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/json_writer.hpp"
+#include "zoneperf/text/markup.hpp"
 #include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
@@ -119,7 +120,7 @@ void write_report_csv(text_output& out, const indicator_tree& tree, const assess
   const auto header = summary_header(tree, true);
   for (std::size_t c = 0; c < header.size(); ++c) {
     if (c) b += ',';
-    append_csv_field(b, header[c]);
+    append_csv_field(b, header[c], csv_for::people);
   }
   b += '\n';
   // Each row's numbers are formatted into one buffer and appended at once.
@@ -127,7 +128,7 @@ void write_report_csv(text_output& out, const indicator_tree& tree, const assess
   const auto& groups = tree.groups();
   std::vector<char> row((groups.size() + 2) * (shortest_chars + 1) + 16);
   for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
-    append_csv_field(b, units.at(static_cast<std::size_t>(u)));
+    append_csv_field(b, units.at(static_cast<std::size_t>(u)), csv_for::people);
     char* p = row.data();
     for (int g : groups) {
       *p++ = ',';
@@ -139,7 +140,7 @@ void write_report_csv(text_output& out, const indicator_tree& tree, const assess
     if (ranked) p = std::to_chars(p, p + 16, r.rank(u)).ptr;
     *p++ = ',';
     b.append(row.data(), p);
-    append_csv_field(b, grade_text(tree, r, u));
+    append_csv_field(b, grade_text(tree, r, u), csv_for::people);
     b += r.vetoed(u) ? ",yes\n" : ",no\n";
     out.maybe_flush();
   }
@@ -155,17 +156,17 @@ std::string report_csv(const indicator_tree& tree, const assessment& r,
 void write_report_markdown(text_output& out, const indicator_tree& tree, const assessment& r,
                            const std::vector<std::string>& units) {
   const auto header = summary_header(tree, false);
-  out << "## " << tree.name() << " (" << tree.id() << ")\n\n|";
-  for (const auto& h : header) out << " " << h << " |";
+  out << "## " << markdown_text(tree.name()) << " (" << markdown_text(tree.id()) << ")\n\n|";
+  for (const auto& h : header) out << " " << markdown_text(h) << " |";
   out << "\n|---|";
   for (std::size_t c = 1; c < header.size(); ++c) out << "---:|";
   out << "\n";
   const bool ranked = !r.ranks().empty();
   for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
-    out << "| " << units.at(static_cast<std::size_t>(u)) << " |";
+    out << "| " << markdown_text(units.at(static_cast<std::size_t>(u))) << " |";
     for (int g : tree.groups()) out << " " << fixed(r.score(u, static_cast<std::size_t>(g))) << " |";
     out << " " << fixed(r.total(u)) << " | " << (ranked ? std::to_string(r.rank(u)) : std::string()) << " | "
-        << grade_text(tree, r, u) << " | " << (r.vetoed(u) ? "yes" : "no") << " |\n";
+        << markdown_text(grade_text(tree, r, u)) << " | " << (r.vetoed(u) ? "yes" : "no") << " |\n";
     out.maybe_flush();
   }
 }
@@ -183,8 +184,8 @@ std::string explanation_markdown(const indicator_tree& tree, const std::vector<l
       "|---|---:|---:|---:|---|---:|---|---:|---:|\n";
   for (const auto& e : leaves) {
     const node& n = tree.node(static_cast<std::size_t>(e.node));
-    out += "| " + n.id + " " + n.name + " | " + (e.missing ? "missing" : shortest(e.actual)) + " | " +
-           (std::isnan(e.target) ? "-" : shortest(e.target)) + " | " +
+    out += "| " + markdown_text(n.id + " " + n.name) + " | " + (e.missing ? "missing" : shortest(e.actual)) +
+           " | " + (std::isnan(e.target) ? "-" : shortest(e.target)) + " | " +
            (std::isnan(e.ratio) ? "-" : fixed(e.ratio, 4)) + " | " +
            (e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind)) + " | " +
            fixed(e.fraction, 4) + " | " + (e.capped ? "yes" : "no") + " | " + fixed(e.points, 4) + " | " +

@@ -86,12 +86,13 @@ std::string land_report_csv(const indicator_tree&, const land_config& config,
   out += ",score,rank,class\n";
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
-    out += csv_field(r.id) + "," + csv_field(r.name) + "," + shortest(r.land->mu());
+    out += csv_field(r.id, csv_for::people) + "," + csv_field(r.name, csv_for::people) + "," +
+           shortest(r.land->mu());
     for (double v : ev.metrics[i].values) out += "," + (v == v ? shortest(v) : std::string());
     const auto row = ev.row[i];
     out += "," + (row < 0 ? std::string() : shortest(ev.result.total(row)));
     out += "," + (row < 0 ? std::string() : std::to_string(ev.rank[i]));
-    out += "," + csv_field(class_label(config.classes, ev.classes.class_of[i])) + "\n";
+    out += "," + csv_field(class_label(config.classes, ev.classes.class_of[i]), csv_for::people) + "\n";
   }
   return out;
 }

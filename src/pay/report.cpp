@@ -26,9 +26,9 @@ std::string decimal(exact_ratio r) {
 std::string multiple_text(exact_ratio r) { return r.to_string(4); }
 std::string score_text(double v) { return fmt::format("{}", v); }
 
-std::string line(const std::vector<std::string>& cells) {
+std::string line(const std::vector<std::string>& cells, csv_for reader = csv_for::people) {
   std::string out;
-  for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_field(cells[c]);
+  for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_field(cells[c], reader);
   return out + "\n";
 }
 }  // namespace
@@ -137,7 +137,7 @@ std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff
   return detail::dump_json(j, indent);
 }
 
-std::string pay_people_csv(const pay_result& r, const std::vector<staff_member>& staff) {
+std::string pay_people_csv(const pay_result& r, const std::vector<staff_member>& staff, csv_for reader) {
   std::string out = line({"id",
                           "name",
                           "task_force",
@@ -158,7 +158,8 @@ std::string pay_people_csv(const pay_result& r, const std::vector<staff_member>&
                           "base_pay",
                           "award",
                           "total",
-                          "multiple"});
+                          "multiple"},
+                         reader);
   for (const auto& p : r.people) {
     const staff_member& m = staff[p.person];
     out += line({m.id,
@@ -181,7 +182,8 @@ std::string pay_people_csv(const pay_result& r, const std::vector<staff_member>&
                  to_string(p.base_pay),
                  to_string(p.award),
                  to_string(p.total),
-                 multiple_text(p.multiple())});
+                 multiple_text(p.multiple())},
+                reader);
   }
   return out;
 }

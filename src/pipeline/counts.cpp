@@ -240,10 +240,10 @@ std::optional<std::size_t> leaf_table::unit_index(std::string_view id) const {
 
 std::string leaf_table::to_csv() const {
   std::string out = "unit";
-  for (const auto& c : columns) out += "," + csv_field(c);
+  for (const auto& c : columns) out += "," + csv_field(c, csv_for::reading_back);
   out += '\n';
   for (std::size_t u = 0; u < units.size(); ++u) {
-    out += csv_field(units[u]);
+    out += csv_field(units[u], csv_for::reading_back);
     for (std::size_t c = 0; c < columns.size(); ++c) out += "," + number_cell(at(u, c));
     out += '\n';
   }

@@ -244,9 +244,11 @@ std::string write_projects_csv(const registry& reg) {
   for (std::size_t c = 0; c < names.size(); ++c) out << (c ? "," : "") << names[c];
   out << '\n';
   for (const project* p : reg.all()) {
-    out << csv_field(p->id) << ',' << csv_field(p->name) << ',' << csv_field(p->task_force) << ','
-        << csv_field(p->industry) << ',' << (p->key_project ? 1 : 0) << ',' << (p->chain_project ? 1 : 0)
-        << ',' << (p->top500 ? 1 : 0) << ',' << to_string(p->total_investment, money_unit::wan) << ','
+    out << csv_field(p->id, csv_for::reading_back) << ',' << csv_field(p->name, csv_for::reading_back) << ','
+        << csv_field(p->task_force, csv_for::reading_back) << ','
+        << csv_field(p->industry, csv_for::reading_back) << ',' << (p->key_project ? 1 : 0) << ','
+        << (p->chain_project ? 1 : 0) << ',' << (p->top500 ? 1 : 0) << ','
+        << to_string(p->total_investment, money_unit::wan) << ','
         << to_string(p->fixed_asset_investment, money_unit::wan) << ','
         << to_string(p->foreign_capital, money_unit::wan) << ',';
     out << exact_mu(p->land) << ',' << to_string(p->annual_tax, money_unit::wan) << ',';

@@ -431,12 +431,34 @@ cell_table read_csv_file(const std::string& path, const progress_callback& progr
   return read_table(s);
 }
 
-void append_csv_field(std::string& out, std::string_view text) {
+namespace {
+// A text cell a spreadsheet could take as a formula (see csv_for).
+bool formula_like(std::string_view text) {
+  if (text.empty()) return false;
+  switch (text.front()) {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    case '+':
+    case '-':
+      return text != "-" && !detail::is_number_text(text);
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+void append_csv_field(std::string& out, std::string_view text, csv_for reader) {
+  const bool prefix = reader == csv_for::people && formula_like(text);
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (prefix) out += '\'';
     out.append(text);
     return;
   }
   out += '"';
+  if (prefix) out += '\'';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
@@ -444,13 +466,41 @@ void append_csv_field(std::string& out, std::string_view text) {
   out += '"';
 }
 
-std::string csv_field(std::string_view text) {
+std::string csv_field(std::string_view text, csv_for reader) {
   std::string out;
-  append_csv_field(out, text);
+  append_csv_field(out, text, reader);
   return out;
 }
 
+void write_csv_file(output_file& file, std::string_view csv, csv_for reader) {
+  if (reader == csv_for::people) file.write(utf8_bom);
+  file.write(csv);
+}
+
 namespace detail {
+bool is_number_text(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  auto digits = [&] {
+    const std::size_t from = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - from;
+  };
+  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+  std::size_t mantissa = digits();
+  if (i < n && s[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return false;
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == n;
+}
+
 std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t bad = std::string_view::npos;
   walk_utf8(s, [&bad](std::size_t at, std::size_t len) {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "../support/test_support.hpp"
@@ -175,7 +176,7 @@ TEST(cli_test, demo_files_replace_the_old_ones_whole) {
   std::ifstream f(dir + "/scorecard.csv");
   std::string first;
   std::getline(f, first);
-  EXPECT_EQ(first.rfind("unit,", 0), 0u);
+  EXPECT_EQ(first.rfind("\xEF\xBB\xBFunit,", 0), 0u);
   for (const auto& e : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
 }
@@ -199,4 +200,94 @@ TEST(cli_test, a_gbk_table_reads_with_a_note_and_the_same_scores_and_stdin_reads
       << refused.out;
   const auto piped = run("assess --preset task-force --values - --format csv < " + utf8);
   EXPECT_EQ(piped.out, plain.out);
+}
+
+namespace {
+struct split_result {
+  int status;
+  std::string out, err;  ///< standard output and standard error, apart
+};
+/// Runs the tool with `args` (shell words), keeping stdout and stderr apart.
+split_result run_split(const std::string& args) {
+  const std::string err_path = ::testing::TempDir() + "cli-stderr.txt";
+  const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>" + err_path;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+  const int status = pclose(p);
+  std::ifstream f(err_path, std::ios::binary);
+  return {WEXITSTATUS(status), out, std::string(std::istreambuf_iterator<char>(f), {})};
+}
+}  // namespace
+
+TEST(cli_test, every_usage_error_exits_2_with_cli11s_message_on_stderr) {
+  const std::string values = " --values " + samples + "values.csv";
+  const struct {
+    const char* what;
+    std::string args;
+    const char* message;
+  } cases[] = {
+      {"unknown option (CLI11: 109)", "assess --preset task-force" + values + " --bogus",
+       "The following argument was not expected: --bogus"},
+      {"missing required option (106)", "assess --preset task-force", "--values is required"},
+      {"bad --format (105)", "assess --preset task-force" + values + " --format xml",
+       "--format: Check xml value in"},
+      {"file that does not exist (105)", "assess --preset task-force --values /nonexistent/v.csv",
+       "--values: File does not exist: /nonexistent/v.csv"},
+      {"neither --preset nor --tree (106)", "assess" + values, "--preset or --tree is required"},
+      {"unknown subcommand", "bogus", "A subcommand is required"},
+      {"no subcommand", "", "A subcommand is required"},
+      {"--values-out without --other",
+       "projects --file " + std::string(ZONEPERF_SOURCE_DIR) +
+           "/samples/projects/projects.csv year 2020 --values-out /tmp/x.csv",
+       "--other (the leaves the registry cannot know) with --values-out is required"},
+  };
+  for (const auto& c : cases) {
+    const auto r = run_split(c.args);
+    EXPECT_EQ(r.status, 2) << c.what << "\n" << r.err;
+    EXPECT_EQ(r.out, "") << c.what;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.what << "\n" << r.err;
+    EXPECT_NE(r.err.find("Run with --help for more information."), std::string::npos) << c.what;
+  }
+  // Help and the version are not errors.
+  const auto help = run_split("assess --help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("--values"), std::string::npos);
+  const auto version = run_split("--version");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_EQ(version.out, "zoneperf 0.1.0\n");
+}
+
+TEST(cli_test, the_demos_csv_files_for_people_start_with_a_bom) {
+  const std::string dir = ::testing::TempDir() + "demo-bom";
+  ASSERT_EQ(run("demo --out " + dir + " >/dev/null").status, 0);
+  std::size_t csv = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".csv") continue;
+    ++csv;
+    std::ifstream f(e.path(), std::ios::binary);
+    std::string head(3, '\0');
+    f.read(head.data(), 3);
+    EXPECT_EQ(head, "\xEF\xBB\xBF") << e.path();
+  }
+  EXPECT_EQ(csv, 5u + 8u);  // scorecard, land, three pay tables; eight report tables
+}
+
+TEST(cli_test, assess_csv_neutralises_a_unit_id_that_a_spreadsheet_would_run) {
+  std::ifstream in(samples + "values.csv", std::ios::binary);
+  std::string values((std::istreambuf_iterator<char>(in)), {});
+  const auto at = values.find("信息技术");
+  ASSERT_NE(at, std::string::npos);
+  values.replace(at, std::string("信息技术").size(), "\"=cmd|' /C calc'!A0\"");
+  const std::string path = write_temp("inject-values.csv", values);
+  const auto r = run_split("assess --preset task-force --values " + path + " --format csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, 5), "unit,");  // standard output: no BOM
+  EXPECT_NE(r.out.find("\n'=cmd|' /C calc'!A0,"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\n=cmd"), std::string::npos);
+  // Markdown shows it as text, its pipe escaped.
+  const auto md = run_split("assess --preset task-force --values " + path + " --format markdown");
+  ASSERT_EQ(md.status, 0) << md.err;
+  EXPECT_NE(md.out.find("| =cmd\\|' /C calc'!A0 |"), std::string::npos) << md.out;
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -80,4 +81,31 @@ TEST(land_cli_test, demo_prints_the_sample_enterprises_classes) {
   EXPECT_NE(r.out.find("落后整治"), std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(dir / "land.json"));
   std::filesystem::remove_all(dir);
+}
+
+TEST(land_cli_test, csv_neutralises_names_a_spreadsheet_would_run_and_keeps_negative_numbers) {
+  std::ifstream in(sample, std::ios::binary);
+  std::string csv((std::istreambuf_iterator<char>(in)), {});
+  const std::string from = "新能源电池有限公司";
+  const auto at = csv.find(from);
+  ASSERT_NE(at, std::string::npos);
+  csv.replace(at, from.size(), "-2+3+cmd|' /C calc'!A0");
+  const std::string path = zoneperf::test_support::write_temp("inject-enterprises.csv", csv);
+  const auto r = run("land --enterprises " + path + " --format csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out.substr(0, 3), "id,");  // standard output: no BOM
+  EXPECT_NE(r.out.find("\nE01,'-2+3+cmd|' /C calc'!A0,33.3,"), std::string::npos) << r.out;
+  // Markdown shows it as text, its pipe escaped.
+  const auto md = run("land --enterprises " + path + " --format markdown");
+  ASSERT_EQ(md.status, 0) << md.out;
+  EXPECT_NE(md.out.find("| E01 | -2+3+cmd\\|' /C calc'!A0 |"), std::string::npos) << md.out;
+}
+
+TEST(land_cli_test, the_demos_land_csv_starts_with_a_bom) {
+  const std::string dir = testing::TempDir() + "land-demo-bom";
+  ASSERT_EQ(run("demo --out " + dir + " >/dev/null").status, 0);
+  std::ifstream f(dir + "/land.csv", std::ios::binary);
+  std::string head(6, '\0');
+  f.read(head.data(), 6);
+  EXPECT_EQ(head, "\xEF\xBB\xBFid,");
 }

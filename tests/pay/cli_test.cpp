@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "../support/test_support.hpp"
@@ -41,6 +43,37 @@ TEST(pay_cli_test, bad_input_exits_2_with_the_message) {
                      "scorecard.json --policy " + samples + "events.csv");
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.out.substr(0, 30), "zoneperf: [zoneperf.parse.101]");
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), {});
+}
+
+TEST(pay_cli_test, csv_for_people_neutralises_formulas_and_the_out_files_start_with_a_bom) {
+  // A person whose name a spreadsheet would run as a formula, and one whose name starts with @.
+  std::string staff = slurp(samples + "staff.csv");
+  for (auto [from, to] : {std::pair<std::string, std::string>{"王军", "\"=HYPERLINK(\"\"http://x\"\")\""},
+                          {"李芳华", "@SUM(1+1)"}}) {
+    const auto at = staff.find(from);
+    ASSERT_NE(at, std::string::npos);
+    staff.replace(at, from.size(), to);
+  }
+  const std::string path = zoneperf::test_support::write_temp("inject-staff.csv", staff);
+  const std::string dir = ::testing::TempDir() + "pay-out";
+  const std::string args = "pay --staff " + path + " --scorecard " + samples + "scorecard.json --policy " +
+                           samples + "policy.json --events " + samples + "events.csv";
+  const auto r = run(args + " --format csv --out " + dir);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out.substr(0, 3), "id,");  // standard output: no BOM
+  EXPECT_NE(r.out.find("\nXC01,\"'=HYPERLINK(\"\"http://x\"\")\",新材料新能源,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nXC02,'@SUM(1+1),新材料新能源,"), std::string::npos);
+  const std::string people = slurp(dir + "/pay_people.csv");
+  EXPECT_EQ(people.substr(0, 6), "\xEF\xBB\xBFid,");
+  EXPECT_EQ(people.substr(3), r.out);
+  for (const char* f : {"pay_task_forces.csv", "pay_awards.csv"})
+    EXPECT_EQ(slurp(dir + "/" + f).substr(0, 3), "\xEF\xBB\xBF") << f;
+  EXPECT_EQ(slurp(dir + "/pay.json").substr(0, 1), "{");  // JSON has no BOM
 }
 
 }  // namespace

@@ -158,6 +158,22 @@ TEST(export_test, merged_with_the_other_leaves_it_is_the_whole_values_table) {
   EXPECT_EQ(merged.to_csv(), read_text_file(sample_dir + "task-force/values.csv"));
 }
 
+TEST(export_test, tables_zoneperf_reads_back_keep_ids_that_look_like_formulas_as_they_are) {
+  // The --values-out table is an input of `zoneperf assess`: no quote added, no BOM.
+  const std::string values = "unit,a,b\n=SUM(1),1,-5\n@x,2,\n+y,-1.5,3\n\"-z,1\",0,0\n";
+  EXPECT_EQ(read_leaf_table(read_csv(values, "v.csv")).to_csv(), values);
+  // A registry's projects CSV reads back to the same projects.
+  std::string csv = read_text_file(sample_dir + "projects/projects.csv");
+  const auto comma = csv.find(',', csv.find('\n') + 1);  // the first project's name follows
+  const auto end = csv.find(',', comma + 1);
+  csv.replace(comma + 1, end - comma - 1, "=HYPERLINK(1)");
+  const registry reg = read_projects(csv, "p.csv");
+  const std::string written = write_projects_csv(reg);
+  EXPECT_NE(written.find(",=HYPERLINK(1),"), std::string::npos);
+  EXPECT_EQ(written.find('\''), std::string::npos);
+  EXPECT_EQ(write_projects_csv(read_projects(written, "again.csv")), written);
+}
+
 TEST(export_test, a_value_given_by_both_tables_is_an_error) {
   const leaf_table mine = export_project_leaves(sample(), period::year(2020));
   const leaf_table other = read_leaf_table(

@@ -98,7 +98,7 @@ TEST(report_markdown_test, has_every_section_given_and_every_units_explanation) 
        {"# 产业专班考核", "## Scorecard (task-force)", "## Monthly faces 2020-07", "## Pay",
         "## 亩均 classes", "## Every leaf explained", "### 信息技术",
         "| 新材料新能源 | 27.69 | 21.00 | 16.40 | 15.00 | 15.00 | 9.20 | 112.29 | 1 | 优秀 | no |",
-        "| 医养健康 | 😢 | 1/2 | 2/2 | 2/2 | intent 1 < 2 |"})
+        "| 医养健康 | 😢 | 1/2 | 2/2 | 2/2 | intent 1 &lt; 2 |"})
     EXPECT_NE(md.find(s), std::string::npos) << s;
 }
 

@@ -68,7 +68,8 @@ std::string report_markdown(const scorecard& card);
 std::string report_json(const indicator_tree& tree, const assessment& result,
                         const std::vector<std::string>& units,
                         const std::vector<std::vector<leaf_explanation>>* leaves = nullptr, int indent = 2);
-/// One row per unit: unit, each group's score, total, rank, grade, veto.
+/// One row per unit: unit, each group's score, total, rank, grade, veto. For people (csv_for::people
+/// in text/csv.hpp); no zoneperf command reads it back (pay and the reports read the JSON).
 std::string report_csv(const indicator_tree& tree, const assessment& result,
                        const std::vector<std::string>& units);
 std::string report_markdown(const indicator_tree& tree, const assessment& result,

@@ -24,7 +24,10 @@
 /// that has the scorecard (make_scorecard), give it as it is: nothing goes through JSON.
 ///
 /// Nothing in the HTML points outside the file: styles and SVG charts are inline, and the page is
-/// well-formed XML (XHTML syntax), so any XML parser can check it.
+/// well-formed XML (XHTML syntax), so any XML parser can check it; in user text, what XML or HTML
+/// does not allow (noncharacters, control characters, bytes that are not UTF-8) is replaced by
+/// U+FFFD (text/markup.hpp). The Markdown escapes HTML (& < >) and table syntax (| \) in user text;
+/// the CSV tables neutralise text a spreadsheet would run as a formula (csv_for::people).
 /// The workbook: each derived cell is an Excel formula over input cells (ratio = actual/target,
 /// fraction = MIN(MAX(ratio,0),cap), points = fraction*max, group and total scores as sums of a
 /// unit's leaves, pay shares, ...) with the library's value cached, so Excel or LibreOffice shows
@@ -32,7 +35,9 @@
 /// Errors: a malformed or inconsistent input throws zoneperf::error (101 JSON syntax, 201 missing
 /// field, 202 wrong type, 216 unknown preset, 304 unknown node, 306 a unit twice, 316 a pay task
 /// force that is not a unit of the scorecard, 318 scorecard numbers that disagree: see
-/// read_scorecard in io/report.hpp); a file that cannot be written, 402.
+/// read_scorecard in io/report.hpp); a title that is not UTF-8 or holds a control character, 217;
+/// a workbook cell longer than Excel holds (32 767 characters of text, 8 192 of formula), 319
+/// naming the sheet, cell, unit and column; a file that cannot be written, 402.
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,7 +53,7 @@ struct report_inputs {
   std::string pay;        ///< optional: pay_json
   std::string land;       ///< optional: land_report_json
   std::string projects;   ///< optional: `projects month` JSON (or the demo's faces)
-  std::string title;      ///< empty: the tree's name
+  std::string title;      ///< empty: the tree's name; one line of UTF-8 without control characters (217)
 };
 
 /// The sections beside a scorecard, as JSON texts; an empty string leaves its section out.
@@ -137,7 +142,9 @@ struct report_table {
 std::vector<report_table> report_tables(const report_data& data);
 
 enum class csv_bom { on, off };
-/// RFC 4180 CSV, UTF-8, with a BOM by default (Excel then reads Chinese text correctly).
+/// RFC 4180 CSV, UTF-8, with a BOM by default (Excel then reads Chinese text correctly), CRLF line
+/// ends; a table for people, so text a spreadsheet would run as a formula gets a leading '
+/// (csv_for::people in text/csv.hpp).
 std::string table_csv(const report_table& table, csv_bom bom = csv_bom::on);
 
 /// Writes report.html, report.xlsx, report.md and one report_<table>.csv per table into `dir`

@@ -12,7 +12,8 @@
 ///        "zone": {"land_mu", "records", "metrics": {...}},  (ratios of sums over every record)
 ///        "fills": [{"leaf", "unit", "what", "value"}]}      (peer averages and per-run benchmarks)
 /// Records stay in input order; numbers read back to the same double; missing values are null.
-/// CSV: one row per record: id, name, land_mu, every metric, score, rank, class.
+/// CSV: one row per record: id, name, land_mu, every metric, score, rank, class; for people
+/// (csv_for::people in text/csv.hpp: a name a spreadsheet would run as a formula gets a leading ').
 #include <string>
 #include <vector>
 

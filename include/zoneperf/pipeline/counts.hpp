@@ -121,6 +121,7 @@ struct leaf_table {
   std::optional<std::size_t> column_index(std::string_view id) const;
   std::optional<std::size_t> unit_index(std::string_view id) const;
   /// "unit,<columns>" with the shortest text that reads back to the same double; NaN as an empty cell.
+  /// A table zoneperf reads back (the values of `assess`): ids as they are (csv_for::reading_back).
   std::string to_csv() const;
 };
 

@@ -170,7 +170,8 @@ registry read_projects_file(const std::string& path, const load_options& options
 /// The problems read_projects would throw, all at once (empty when the table is valid).
 std::vector<problem> validate_projects(const cell_table& csv, const load_options& options = {});
 
-/// Writes a registry as a projects table that read_projects reads back to the same registry.
+/// Writes a registry as a projects table that read_projects reads back to the same registry (every
+/// cell as it is: csv_for::reading_back in text/csv.hpp).
 std::string write_projects_csv(const registry& r);
 
 namespace detail {

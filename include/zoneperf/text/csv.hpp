@@ -7,8 +7,12 @@
 ///   }; class csv_source : public cell_source;   // CSV text in memory, or a file read in blocks class
 ///   cell_table { rows(), cell(r, c), line(r), where(r, c), header_where(c) }; cell_table
 ///   read_table(cell_source&); cell_table read_csv(std::string_view text, std::string source);  // throws
-///   zoneperf::error cell_table read_csv_file(const std::string& path); std::string
-///   csv_field(std::string_view text);  void append_csv_field(std::string&, std::string_view);
+///   zoneperf::error cell_table read_csv_file(const std::string& path);
+///   enum class csv_for { people, reading_back };
+///   std::string csv_field(std::string_view text, csv_for);
+///   void append_csv_field(std::string&, std::string_view, csv_for);
+///   constexpr std::string_view utf8_bom;
+///   void write_csv_file(output_file&, std::string_view csv, csv_for);  // with the BOM for people
 ///
 /// CSV (RFC 4180, UTF-8): a byte-order mark at the start, CRLF or LF line ends, quoted fields holding
 /// commas, quotes ("") and line breaks. Blank lines are skipped; the first row is the header and
@@ -39,6 +43,7 @@ namespace zoneperf {
 namespace detail {
 class progress_meter;
 }
+class output_file;
 
 /// A table read one row at a time. The first row read is the header.
 class cell_source {
@@ -165,13 +170,40 @@ cell_table read_csv(std::string_view text, std::string source);
 /// Reads a CSV file (error 401 when it cannot be opened), reporting progress as csv_source does.
 cell_table read_csv_file(const std::string& path, const progress_callback& progress = {});
 
-/// A field ready for a CSV line: quoted (with "" for ") when it holds a comma, quote or line break.
-std::string csv_field(std::string_view text);
-void append_csv_field(std::string& out, std::string_view text);
+/// Who a CSV is written for; every writer says which, so that the rule below lives here only.
+///
+/// `people`: a table a person opens in a spreadsheet (the report's report_*.csv, the pay and land
+/// tables, the demo's files, every `--format csv` on standard output). A spreadsheet takes a cell
+/// that starts with `=`, `+`, `-` or `@` as a formula, and some trim a leading tab or CR first, so
+/// a text cell starting with one of those six characters gets a leading `'` (the OWASP rule against
+/// CSV injection): `=HYPERLINK(...)` is written `'=HYPERLINK(...)` and shown as text. Left as they
+/// are: a cell that is a number as a spreadsheet reads it (`-5`, `+1.5`, `-2.5e-3`: sign, digits,
+/// at most one point, an optional exponent), and a lone `-` (zoneperf's "none").
+/// `reading_back`: a table that zoneperf reads as an input (`projects year --values-out`, a
+/// registry's projects CSV): every cell exactly as it is, so that ids survive the round trip.
+enum class csv_for { people, reading_back };
+
+/// A field ready for a CSV line: neutralised as above for people, then quoted (with "" for ") when
+/// it holds a comma, quote or line break.
+std::string csv_field(std::string_view text, csv_for reader);
+void append_csv_field(std::string& out, std::string_view text, csv_for reader);
+
+/// The UTF-8 byte-order mark. Every CSV file written for people starts with it (Excel then reads
+/// Chinese text as UTF-8, not in the system's code page); zoneperf's readers skip it. CSV on
+/// standard output and CSV text returned by a function have none (report_table's table_csv aside).
+inline constexpr std::string_view utf8_bom{"\xEF\xBB\xBF", 3};
+
+/// Writes a CSV file's bytes to `file` (text/file.hpp): for people the byte-order mark, then `csv`;
+/// for reading back `csv` alone (the tables zoneperf reads back stay byte for byte like the sample
+/// inputs). Error 402 when it cannot be written.
+void write_csv_file(output_file& file, std::string_view csv, csv_for reader);
 
 namespace detail {
 /// The byte offset of the first invalid UTF-8 sequence in `text`, or npos.
 std::size_t find_invalid_utf8(std::string_view text);
+/// Whether a spreadsheet reads `text` as a number: [+-]digits[.digits][(e|E)[+-]digits], or with
+/// the digits after the point only (".5").
+bool is_number_text(std::string_view text);
 }  // namespace detail
 
 }  // namespace zoneperf

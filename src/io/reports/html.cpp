@@ -6,6 +6,7 @@
 
 #include "model.hpp"
 #include "zoneperf/io/report.hpp"
+#include "zoneperf/text/markup.hpp"
 
 namespace zoneperf {
 namespace {
@@ -15,37 +16,9 @@ using detail::text_of;
 
 constexpr double pi = 3.14159265358979323846;
 
-/// Escapes text for XML content and attribute values.
-std::string esc(std::string_view s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      case '\'':
-        o += "&#39;";
-        break;
-      default:
-        // Control characters other than tab and newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n')
-          o += ' ';
-        else
-          o += c;
-    }
-  }
-  return o;
-}
+/// Text for XML content and attribute values: escaped, and what XML or HTML does not allow
+/// replaced (text/markup.hpp).
+std::string esc(std::string_view s) { return xml_text(s); }
 
 /// A coordinate for SVG: fixed, 2 decimals.
 std::string xy(double v) { return fixed(v, 2); }

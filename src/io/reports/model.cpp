@@ -1,6 +1,8 @@
 // Parsing and cross-checking the report inputs.
 #include "model.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
 
@@ -8,6 +10,8 @@
 #include "zoneperf/error.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/markup.hpp"
 
 namespace zoneperf {
 namespace detail {
@@ -62,6 +66,23 @@ void check_pay_units(const rjson& pay, const scorecard& card) {
   check(pay["task_forces"], "task_forces", "id");
   check(pay["people"], "people", "task_force");
   if (!problems.empty()) throw error(std::move(problems));
+}
+
+// A title is one line of UTF-8 text (error 217): it heads the page, the Markdown and the workbook.
+void check_title(const std::string& title) {
+  if (const auto bad = detail::find_invalid_utf8(title); bad != std::string::npos)
+    throw error(errc::bad_text, "title",
+                "not UTF-8 (invalid byte sequence at byte " + std::to_string(bad + 1) +
+                    "); give the report title as UTF-8 text");
+  if (const auto at = find_control_character(title); at != std::string::npos) {
+    // A C0 control or DEL is one byte; a C1 control is C2 80 to C2 9F, its second byte the code point.
+    const auto first = static_cast<unsigned char>(title[at]);
+    const unsigned cp = first < 0x80 ? first : static_cast<unsigned char>(title[at + 1]);
+    throw error(errc::bad_text, "title",
+                fmt::format("a control character (U+{:04X}) at byte {}: a report title is one line of text "
+                            "without control characters",
+                            cp, at + 1));
+  }
 }
 
 int top_group(const indicator_tree& tree, int i) {
@@ -119,6 +140,7 @@ faces_view faces_of(const rjson& p) {
 
 report_data::report_data(const scorecard& card, const report_sections& sections) {
   using namespace detail;
+  check_title(sections.title);
   auto m = std::make_shared<report_data::model>(card.tree);
   const indicator_tree& tree = m->tree;
   m->title = sections.title.empty() ? tree.name() : sections.title;

@@ -5,6 +5,7 @@
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
+#include "zoneperf/text/markup.hpp"
 #include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
@@ -144,9 +145,10 @@ std::vector<report_table> report_tables(const report_data& data) {
 }
 
 std::string table_csv(const report_table& t, csv_bom bom) {
-  std::string out = bom == csv_bom::on ? "\xEF\xBB\xBF" : "";
+  std::string out(bom == csv_bom::on ? utf8_bom : std::string_view());
   auto line = [&](const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_field(cells[c]);
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      out += (c ? "," : "") + csv_field(cells[c], csv_for::people);
     out += "\r\n";
   };
   line(t.header);
@@ -155,18 +157,8 @@ std::string table_csv(const report_table& t, csv_bom bom) {
 }
 
 namespace {
-std::string md_cell(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '|')
-      o += "\\|";
-    else if (c == '\n')
-      o += ' ';
-    else
-      o += c;
-  }
-  return o;
-}
+// User text in a cell or heading (text/markup.hpp: HTML and table syntax escaped).
+std::string md_cell(const std::string& s) { return markdown_text(s); }
 
 std::string md_table(const std::vector<std::string>& header,
                      const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
@@ -187,7 +179,7 @@ std::string md_table(const std::vector<std::string>& header,
 std::string report_markdown(const report_data& data) {
   using detail::show;
   const detail::report_model& m = *data.model_;
-  std::string out = "# " + md_cell(m.title) + "\n\n## Scorecard (" + m.tree.id() + ")\n\n";
+  std::string out = "# " + md_cell(m.title) + "\n\n## Scorecard (" + md_cell(m.tree.id()) + ")\n\n";
   {
     std::vector<std::string> h{"unit"};
     std::vector<bool> right{false};
@@ -213,7 +205,7 @@ std::string report_markdown(const report_data& data) {
   }
   if (data.has_projects()) {
     const auto f = detail::faces_of(m.projects);
-    out += "\n## Monthly faces " + f.period + "\n\n";
+    out += "\n## Monthly faces " + md_cell(f.period) + "\n\n";
     std::vector<std::string> h{"task force", "face"};
     for (const auto& c : f.columns) h.push_back(c + " (actual/target)");
     if (!f.columns.empty()) h.push_back("missed");

@@ -3,6 +3,7 @@
 
 #include "zoneperf/error.hpp"
 #include "zoneperf/io/reports.hpp"
+#include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 
 namespace zoneperf {
@@ -16,7 +17,9 @@ std::vector<std::string> write_reports(const report_data& data, const std::strin
   batch.add(base + "report.html").write(report_html(data));
   write_report_workbook(data, batch.add(base + "report.xlsx").temp_path());
   batch.add(base + "report.md").write(report_markdown(data));
-  for (const auto& t : report_tables(data)) batch.add(base + "report_" + t.name + ".csv").write(table_csv(t));
+  for (const auto& t : report_tables(data))
+    write_csv_file(batch.add(base + "report_" + t.name + ".csv"), table_csv(t, csv_bom::off),
+                   csv_for::people);
   batch.commit();
   return batch.paths();
 }

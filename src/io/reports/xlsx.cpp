@@ -2,6 +2,7 @@
 // library's value cached (libxlsxwriter).
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include "zoneperf/error.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/text/file.hpp"
+#include "zoneperf/text/markup.hpp"
 
 namespace zoneperf {
 
@@ -89,46 +91,67 @@ class book {
   book(const book&) = delete;
   book& operator=(const book&) = delete;
 
-  void sheet(const std::string& name, const std::vector<std::string>& header,
+  /// A new sheet whose rows are each about one `row_kind` ("unit", "person", ...), named by the text
+  /// of their first column in messages.
+  void sheet(const std::string& name, const char* row_kind, const std::vector<std::string>& header,
              const std::vector<double>& widths) {
     ws_ = workbook_add_worksheet(wb_, name.c_str());
     if (!ws_) throw error(errc::cannot_write, path_, "cannot add the sheet " + name);
     name_ = name;
+    row_kind_ = row_kind;
+    header_text_ = header;
+    row_ids_.clear();
     manifest.sheets.push_back(name);
-    for (std::size_t c = 0; c < header.size(); ++c)
-      worksheet_write_string(ws_, 0, static_cast<lxw_col_t>(c), header[c].c_str(), header_);
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      const std::string s = cell_text(header[c], 0, static_cast<int>(c));
+      check(worksheet_write_string(ws_, 0, static_cast<lxw_col_t>(c), s.c_str(), header_), 0,
+            static_cast<int>(c));
+    }
     for (std::size_t c = 0; c < widths.size(); ++c)
-      worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
+      check(
+          worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr),
+          0, static_cast<int>(c));
     worksheet_freeze_panes(ws_, 1, 1);
   }
   /// An input number (blank when NaN).
   void num(int row, int col, double v) {
     if (std::isnan(v))
-      worksheet_write_blank(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), input_);
+      check(worksheet_write_blank(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), input_), row,
+            col);
     else
-      worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, input_);
+      check(worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, input_),
+            row, col);
   }
   void text(int row, int col, const std::string& s) {
+    if (col == 0) {
+      if (row_ids_.size() <= static_cast<std::size_t>(row))
+        row_ids_.resize(static_cast<std::size_t>(row) + 1);
+      row_ids_[static_cast<std::size_t>(row)] = s;
+    }
     if (s.empty()) return;
-    worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), s.c_str(),
-                           input_text_);
+    const std::string t = cell_text(s, row, col);
+    check(worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t.c_str(),
+                                 input_text_),
+          row, col);
   }
   /// A numeric formula with the library's value (or 0) cached.
   void formula(int row, int col, const std::string& f, double expected, double tolerance = 0) {
-    const std::string text = "=" + f;
+    const std::string text = formula_text_of(f, row, col);
     const double cached = opt_.cache == cached_values::zero || std::isnan(expected) ? 0.0 : expected;
-    worksheet_write_formula_num(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(),
-                                formula_, cached);
+    check(worksheet_write_formula_num(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                                      text.c_str(), formula_, cached),
+          row, col);
     workbook_formula& w = record(row, col, f);
     w.number = expected;
     w.tolerance = tolerance;
   }
   /// A text formula (a grade, a label) with the library's value (or "") cached.
   void formula_text(int row, int col, const std::string& f, const std::string& expected) {
-    const std::string text = "=" + f;
-    const std::string cached = opt_.cache == cached_values::zero ? "" : expected;
-    worksheet_write_formula_str(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(),
-                                nullptr, cached.c_str());
+    const std::string text = formula_text_of(f, row, col);
+    const std::string cached = opt_.cache == cached_values::zero ? "" : cell_text(expected, row, col);
+    check(worksheet_write_formula_str(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                                      text.c_str(), nullptr, cached.c_str()),
+          row, col);
     workbook_formula& w = record(row, col, f);
     w.is_text = true;
     w.text = expected;
@@ -154,6 +177,70 @@ class book {
   const std::string& name() const { return name_; }
 
  private:
+  /// "leaves!D2 (unit "高端装备", column "name")": the cell, the row's unit (or person, ...) and its
+  /// column, for a message; long texts shortened.
+  std::string where(int row, int col) const {
+    auto excerpt = [](const std::string& s) {
+      const std::string e = xml_safe(s);  // valid UTF-8: a code point's length from its first byte
+      std::size_t cut = 0;
+      for (int n = 0; n < 40 && cut < e.size(); ++n) {
+        const auto c = static_cast<unsigned char>(e[cut]);
+        cut += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      }
+      return cut >= e.size() ? e : e.substr(0, cut) + "…";
+    };
+    workbook_formula f;
+    f.row = row;
+    f.col = col;
+    std::string w = name_ + "!" + f.cell() + " (";
+    if (row == 0) {
+      w += "the header";
+    } else {
+      w += row_kind_;
+      if (static_cast<std::size_t>(row) < row_ids_.size() && !row_ids_[static_cast<std::size_t>(row)].empty())
+        w += " \"" + excerpt(row_ids_[static_cast<std::size_t>(row)]) + "\"";
+    }
+    if (static_cast<std::size_t>(col) < header_text_.size())
+      w += ", column \"" + excerpt(header_text_[static_cast<std::size_t>(col)]) + "\"";
+    return w + ")";
+  }
+  /// What libxlsxwriter says of a cell it was given; every write goes through here.
+  void check(lxw_error e, int row, int col) const {
+    if (e == LXW_NO_ERROR) return;
+    if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+      throw error(errc::cell_too_long, where(row, col),
+                  "text longer than a workbook cell holds (Excel's limit: 32 767 characters)");
+    throw error(errc::cannot_write, where(row, col),
+                std::string("cannot write the cell: ") + lxw_strerror(e));
+  }
+  /// Text for a cell: what XML does not allow replaced (text/markup.hpp), and at most Excel's
+  /// 32 767 characters, counted as Excel counts them (UTF-16 code units; libxlsxwriter counts code
+  /// points, so a text of characters beyond U+FFFF would pass it and be cut by Excel).
+  std::string cell_text(const std::string& s, int row, int col) const {
+    std::string t = xml_safe(s);
+    const std::size_t n = detail::utf16_length(t);
+    if (n > max_text)
+      throw error(errc::cell_too_long, where(row, col),
+                  "text of " + std::to_string(n) +
+                      " characters: a workbook cell holds at most 32 767 (Excel's limit); shorten it");
+    return t;
+  }
+  /// "=" + a formula, at most Excel's 8 192 characters.
+  std::string formula_text_of(const std::string& f, int row, int col) const {
+    std::string t = "=" + xml_safe(f);
+    const std::size_t n = detail::utf16_length(t);
+    if (n > max_formula)
+      throw error(errc::cell_too_long, where(row, col),
+                  "formula of " + std::to_string(n) +
+                      " characters: a workbook formula holds at most 8 192 (Excel's limit); shorten the "
+                      "texts it quotes (grade labels)");
+    return t;
+  }
+  static constexpr std::size_t max_text = 32767, max_formula = 8192;
+
+  std::string row_kind_;
+  std::vector<std::string> header_text_;
+  std::vector<std::string> row_ids_;  // each row's first-column text, for messages
   workbook_options opt_;
   std::string path_, name_;
   lxw_workbook* wb_ = nullptr;
@@ -235,7 +322,7 @@ std::string fraction_formula(const node& n, int row, std::string& ratio_formula)
 }
 
 void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<int, int>>& unit_rows) {
-  b.sheet("leaves",
+  b.sheet("leaves", "unit",
           {"unit", "group", "indicator", "name", "kind", "rule", "direction", "actual", "target", "cap",
            "ratio", "fraction", "max", "points", "capped", "vetoes"},
           {14, 16, 24, 22, 8, 12, 9, 12, 12, 7, 12, 12, 8, 12, 8, 7});
@@ -319,7 +406,7 @@ void scorecard_sheet(book& b, const detail::report_model& m,
             c_grade = c_bonus + 5;
   std::vector<double> widths(header.size(), 14);
   widths[0] = 16;
-  b.sheet("scorecard", header, widths);
+  b.sheet("scorecard", "unit", header, widths);
   const int n_units = static_cast<int>(m.units.size());
   for (int u = 0; u < n_units; ++u) {
     const auto& unit = m.units[static_cast<std::size_t>(u)];
@@ -431,7 +518,7 @@ void pay_sheets(book& b, const detail::report_model& m) {
     P_TOTAL,
     P_MULT
   };
-  b.sheet("pay_people",
+  b.sheet("pay_people", "person",
           {"id",
            "name",
            "task_force",
@@ -504,7 +591,7 @@ void pay_sheets(book& b, const detail::report_model& m) {
   const int last = std::max(n, 1);
   auto col_range = [&](int col) { return abs_range("pay_people", col, 1, last); };
 
-  b.sheet("pay_task_forces",
+  b.sheet("pay_task_forces", "task force",
           {"task_force", "grade", "coefficient", "head_count", "baseline", "base_pay", "award", "total",
            "average_multiple"},
           {16, 8, 11, 11, 14, 14, 12, 14, 16});
@@ -527,7 +614,7 @@ void pay_sheets(book& b, const detail::report_model& m) {
     ++row;
   }
 
-  b.sheet("pay_reconciliation", {"item", "value", "how"}, {18, 18, 60});
+  b.sheet("pay_reconciliation", "item", {"item", "value", "how"}, {18, 18, 60});
   auto item = [&](int r, const char* name, const char* how) {
     b.text(r, 0, name);
     b.text(r, 2, how);
@@ -565,7 +652,7 @@ void land_sheets(book& b, const detail::report_model& m) {
   for (const char* h : {"score", "rank", "class", "exempt"}) header.push_back(h);
   std::vector<double> widths(header.size(), 13);
   widths[1] = 22;
-  b.sheet("land_enterprises", header, widths);
+  b.sheet("land_enterprises", "enterprise", header, widths);
   const int n = static_cast<int>(ents.size());
   for (int i = 0; i < n; ++i) {
     const rjson& e = ents[static_cast<std::size_t>(i)];
@@ -583,7 +670,7 @@ void land_sheets(book& b, const detail::report_model& m) {
     b.text(row, c_score + 2, text_of(e.value("class", rjson())));
     b.text(row, c_score + 3, text_of(e.value("exempt", rjson())));
   }
-  b.sheet("land_classes", {"class", "name", "count", "quota"}, {8, 14, 8, 8});
+  b.sheet("land_classes", "class", {"class", "name", "count", "quota"}, {8, 14, 8, 8});
   int row = 1;
   for (const auto& c : l["classes"]) {
     b.text(row, 0, text_of(c["label"]));
@@ -608,7 +695,7 @@ void faces_sheet(book& b, const detail::report_model& m) {
     header.push_back("targets missed");
     header.push_back("missed");
   }
-  b.sheet("faces", header, std::vector<double>(header.size(), 14));
+  b.sheet("faces", "task force", header, std::vector<double>(header.size(), 14));
   int row = 1;
   for (const auto& r : f.rows) {
     b.text(row, 0, r.task_force);
