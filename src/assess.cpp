@@ -7,14 +7,18 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <limits>
+#include <memory>
 #include <mutex>
+#include <new>
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "detail/huge_pages.hpp"
@@ -23,6 +27,53 @@
 #include "zoneperf/detail/rules.hpp"
 
 namespace zoneperf {
+
+namespace detail {
+// An open-addressing table of (hash tag, row + 1) in 8 bytes a slot, at most half full. The hashes
+// of a block of ids are computed first and their slots fetched ahead, so that the table's cache
+// misses overlap; an id is compared with another only when their hashes agree in 64 bits.
+void check_distinct_units(const std::vector<std::string>& ids) {
+  const std::size_t n = ids.size();
+  if (n < 2) return;
+  if (n >= 0xffffffffu) throw error(errc::shape_mismatch, "unit_ids", "more than 2^32 - 2 units");
+  std::size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  const std::size_t mask = cap - 1;
+  struct slot_t {
+    std::uint32_t tag;  // the hash's high half
+    std::uint32_t row;  // + 1; 0: empty
+  };
+  // calloc: a large table comes zeroed from the system, without a pass to clear it.
+  const std::unique_ptr<slot_t, void (*)(void*)> owner(static_cast<slot_t*>(std::calloc(cap, sizeof(slot_t))),
+                                                       &std::free);
+  if (!owner) throw std::bad_alloc();
+  slot_t* const table = owner.get();
+  const std::hash<std::string_view> hasher;
+  constexpr std::size_t block = 16;
+  std::size_t hashes[block];
+  for (std::size_t b = 0; b < n; b += block) {
+    const std::size_t m = std::min(block, n - b);
+    for (std::size_t j = 0; j < m; ++j) {
+      hashes[j] = hasher(ids[b + j]);
+      __builtin_prefetch(&table[hashes[j] & mask]);
+    }
+    for (std::size_t j = 0; j < m; ++j) {
+      const std::size_t i = b + j, h = hashes[j];
+      const auto tag = static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32);
+      for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+        slot_t& e = table[k];
+        if (e.row == 0) {
+          e = {tag, static_cast<std::uint32_t>(i + 1)};
+          break;
+        }
+        if (e.tag == tag && ids[e.row - 1] == ids[i])
+          throw error(errc::duplicate_unit, "row " + std::to_string(i + 1),
+                      "duplicate unit \"" + ids[i] + "\" (first on row " + std::to_string(e.row) + ")");
+      }
+    }
+  }
+}
+}  // namespace detail
 
 using detail::engine_state;
 using detail::nan;
@@ -167,7 +218,7 @@ struct detail_engine {
 
   static void run(const indicator_tree& tree, matrix_view values, const target_table* targets,
                   assessment& out, const assess_options& opt) {
-    const engine_state s(tree, values, targets, opt, &out.rank_buf_);
+    const engine_state s(tree, values, targets, opt, &out.rank_buf_, opt.check_unit_ids);
     prepare(s, opt, out);
     static const detail::kernel_fn kernel = pick_kernel();
     detail::engine_output o;
@@ -297,6 +348,10 @@ std::vector<std::vector<leaf_explanation>> explain(const indicator_tree& tree, m
         } else if (present > 0) {
           e.points = e.points * scale;
           e.max = e.max * scale;
+          if (!std::isfinite(e.points))
+            throw error(errc::not_finite, s.where(u, t.nodes[e.node]),
+                        "the score is not finite: " + shortest(e.points) +
+                            " after reweighting the missing leaves of its group");
         }
       }
     }

@@ -387,6 +387,7 @@ int zp_assess_tables(const zp_tree* tree, const zp_values* values, const zp_targ
     auto r = std::make_unique<zp_result>(zp_result{t, {}, v.units});
     zoneperf::assess_options opt = options_of(options);
     opt.unit_ids = &r->units;
+    opt.check_unit_ids = false;  // the reader checked them (306)
     const zoneperf::target_table view = targets ? targets->table.view() : zoneperf::target_table{};
     zoneperf::assess(t, v.values, targets ? &view : nullptr, r->result, opt);
     *result = r.release();
@@ -400,6 +401,7 @@ int zp_scorecard_json(const zp_tree* tree, const zp_values* values, const zp_tar
     const auto& v = need(values, "values").table;
     zoneperf::assess_options opt;
     opt.unit_ids = &v.units;
+    opt.check_unit_ids = false;  // the reader checked them (306)
     const zoneperf::target_table view = targets ? targets->table.view() : zoneperf::target_table{};
     const zoneperf::target_table* tp = targets ? &view : nullptr;
     const zoneperf::assessment r = zoneperf::assess(t, v.values, tp, opt);

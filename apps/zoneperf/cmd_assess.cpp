@@ -74,6 +74,7 @@ void run_assess(const assess_args& a) {
   const target_table* tp = a.targets_file.empty() ? nullptr : &view;
   assess_options opt;
   opt.unit_ids = &values.units;
+  opt.check_unit_ids = false;  // the reader checked them (306)
   // JSON lists every node's score; the other formats show the groups only.
   opt.keep = a.format == output_format::json ? node_scores::all : node_scores::groups;
   opt.progress = progress.callback();

@@ -132,7 +132,9 @@ void run_land(const land_args& a) {
   if (!a.by.empty()) {
     for (const auto& g :
          aggregate_by(records, a.by == "park" ? land_grouping::park : land_grouping::task_force))
-      zone_rows.emplace_back(g.key.empty() ? "(none)" : g.key, g.totals.ratios());
+      zone_rows.emplace_back(g.key.empty() ? "(none)" : g.key,
+                             g.totals.ratios((a.by == "park" ? "park " : "task force ") +
+                                             (g.key.empty() ? std::string("(none)") : g.key)));
   }
   switch (a.format) {
     case output_format::json:

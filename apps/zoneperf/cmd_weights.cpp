@@ -474,6 +474,7 @@ void run_uncertainty(uncertainty_args& a, bool histograms) {
   const target_table view = targets.view();
   assess_options ao;
   ao.unit_ids = &values.units;
+  ao.check_unit_ids = false;  // the reader checked them (306)
   ao.threads = a.options.threads;
   ao.progress = progress.callback();
   const auto inputs = scoring_inputs_of(tree, values.values, a.targets_file.empty() ? nullptr : &view, ao);
@@ -547,6 +548,7 @@ void demo_robustness(demo_context& ctx) {
   const target_table view = targets.view();
   assess_options ao;
   ao.unit_ids = &values.units;
+  ao.check_unit_ids = false;  // the reader checked them (306)
   uncertainty_options o;
   o.top_k = 2;
   o.histograms = true;

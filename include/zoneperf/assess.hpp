@@ -15,8 +15,11 @@
 ///                                         {});
 ///
 /// Values: one row per unit and one column per tree.columns() entry (leaves, bonus, penalty and veto
-/// items in file order). NaN is a missing value, handled by the leaf's missing policy. A lookup leaf
-/// holds its code's index (indicator_tree::code_value). Ratios are r / t as written, in double.
+/// items in file order). NaN is a missing value, handled by the leaf's missing policy; ±infinity is
+/// error 309 (errc::not_finite), as the CSV reader says of "inf". A lookup leaf holds its code's
+/// index (indicator_tree::code_value). Ratios are r / t as written, in double. A score, group score
+/// or total that is not finite (it overflows) is error 309 naming the unit and the node: nothing is
+/// ranked or graded.
 /// Results are bit-identical whatever the thread count; the tree is never modified.
 #include <Eigen/Core>
 #include <cstddef>
@@ -91,8 +94,13 @@ struct assess_options {
   int threads = 1;  ///< worker threads; results do not depend on it
   node_scores keep = node_scores::all;
   ranking ranks = ranking::on;
-  /// Unit ids used in error messages and reports; when empty, units are named "#<row>".
+  /// Unit ids used in error messages and reports; when empty, units are named "#<row>". assess finds
+  /// an id given twice (error 306, errc::duplicate_unit, as in a CSV) in O(n); explain does not look.
   const std::vector<std::string>* unit_ids = nullptr;
+  /// Whether assess looks for an id given twice in unit_ids (O(n)). A caller whose ids are checked
+  /// already (the CSV readers' tables, the land evaluation) or that only names rows with them in
+  /// messages (admission) turns it off.
+  bool check_unit_ids = true;
   /// Reports stage "assessing" (units scored) and "explaining" (units explained) from the calling
   /// thread (zoneperf/progress.hpp); empty: none, at no cost.
   progress_callback progress;

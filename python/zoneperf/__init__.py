@@ -153,6 +153,17 @@ def _frame_matrix(tree: Tree, frame: Any) -> np.ndarray:
     return np.column_stack(columns) if columns else np.empty((len(frame), 0))
 
 
+def _check_distinct(units: List[str]) -> None:
+    """Error 306 for the first unit given twice, worded as the engine's."""
+    if len(set(units)) == len(units):
+        return
+    first: Dict[str, int] = {}
+    for i, u in enumerate(units):
+        if u in first:
+            raise _error(306, f"row {i + 1}", f'duplicate unit "{u}" (first on row {first[u] + 1})')
+        first[u] = i
+
+
 def _units_of(frame: Any) -> List[str]:
     return [str(u) for u in frame.index]
 
@@ -165,6 +176,12 @@ def _targets(tree: Tree, targets: Any, units: Optional[List[str]], n: int) -> Tu
         if units is not None:
             index = _units_of(targets)
             known, wanted = set(index), set(units)  # built once: the checks stay linear
+            if len(known) != len(index):
+                seen = set()
+                for u in index:
+                    if u in seen:
+                        raise _error(306, u, f'targets: duplicate unit "{u}"')
+                    seen.add(u)
             for u in index:
                 if u not in wanted:
                     raise _error(316, u, f'targets: unit "{u}" is not in the values')
@@ -205,6 +222,9 @@ def assess(tree: Tree, values: Any, targets: Any = None, *, units: Optional[Sequ
     contiguous), or a DataFrame indexed by unit with a column per tree.columns entry (any order).
     targets: None, a DataFrame (unit index, target-leaf columns), a {leaf id: per-unit array} dict,
     or (leaf_ids, units x len(leaf_ids) array); NaN takes the leaf's default target.
+    NaN in values is a missing value; ±inf is DataError 309 and a unit given twice (in units, the
+    values' index or the targets' index) DataError 306, as the CSV readers say; a score or total
+    that is not finite (it overflows) is DataError 309 naming the unit and the node.
     keep: "all" node scores or only "groups"; ranks: compute competition ranks.
     out: an earlier Assessment of the same tree, keep and number of units whose storage is reused
     (and returned); arrays taken from it show the new results, as with numpy's out=. An Assessment
@@ -223,6 +243,8 @@ def explain_all(tree: Tree, values: Any, targets: Any = None, *, units: Optional
     """Every leaf and item of each unit (all units, or `which`), as {unit: [explanation dict, ...]}."""
     v, tv, tids, u = _inputs(tree, values, targets, units)
     n = int(np.shape(v)[0])
+    if u is not None:
+        _check_distinct(u)  # as assess does: the explanations are keyed by unit
     names = u if u is not None else [f"#{i + 1}" for i in range(n)]
     if which is None:
         rows = list(range(n))

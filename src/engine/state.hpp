@@ -18,6 +18,9 @@ namespace zoneperf::detail {
 inline constexpr std::ptrdiff_t chunk = 8192;
 inline constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
+/// Throws error 306 naming the first unit id given twice (as the CSV reader does); O(n).
+void check_distinct_units(const std::vector<std::string>& ids);
+
 // Everything assess and explain need beyond the tree: validated inputs and batch statistics.
 struct engine_state {
   const tree_impl& t;
@@ -61,9 +64,10 @@ struct engine_state {
   }
 
   // `scratch`: where the rank rule sorts and keeps its ranks (an assessment's, reused from call to
-  // call); null for storage of its own.
+  // call); null for storage of its own. `check_ids`: find a unit id given twice (assess does, unless
+  // the caller vouches for them; explain does not).
   engine_state(const indicator_tree& tree, matrix_view v, const target_table* tt, const assess_options& o,
-               rank_buffers* scratch = nullptr)
+               rank_buffers* scratch = nullptr, bool check_ids = false)
       : t(tree_access::internals(tree)), values(v), unit_ids(o.unit_ids) {
     const auto ncols = static_cast<std::ptrdiff_t>(t.columns.size());
     if (v.cols != ncols)
@@ -76,6 +80,7 @@ struct engine_state {
       throw error(
           errc::shape_mismatch, "unit_ids",
           std::to_string(unit_ids->size()) + " unit ids for " + std::to_string(v.rows) + " rows of values");
+    if (unit_ids && check_ids) check_distinct_units(*unit_ids);
     target_col.assign(t.nodes.size(), -1);
     if (tt) {
       targets = tt->values;
@@ -155,6 +160,8 @@ struct engine_state {
     e.actual = value(u, n);
     e.missing = std::isnan(e.actual);
     e.target = nan, e.ratio = nan;
+    if (std::isinf(e.actual))  // as the CSV reader says of an "inf" cell
+      throw error(errc::not_finite, where(u, n), "not a finite number: " + shortest(e.actual));
     if (e.missing && n.missing == missing_policy::error)
       throw error(errc::missing_value, where(u, n),
                   "missing value (the indicator's missing policy is error)");
@@ -243,7 +250,16 @@ struct engine_state {
     }
     e.points = e.fraction * n.points;
     e.max = n.points;
+    if (!std::isfinite(e.points)) throw_score_not_finite(u, n, e.fraction, e.points);
     return e;
+  }
+
+  // A leaf's score that is not finite: its fraction times its points overflows.
+  [[noreturn]] void throw_score_not_finite(std::ptrdiff_t u, const node& n, double fraction,
+                                           double points) const {
+    throw error(errc::not_finite, where(u, n),
+                "the score is not finite: fraction " + shortest(fraction) + " × points " +
+                    shortest(n.points) + " = " + shortest(points));
   }
 
   // Throws the first problem of units [b, e) in (unit, column) order; returns if there is none.

@@ -252,6 +252,11 @@ void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
           throw error(errc::no_peer_value, ind.leaf,
                       std::string("no rated entity has a value of ") + to_string(ind.metric) +
                           " to take the peer average of");
+        if (!std::isfinite(mean))
+          throw error(errc::not_finite, ind.leaf,
+                      fmt::format("the peer average of {} over {} rated entities is not finite (the sum "
+                                  "overflows): it cannot fill a missing value",
+                                  to_string(ind.metric), present));
         const std::string what = fmt::format("missing: peer average of {} values", present);
         for (Eigen::Index r = 0; r < n; ++r) {
           if (in.values(r, col) == in.values(r, col)) continue;
@@ -293,6 +298,11 @@ void prepare_land_inputs(const indicator_tree& tree, const land_config& config,
         how = fmt::format("{} × prior-year peer average {}", ind.k, average);
       }
       benchmark = ind.k * average;
+      if (!std::isfinite(benchmark))
+        throw error(errc::not_finite, ind.leaf,
+                    "the benchmark " + how + " is not finite" +
+                        (std::isfinite(average) ? std::string(" (the product overflows)")
+                                                : std::string(" (the peer average's sum overflows)")));
     }
     if (benchmark == benchmark) {
       in.target_leaves.push_back(ind.leaf);
@@ -362,12 +372,12 @@ void evaluate_land(const indicator_tree& tree, const land_config& config,
   const std::hash<std::string_view> hasher;
   for (std::size_t i = 0; i < n; ++i) {
     hashes[i] = hasher(records[i].id);
-    auto p = validate_record(records[i]);
-    if (!p.empty()) {
-      problems.insert(problems.end(), p.begin(), p.end());
+    try {
+      ev.metrics[i] = compute_metrics(records[i]);  // every problem of the record, or its metrics
+    } catch (const error& e) {
+      problems.insert(problems.end(), e.problems().begin(), e.problems().end());
       continue;
     }
-    ev.metrics[i] = compute_metrics(records[i]);
     zone.add(records[i]);
   }
   find_duplicates(records, hashes, problems);
@@ -378,6 +388,7 @@ void evaluate_land(const indicator_tree& tree, const land_config& config,
   assess_options ao;
   ao.threads = options.threads;
   ao.unit_ids = &ev.inputs.unit_ids;
+  ao.check_unit_ids = false;  // checked above (904)
   ao.keep = options.keep;
   ao.ranks = ranking::off;  // ranked below among the rated, by a radix sort
   const target_table targets = ev.inputs.table();

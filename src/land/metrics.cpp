@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <limits>
 #include <unordered_map>
 
@@ -63,10 +64,15 @@ const std::optional<double>& denominator(const land_record& r, den_kind k) {
 
 std::string record_name(const land_record& r) { return r.id.empty() ? std::string("<no id>") : r.id; }
 
+// An absent figure, or a finite one.
+bool finite(const std::optional<double>& v) { return !v || std::isfinite(*v); }
+
 bool record_ok(const land_record& r) {
   return r.land && r.land->count() > 0 && !(r.energy_tce && *r.energy_tce < 0) &&
          !(r.emissions && *r.emissions < 0) && !(r.employees && *r.employees < 0) &&
-         !(r.revenue && *r.revenue < 0) && !(r.rd_spending && *r.rd_spending < 0);
+         !(r.revenue && *r.revenue < 0) && !(r.rd_spending && *r.rd_spending < 0) && finite(r.investment) &&
+         finite(r.tax) && finite(r.revenue) && finite(r.value_added) && finite(r.energy_tce) &&
+         finite(r.emissions) && finite(r.rd_spending) && finite(r.employees);
 }
 
 void check_record(const land_record& r, std::vector<problem>& out) {
@@ -87,6 +93,70 @@ void check_record(const land_record& r, std::vector<problem>& out) {
   for (const auto& [name, v] : non_negative)
     if (*v && **v < 0)
       out.push_back({errc::negative_land_input, where, fmt::format("{} is negative: {}", name, **v)});
+  const std::pair<const char*, const std::optional<double>*> figures[] = {
+      {"investment", &r.investment},   {"tax", &r.tax},
+      {"revenue", &r.revenue},         {"value_added", &r.value_added},
+      {"energy_tce", &r.energy_tce},   {"emissions", &r.emissions},
+      {"rd_spending", &r.rd_spending}, {"employees", &r.employees}};
+  for (const auto& [name, v] : figures)
+    if (!finite(*v)) out.push_back({errc::not_finite, where, fmt::format("{} is not finite: {}", name, **v)});
+}
+
+const char* numerator_name(std::size_t i) {
+  const auto num = formulas[i].num;
+  return num == &land_record::investment    ? "investment"
+         : num == &land_record::tax         ? "tax"
+         : num == &land_record::revenue     ? "revenue"
+         : num == &land_record::value_added ? "value_added"
+                                            : "rd_spending";
+}
+const char* denominator_name(den_kind k) {
+  switch (k) {
+    case den_kind::land:
+      return "land";
+    case den_kind::energy:
+      return "energy_tce";
+    case den_kind::emissions:
+      return "emissions";
+    case den_kind::employees:
+      return "employees";
+    case den_kind::revenue:
+      return "revenue";
+  }
+  return "?";
+}
+
+// A metric that is not finite: its finite numerator over a positive denominator overflows.
+void check_metrics(const land_record& r, const land_metrics& m, std::vector<problem>& out) {
+  for (std::size_t i = 0; i < land_metric_count; ++i) {
+    if (!std::isinf(m.values[i])) continue;
+    const den_kind d = formulas[i].den;
+    const std::string den =
+        d == den_kind::land ? to_string(*r.land, area_unit::mu, {6}) : fmt::format("{}", *denominator(r, d));
+    out.push_back(
+        {errc::not_finite, record_name(r),
+         fmt::format("{} ({}) is not finite: {} {} ÷ {} {} overflows", infos[i].id, infos[i].display,
+                     numerator_name(i), *(r.*(formulas[i].num)), denominator_name(d), den)});
+  }
+}
+
+land_metrics metrics_of(const land_record& r) {
+  land_metrics m;
+  const double mu = r.land->mu();
+  for (std::size_t i = 0; i < land_metric_count; ++i) {
+    const auto& num = r.*(formulas[i].num);
+    if (!num) {
+      m.values[i] = nan;
+      continue;
+    }
+    if (formulas[i].den == den_kind::land) {
+      m.values[i] = *num / mu;
+      continue;
+    }
+    const auto& den = denominator(r, formulas[i].den);
+    m.values[i] = (den && *den > 0) ? *num / *den : nan;
+  }
+  return m;
 }
 
 }  // namespace
@@ -104,25 +174,19 @@ std::optional<land_metric> find_land_metric(std::string_view id) noexcept {
 std::vector<problem> validate_record(const land_record& r) {
   std::vector<problem> out;
   check_record(r, out);
+  if (out.empty()) check_metrics(r, metrics_of(r), out);
   return out;
 }
 
 land_metrics compute_metrics(const land_record& r) {
   if (!record_ok(r)) throw error(validate_record(r));
-  land_metrics m;
-  const double mu = r.land->mu();
-  for (std::size_t i = 0; i < land_metric_count; ++i) {
-    const auto& num = r.*(formulas[i].num);
-    if (!num) {
-      m.values[i] = nan;
-      continue;
-    }
-    if (formulas[i].den == den_kind::land) {
-      m.values[i] = *num / mu;
-      continue;
-    }
-    const auto& den = denominator(r, formulas[i].den);
-    m.values[i] = (den && *den > 0) ? *num / *den : nan;
+  land_metrics m = metrics_of(r);
+  double sum = 0;  // x - x is NaN for an infinity (a metric is finite or NaN otherwise)
+  for (double v : m.values) sum += v == v ? v - v : 0.0;
+  if (sum != 0) {
+    std::vector<problem> out;
+    check_metrics(r, m, out);
+    throw error(std::move(out));
   }
   return m;
 }
@@ -158,14 +222,31 @@ void land_totals::add(const land_totals& t) {
   }
 }
 
-land_metrics land_totals::ratios() const {
+land_metrics land_totals::ratios(std::string_view name) const {
   land_metrics m;
+  std::vector<problem> out;
   for (std::size_t i = 0; i < land_metric_count; ++i) {
-    if (formulas[i].den == den_kind::land)
+    const bool per_mu = formulas[i].den == den_kind::land;
+    if (per_mu)
       m.values[i] = den_land_[i].count() > 0 ? num_[i] / den_land_[i].mu() : nan;
     else
       m.values[i] = den_[i] > 0 ? num_[i] / den_[i] : nan;
+    if (std::isfinite(num_[i]) && std::isfinite(den_[i]) && !std::isinf(m.values[i])) continue;
+    // A sum that overflows, or a ratio of finite sums that does.
+    std::string what;
+    if (!std::isfinite(num_[i]))
+      what = fmt::format("Σ {} over its records is not finite (the sum overflows)", numerator_name(i));
+    else if (!per_mu && !std::isfinite(den_[i]))
+      what = fmt::format("Σ {} over its records is not finite (the sum overflows)",
+                         denominator_name(formulas[i].den));
+    else
+      what = fmt::format("Σ {} {} ÷ Σ {} {} overflows", numerator_name(i), num_[i],
+                         denominator_name(formulas[i].den),
+                         per_mu ? to_string(den_land_[i], area_unit::mu, {6}) : fmt::format("{}", den_[i]));
+    out.push_back({errc::not_finite, std::string(name),
+                   fmt::format("{} ({}) is not finite: {}", infos[i].id, infos[i].display, what)});
   }
+  if (!out.empty()) throw error(std::move(out));
   return m;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -450,6 +451,11 @@ class name_index {
     return {next, true};
   }
   bool contains(std::string_view key) { return slot_of(key).used; }
+  // The index of `key`, or nullopt.
+  std::optional<std::uint32_t> find(std::string_view key) {
+    const slot& s = slot_of(key);
+    return s.used ? std::optional<std::uint32_t>(s.value) : std::nullopt;
+  }
 
  private:
   struct slot {
@@ -513,12 +519,13 @@ struct roster_pass {
 };
 
 // The task force's line (its grade and coefficient), or the problem of a task force that is not in
-// the scorecard or whose grade has no coefficient.
-task_force_pay task_force_line(const staff_member& m, const scorecard_summary& scorecard,
-                               const pay_policy& policy, std::vector<problem>& problems) {
+// the scorecard (u is null) or whose grade has no coefficient.
+task_force_pay task_force_line(const staff_member& m, const scorecard_unit* u,
+                               const scorecard_summary& scorecard, const pay_policy& policy,
+                               std::vector<problem>& problems) {
   task_force_pay t;
   t.id = m.task_force;
-  if (const scorecard_unit* u = scorecard.find(m.task_force)) {
+  if (u) {
     t.grade = u->grade;
     if (auto c = policy.task_force_coefficient(u->grade)) {
       t.coefficient = *c;
@@ -540,6 +547,14 @@ task_force_pay task_force_line(const staff_member& m, const scorecard_summary& s
   return t;
 }
 
+// The scorecard's units by id (the first of an id given twice, as scorecard_summary::find finds it).
+name_index scorecard_index(const scorecard_summary& scorecard) {
+  name_index card;
+  for (std::size_t k = 0; k < scorecard.units.size(); ++k)
+    card.find_or_add(scorecard.units[k].id, static_cast<std::uint32_t>(k));
+  return card;
+}
+
 // One pass over the roster: each person's keys, share, floor and cap, the task forces' lines and
 // the baseline in `out`. Throws every problem of the roster, then the first money overflow.
 roster_pass read_roster(const std::vector<staff_member>& staff, const scorecard_summary& scorecard,
@@ -553,19 +568,27 @@ roster_pass read_roster(const std::vector<staff_member>& staff, const scorecard_
   r.shares.resize(n);
   r.floors.resize(n), r.caps.resize(n);
   std::exception_ptr money_overflow;  // the first one, reported after the roster's problems
+  // The policy's team coefficients by team, hashed once (the first one of a team, as
+  // pay_policy::team_coefficient_of finds it): a lookup per team, not a scan of the policy.
+  name_index policy_teams;
+  for (std::size_t k = 0; k < policy.teams.size(); ++k)
+    policy_teams.find_or_add(policy.teams[k].team, static_cast<std::uint32_t>(k));
+  name_index card = scorecard_index(scorecard);  // likewise the scorecard's units
   for (std::size_t i = 0; i < n; ++i) {
     const staff_member& m = staff[i];
     const auto [tf, new_tf] =
         r.tf_index.find_or_add(m.task_force, static_cast<std::uint32_t>(out.task_forces.size()));
     if (new_tf) {
-      task_force_pay t = task_force_line(m, scorecard, policy, problems);
+      const auto u = card.find(m.task_force);
+      task_force_pay t = task_force_line(m, u ? &scorecard.units[*u] : nullptr, scorecard, policy, problems);
       r.tf_k.push_back(ten_thousandths(t.coefficient));
       out.task_forces.push_back(std::move(t));
     }
     const auto [team, new_team] =
         r.team_index.find_or_add(m.team, static_cast<std::uint32_t>(r.teams.size()));
     if (new_team) {
-      const exact_ratio c = policy.team_coefficient_of(m.team);
+      const auto k = policy_teams.find(m.team);
+      const exact_ratio c = k ? policy.teams[*k].coefficient : policy.team_default;
       r.teams.push_back({c, ten_thousandths(c)});
     }
     // The first band whose min the score reaches (bands in descending min).
@@ -618,22 +641,50 @@ class award_payer {
  public:
   award_payer(const std::vector<staff_member>& staff, const scorecard_summary& scorecard,
               const pay_policy& policy, pay_result& out)
-      : staff_(staff), scorecard_(scorecard), policy_(policy), out_(out), award_(staff.size()) {}
+      : staff_(staff),
+        scorecard_(scorecard),
+        policy_(policy),
+        out_(out),
+        award_(staff.size()),
+        card_(scorecard_index(scorecard)) {}
 
   // Each person's awards; throws every problem of the awards.
   std::vector<cny_money> pay(const std::vector<award_event>& events, name_index& tf_index) {
-    from_scorecard();
+    group_staff();
+    from_scorecard(tf_index);
     from_events(events, tf_index);
     if (!problems_.empty()) throw error(std::move(problems_));
     return std::move(award_);
   }
 
  private:
-  void from_scorecard() {
+  // The roster's people by task force, in roster order (one pass; split reads a task force's own).
+  void group_staff() {
+    for (std::size_t i = 0; i < staff_.size(); ++i) {
+      const auto [k, added] =
+          tf_members_index_.find_or_add(staff_[i].task_force, static_cast<std::uint32_t>(tf_members_.size()));
+      if (added) tf_members_.emplace_back();
+      tf_members_[k].push_back(i);
+    }
+  }
+
+  void from_scorecard(name_index& tf_index) {
     for (const award_rule& rule : policy_.awards) {
       if (rule.source != award_source::scorecard) continue;
+      // A unit of the scorecard that earns the award but has nobody in the roster: the award cannot
+      // be paid, and is an error as for the events (608), never dropped.
+      for (const scorecard_unit& u : scorecard_.units) {
+        if (tf_index.contains(u.id)) continue;
+        const std::optional<double>* ratio = u.ratio(rule.leaf);
+        if (ratio == nullptr || !ratio->has_value() || !(**ratio >= rule.min_ratio)) continue;
+        problems_.push_back({errc::task_force_not_in_scorecard_or_roster, "task force " + u.id,
+                             fmt::format("task force \"{}\" has no staff in the roster, but earns the award "
+                                         "\"{}\" from the scorecard ({} ratio {} ≥ {})",
+                                         u.id, rule.kind, rule.leaf, **ratio, rule.min_ratio)});
+      }
       for (const task_force_pay& tf : out_.task_forces) {
-        const scorecard_unit* u = scorecard_.find(tf.id);
+        const auto k = card_.find(tf.id);
+        const scorecard_unit* u = k ? &scorecard_.units[*k] : nullptr;
         const std::optional<double>* ratio = u ? u->ratio(rule.leaf) : nullptr;
         if (ratio == nullptr) {
           problems_.push_back(
@@ -685,11 +736,12 @@ class award_payer {
   void split(award_payment a, const std::string& where) {
     std::vector<std::size_t> members;
     std::vector<std::int64_t> weights;
-    for (std::size_t i = 0; i < staff_.size(); ++i) {
-      if (staff_[i].task_force != a.task_force || (!a.team.empty() && staff_[i].team != a.team)) continue;
-      members.push_back(i);
-      weights.push_back(static_cast<std::int64_t>(ten_thousandths(staff_[i].weight)));
-    }
+    if (const auto k = tf_members_index_.find(a.task_force))
+      for (std::size_t i : tf_members_[*k]) {
+        if (!a.team.empty() && staff_[i].team != a.team) continue;
+        members.push_back(i);
+        weights.push_back(static_cast<std::int64_t>(ten_thousandths(staff_[i].weight)));
+      }
     const std::string team = a.team.empty() ? "task force \"" + a.task_force + "\""
                                             : "team \"" + a.team + "\" of \"" + a.task_force + "\"";
     if (members.empty()) {
@@ -720,6 +772,9 @@ class award_payer {
   pay_result& out_;
   std::vector<cny_money> award_;  // per person
   std::vector<problem> problems_;
+  name_index card_;                                   // the scorecard's units by id
+  name_index tf_members_index_;                       // task force -> its place in tf_members_
+  std::vector<std::vector<std::size_t>> tf_members_;  // per task force: its people, roster order
 };
 
 // The people's lines, each written once, with the totals and the task forces' sums. (Σ base pay =

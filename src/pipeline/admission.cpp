@@ -258,6 +258,7 @@ std::vector<admission_decision> admit(const std::vector<candidate>& candidates, 
   for (const auto& c : candidates) ids.push_back(c.id);
   assess_options ao;
   ao.unit_ids = &ids;
+  ao.check_unit_ids = false;  // they name rows in messages; each candidate is decided on its own
   ao.ranks = ranking::off;
   const assessment a = assess(tree, matrix_view(values), nullptr, ao);
 

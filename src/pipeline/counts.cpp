@@ -96,6 +96,7 @@ std::vector<period_counts> count_periods(const registry& r, const std::vector<pe
         c.landed_fixed_asset_investment += p.fixed_asset_investment;
         c.landed_tax += p.annual_tax;
         c.landed_land += p.land;
+        if (!(p.land > area())) out[k].no_land.push_back({p.id, *p.dates[s]});
       }
     }
     // state: each reached stage holds until the next one (or clearing) begins
@@ -258,7 +259,21 @@ const std::vector<std::string>& project_leaf_ids() {
   return ids;
 }
 
+namespace {
+// Per-mu figures need the land of every landed project (docs/semantics.md §3: an error, not an
+// infinity, nor investment and tax counted without their land).
+void check_landed_land(const period_counts& c) {
+  if (c.no_land.empty()) return;
+  std::vector<problem> out;
+  for (const auto& q : c.no_land)
+    out.push_back({errc::no_land_area, q.project,
+                   "landed on " + to_string(q.landed) + " without land area: per-mu figures need it"});
+  throw error(std::move(out));
+}
+}  // namespace
+
 per_mu zone_per_mu(const period_counts& c) {
+  check_landed_land(c);
   const auto& z = c.zone;
   if (z.landed_land <= area()) return {nan, nan};
   return {to_wan(z.landed_fixed_asset_investment) / z.landed_land.mu(),
@@ -267,15 +282,7 @@ per_mu zone_per_mu(const period_counts& c) {
 
 leaf_table export_project_leaves(const registry& r, const period& p, const count_options& options) {
   const period_counts c = count(r, p, options);
-  // Per-mu figures need the land of every landed project (docs/semantics.md §3: an error, not an infinity).
-  std::vector<problem> no_land;
-  for (const project* q : r.all()) {
-    const auto& landed = q->date_of(stage::landed);
-    if (landed && p.contains(*landed) && *landed <= c.as_of && !(q->land > area()))
-      no_land.push_back({errc::no_land_area, q->id,
-                         "landed on " + to_string(*landed) + " without land area: per-mu figures need it"});
-  }
-  if (!no_land.empty()) throw error(std::move(no_land));
+  check_landed_land(c);
 
   leaf_table t;
   t.columns = project_leaf_ids();

@@ -160,6 +160,40 @@ static void assess_sample(void) {
                  "[zoneperf.data.311] unit \"甲\", indicator \"major_projects\": negative count -1") == 0);
   }
 
+  /* An infinite value and a unit id given twice are errors, as in a CSV (issue 19 item 11); NaN is
+     a missing value. */
+  {
+    double two[40];
+    zp_result* none = (zp_result*)1;
+    const char* ids[] = {"甲", "乙"};
+    const char* twice[] = {"甲", "甲"};
+    size_t c;
+    for (c = 0; c < 40; ++c) two[c] = 1;
+    two[20 + 3] = HUGE_VAL; /* 乙's landed_projects */
+    CHECK(zp_assess(tree, two, 2, ZP_ROW_MAJOR, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, ids, NULL, &none) ==
+          ZP_E_DATA);
+    CHECK(none == NULL);
+    CHECK(zp_last_error_code() == 309);
+    CHECK(
+        strcmp(zp_last_error(),
+               "[zoneperf.data.309] unit \"乙\", indicator \"landed_projects\": not a finite number: inf") ==
+        0);
+    two[20 + 3] = -HUGE_VAL;
+    CHECK(zp_assess(tree, two, 2, ZP_ROW_MAJOR, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, ids, NULL, &none) ==
+          ZP_E_DATA);
+    CHECK(zp_last_error_code() == 309);
+    two[20 + 3] = 1;
+    CHECK(zp_assess(tree, two, 2, ZP_ROW_MAJOR, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, twice, NULL, &none) ==
+          ZP_E_DATA);
+    CHECK(none == NULL);
+    CHECK(zp_last_error_code() == 306);
+    CHECK(strcmp(zp_last_error(), "[zoneperf.data.306] row 2: duplicate unit \"甲\" (first on row 1)") == 0);
+    two[20 + 3] = NAN; /* missing: the leaf's policy (error) says so, as for an empty cell */
+    CHECK(zp_assess(tree, two, 2, ZP_ROW_MAJOR, 0, NULL, 0, NULL, ZP_ROW_MAJOR, 0, ids, NULL, &none) ==
+          ZP_E_DATA);
+    CHECK(zp_last_error_code() == 301);
+  }
+
   zp_result_free(raw);
   zp_result_free(result);
   zp_targets_free(targets);

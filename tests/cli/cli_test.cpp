@@ -291,3 +291,18 @@ TEST(cli_test, assess_csv_neutralises_a_unit_id_that_a_spreadsheet_would_run) {
   ASSERT_EQ(md.status, 0) << md.err;
   EXPECT_NE(md.out.find("| =cmd\\|' /C calc'!A0 |"), std::string::npos) << md.out;
 }
+
+TEST(cli_test, a_total_that_is_not_finite_exits_2_and_ranks_nobody) {
+  // Issue 19 item 8: the total inf was printed (JSON null) ranked 1 with grade A, exit 0.
+  const std::string bad = std::string(ZONEPERF_SOURCE_DIR) + "/tests/data/bad/";
+  for (const char* format : {"table", "json", "csv"}) {
+    const auto r = run("assess --tree " + bad + "total_overflows.json --values " + bad +
+                       "total_overflows.csv --format " + format);
+    EXPECT_EQ(r.status, 2) << format;
+    EXPECT_EQ(r.out,
+              "zoneperf: [zoneperf.data.309] unit \"u2\", indicator \"a\": the score is not finite: fraction "
+              "2 × points "
+              "1e+308 = inf\n")
+        << format;
+  }
+}

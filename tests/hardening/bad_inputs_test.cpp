@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "zoneperf/assess.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
 
@@ -21,7 +22,13 @@ std::string outcome(const std::string& reader, const std::string& path) {
       read_targets_file(tree, {"甲"}, path);
     else if (reader == "tree")
       indicator_tree::from_file(path);
-    else
+    else if (reader == "assess") {  // the tree, assessed on the values beside it (same name, .csv)
+      const auto t = indicator_tree::from_file(path);
+      const auto v = read_values_file(t, path.substr(0, path.size() - 5) + ".csv");
+      assess_options o;
+      o.unit_ids = &v.units;
+      assess(t, v.values, nullptr, o);
+    } else
       return "unknown reader " + reader;
   } catch (const error& e) {
     return e.what();

@@ -231,3 +231,53 @@ TEST(land_evaluation_test, a_missing_figure_under_the_tree_policy_is_the_engines
   EXPECT_NE(m.find("HY1"), std::string::npos) << m;
   EXPECT_NE(m.find("labour_productivity"), std::string::npos) << m;
 }
+
+TEST(land_evaluation_test, a_score_that_overflows_is_error_309_and_nothing_is_ranked_or_classed) {
+  // Issue 19 item 8: 亩均税收 1.5e308 scores 30 × 1.5e308 / 24.097, which overflows; the enterprise
+  // was ranked 1 and classed A with the score null.
+  land_record a = huangyan_enterprise(), b = huangyan_enterprise();
+  b.id = "HY9";
+  b.land = area::from_mu(1);
+  b.tax = 1.5e308;
+  EXPECT_EQ(message_of([&] {
+              evaluate_land(load_preset("zj-huangyan"), load_land_config("zj-huangyan"), {a, b});
+            }),
+            "[zoneperf.data.309] unit \"HY9\", indicator \"tax_per_mu\": the score is not finite: fraction "
+            "6.224841266547703e+306 × points 30 = inf");
+  // The zone's Σ tax of two such enterprises overflows first.
+  land_record c = b;
+  c.id = "HY8";
+  EXPECT_EQ(
+      message_of([&] {
+        evaluate_land(load_preset("zj-huangyan"), load_land_config("zj-huangyan"), {a, b, c});
+      }),
+      "[zoneperf.data.309] zone: tax_per_mu (亩均税收) is not finite: Σ tax over its records is not finite "
+      "(the sum overflows)\n"
+      "[zoneperf.data.309] zone: tax_per_tce (单位能耗税收) is not finite: Σ tax over its records is not "
+      "finite (the sum overflows)");
+}
+
+TEST(land_evaluation_test, a_peer_average_or_benchmark_that_overflows_is_error_309_naming_the_leaf) {
+  // Two enterprises at 1.2e308 万元 of value added per tonne: their peer average fills a third's
+  // missing emission figure, and its sum overflows.
+  land_record a = huangyan_enterprise(), b = huangyan_enterprise(), c = huangyan_enterprise();
+  a.value_added = b.value_added = 0.6e308;
+  a.emissions = b.emissions = 0.5;
+  b.id = "HY2";
+  c.id = "HY3";
+  c.emissions.reset();
+  EXPECT_EQ(
+      message_of([&] {
+        evaluate_land(load_preset("zj-huangyan"), load_land_config("zj-huangyan"), {a, b, c});
+      }),
+      "[zoneperf.data.309] value_added_per_emission: the peer average of value_added_per_emission over 2 "
+      "rated entities is not finite (the sum overflows): it cannot fill a missing value");
+  // A benchmark of k × a prior-year average that overflows.
+  land_options o;
+  o.prior_averages = {{"tax_per_mu", 1e308}};
+  const std::string m = message_of([&] {
+    evaluate_land(load_preset("js-huaian"), load_land_config("js-huaian"), {huangyan_enterprise()}, o);
+  });
+  EXPECT_EQ(m.rfind("[zoneperf.data.309] tax_per_mu: the benchmark ", 0), 0u) << m;
+  EXPECT_NE(m.find("is not finite (the product overflows)"), std::string::npos) << m;
+}

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <functional>
+#include <limits>
 
 #include "../support/test_support.hpp"
 
@@ -148,6 +149,81 @@ TEST(land_metrics_test, groups_by_park_and_task_force_in_order_of_first_appearan
   EXPECT_EQ(groups[0].totals.ratios()[land_metric::tax_per_mu], 10.0);  // 350 / 35 mu
   EXPECT_EQ(groups[1].key, "信息技术");
   EXPECT_EQ(groups[1].totals.ratios()[land_metric::tax_per_mu], 40.0);
+}
+
+TEST(land_metrics_test, a_figure_or_metric_that_is_not_finite_is_error_309_naming_the_record) {
+  // Issue 19 item 8: tax 1e308 on 1 m² gave 亩均税收 inf, and the evaluation went on.
+  land_record r = full_record();
+  r.land = area::from_m2(1);
+  r.tax = 1e308;
+  EXPECT_EQ(
+      message_of([&] { compute_metrics(r); }),
+      "[zoneperf.data.309] E1: tax_per_mu (亩均税收) is not finite: tax 1e+308 ÷ land 0.001500 mu overflows");
+  EXPECT_EQ(validate_record(r).size(), 1u);
+  r.tax = 350;
+  r.value_added = 1e308;
+  r.emissions = 1e-10;  // value added per tonne overflows too
+  EXPECT_EQ(
+      message_of([&] { compute_metrics(r); }),
+      "[zoneperf.data.309] E1: value_added_per_mu (亩均增加值) is not finite: value_added 1e+308 ÷ land "
+      "0.001500 mu overflows\n"
+      "[zoneperf.data.309] E1: value_added_per_emission (单位排放增加值) is not finite: value_added 1e+308 "
+      "÷ emissions 1e-10 overflows");
+  // A figure given as an infinity (the C++ API; the CSV reader rejects "inf").
+  land_record f = full_record();
+  f.revenue = std::numeric_limits<double>::infinity();
+  f.employees = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(message_of([&] { compute_metrics(f); }),
+            "[zoneperf.data.309] E1: revenue is not finite: inf\n"
+            "[zoneperf.data.309] E1: employees is not finite: nan");
+  land_totals t;
+  EXPECT_EQ(message_of([&] { t.add(f); }),
+            "[zoneperf.data.309] E1: revenue is not finite: inf\n"
+            "[zoneperf.data.309] E1: employees is not finite: nan");
+}
+
+TEST(land_metrics_test, an_aggregate_whose_sum_overflows_is_error_309_naming_it) {
+  // Issue 19 item 8: the zone's Σ tax overflowed to null.
+  land_record a = full_record(), b = full_record();
+  a.tax = 1e308;  // 亩均税收 5.7e306 each: finite
+  b.id = "E2";
+  b.tax = 1e308;
+  b.energy_tce.reset();
+  const land_metrics each = compute_metrics(a);
+  EXPECT_TRUE(std::isfinite(each[land_metric::tax_per_mu]));
+  land_totals t;
+  t.add(a);
+  t.add(b);
+  EXPECT_EQ(
+      message_of([&] { t.ratios(); }),
+      "[zoneperf.data.309] zone: tax_per_mu (亩均税收) is not finite: Σ tax over its records is not finite "
+      "(the sum overflows)");
+  EXPECT_EQ(
+      message_of([&] {
+        aggregate_metrics({a, b});
+      }),
+      "[zoneperf.data.309] zone: tax_per_mu (亩均税收) is not finite: Σ tax over its records is not finite "
+      "(the sum overflows)");
+  a.park = b.park = "东区";
+  const auto groups = aggregate_by({a, b}, land_grouping::park);
+  EXPECT_EQ(
+      message_of([&] { groups[0].totals.ratios("park 东区"); }),
+      "[zoneperf.data.309] park 东区: tax_per_mu (亩均税收) is not finite: Σ tax over its records is not "
+      "finite (the sum overflows)");
+  // A denominator other than land whose sum overflows would make its ratios 0: an error too.
+  land_record e = full_record(), g = full_record();
+  e.energy_tce = 1e308;
+  g.id = "E2";
+  g.energy_tce = 1e308;
+  land_totals energy;
+  energy.add(e);
+  energy.add(g);
+  EXPECT_EQ(
+      message_of([&] { energy.ratios(); }),
+      "[zoneperf.data.309] zone: value_added_per_tce (单位能耗增加值) is not finite: Σ energy_tce over its "
+      "records is not finite (the sum overflows)\n"
+      "[zoneperf.data.309] zone: tax_per_tce (单位能耗税收) is not finite: Σ energy_tce over its records is "
+      "not finite (the sum overflows)");
 }
 
 TEST(land_metrics_test, metric_names_round_trip) {

@@ -227,6 +227,83 @@ TEST(allocate_test, award_errors_name_the_unit_team_or_line) {
       "weight 0");
 }
 
+TEST(allocate_test, a_scorecard_award_earned_by_a_task_force_without_staff_is_error_608) {
+  // Issue 19 item 10: the award vanished without a message; the events path says 608.
+  pay_policy p = pay_policy::standard();
+  p.awards.push_back(
+      {"foreign_capital", "外资", cny_money::from_yuan(10), award_source::scorecard, "foreign_capital", 1});
+  const std::vector<staff_member> staff = {person("A", "T", "x", "100", 95)};
+  scorecard_summary s = grades({{"T", "良好"}, {"U", "优秀"}, {"V", "良好"}, {"W", "合格"}});
+  for (auto& u : s.units) u.has_leaves = true;
+  s.units[0].leaf_ratios = {{"foreign_capital", 1.0}};
+  s.units[1].leaf_ratios = {{"foreign_capital", 1.5}};  // earns it, nobody to pay
+  s.units[2].leaf_ratios = {{"foreign_capital", 0.5}};  // does not earn it
+  s.units[3].leaf_ratios = {{"foreign_capital", std::nullopt}};
+  EXPECT_EQ(
+      message_of([&] { allocate_pay(staff, s, p, {}); }),
+      "[zoneperf.pay.608] task force U: task force \"U\" has no staff in the roster, but earns the award "
+      "\"foreign_capital\" from the scorecard (foreign_capital ratio 1.5 ≥ 1)");
+  s.units[1].leaf_ratios = {{"foreign_capital", 0.9}};  // U earns nothing: nothing is lost
+  const pay_result r = allocate_pay(staff, s, p, {});
+  ASSERT_EQ(r.awards.size(), 1u);
+  EXPECT_EQ(r.awards[0].task_force, "T");
+}
+
+TEST(allocate_test, a_hundred_thousand_team_coefficients_are_looked_up_once_each) {
+  // Issue 19: 10^5 team coefficients took 18.7 s (a scan of the policy per team); each team is now
+  // found in a hash table. The first coefficient of a team given twice counts, as
+  // pay_policy::team_coefficient_of finds it; a team the policy lacks takes team_default.
+  pay_policy p = pay_policy::standard();
+  p.team_default = exact_ratio(3, 2);
+  constexpr int n = 100000;
+  for (int k = 0; k < n; ++k)
+    p.teams.push_back({"team" + std::to_string(k), exact_ratio(10000 + k % 5000, 10000)});
+  p.teams.push_back({"team7", exact_ratio(2)});  // a repeat: the first one counts
+  p.multiplier = exact_ratio(1);
+  p.floor = exact_ratio(1, 100);
+  p.cap = exact_ratio(100);
+  std::vector<staff_member> staff;
+  for (int k = 0; k < n; ++k)
+    staff.push_back(person("p" + std::to_string(k), "T", "team" + std::to_string(n - 1 - k), "100", 95));
+  staff.push_back(person("q", "T", "no-such-team", "100", 95));
+  const pay_result r = allocate_pay(staff, grades({{"T", "良好"}}), p, {});
+  ASSERT_EQ(r.people.size(), staff.size());
+  for (int k = 0; k < n; k += 997) {
+    const int team = n - 1 - k;
+    EXPECT_EQ(r.people[static_cast<std::size_t>(k)].team_coefficient, exact_ratio(10000 + team % 5000, 10000))
+        << k;
+    EXPECT_EQ(r.people[static_cast<std::size_t>(k)].team_coefficient,
+              p.team_coefficient_of(staff[static_cast<std::size_t>(k)].team));
+  }
+  EXPECT_EQ(r.people[n - 1 - 7].team_coefficient, exact_ratio(10007, 10000));
+  EXPECT_EQ(r.people.back().team_coefficient, exact_ratio(3, 2));
+}
+
+TEST(allocate_test, many_awards_over_a_large_roster_are_split_among_their_own_task_force) {
+  // Each award reads its own task force's people, not the whole roster.
+  pay_policy p = pay_policy::standard();
+  p.awards.push_back({"deal", "签约", cny_money::from_yuan(3), award_source::events, "", 1});
+  std::vector<staff_member> staff;
+  std::vector<std::pair<std::string, std::string>> units;
+  constexpr int forces = 20000;
+  for (int t = 0; t < forces; ++t) {
+    const std::string tf = "T" + std::to_string(t);
+    units.push_back({tf, "良好"});
+    staff.push_back(person(tf + "a", tf, "x", "100", 95));
+    staff.push_back(person(tf + "b", tf, "y", "100", 95, "2"));
+  }
+  std::vector<award_event> events;
+  for (int t = 0; t < forces; ++t)
+    events.push_back({"T" + std::to_string(t), t % 2 ? "y" : "", "deal", 1, "e"});
+  const pay_result r = allocate_pay(staff, grades(units), p, events);
+  ASSERT_EQ(r.awards.size(), static_cast<std::size_t>(forces));
+  EXPECT_EQ(r.people[0].award.fen(), 100);  // 300 fen over weights 1 : 2
+  EXPECT_EQ(r.people[1].award.fen(), 200);
+  EXPECT_EQ(r.people[2].award.fen(), 0);  // team y of T1 only
+  EXPECT_EQ(r.people[3].award.fen(), 300);
+  EXPECT_EQ(r.awards_paid, cny_money::from_yuan(3 * forces));
+}
+
 // --- properties over seeded random rosters ---------------------------------------------------
 
 struct random_case {

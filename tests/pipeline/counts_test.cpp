@@ -7,6 +7,7 @@
 
 #include "../support/test_support.hpp"
 #include "zoneperf/io/tables.hpp"
+#include "zoneperf/pipeline/report.hpp"
 #include "zoneperf/text/file.hpp"
 
 namespace zoneperf {
@@ -202,6 +203,44 @@ TEST(export_test, a_landed_project_without_land_is_an_error_naming_it) {
   const leaf_table t = export_project_leaves(r, period::year(2021));
   EXPECT_TRUE(std::isnan(t.at(0, *t.column_index("investment_per_mu"))));
   EXPECT_TRUE(std::isnan(t.at(0, *t.column_index("key_project_start_rate"))));
+}
+
+TEST(export_test, the_zones_per_mu_figures_are_error_731_for_a_landed_project_without_land) {
+  // Issue 19 item 13: P2's investment and tax were added to the numerator without its land, giving
+  // (600 + 1000) / 2 = 800 万元/亩 instead of P1's 300; the export path already said 731.
+  registry r(registry_options{default_task_forces(), ymd(2020, 12, 31)});
+  const auto landed = [](std::string id, std::string tf, std::int64_t investment_wan, std::int64_t mu) {
+    project p;
+    p.id = std::move(id);
+    p.task_force = std::move(tf);
+    for (std::size_t s = 0; s <= index(stage::landed); ++s) p.dates[s] = ymd(2020, 6, 1);
+    p.fixed_asset_investment = cny_money::from_wan(investment_wan);
+    p.annual_tax = cny_money::from_wan(investment_wan / 10);
+    if (mu > 0) p.land = area::from_mu(mu);
+    return p;
+  };
+  r.add(landed("P1", "信息技术", 600, 2));
+  EXPECT_DOUBLE_EQ(zone_per_mu(count(r, period::year(2020))).investment, 300);
+  r.add(landed("P2", "高端装备", 1000, 0));
+  const period_counts y = count(r, period::year(2020));
+  ASSERT_EQ(y.no_land.size(), 1u);
+  EXPECT_EQ(y.no_land[0].project, "P2");
+  EXPECT_EQ(message_of([&] { zone_per_mu(y); }),
+            "[zoneperf.project.731] P2: landed on 2020-06-01 without land area: per-mu figures need it");
+  EXPECT_EQ(message_of([&] { export_project_leaves(r, period::year(2020)); }),
+            "[zoneperf.project.731] P2: landed on 2020-06-01 without land area: per-mu figures need it");
+  // Another period, or before the as-of date: P2 is not counted, and nothing is wrong.
+  EXPECT_TRUE(count(r, period::year(2021)).no_land.empty());
+  EXPECT_TRUE(std::isnan(zone_per_mu(count(r, period::year(2021))).investment));
+  count_options before;
+  before.as_of = ymd(2020, 5, 31);
+  EXPECT_TRUE(count(r, period::year(2020), before).no_land.empty());
+  // Month by month: only June's counts hold it.
+  const auto months = count_each(r, period_kind::month, period::year(2020));
+  for (std::size_t m = 0; m < months.size(); ++m) EXPECT_EQ(months[m].no_land.size(), m == 5 ? 1u : 0u) << m;
+  // The JSON report of the period, which prints the zone's per-mu figures, says the same.
+  EXPECT_EQ(message_of([&] { projects_period_json(r, period::year(2020)); }),
+            "[zoneperf.project.731] P2: landed on 2020-06-01 without land area: per-mu figures need it");
 }
 
 }  // namespace

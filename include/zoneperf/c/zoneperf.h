@@ -123,7 +123,9 @@ typedef struct zp_assess_options {
 /* Scores `units` rows of `values` (units x zp_tree_column_count, stored in `order` with leading
  * dimension `ld`, or 0 for dense). Targets are optional: `target_ids` names the `target_count`
  * columns of `target_values` (units x target_count, same order rules; NaN takes the default).
- * `unit_ids` (optional, `units` strings) names units in messages and reports. `options` may be NULL. */
+ * `unit_ids` (optional, `units` strings) names units in messages and reports. `options` may be NULL.
+ * NaN is a missing value; an infinite value (309) and a unit id given twice (306) are ZP_E_DATA, as
+ * in a CSV, and so is a score or total that is not finite (309). */
 int zp_assess(const zp_tree* tree, const double* values, size_t units, zp_order order, size_t ld,
               const char* const* target_ids, size_t target_count, const double* target_values,
               zp_order target_order, size_t target_ld, const char* const* unit_ids,

@@ -82,8 +82,8 @@ struct land_metrics {
   bool has(land_metric m) const noexcept { return (*this)[m] == (*this)[m]; }
 };
 
-/// The record's metrics. Throws 901 (no land), 902 (land ≤ 0) or 903 (a negative denominator),
-/// each naming the record's id.
+/// The record's metrics. Throws 901 (no land), 902 (land ≤ 0), 903 (a negative denominator) or
+/// 309 (a figure that is not finite, or a metric that overflows), each naming the record's id.
 land_metrics compute_metrics(const land_record& r);
 /// Every problem of a record at once (empty when compute_metrics would succeed).
 std::vector<problem> validate_record(const land_record& r);
@@ -96,7 +96,9 @@ class land_totals {
   /// Adds the sums of another aggregate.
   void add(const land_totals& t);
   /// Each metric as Σ numerator ÷ Σ denominator over the records that have both (NaN when none).
-  land_metrics ratios() const;
+  /// A sum or ratio that is not finite (it overflows) is error 309 naming `name` (the zone, a park
+  /// or a task force) and the metric.
+  land_metrics ratios(std::string_view name = "zone") const;
   std::size_t records() const noexcept { return records_; }
   /// Σ land over every added record.
   area land() const noexcept { return land_; }

@@ -25,7 +25,9 @@
 /// exact whatever the estimate. Awards are paid on top, each split over its team by contribution
 /// weight with the same largest-remainder rounding.
 /// Errors: floors above the pool (606) or caps below it (607), stating the shortfall in fen;
-/// roster, scorecard, policy and events mismatches (604, 608-612, 616), all reported at once.
+/// roster, scorecard, policy and events mismatches (604, 608-612, 616), all reported at once; an
+/// award earned by a task force with no staff, from the events or the scorecard, is 608.
+/// Linear in the roster, the policy's teams and the events: every name is looked up in a hash table.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -56,11 +56,19 @@ struct unit_counts {
   std::int64_t active_count(stage s) const { return active[index(s)]; }
 };
 
+/// A project landed in the period (up to the as-of date) without land area: the per-mu figures
+/// that would count it are error 731 naming it.
+struct landed_without_land {
+  std::string project;
+  date landed;
+};
+
 struct period_counts {
   period p = period::year(2000);
   date as_of;
-  std::vector<unit_counts> task_forces;  ///< in the registry's task-force order
-  unit_counts zone;                      ///< the sum of the task forces
+  std::vector<unit_counts> task_forces;      ///< in the registry's task-force order
+  unit_counts zone;                          ///< the sum of the task forces
+  std::vector<landed_without_land> no_land;  ///< in registry order
   /// The task force's counts, or the zone's for "zone"; error 710 otherwise.
   const unit_counts& unit(std::string_view id) const;
 };
@@ -136,7 +144,9 @@ struct leaf_table {
 leaf_table export_project_leaves(const registry& r, const period& p, const count_options& options = {});
 /// The project leaf ids of export_project_leaves, in its column order.
 const std::vector<std::string>& project_leaf_ids();
-/// The zone's per-mu figures over the projects landed in the period (ratios of sums), 万元/亩.
+/// The zone's per-mu figures over the projects landed in the period (ratios of sums), 万元/亩; NaN
+/// when none landed. A project landed in the period without land area is error 731 naming it (its
+/// investment and tax would count without its land), as in export_project_leaves.
 struct per_mu {
   double investment = 0;
   double tax = 0;
