@@ -53,6 +53,9 @@ struct text_table {
   std::string csv() const;
 };
 
+/// For a table option: an existing file (CSV, .xlsx or .xls), or "book.xlsx#Sheet2" naming a sheet of one.
+extern const CLI::Validator table_file;
+
 /// Writes text to a file; error 402 when it cannot.
 void write_file(const std::string& path, std::string_view text);
 

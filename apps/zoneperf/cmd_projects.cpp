@@ -13,6 +13,7 @@
 #include "zoneperf/pipeline/monthly_check.hpp"
 #include "zoneperf/pipeline/report.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -119,7 +120,7 @@ struct projects_args {
 /// The file as it is, seen as it stood at the end of --as-of (later stage dates not yet reached).
 registry load(const projects_args& a) {
   progress_printer progress(a.progress);
-  registry r = read_projects(read_csv_file(a.file, progress.callback()));
+  registry r = read_projects(read_cells_file(a.file, progress.callback()));
   if (a.as_of.empty()) return r;
   return registry_as_of(r, parse_date(a.as_of, "--as-of"));
 }
@@ -166,7 +167,7 @@ void run_year(const projects_args& a) {
     if (a.other.empty())
       throw CLI::RequiredError("--other (the leaves the registry cannot know) with --values-out");
     const indicator_tree tree = load_preset("task-force");
-    const leaf_table other = read_leaf_table(read_csv_file(a.other));
+    const leaf_table other = read_leaf_table(read_cells_file(a.other));
     std::vector<std::string> columns;
     for (int c : tree.columns()) columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
     write_file(a.values_out, merge_leaves(leaves, other, columns).to_csv());
@@ -271,9 +272,10 @@ void add_project_commands(CLI::App& app) {
   auto* cmd = app.add_subcommand("projects",
                                  "Count the project registry by period: stages, growth, the monthly check");
   static projects_args a;
-  cmd->add_option("--file", a.file, "Projects CSV (columns: docs/projects.md)")
+  cmd->add_option("--file", a.file,
+                  "Projects table (columns: docs/projects.md) (CSV or .xlsx/.xls, book.xlsx#Sheet2)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   cmd->add_option("--as-of", a.as_of,
                   "See the registry as it stood at the end of this day (YYYY-MM-DD): "
                   "later stage dates are not reached yet; default: the end of the period");
@@ -287,15 +289,16 @@ void add_project_commands(CLI::App& app) {
   auto* year = cmd->add_subcommand("year", "A period's counts, funnel, growth and scorecard leaves");
   year->add_option("period", a.period, "YYYY (or YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-Wnn)")->required();
   year->add_option("--other", a.other, "The leaves the registry cannot know (unit,<leaf ids>)")
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   year->add_option("--values-out", a.values_out, "Write the task-force values CSV (registry + --other)");
   year->callback([] { run_year(a); });
 
   auto* adm = app.add_subcommand("admit", "Score candidates for admission (入区项目评价赋分) and decide");
   static admit_args b;
-  adm->add_option("--file", b.file, "Candidates CSV (columns: docs/projects.md)")
+  adm->add_option("--file", b.file,
+                  "Candidates table (columns: docs/projects.md) (CSV or .xlsx/.xls, book.xlsx#Sheet2)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   adm->add_option("--tree", b.tree, "A scorecard file instead of the admission preset")
       ->check(CLI::ExistingFile);
   adm->add_option("--min-investment-per-mu", b.options.min_investment_per_mu,

@@ -70,6 +70,16 @@ inline constexpr int csv_bad_quote = 112;
 inline constexpr int csv_empty = 113;
 /// a CSV row with more or fewer fields than the header
 inline constexpr int csv_field_count = 114;
+/// a workbook that cannot be read: a damaged zip or .xls, XML that does not parse, a part missing
+inline constexpr int workbook_damaged = 120;
+/// a sheet the workbook does not have (the message lists its sheets), or a sheet asked of a CSV
+inline constexpr int workbook_no_sheet = 121;
+/// a workbook formula without a cached value (open and save the file in Excel or LibreOffice)
+inline constexpr int workbook_formula_without_value = 122;
+/// an empty header cell between named ones, as a merged header cell leaves
+inline constexpr int workbook_empty_header_cell = 123;
+/// a filled cell right of the last column that has a header
+inline constexpr int workbook_cell_outside_header = 124;
 // config
 /// a required key, column or field that is absent
 inline constexpr int missing_field = 201;
