@@ -187,6 +187,13 @@ void inline_strings(const std::string& dir) {
   close(wb);
 }
 
+// An AHP matrix: an empty top-left cell, judgements as numbers or as text ("1/9").
+void drinks(const std::string& dir) {
+  lxw_workbook* wb = new_workbook(dir + "/drinks.xlsx");
+  write_table(workbook_add_worksheet(wb, "判断矩阵"), read_csv(root + "/tests/data/weights/drinks.csv"));
+  close(wb);
+}
+
 // 1904 dates: libxlsxwriter writes the 1900 system, so the serials are written by hand and the
 // workbook's date system is set afterwards.
 void date1904(const std::string& dir) {
@@ -322,6 +329,7 @@ int main(int argc, char** argv) {
     inline_strings(root + "/tests/data/workbooks");
     date1904(root + "/tests/data/workbooks");
     odd(root + "/tests/data/workbooks");
+    drinks(root + "/tests/data/workbooks");
     bad(root + "/tests/data/bad");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "make_workbooks: %s\n", e.what());
