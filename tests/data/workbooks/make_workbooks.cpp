@@ -87,7 +87,8 @@ void write_table(lxw_worksheet* ws, const std::vector<std::vector<std::string>>&
 // Copies the zip at `from` to `to`, replacing text in its parts: {part, {old, new}}; an edit
 // {part, {"", ""}} leaves the part out.
 void rewrite(const std::string& from, const std::string& to,
-             const std::multimap<std::string, std::pair<std::string, std::string>>& edits) {
+             const std::multimap<std::string, std::pair<std::string, std::string>>& edits,
+             int method = Z_DEFLATED) {
   unzFile in = unzOpen64(from.c_str());
   zipFile out = zipOpen64(to.c_str(), 0);
   if (!in || !out) throw std::runtime_error("cannot rewrite " + from);
@@ -108,7 +109,7 @@ void rewrite(const std::string& from, const std::string& to,
     }
     zip_fileinfo zi{};
     zi.tmz_date = {0, 0, 0, 1, 0, 2020};
-    zipOpenNewFileInZip(out, name, &zi, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, Z_DEFAULT_COMPRESSION);
+    zipOpenNewFileInZip(out, name, &zi, nullptr, 0, nullptr, 0, nullptr, method, Z_DEFAULT_COMPRESSION);
     zipWriteInFileInZip(out, data.data(), static_cast<unsigned>(data.size()));
     zipCloseFileInZip(out);
   }
@@ -330,6 +331,11 @@ int main(int argc, char** argv) {
     date1904(root + "/tests/data/workbooks");
     odd(root + "/tests/data/workbooks");
     drinks(root + "/tests/data/workbooks");
+    // fuzz seeds: parts stored without compression, so that mutations reach the XML
+    rewrite(root + "/tests/data/workbooks/kinds.xlsx",
+            root + "/tests/fuzz/corpus/workbook_xlsx/kinds_stored.xlsx", {}, 0);
+    rewrite(root + "/tests/data/workbooks/odd_cells.xlsx",
+            root + "/tests/fuzz/corpus/workbook_xlsx/odd_cells_stored.xlsx", {}, 0);
     bad(root + "/tests/data/bad");
   } catch (const std::exception& e) {
     std::fprintf(stderr, "make_workbooks: %s\n", e.what());
