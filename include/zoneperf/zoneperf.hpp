@@ -30,6 +30,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 #include "zoneperf/tree.hpp"
 #include "zoneperf/units/area.hpp"
 #include "zoneperf/units/money.hpp"
