@@ -13,7 +13,8 @@ trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2046
 c++ -std=c++17 -O1 -o "$work/make_workbooks" $here/make_workbooks.cpp \
   $(pkg-config --cflags --libs xlsxwriter minizip)
-"$work/make_workbooks" "$PWD"
+"$work/make_workbooks" "$PWD"  # also writes the fuzz seeds with stored (uncompressed) parts
+cp $here/date1904.xlsx $here/inline.xlsx $here/drinks.xlsx tests/fuzz/corpus/workbook_xlsx/
 
 # LibreOffice: CSV (UTF-8, comma, quote, detecting dates) to .xlsx and .xls, in its own profile.
 soffice() {
@@ -32,4 +33,5 @@ done
 cp "$work/xls/values.xls" $here/values.xls
 cp "$work/xls/projects.xls" $here/projects.xls
 soffice --convert-to xls --outdir "$here" "$here/kinds.xlsx"
+cp samples/task-force/values.xlsx tests/fuzz/corpus/workbook_xlsx/libreoffice_values.xlsx
 echo "make.sh: wrote $(ls $here/*.xls* tests/data/bad/*.xlsx samples/*/*.xlsx | wc -l) workbooks"
