@@ -19,7 +19,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CATEGORIES = {1: "parse", 2: "config", 3: "data", 4: "io", 5: "money", 6: "pay", 7: "project", 8: "weights",
               9: "land"}
-TITLES = {1: "Reading text: JSON and CSV syntax", 2: "Configuration: trees, presets, policies",
+TITLES = {1: "Reading text: JSON, CSV and workbook syntax", 2: "Configuration: trees, presets, policies",
           3: "Data: values, targets and tables", 4: "Files", 5: "Money, apportionment and areas", 6: "Pay",
           7: "Periods, the project registry, admission and the monthly check", 8: "Weights",
           9: "Land (亩均)"}

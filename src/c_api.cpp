@@ -30,6 +30,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 #include "zoneperf/weights/ahp.hpp"
 #include "zoneperf/weights/methods.hpp"
 
@@ -322,6 +323,13 @@ int zp_values_read_csv(const zp_tree* tree, const char* csv, size_t length, cons
                                                      source ? source : "<values>")};
   });
 }
+int zp_values_read_file(const zp_tree* tree, const char* path, zp_values** values) {
+  return guard([&] {
+    need(values, "values") = nullptr;
+    const auto& t = need(tree, "tree").tree;
+    *values = new zp_values{t, zoneperf::read_values_file(t, &need(path, "path"))};
+  });
+}
 void zp_values_free(zp_values* values) { delete values; }
 int zp_values_units(const zp_values* values, size_t* units) {
   return guard([&] { need(units, "units") = need(values, "values").table.units.size(); });
@@ -343,6 +351,14 @@ int zp_targets_read_csv(const zp_tree* tree, const zp_values* values, const char
     *targets = new zp_targets{
         zoneperf::read_targets(need(tree, "tree").tree, need(values, "values").table.units,
                                std::string_view(&need(csv, "csv"), length), source ? source : "<targets>")};
+  });
+}
+int zp_targets_read_file(const zp_tree* tree, const zp_values* values, const char* path,
+                         zp_targets** targets) {
+  return guard([&] {
+    need(targets, "targets") = nullptr;
+    *targets = new zp_targets{zoneperf::read_targets_file(
+        need(tree, "tree").tree, need(values, "values").table.units, &need(path, "path"))};
   });
 }
 void zp_targets_free(zp_targets* targets) { delete targets; }
@@ -498,13 +514,13 @@ int zp_pay_run(const zp_pay_policy* policy, const char* staff_csv, size_t staff_
     need(report_json, "report_json") = nullptr;
     const auto& p = need(policy, "policy").policy;
     const auto staff = zoneperf::read_staff(
-        zoneperf::read_csv(std::string_view(&need(staff_csv, "staff_csv"), staff_length), "<staff>"));
+        zoneperf::read_cells(std::string_view(&need(staff_csv, "staff_csv"), staff_length), "<staff>"));
     const auto card = zoneperf::read_scorecard(
         std::string_view(&need(scorecard_json, "scorecard_json"), scorecard_length), "<scorecard>");
     std::vector<zoneperf::award_event> events;
     if (events_csv)
-      events =
-          zoneperf::read_events(zoneperf::read_csv(std::string_view(events_csv, events_length), "<events>"));
+      events = zoneperf::read_events(
+          zoneperf::read_cells(std::string_view(events_csv, events_length), "<events>"));
     const auto result = zoneperf::allocate_pay(staff, card, p, events);
     *report_json = copy_string(zoneperf::pay_json(result, staff, p, indent));
   });
@@ -520,8 +536,8 @@ int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t len
       if (tree.node(static_cast<std::size_t>(c)).kind != zoneperf::node_kind::leaf)
         copt.item_columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
     const auto records = zoneperf::read_land_records(
-        zoneperf::read_csv(std::string_view(&need(enterprises_csv, "enterprises_csv"), length),
-                           source ? source : "<enterprises>"),
+        zoneperf::read_cells(std::string_view(&need(enterprises_csv, "enterprises_csv"), length),
+                             source ? source : "<enterprises>"),
         copt);
     const auto ev = zoneperf::evaluate_land(tree, config, records);
     *report_json = copy_string(zoneperf::land_report_json(tree, config, records, ev, indent));
@@ -571,7 +587,7 @@ int zp_admit_json(const zp_tree* tree, const char* candidates_csv, size_t length
       o.min_tax_per_mu = options->min_tax_per_mu;
       if (!std::isnan(options->pass_mark)) o.pass_mark = options->pass_mark;
     }
-    const auto candidates = zoneperf::read_candidates(zoneperf::read_csv(
+    const auto candidates = zoneperf::read_candidates(zoneperf::read_cells(
         std::string_view(&need(candidates_csv, "candidates_csv"), length), source ? source : "<candidates>"));
     const auto decisions = tree ? zoneperf::admit(candidates, tree->tree, o) : zoneperf::admit(candidates, o);
     *report_json = copy_string(zoneperf::admission_json(decisions, indent));

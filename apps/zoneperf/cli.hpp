@@ -22,10 +22,6 @@ enum class output_format { table, json, csv, markdown };
 /// Adds --format {table,json,csv,markdown} to a subcommand.
 CLI::Option* add_format_option(CLI::App& app, output_format& f);
 
-/// A table option's file: one that exists, or "-" for standard input.
-inline const CLI::Validator table_file(
-    [](std::string& path) { return path == "-" ? std::string() : CLI::ExistingFile(path); }, "FILE|-");
-
 using command_adder = void (*)(CLI::App& app);
 bool add_command(command_adder adder);
 
@@ -56,6 +52,10 @@ struct text_table {
   std::string markdown() const;
   std::string csv() const;
 };
+
+/// For a table option: an existing file (CSV, .xlsx or .xls), "book.xlsx#Sheet2" naming a sheet of
+/// one, or "-" for a CSV on standard input.
+extern const CLI::Validator table_file;
 
 /// Writes text to a file; error 402 when it cannot.
 void write_file(const std::string& path, std::string_view text);

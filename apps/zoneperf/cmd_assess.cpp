@@ -135,10 +135,11 @@ void add_assess_commands(CLI::App& app) {
   auto* preset = cmd->add_option("--preset", a.preset, "A preset scorecard (see `zoneperf preset list`)");
   auto* tree = cmd->add_option("--tree", a.tree_file, "A tree file (JSON)")->check(CLI::ExistingFile);
   preset->excludes(tree);
-  cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")
+  cmd->add_option("--values", a.values_file,
+                  "Values table: unit,<leaf and item ids> (CSV or .xlsx/.xls, book.xlsx#Sheet2)")
       ->required()
       ->check(table_file);
-  cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")
+  cmd->add_option("--targets", a.targets_file, "Targets table: unit,<target-using leaf ids>")
       ->check(table_file);
   add_format_option(*cmd, a.format);
   cmd->add_option("--explain", a.explain, "Explain every leaf of this unit (or `all`)");

@@ -14,6 +14,7 @@
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/markup.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -124,7 +125,7 @@ void run_land(const land_args& a) {
   }
   land_csv_options csv;
   csv.item_columns = item_ids(tree);
-  const auto records = read_land_records(read_csv_file(a.enterprises, progress.callback()), csv);
+  const auto records = read_land_records(read_cells_file(a.enterprises, progress.callback()), csv);
   const land_evaluation ev = evaluate_land(tree, config, records, opt);
   progress.clear();
 
@@ -164,7 +165,8 @@ void add_land_commands(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "land", "亩均效益 evaluation: per-mu metrics, scores and A/B/C/D classes of enterprises");
   static land_args a;
-  cmd->add_option("--enterprises", a.enterprises, "Enterprise CSV (see docs/land.md for its columns)")
+  cmd->add_option("--enterprises", a.enterprises,
+                  "Enterprise table (docs/land.md) (CSV or .xlsx/.xls, book.xlsx#Sheet2)")
       ->required()
       ->check(table_file);
   auto* preset = cmd->add_option("--preset", a.preset, "zj-huangyan or js-huaian")->capture_default_str();

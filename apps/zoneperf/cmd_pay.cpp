@@ -12,6 +12,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -109,13 +110,13 @@ std::string write_reports(output_batch& files, const std::string& dir, const pay
 
 void run_pay(const pay_args& a) {
   progress_printer progress(a.progress);
-  const auto staff = read_staff(read_csv_file(a.staff, progress.callback()));
+  const auto staff = read_staff(read_cells_file(a.staff, progress.callback()));
   std::optional<indicator_tree> tree;
   if (!a.tree.empty()) tree = indicator_tree::from_file(a.tree);
   const auto scorecard = read_scorecard_file(a.scorecard, tree ? &*tree : nullptr);
   const auto policy = pay_policy::from_file(a.policy);
   const auto events = a.events.empty() ? std::vector<award_event>{}
-                                       : read_events(read_csv_file(a.events, progress.callback()));
+                                       : read_events(read_cells_file(a.events, progress.callback()));
   const pay_result r = allocate_pay(staff, scorecard, policy, events);
   progress.clear();
   if (!a.out_dir.empty()) {
@@ -150,14 +151,15 @@ void add_pay_commands(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "pay", "Differentiated pay: share the 1.5× pool by grade, team and score, within floor and cap");
   cmd->add_option("--staff", a.staff,
-                  "Staff roster CSV (id,name,task_force,team,job_level,baseline,score[,weight])")
+                  "Staff roster (id,name,task_force,team,job_level,baseline,score[,weight]) (CSV or "
+                  ".xlsx/.xls, book.xlsx#Sheet2)")
       ->required();
   cmd->add_option("--scorecard", a.scorecard, "Scorecard JSON from `zoneperf assess --format json`")
       ->required();
   cmd->add_option("--tree", a.tree, "The scorecard's tree file (default: the preset its JSON names)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--policy", a.policy, "Pay policy JSON")->required();
-  cmd->add_option("--events", a.events, "Award events CSV (task_force,team,kind,count)");
+  cmd->add_option("--events", a.events, "Award events table (task_force,team,kind,count)");
   cmd->add_option("--out", a.out_dir,
                   "Also write pay.json, pay_people.csv, pay_task_forces.csv, pay_awards.csv here");
   add_format_option(*cmd, a.format);

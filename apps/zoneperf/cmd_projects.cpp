@@ -14,6 +14,7 @@
 #include "zoneperf/pipeline/report.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -120,7 +121,7 @@ struct projects_args {
 /// The file as it is, seen as it stood at the end of --as-of (later stage dates not yet reached).
 registry load(const projects_args& a) {
   progress_printer progress(a.progress);
-  registry r = read_projects(read_csv_file(a.file, progress.callback()));
+  registry r = read_projects(read_cells_file(a.file, progress.callback()));
   if (a.as_of.empty()) return r;
   return registry_as_of(r, parse_date(a.as_of, "--as-of"));
 }
@@ -167,7 +168,7 @@ void run_year(const projects_args& a) {
     if (a.other.empty())
       throw CLI::RequiredError("--other (the leaves the registry cannot know) with --values-out");
     const indicator_tree tree = load_preset("task-force");
-    const leaf_table other = read_leaf_table(read_csv_file(a.other));
+    const leaf_table other = read_leaf_table(read_cells_file(a.other));
     std::vector<std::string> columns;
     for (int c : tree.columns()) columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
     output_file out(a.values_out);  // read back by `zoneperf assess`: ids as they are, no BOM
@@ -274,7 +275,8 @@ void add_project_commands(CLI::App& app) {
   auto* cmd = app.add_subcommand("projects",
                                  "Count the project registry by period: stages, growth, the monthly check");
   static projects_args a;
-  cmd->add_option("--file", a.file, "Projects CSV (columns: docs/projects.md)")
+  cmd->add_option("--file", a.file,
+                  "Projects table (columns: docs/projects.md) (CSV or .xlsx/.xls, book.xlsx#Sheet2)")
       ->required()
       ->check(table_file);
   cmd->add_option("--as-of", a.as_of,
@@ -296,7 +298,8 @@ void add_project_commands(CLI::App& app) {
 
   auto* adm = app.add_subcommand("admit", "Score candidates for admission (入区项目评价赋分) and decide");
   static admit_args b;
-  adm->add_option("--file", b.file, "Candidates CSV (columns: docs/projects.md)")
+  adm->add_option("--file", b.file,
+                  "Candidates table (columns: docs/projects.md) (CSV or .xlsx/.xls, book.xlsx#Sheet2)")
       ->required()
       ->check(table_file);
   adm->add_option("--tree", b.tree, "A scorecard file instead of the admission preset")

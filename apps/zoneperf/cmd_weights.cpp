@@ -242,9 +242,10 @@ void add_weights_commands(CLI::App& app) {
       cmd->add_subcommand("ahp", "AHP weights and consistency ratio from a pairwise comparison matrix CSV");
   ahp_cmd
       ->add_option("matrix", a.matrix_file,
-                   "Matrix CSV: n rows of n judgements (1/3 or 0.333), optional names")
+                   "Matrix table: n rows of n judgements (1/3 or 0.333), optional names (CSV or .xlsx/.xls, "
+                   "book.xlsx#Sheet2)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(table_file);
   ahp_cmd->add_option("--ri", a.ri_list, "Random-index table RI(1),RI(2),... (default Saaty's classic)");
   ahp_cmd->add_option("--accept-below", a.accept_below, "Accept when CR is below this")
       ->capture_default_str();
@@ -257,7 +258,10 @@ void add_weights_commands(CLI::App& app) {
     auto* sub = cmd->add_subcommand(m, m == "entropy"  ? "Entropy weights from a values CSV"
                                        : m == "critic" ? "CRITIC weights (Diakoulaki 1995) from a values CSV"
                                                        : "Standard-deviation weights from a values CSV");
-    sub->add_option("--values", a.values_file, "Values CSV: unit,<columns>")->required()->check(table_file);
+    sub->add_option("--values", a.values_file,
+                    "Values table: unit,<columns> (CSV or .xlsx/.xls, book.xlsx#Sheet2)")
+        ->required()
+        ->check(table_file);
     sub->add_option("--columns", a.columns,
                     "Use these columns (comma-separated; default: the tree's leaves, or all)");
     sub->add_option("--lower", a.lower,
@@ -505,10 +509,11 @@ void add_uncertainty_command(CLI::App& app) {
   auto* preset = cmd->add_option("--preset", a.preset, "A preset scorecard");
   auto* tree = cmd->add_option("--tree", a.tree_file, "A tree file (JSON)")->check(CLI::ExistingFile);
   preset->excludes(tree);
-  cmd->add_option("--values", a.values_file, "Values CSV: unit,<leaf and item ids>")
+  cmd->add_option("--values", a.values_file,
+                  "Values table: unit,<leaf and item ids> (CSV or .xlsx/.xls, book.xlsx#Sheet2)")
       ->required()
       ->check(table_file);
-  cmd->add_option("--targets", a.targets_file, "Targets CSV: unit,<target-using leaf ids>")
+  cmd->add_option("--targets", a.targets_file, "Targets table: unit,<target-using leaf ids>")
       ->check(table_file);
   cmd->add_option("--samples", a.options.samples,
                   fmt::format("Number of perturbed weight sets (1 to {})", uncertainty_options::max_samples))

@@ -6,6 +6,7 @@
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/markup.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::cli {
 namespace {
@@ -26,6 +27,12 @@ bool is_wide(char32_t cp) {
          (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 }  // namespace
+
+const CLI::Validator table_file(
+    [](std::string& path) {
+      return path == "-" ? std::string() : CLI::ExistingFile(detail::split_sheet(path).first);
+    },
+    "FILE[#SHEET]|-", "TABLE");
 
 std::size_t display_width(std::string_view text) {
   std::size_t w = 0;

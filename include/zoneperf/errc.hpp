@@ -8,7 +8,7 @@
 ///
 /// Codes are grouped by hundreds; a code's number and meaning never change once released (a code no
 /// longer raised keeps its number), and a new code takes the next free number:
-///   1xx parse (JSON, CSV syntax and encoding)   2xx config (trees, policies, presets)
+///   1xx parse (JSON, CSV, workbook syntax)       2xx config (trees, policies, presets)
 ///   3xx data (values, targets, tables)           4xx io (files)
 ///   5xx money, apportionment and area            6xx pay
 ///   7xx periods and projects                     8xx weights and uncertainty
@@ -16,7 +16,7 @@
 
 namespace zoneperf::errc {
 
-// parse: JSON and CSV syntax and encoding
+// parse: JSON, CSV and workbook syntax and encoding
 /// text that is not JSON, with its line and column
 inline constexpr int json_syntax = 101;
 /// arrays and objects nested deeper than 128 levels
@@ -31,6 +31,16 @@ inline constexpr int csv_bad_quote = 112;
 inline constexpr int csv_empty = 113;
 /// a CSV row with more or fewer fields than the header
 inline constexpr int csv_field_count = 114;
+/// a workbook that cannot be read: a damaged zip or .xls, XML that does not parse, a part missing
+inline constexpr int workbook_damaged = 120;
+/// a sheet the workbook does not have (the message lists its sheets), or a sheet asked of a CSV
+inline constexpr int workbook_no_sheet = 121;
+/// a workbook formula without a cached value (open and save the file in Excel or LibreOffice)
+inline constexpr int workbook_formula_without_value = 122;
+/// an empty header cell between named ones, as a merged header cell leaves
+inline constexpr int workbook_empty_header_cell = 123;
+/// a filled cell right of the last column that has a header
+inline constexpr int workbook_cell_outside_header = 124;
 // config: trees, policies, presets
 /// a required key, column or field that is absent
 inline constexpr int missing_field = 201;

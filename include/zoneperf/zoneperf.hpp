@@ -33,6 +33,7 @@
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/markup.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 #include "zoneperf/tree.hpp"
 #include "zoneperf/units/area.hpp"
 #include "zoneperf/units/money.hpp"

@@ -27,7 +27,9 @@ void export_io(py::module_& m) {
         return py::make_tuple(t.units, owning_array(std::move(t.values)));
       },
       py::arg("tree"), py::arg("csv"), py::arg("source") = "<values>", py::arg("progress") = py::none(),
-      "Parses a values CSV (text): (unit ids, units x tree.columns float64 array, Fortran order). "
+      "Parses a values table: CSV text, or the bytes of an .xlsx/.xls workbook (source 'book.xlsx#Sheet2' "
+      "picks a "
+      "sheet): (unit ids, units x tree.columns float64 array, Fortran order). "
       "progress: None or callable(stage, done, total), told 'reading <source>' in bytes.");
   m.def(
       "read_values_file",
@@ -35,7 +37,9 @@ void export_io(py::module_& m) {
         values_table t = read_values_file(tree, path, progress_of(progress));
         return py::make_tuple(t.units, owning_array(std::move(t.values)));
       },
-      py::arg("tree"), py::arg("path"), py::arg("progress") = py::none());
+      py::arg("tree"), py::arg("path"), py::arg("progress") = py::none(),
+      "Reads a values table from a CSV file or a workbook (.xlsx, .xls; 'book.xlsx#Sheet2' reads sheet "
+      "Sheet2).");
   m.def(
       "read_targets",
       [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& csv,

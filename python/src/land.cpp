@@ -13,6 +13,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::python {
 namespace {
@@ -117,7 +118,7 @@ void export_land(py::module_& m) {
           const node& n = run->tree.node(static_cast<std::size_t>(c));
           if (n.kind != node_kind::leaf) copt.item_columns.push_back(n.id);
         }
-        run->records = read_land_records(read_csv(enterprises_csv, source), copt);
+        run->records = read_land_records(read_cells(enterprises_csv, source), copt);
         land_options opt;
         opt.threads = threads;
         for (const auto& [leaf, v] : prior) opt.prior_averages.emplace_back(leaf, v);

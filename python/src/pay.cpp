@@ -9,6 +9,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::python {
 namespace {
@@ -70,18 +71,19 @@ void export_pay(py::module_& m) {
   m.def(
       "_allocate_pay",
       [](const std::string& staff_csv, const std::string& scorecard_json, const pay_policy& policy,
-         std::optional<std::string> events_csv, const indicator_tree* tree) {
+         std::optional<std::string> events_csv, const indicator_tree* tree, const std::string& staff_source,
+         const std::string& events_source) {
         auto run = std::make_shared<pay_run>();
-        run->staff = read_staff(read_csv(staff_csv, "<staff>"));
+        run->staff = read_staff(read_cells(staff_csv, staff_source));
         run->policy = policy;
         const scorecard card = read_scorecard(scorecard_json, "<scorecard>", tree);
         std::vector<award_event> events;
-        if (events_csv) events = read_events(read_csv(*events_csv, "<events>"));
+        if (events_csv) events = read_events(read_cells(*events_csv, events_source));
         run->result = allocate_pay(run->staff, card, run->policy, events);
         return run;
       },
       py::arg("staff_csv"), py::arg("scorecard_json"), py::arg("policy"), py::arg("events_csv") = py::none(),
-      py::arg("tree") = nullptr);
+      py::arg("tree") = nullptr, py::arg("staff_source") = "<staff>", py::arg("events_source") = "<events>");
 }
 
 }  // namespace zoneperf::python

@@ -18,6 +18,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::python {
 namespace {
@@ -208,7 +209,7 @@ void export_project_reading(py::module_& m) {
   m.def(
       "validate_projects",
       [](const std::string& csv, const std::string& source) {
-        return validate_projects(read_csv(csv, source));
+        return validate_projects(read_cells(csv, source));
       },
       py::arg("csv"), py::arg("source") = "<projects>",
       "Every problem of a projects CSV at once (empty when valid).");
@@ -281,7 +282,7 @@ void export_admission_and_values(py::module_& m) {
         o.min_investment_per_mu = min_investment_per_mu;
         o.min_tax_per_mu = min_tax_per_mu;
         o.pass_mark = pass_mark;
-        const auto candidates = read_candidates(read_csv(csv, source));
+        const auto candidates = read_candidates(read_cells(csv, source));
         const auto decisions =
             tree.is_none() ? admit(candidates, o) : admit(candidates, tree.cast<const indicator_tree&>(), o);
         return json_loads(admission_json(decisions, -1));
@@ -295,7 +296,7 @@ void export_admission_and_values(py::module_& m) {
          const std::string& other_source, py::handle tree, std::optional<std::string> as_of) {
         const indicator_tree t = tree.is_none() ? load_preset("task-force") : tree.cast<indicator_tree>();
         const leaf_table other =
-            other_csv ? read_leaf_table(read_csv(*other_csv, other_source)) : leaf_table{};
+            other_csv ? read_leaf_table(read_cells(*other_csv, other_source)) : leaf_table{};
         std::vector<std::string> columns;
         for (int c : t.columns()) columns.push_back(t.node(static_cast<std::size_t>(c)).id);
         count_options co;

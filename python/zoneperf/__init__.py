@@ -336,13 +336,14 @@ def scorecard_json(tree: Tree, values: Any, targets: Any = None, *, units: Optio
     return _core._scorecard_json(tree, v, tv, tids, u)
 
 
-def _csv_text(table: Any, index_name: Optional[str] = None) -> str:
+def _csv_text(table: Any, index_name: Optional[str] = None) -> Union[str, bytes]:
+    """CSV text from text or a DataFrame; bytes as they are (a CSV, or an .xlsx/.xls workbook's bytes)."""
     if isinstance(table, (str, bytes)):
-        return table.decode("utf-8") if isinstance(table, bytes) else table
+        return table
     if _is_frame(table):
         keep_index = index_name is not None and index_name not in table.columns
         return table.to_csv(index=keep_index, index_label=index_name if keep_index else None)
-    raise TypeError("expected CSV text or a pandas DataFrame")
+    raise TypeError("expected CSV text, bytes, a path or a pandas DataFrame")
 
 
 # ---- land (亩均效益) ----
@@ -352,12 +353,12 @@ def evaluate_land(enterprises: Any, preset: str = "zj-huangyan", *, tree: Option
                   source: str = "<enterprises>") -> LandEvaluation:
     """Per-mu metrics, scores, ranks and A/B/C/D classes of enterprises (docs/semantics.md §5).
 
-    enterprises: CSV text (columns as in docs/land.md) or a DataFrame of the same columns (an index
-    named "id" is used as the id column). preset: "zj-huangyan" or "js-huaian"; tree and config
+    enterprises: CSV text, a pathlib.Path of a CSV or workbook (.xlsx, .xls; "book.xlsx#Sheet2" picks a
+    sheet), or a DataFrame of the columns in docs/land.md (an index named "id" is used as the id column). preset: "zj-huangyan" or "js-huaian"; tree and config
     (JSON text or dict) replace the preset's. prior: prior-year peer averages by leaf id.
     """
-    csv = _csv_text(enterprises, "id")
-    return _core._evaluate_land(csv, source, preset, tree, config, dict(prior or {}), threads)
+    csv, src = _table_text(enterprises, source, "id")
+    return _core._evaluate_land(csv, src, preset, tree, config, dict(prior or {}), threads)
 
 
 def _land_frame(self: LandEvaluation):
@@ -379,7 +380,8 @@ LandEvaluation.to_dict = lambda self: __import__("json").loads(self.to_json())
 
 def allocate_pay(staff: Any, scorecard: Any, policy: Any = None, events: Any = None,
                  tree: Optional[Tree] = None) -> PayRun:
-    """Shares the pay pool (docs/semantics.md §6). staff and events: CSV text or DataFrames; scorecard: the
+    """Shares the pay pool (docs/semantics.md §6). staff and events: CSV text, paths (pathlib.Path) of
+    CSV files or workbooks, or DataFrames; scorecard: the
     JSON report (text or dict, e.g. scorecard_json(...)) or an Assessment (no leaf ratios then, so
     no scorecard awards); policy: a PayPolicy, its JSON text or dict, or None for the standard one.
     tree: the scorecard's tree when it is not the preset the scorecard names (an Assessment gives its
@@ -398,8 +400,9 @@ def allocate_pay(staff: Any, scorecard: Any, policy: Any = None, events: Any = N
         policy = PayPolicy.from_json(policy)
     elif not isinstance(policy, PayPolicy):
         policy = PayPolicy.from_dict(policy)
-    return _core._allocate_pay(_csv_text(staff), scorecard, policy, None if events is None else _csv_text(events),
-                               tree)
+    staff_text, staff_source = _table_text(staff, "<staff>", None)
+    events_text, events_source = (None, "<events>") if events is None else _table_text(events, "<events>", None)
+    return _core._allocate_pay(staff_text, scorecard, policy, events_text, tree, staff_source, events_source)
 
 
 def _people_frame(self: PayRun):
@@ -418,13 +421,16 @@ PayRun.people_frame = _people_frame
 
 # ---- projects (项目库, docs/semantics.md §7) ----
 
-def _table_text(table: Any, source: str, index_name: Optional[str]) -> Tuple[str, str]:
-    """CSV text and its source name from text, bytes, a path (pathlib.Path) or a DataFrame."""
+def _table_text(table: Any, source: str, index_name: Optional[str]) -> Tuple[Union[str, bytes], str]:
+    """A table's text or bytes and its source name, from text, bytes, a DataFrame or a path
+    (pathlib.Path) of a CSV file or a workbook: "book.xlsx#Sheet2" reads sheet Sheet2 (the library
+    tells the formats apart by their bytes)."""
     import os
 
     if isinstance(table, os.PathLike):
         path = os.fspath(table)
-        with open(path, encoding="utf-8") as f:
+        file = path if os.path.exists(path) or "#" not in path else path.rsplit("#", 1)[0]
+        with open(file, "rb") as f:
             return f.read(), path
     return _csv_text(table, index_name), source
 

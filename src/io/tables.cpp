@@ -10,6 +10,7 @@
 
 #include "../detail/huge_pages.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf {
 namespace {
@@ -19,9 +20,7 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 struct header_row {
   std::vector<std::string> cells;
   std::size_t line = 1;
-  std::string where(const cell_source& s, std::size_t c) const {
-    return s.name() + ":" + std::to_string(line) + ":" + std::to_string(c + 1);
-  }
+  std::string where(const cell_source& s, std::size_t c) const { return s.where_at(line, c); }
 };
 
 header_row read_header(cell_source& s) {
@@ -152,7 +151,7 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
   }
   for (std::size_t k = 0; k < k_cols; ++k)
     if (seen[k] < 0)
-      throw error(errc::missing_column, src.name() + ":" + std::to_string(h.line),
+      throw error(errc::missing_column, src.row_at(h.line),
                   "missing column \"" + tree.node(cols[k]).id + "\"");
 
   // Numbers go straight into the column-major matrix, sized once from the source's hint of the
@@ -249,14 +248,12 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
 
 values_table read_values(const indicator_tree& tree, std::string_view text, const std::string& source,
                          const progress_callback& progress) {
-  csv_source src(text, source, progress);
-  return read_values(tree, src);
+  return read_values(tree, *open_cells(text, source, progress));
 }
 
 values_table read_values_file(const indicator_tree& tree, const std::string& path,
                               const progress_callback& progress) {
-  csv_source src(path, progress);
-  return read_values(tree, src);
+  return read_values(tree, *open_cells(path, progress));
 }
 
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
@@ -334,14 +331,12 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
                            std::string_view text, const std::string& source,
                            const progress_callback& progress) {
-  csv_source src(text, source, progress);
-  return read_targets(tree, units, src);
+  return read_targets(tree, units, *open_cells(text, source, progress));
 }
 
 targets_table read_targets_file(const indicator_tree& tree, const std::vector<std::string>& units,
                                 const std::string& path, const progress_callback& progress) {
-  csv_source src(path, progress);
-  return read_targets(tree, units, src);
+  return read_targets(tree, units, *open_cells(path, progress));
 }
 
 }  // namespace zoneperf

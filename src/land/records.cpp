@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf {
 namespace {
@@ -111,12 +112,10 @@ std::vector<land_record> read_land_records(const cell_table& t, const land_csv_o
       problems.push_back({errc::unknown_column, t.header_where(c), "unknown column \"" + h + "\""});
     }
   }
-  if (id_col < 0)
-    problems.push_back(
-        {errc::missing_column, t.source + ":" + std::to_string(t.header_line), "no \"id\" column"});
+  if (id_col < 0) problems.push_back({errc::missing_column, t.header_row_where(), "no \"id\" column"});
   if (land_col < 0)
-    problems.push_back({errc::missing_column, t.source + ":" + std::to_string(t.header_line),
-                        "no land column (one of land_mu, land_m2, land_ha)"});
+    problems.push_back(
+        {errc::missing_column, t.header_row_where(), "no land column (one of land_mu, land_m2, land_ha)"});
   if (!problems.empty()) throw error(std::move(problems));
 
   std::vector<land_record> out;
@@ -185,7 +184,7 @@ std::vector<land_record> read_land_records(const cell_table& t, const land_csv_o
 }
 
 std::vector<land_record> read_land_records_file(const std::string& path, const land_csv_options& options) {
-  return read_land_records(read_csv_file(path), options);
+  return read_land_records(read_cells_file(path), options);
 }
 
 }  // namespace zoneperf

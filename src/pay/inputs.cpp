@@ -7,6 +7,7 @@
 
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf {
 namespace {
@@ -40,8 +41,7 @@ header_map map_header(const cell_table& t, const std::vector<std::string>& requi
   }
   for (const auto& n : required) {
     if (!h.at.count(n)) {
-      problems.push_back({errc::missing_column, t.source + ":" + std::to_string(t.header_line),
-                          "missing column \"" + n + "\""});
+      problems.push_back({errc::missing_column, t.header_row_where(), "missing column \"" + n + "\""});
       h.ok = false;
     }
   }
@@ -54,9 +54,7 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::string line_of(const cell_table& t, std::size_t row) {
-  return t.source + ":" + std::to_string(t.line(row));
-}
+std::string line_of(const cell_table& t, std::size_t row) { return t.row_where(row); }
 
 }  // namespace
 
@@ -135,7 +133,9 @@ std::vector<staff_member> read_staff(const cell_table& t) {
   return staff;
 }
 
-std::vector<staff_member> read_staff_file(const std::string& path) { return read_staff(read_csv_file(path)); }
+std::vector<staff_member> read_staff_file(const std::string& path) {
+  return read_staff(read_cells_file(path));
+}
 
 const std::optional<double>* scorecard_unit::ratio(std::string_view leaf) const {
   for (const auto& [id, r] : leaf_ratios)
@@ -197,7 +197,7 @@ std::vector<award_event> read_events(const cell_table& t) {
 }
 
 std::vector<award_event> read_events_file(const std::string& path) {
-  return read_events(read_csv_file(path));
+  return read_events(read_cells_file(path));
 }
 
 }  // namespace zoneperf

@@ -11,6 +11,7 @@
 #include "zoneperf/land/gates.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf {
 namespace {
@@ -93,8 +94,8 @@ std::vector<candidate> read_candidates(const cell_table& csv) {
   for (const char* required : {"id", "total_investment", "land_area", "promised_tax_per_mu"}) {
     const auto k = std::find(names.begin(), names.end(), required) - names.begin();
     if (pos[k] < 0)
-      out.push_back({errc::missing_column, csv.source + ":" + std::to_string(csv.header_line),
-                     std::string("missing column '") + required + "'"});
+      out.push_back(
+          {errc::missing_column, csv.header_row_where(), std::string("missing column '") + required + "'"});
   }
   if (!out.empty()) throw error(std::move(out));
   auto col = [&](const char* name) {
@@ -121,7 +122,7 @@ std::vector<candidate> read_candidates(const cell_table& csv) {
     };
     candidate c;
     c.id = text("id");
-    c.where = csv.source + ":" + std::to_string(csv.line(row));
+    c.where = csv.row_where(row);
     if (c.id.empty())
       out.push_back({errc::bad_candidate_field, where("id"), "empty candidate id"});
     else if (!ids.insert(c.id).second)
@@ -170,7 +171,7 @@ std::vector<candidate> read_candidates(const cell_table& csv) {
 }
 
 std::vector<candidate> read_candidates_file(const std::string& path) {
-  return read_candidates(read_csv_file(path));
+  return read_candidates(read_cells_file(path));
 }
 
 Eigen::MatrixXd admission_values(const indicator_tree& tree, const std::vector<candidate>& candidates) {

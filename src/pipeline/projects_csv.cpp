@@ -9,6 +9,7 @@
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf {
 namespace {
@@ -95,8 +96,8 @@ parsed parse_rows(const cell_table& csv, std::vector<problem>& out) {
   }
   for (int required : {c_id, c_task_force, c_first_stage})
     if (r.position[required] < 0)
-      out.push_back({errc::missing_column, csv.source + ":" + std::to_string(csv.header_line),
-                     "missing column '" + names[required] + "'"});
+      out.push_back(
+          {errc::missing_column, csv.header_row_where(), "missing column '" + names[required] + "'"});
   if (!out.empty()) return r;
 
   std::unordered_map<std::string, std::size_t> first_line;  // id -> line
@@ -231,11 +232,11 @@ registry read_projects(const cell_table& csv, const load_options& options) {
 }
 
 registry read_projects(std::string_view csv_text, const std::string& source, const load_options& options) {
-  return read_projects(read_csv(csv_text, source), options);
+  return read_projects(read_cells(csv_text, source), options);
 }
 
 registry read_projects_file(const std::string& path, const load_options& options) {
-  return read_projects(read_csv_file(path), options);
+  return read_projects(read_cells_file(path), options);
 }
 
 std::string write_projects_csv(const registry& reg) {

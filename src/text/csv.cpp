@@ -117,8 +117,10 @@ std::string at(const std::string& name, std::size_t line, std::size_t column) {
 }
 }  // namespace
 
-std::string cell_source::where(std::size_t column) const { return at(name_, line_, column + 1); }
-std::string cell_source::where_row() const { return at(name_, line_); }
+std::string cell_source::where_at(std::size_t line, std::size_t column) const {
+  return detail::cell_where(name_, naming_, line, column);
+}
+std::string cell_source::row_at(std::size_t line) const { return detail::row_where(name_, naming_, line); }
 
 csv_source::csv_source(std::string_view text, std::string name, const progress_callback& progress,
                        text_encoding encoding)
@@ -400,14 +402,20 @@ bool csv_source::next() {
 }
 
 std::string cell_table::where(std::size_t row, std::size_t column) const {
-  return at(source, lines_.at(row), column + 1);
+  return detail::cell_where(source, naming, lines_.at(row), column);
 }
-std::string cell_table::row_where(std::size_t row) const { return at(source, lines_.at(row)); }
-std::string cell_table::header_where(std::size_t column) const { return at(source, header_line, column + 1); }
+std::string cell_table::row_where(std::size_t row) const {
+  return detail::row_where(source, naming, lines_.at(row));
+}
+std::string cell_table::header_where(std::size_t column) const {
+  return detail::cell_where(source, naming, header_line, column);
+}
+std::string cell_table::header_row_where() const { return detail::row_where(source, naming, header_line); }
 
 cell_table read_table(cell_source& source) {
   cell_table t;
   t.source = source.name();
+  t.naming = source.naming();
   if (!source.next()) throw error(errc::csv_empty, t.source, "empty file: expected a header row");
   for (auto c : source.cells()) t.header.emplace_back(c);
   t.header_line = source.line();
@@ -478,6 +486,21 @@ void write_csv_file(output_file& file, std::string_view csv, csv_for reader) {
 }
 
 namespace detail {
+std::string column_letters(std::size_t column) {
+  std::string out;
+  for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26) out.insert(out.begin(), char('A' + (c - 1) % 26));
+  return out;
+}
+
+std::string cell_where(const std::string& source, cell_naming naming, std::size_t line, std::size_t column) {
+  if (naming == cell_naming::sheet_cell) return source + "!" + column_letters(column) + std::to_string(line);
+  return at(source, line, column + 1);
+}
+
+std::string row_where(const std::string& source, cell_naming naming, std::size_t line) {
+  return naming == cell_naming::sheet_cell ? source + "!" + std::to_string(line) : at(source, line);
+}
+
 bool is_number_text(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();

@@ -6,11 +6,13 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <optional>
 
 #include "zoneperf/text/csv.hpp"
-#include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf {
 
@@ -162,8 +164,7 @@ namespace {
 // A lower bound of a matrix file's n, reading at most limit + 2 rows (no cell is parsed):
 // min(rows - 1, cells of a row - 1), since n is the number of rows or one less (a header row), and
 // the same for the columns (a names column).
-std::size_t least_n(std::string_view text, const std::string& source, std::size_t limit) {
-  csv_source s(text, source);
+std::size_t least_n(cell_source& s, std::size_t limit) {
   std::size_t rows = 0, cells = 0;
   while (rows < limit + 2 && s.next()) {
     cells = s.cells().size();
@@ -185,17 +186,22 @@ void check_random_index(const random_index_table& table, std::size_t n, const st
 
 }  // namespace
 
-pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, const ahp_options& options) {
+namespace {
+// `open` gives the table afresh: once to bound its size, once to read it.
+pairwise_matrix read_pairwise(const std::function<std::unique_ptr<cell_source>()>& open,
+                              const ahp_options& options) {
   if (auto p = ahp_option_problem(options)) throw error({*p});  // before any cell is read
   // A matrix larger than the random-index table can take is rejected before any cell is read.
   const random_index_table& table = options.random_index ? *options.random_index : saaty_classic_ri();
-  const std::size_t at_least = least_n(text, source, table.values.size());
+  const std::unique_ptr<cell_source> bound = open();
+  const std::string source = bound->name();
+  const std::size_t at_least = least_n(*bound, table.values.size());
   if (at_least > table.values.size()) {
     check_random_index(table, at_least,
                        fmt::format(" ({} has at least {} criteria; the table covers n <= {})", source,
                                    at_least, table.values.size()));
   }
-  const cell_table t = read_csv(text, source);
+  const cell_table t = read_table(*open());
   // The grid is the header row followed by the data rows (read_csv makes them equally wide).
   const std::size_t grid_rows = t.rows() + 1;
   auto grid = [&](std::size_t g, std::size_t c) -> std::string_view {
@@ -289,8 +295,14 @@ pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, con
   return out;
 }
 
+}  // namespace
+
+pairwise_matrix read_pairwise_csv(std::string_view text, std::string source, const ahp_options& options) {
+  return read_pairwise([&] { return open_cells(text, source); }, options);
+}
+
 pairwise_matrix read_pairwise_file(const std::string& path, const ahp_options& options) {
-  return read_pairwise_csv(read_text_file(path), path, options);
+  return read_pairwise([&] { return open_cells(path); }, options);
 }
 
 ahp_result ahp(const pairwise_matrix& m, const ahp_options& options) {

@@ -7,14 +7,14 @@
 #include <unordered_map>
 
 #include "zoneperf/text/csv.hpp"
-#include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 #include "zoneperf/weights/normalise.hpp"
 
 namespace zoneperf {
 
-criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
-  const cell_table t = read_csv(text, source);
+namespace {
+criteria_matrix read_criteria(const cell_table& t) {
   std::vector<problem> problems;
   criteria_matrix m;
   std::unordered_map<std::string, std::size_t> seen_columns, seen_units;
@@ -58,9 +58,13 @@ criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
   return m;
 }
 
-criteria_matrix read_criteria_file(const std::string& path) {
-  return read_criteria_csv(read_text_file(path), path);
+}  // namespace
+
+criteria_matrix read_criteria_csv(std::string_view text, std::string source) {
+  return read_criteria(read_cells(text, std::move(source)));
 }
+
+criteria_matrix read_criteria_file(const std::string& path) { return read_criteria(read_cells_file(path)); }
 
 criteria_matrix select_columns(const criteria_matrix& m, const std::vector<std::string>& names) {
   criteria_matrix out;

@@ -537,6 +537,63 @@ static void deep_json_and_indents(void) {
   zp_tree_free(tree);
 }
 
+/* Workbooks: the embedded sample values.xlsx read from bytes, then from a file, with its sheet named. */
+static void workbooks(void) {
+  zp_tree* tree = NULL;
+  zp_values *values = NULL, *again = NULL;
+  zp_targets* targets = NULL;
+  const char *bytes = NULL, *unit = NULL;
+  const double *a = NULL, *b = NULL;
+  size_t len = 0, units = 0, columns = 0;
+  char dir[] = "/tmp/zp-c-xlsx-XXXXXX";
+  char values_path[64], targets_path[64], sheet[96];
+  FILE* f = NULL;
+
+  OK(zp_preset_load("task-force", &tree));
+  OK(zp_tree_column_count(tree, &columns));
+  OK(zp_sample_file("task-force/values.xlsx", &bytes, &len));
+  CHECK(len > 4 && memcmp(bytes, "PK\003\004", 4) == 0);
+  OK(zp_values_read_csv(tree, bytes, len, "values.xlsx#values", &values));
+  OK(zp_values_units(values, &units));
+  CHECK(units == 4);
+  OK(zp_values_unit_id(values, 1, &unit));
+  CHECK(strcmp(unit, "高端装备") == 0);
+
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(values_path, sizeof values_path, "%s/values.xlsx", dir);
+  f = fopen(values_path, "wb");
+  CHECK(f != NULL && fwrite(bytes, 1, len, f) == len);
+  if (f) fclose(f);
+  snprintf(sheet, sizeof sheet, "%s#values", values_path);
+  OK(zp_values_read_file(tree, sheet, &again));
+  OK(zp_values_data(values, &a));
+  OK(zp_values_data(again, &b));
+  CHECK(memcmp(a, b, sizeof(double) * units * columns) == 0);
+  OK(zp_sample_file("task-force/targets.xlsx", &bytes, &len));
+  snprintf(targets_path, sizeof targets_path, "%s/targets.xlsx", dir);
+  f = fopen(targets_path, "wb");
+  CHECK(f != NULL && fwrite(bytes, 1, len, f) == len);
+  if (f) fclose(f);
+  OK(zp_targets_read_file(tree, values, targets_path, &targets));
+  zp_targets_free(targets);
+  targets = NULL;
+
+  snprintf(sheet, sizeof sheet, "%s#Nope", values_path);
+  zp_values_free(again);
+  again = NULL;
+  CHECK(zp_values_read_file(tree, sheet, &again) == ZP_E_PARSE && again == NULL);
+  CHECK(strstr(zp_last_error(), "[zoneperf.parse.121]") != NULL);
+  CHECK(strstr(zp_last_error(), "no sheet \"Nope\" (the workbook's sheets: \"values\")") != NULL);
+  CHECK(zp_targets_read_file(tree, values, "/no/such/targets.xlsx", &targets) == ZP_E_IO && targets == NULL);
+  CHECK(zp_values_read_file(tree, NULL, &again) == ZP_E_ARGUMENT);
+
+  remove(values_path);
+  remove(targets_path);
+  rmdir(dir);
+  zp_values_free(values);
+  zp_tree_free(tree);
+}
+
 int main(void) {
   bad_shapes();
   deep_json_and_indents();
@@ -546,6 +603,7 @@ int main(void) {
   errors();
   assess_sample();
   reports();
+  workbooks();
   if (getenv("ZP_TEST_LEAK")) {
     zp_tree* leaked = NULL;
     OK(zp_preset_load("task-force", &leaked)); /* never freed: LeakSanitizer must report it */

@@ -99,11 +99,15 @@ int zp_tree_grade_label(const zp_tree* tree, size_t grade, const char** label);
 /* The values-matrix cell for a lookup leaf's code. */
 int zp_tree_code_value(const zp_tree* tree, const char* leaf_id, const char* code, double* value);
 
-/* ---- tables (CSV, as the command line reads them) ---- */
+/* ---- tables (CSV or workbooks, as the command line reads them) ---- */
 /* A sample file compiled into the library ("task-force/values.csv"); static storage. */
 int zp_sample_file(const char* path, const char** text, size_t* length);
+/* `csv` may also hold the bytes of an .xlsx or .xls workbook (told apart by their first bytes); a
+ * `source` "book.xlsx#Sheet2" then reads sheet Sheet2, else the first sheet. */
 int zp_values_read_csv(const zp_tree* tree, const char* csv, size_t length, const char* source,
                        zp_values** values);
+/* Reads a CSV file or a workbook ("book.xlsx", "book.xlsx#Sheet2"); ZP_E_IO when it cannot be read. */
+int zp_values_read_file(const zp_tree* tree, const char* path, zp_values** values);
 void zp_values_free(zp_values* values);
 int zp_values_units(const zp_values* values, size_t* units);
 int zp_values_unit_id(const zp_values* values, size_t unit, const char** id);
@@ -111,6 +115,8 @@ int zp_values_unit_id(const zp_values* values, size_t unit, const char** id);
 int zp_values_data(const zp_values* values, const double** data);
 int zp_targets_read_csv(const zp_tree* tree, const zp_values* values, const char* csv, size_t length,
                         const char* source, zp_targets** targets);
+int zp_targets_read_file(const zp_tree* tree, const zp_values* values, const char* path,
+                         zp_targets** targets);
 void zp_targets_free(zp_targets* targets);
 
 /* ---- assessment ---- */

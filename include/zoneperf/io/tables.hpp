@@ -1,5 +1,6 @@
 #pragma once
-/// Values and targets tables for the assessment engine, read from CSV (docs/semantics.md §4 "Tables").
+/// Values and targets tables for the assessment engine, read from CSV or a workbook sheet
+/// (docs/semantics.md §4 "Tables", docs/workbooks.md).
 ///
 /// Synopsis
 ///   struct values_table { std::vector<std::string> units; Eigen::MatrixXd values; };
@@ -13,7 +14,9 @@
 /// (any order); one row per unit; an empty cell is a missing value; a lookup leaf's cell holds its
 /// code ("A", "blacklist"). Targets: a row for every unit of the values table (any order), a
 /// column for any subset of the target-using leaves; an empty cell takes the leaf's default.
-/// Errors name the file, line and column, and the unit and indicator.
+/// Errors name the file, line and column (a workbook's cell: "figures.xlsx:Sheet1!C7"), and the
+/// unit and indicator. The text overloads take CSV text or a workbook's bytes, the _file ones a
+/// path ("figures.xlsx#Sheet2"): the format is told by the first bytes (zoneperf/text/workbook.hpp).
 #include <Eigen/Core>
 #include <string>
 #include <string_view>

@@ -45,6 +45,11 @@ class progress_meter;
 }
 class output_file;
 
+/// How messages name a table's cells: "values.csv:4:3" (line and field of a text file) or
+/// "figures.xlsx:Sheet1!C4" (a workbook sheet's cell, as Excel names it; the source's name is
+/// "figures.xlsx:Sheet1").
+enum class cell_naming { line_field, sheet_cell };
+
 /// A table read one row at a time. The first row read is the header.
 class cell_source {
  public:
@@ -61,10 +66,14 @@ class cell_source {
   const std::vector<std::string_view>& cells() const noexcept { return cells_; }
   /// The 1-based line (or sheet row) where the row read last starts.
   std::size_t line() const noexcept { return line_; }
-  /// "values.csv:4:3": cell `column` (0-based) of the row read last.
-  virtual std::string where(std::size_t column) const;
-  /// "values.csv:4": the row read last.
-  virtual std::string where_row() const;
+  /// "values.csv:4:3" or "figures.xlsx:Sheet1!C4": cell `column` (0-based) of the row read last.
+  std::string where(std::size_t column) const { return where_at(line_, column); }
+  /// "values.csv:4" or "figures.xlsx:Sheet1!4": the row read last.
+  std::string where_row() const { return row_at(line_); }
+  /// The same for line (or sheet row) `line`, e.g. a header cell once later rows are read.
+  std::string where_at(std::size_t line, std::size_t column) const;
+  std::string row_at(std::size_t line) const;
+  cell_naming naming() const noexcept { return naming_; }
   /// How many rows are left to read, for a reader that sizes its storage once: exact for a table
   /// without blank lines or line breaks inside quoted fields, 0 when unknown. Only a hint: next()
   /// decides. A file is counted in a separate pass over its bytes (its line ends only).
@@ -75,6 +84,7 @@ class cell_source {
   std::string name_;
   std::vector<std::string_view> cells_;
   std::size_t line_ = 0;
+  cell_naming naming_ = cell_naming::line_field;
 };
 
 /// CSV text in memory (which must outlive the source), or a file read in blocks of 1 MiB so that a
@@ -131,6 +141,7 @@ class cell_table {
   std::string source;               ///< the name used in messages
   std::vector<std::string> header;  ///< the first row
   std::size_t header_line = 1;
+  cell_naming naming = cell_naming::line_field;
 
   std::size_t rows() const noexcept { return lines_.size(); }
   std::size_t columns() const noexcept { return header.size(); }
@@ -156,6 +167,8 @@ class cell_table {
   std::string row_where(std::size_t row) const;
   /// "values.csv:1:3" for a header cell.
   std::string header_where(std::size_t column) const;
+  /// "values.csv:1": the header row (a column missing from it).
+  std::string header_row_where() const;
 
  private:
   friend cell_table read_table(cell_source& source);
@@ -204,6 +217,12 @@ std::size_t find_invalid_utf8(std::string_view text);
 /// Whether a spreadsheet reads `text` as a number: [+-]digits[.digits][(e|E)[+-]digits], or with
 /// the digits after the point only (".5").
 bool is_number_text(std::string_view text);
+/// "values.csv:4:3" or "figures.xlsx:Sheet1!C4" for cell `column` (0-based) of line or row `line`.
+std::string cell_where(const std::string& source, cell_naming naming, std::size_t line, std::size_t column);
+/// "values.csv:4" or "figures.xlsx:Sheet1!4".
+std::string row_where(const std::string& source, cell_naming naming, std::size_t line);
+/// Excel's name of a 0-based column: 0 -> "A", 26 -> "AA".
+std::string column_letters(std::size_t column);
 }  // namespace detail
 
 }  // namespace zoneperf
