@@ -5,6 +5,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "../text/json_syntax.hpp"
 #include "zoneperf/text/csv.hpp"
@@ -346,8 +348,12 @@ std::string pay_policy::to_json(int indent) const {
   j["cap"] = decimal_json(cap);
   j["task_force_coefficients"] = json::object();
   for (const auto& g : task_force) j["task_force_coefficients"][g.grade] = decimal_json(g.coefficient);
-  j["team_coefficients"] = json::object();
-  for (const auto& t : teams) j["team_coefficients"][t.team] = decimal_json(t.coefficient);
+  // Appended, not looked up (operator[] scans an ordered object's keys): a team given twice keeps
+  // its first coefficient, the one team_coefficient_of finds.
+  auto& team_members = (j["team_coefficients"] = json::object()).get_ref<json::object_t&>();
+  std::unordered_set<std::string_view> seen;
+  for (const auto& t : teams)
+    if (seen.insert(t.team).second) team_members.emplace_back(t.team, decimal_json(t.coefficient));
   j["team_default"] = decimal_json(team_default);
   j["individual_coefficients"] = json::array();
   for (const auto& b : individual)
