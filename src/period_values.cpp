@@ -9,7 +9,9 @@
 
 namespace zoneperf {
 
-const char* to_string(data_basis b) noexcept { return b == data_basis::in_period ? "in-period" : "cumulative"; }
+const char* to_string(data_basis b) noexcept {
+  return b == data_basis::in_period ? "in-period" : "cumulative";
+}
 
 const char* to_string(schedule_verdict v) noexcept {
   switch (v) {
@@ -28,8 +30,9 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 bool first_of_year(const period& p) { return p.kind() == period_kind::year || p.number() == 1; }
 }  // namespace
 
-values_table in_period_from_cumulative(const indicator_tree& tree, const values_table& current, const period& p,
-                                       const values_table* previous, const period_sources& sources) {
+values_table in_period_from_cumulative(const indicator_tree& tree, const values_table& current,
+                                       const period& p, const values_table* previous,
+                                       const period_sources& sources) {
   values_table out = current;
   if (first_of_year(p)) return out;
   const period prev = p.prev();
@@ -53,10 +56,10 @@ values_table in_period_from_cumulative(const indicator_tree& tree, const values_
       const double before = previous->values(it->second, col);
       if (n.additive == additive_kind::count && now < before)  // false when either is NaN
         throw error(errc::falling_count, sources.current.empty() ? p.label() : sources.current,
-                    "unit \"" + current.units[u] + "\", indicator " + n.id + ": the cumulative count falls from " +
-                        shortest(before) + " in " + prev.label() +
-                        (sources.previous.empty() ? "" : " (" + sources.previous + ")") + " to " + shortest(now) +
-                        " in " + p.label() + " (a count never falls; an amount may)");
+                    "unit \"" + current.units[u] + "\", indicator " + n.id +
+                        ": the cumulative count falls from " + shortest(before) + " in " + prev.label() +
+                        (sources.previous.empty() ? "" : " (" + sources.previous + ")") + " to " +
+                        shortest(now) + " in " + p.label() + " (a count never falls; an amount may)");
       out.values(row, col) = now - before;  // NaN when either is missing
     }
   }
@@ -72,7 +75,8 @@ ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, 
     const node& n = tree.node(static_cast<std::size_t>(c));
     const bool scaled_rule = n.rule.kind == rule_kind::completion || n.rule.kind == rule_kind::banded ||
                              n.rule.kind == rule_kind::threshold;
-    if (n.kind == node_kind::leaf && n.additive != additive_kind::none && scaled_rule) out.scaled.push_back(c);
+    if (n.kind == node_kind::leaf && n.additive != additive_kind::none && scaled_rule)
+      out.scaled.push_back(c);
   }
   const auto rows = static_cast<Eigen::Index>(units);
   const auto given = [&](const std::string& id) -> std::ptrdiff_t {

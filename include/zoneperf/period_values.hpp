@@ -37,8 +37,9 @@ struct period_sources {
 /// the leaf's missing policy applies); a missing c(p) or c(p′) gives a missing value. A count
 /// that falls is error 707 naming the file, unit, indicator, p′ and p; an amount may fall (a
 /// revision). Other columns are copied as they are.
-values_table in_period_from_cumulative(const indicator_tree& tree, const values_table& current, const period& p,
-                                       const values_table* previous, const period_sources& sources = {});
+values_table in_period_from_cumulative(const indicator_tree& tree, const values_table& current,
+                                       const period& p, const values_table* previous,
+                                       const period_sources& sources = {});
 
 /// A year-to-date assessment: where in the year, how a date is placed, and what the data holds.
 struct ytd_options {

@@ -25,7 +25,8 @@ values_table table(std::vector<std::string> units, std::vector<std::vector<doubl
   t.units = std::move(units);
   t.values.resize(static_cast<Eigen::Index>(rows.size()), 3);
   for (std::size_t r = 0; r < rows.size(); ++r)
-    for (std::size_t c = 0; c < 3; ++c) t.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = rows[r][c];
+    for (std::size_t c = 0; c < 3; ++c)
+      t.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = rows[r][c];
   return t;
 }
 
@@ -43,14 +44,16 @@ TEST(additive_test, trees_read_write_and_check_the_additive_kind) {
 
   std::string bad = small_tree;
   bad.replace(bad.find("\"amount\""), 8, "\"sum\"");
-  EXPECT_EQ(message_of([&] { indicator_tree::from_json(bad, "t.json"); }),
-            "[zoneperf.config.214] t.json:/children/1/additive: unknown additive kind \"sum\" (expected count or "
-            "amount)");
+  EXPECT_EQ(
+      message_of([&] { indicator_tree::from_json(bad, "t.json"); }),
+      "[zoneperf.config.214] t.json:/children/1/additive: unknown additive kind \"sum\" (expected count or "
+      "amount)");
   const char* lookup = R"({"id": "t", "name": "t", "points": 10, "children": [
     {"id": "grade", "name": "评级", "points": 10, "additive": "count", "rule": {"kind": "lookup", "table": {"A": 1}}}]})";
-  EXPECT_EQ(message_of([&] { indicator_tree::from_json(lookup, "l.json"); }),
-            "[zoneperf.config.214] l.json:/children/0/additive: a lookup leaf's codes do not add up: it cannot be "
-            "additive");
+  EXPECT_EQ(
+      message_of([&] { indicator_tree::from_json(lookup, "l.json"); }),
+      "[zoneperf.config.214] l.json:/children/0/additive: a lookup leaf's codes do not add up: it cannot be "
+      "additive");
 }
 
 TEST(additive_test, the_task_force_preset_marks_the_ten_counts_and_five_amounts) {
@@ -63,9 +66,10 @@ TEST(additive_test, the_task_force_preset_marks_the_ten_counts_and_five_amounts)
   }
   EXPECT_EQ(counts, (std::vector<std::string>{"intent_projects", "signed_projects", "landed_projects",
                                               "producing_projects", "top500_projects", "chain_projects",
-                                              "lagging_cleared", "major_projects", "late_reports", "major_incident"}));
-  EXPECT_EQ(amounts, (std::vector<std::string>{"signed_investment", "foreign_capital", "revenue", "tax_revenue",
-                                               "fixed_asset_investment"}));
+                                              "lagging_cleared", "major_projects", "late_reports",
+                                              "major_incident"}));
+  EXPECT_EQ(amounts, (std::vector<std::string>{"signed_investment", "foreign_capital", "revenue",
+                                               "tax_revenue", "fixed_asset_investment"}));
 }
 
 TEST(as_of_test, labels_and_dates_give_k_over_n) {
@@ -97,9 +101,10 @@ TEST(as_of_test, labels_and_dates_give_k_over_n) {
             "[zoneperf.project.702] --as-of: bad period '2020Q5': no quarter 5");
   EXPECT_EQ(message_of([] { as_of::parse("2020-02-30"); }),
             "[zoneperf.project.701] --as-of: bad date '2020-02-30': 2020-02 has 29 days");
-  EXPECT_EQ(message_of([] { as_of::parse("2020/07"); }),
-            "[zoneperf.project.702] --as-of: bad period '2020/07': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or "
-            "YYYY-Wnn (YYYYHn, YYYYQn too)");
+  EXPECT_EQ(
+      message_of([] { as_of::parse("2020/07"); }),
+      "[zoneperf.project.702] --as-of: bad period '2020/07': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or "
+      "YYYY-Wnn (YYYYHn, YYYYQn too)");
 }
 
 TEST(cumulative_test, additive_columns_become_differences_and_the_rest_is_kept) {
@@ -136,14 +141,17 @@ TEST(cumulative_test, a_falling_count_is_error_707_naming_file_unit_indicator_an
   const auto t = indicator_tree::from_json(small_tree);
   const auto june = table({"A"}, {{5, 30, 80}});
   const auto july = table({"A"}, {{4, 30, 80}});
-  EXPECT_EQ(message_of([&] {
-              in_period_from_cumulative(t, july, period::month(2020, 7), &june, {"2020-07.csv", "2020-06.csv"});
-            }),
-            "[zoneperf.project.707] 2020-07.csv: unit \"A\", indicator signed: the cumulative count falls from 5 in "
-            "2020-06 (2020-06.csv) to 4 in 2020-07 (a count never falls; an amount may)");
-  EXPECT_EQ(message_of([&] { in_period_from_cumulative(t, july, period::quarter(2020, 3), &june); }),
-            "[zoneperf.project.707] 2020-Q3: unit \"A\", indicator signed: the cumulative count falls from 5 in "
-            "2020-Q2 to 4 in 2020-Q3 (a count never falls; an amount may)");
+  EXPECT_EQ(
+      message_of([&] {
+        in_period_from_cumulative(t, july, period::month(2020, 7), &june, {"2020-07.csv", "2020-06.csv"});
+      }),
+      "[zoneperf.project.707] 2020-07.csv: unit \"A\", indicator signed: the cumulative count falls from 5 "
+      "in "
+      "2020-06 (2020-06.csv) to 4 in 2020-07 (a count never falls; an amount may)");
+  EXPECT_EQ(
+      message_of([&] { in_period_from_cumulative(t, july, period::quarter(2020, 3), &june); }),
+      "[zoneperf.project.707] 2020-Q3: unit \"A\", indicator signed: the cumulative count falls from 5 in "
+      "2020-Q2 to 4 in 2020-Q3 (a count never falls; an amount may)");
 }
 
 TEST(ytd_test, additive_target_leaves_are_scaled_to_t_times_k_over_n) {
@@ -158,7 +166,8 @@ TEST(ytd_test, additive_target_leaves_are_scaled_to_t_times_k_over_n) {
   EXPECT_EQ(y.fraction.k, 7);
   EXPECT_EQ(y.fraction.n, 12);
   auto col = [&](const targets_table& tt, const char* id) {
-    return static_cast<Eigen::Index>(std::find(tt.leaf_ids.begin(), tt.leaf_ids.end(), id) - tt.leaf_ids.begin());
+    return static_cast<Eigen::Index>(std::find(tt.leaf_ids.begin(), tt.leaf_ids.end(), id) -
+                                     tt.leaf_ids.begin());
   };
   // signed_investment: t = 64, t_p = (64 × 7) / 12 = 448 / 12 = 37.333333333333336.
   EXPECT_EQ(y.annual.values(0, col(y.annual, "signed_investment")), 64);
