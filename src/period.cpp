@@ -166,16 +166,18 @@ period period::containing(period_kind kind, date d) {
 period period::parse(std::string_view text, const std::string& where) {
   const std::string_view s = trim(text);
   auto bad = [&]() {
-    return error(
-        errc::bad_period, where,
-        "bad period '" + std::string(text) + "': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-Wnn");
+    return error(errc::bad_period, where,
+                 "bad period '" + std::string(text) +
+                     "': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-Wnn (YYYYHn, YYYYQn too)");
   };
   if (s.size() < 4 || !digits(s.substr(0, 4))) throw bad();
   const int y = to_int(s.substr(0, 4));
+  if (s.size() == 4) return year(y);
+  // "2020Q3" and "2020H1", as file stems often are, read like "2020-Q3" and "2020-H1".
+  const bool short_form = s.size() == 6 && std::string_view("HhQq").find(s[4]) != std::string_view::npos;
+  if (s[4] != '-' && !short_form) throw bad();
   try {
-    if (s.size() == 4) return year(y);
-    if (s[4] != '-') throw bad();
-    const std::string_view rest = s.substr(5);
+    const std::string_view rest = s.substr(short_form ? 4 : 5);
     if (rest.size() == 2 && (rest[0] == 'H' || rest[0] == 'h') && digits(rest.substr(1)))
       return half_year(y, to_int(rest.substr(1)));
     if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'q') && digits(rest.substr(1)))
@@ -380,5 +382,49 @@ double fold_annual(const std::vector<period_value>& quarters, const period_value
   if (!missing.empty()) throw error(std::move(missing));
   return fold_annual(q, year_end.value, options, unit);
 }
+
+as_of as_of::parse(std::string_view text, const std::string& where) {
+  const std::string_view s = trim(text);
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') return as_of(parse_date(s, where));
+  const period p = period::parse(s, where);
+  if (p.kind() == period_kind::week)
+    throw error(errc::bad_period, where,
+                "bad as-of '" + std::string(text) +
+                    "': a week is no point of the year's schedule (give its date, with the days policy)");
+  return as_of(p);
+}
+
+std::string as_of::label() const { return on_ ? to_string(*on_) : p_.label(); }
+
+int as_of::year() const { return on_ ? static_cast<int>(on_->year()) : p_.label_year(); }
+
+schedule_fraction as_of::fraction(schedule_policy policy) const {
+  if (on_) {
+    if (policy == schedule_policy::days) {
+      const int y = static_cast<int>(on_->year());
+      const bool leap = boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(y));
+      return {static_cast<int>(on_->day_of_year()), leap ? 366 : 365};
+    }
+    return {static_cast<int>(on_->month()), 12};
+  }
+  switch (p_.kind()) {
+    case period_kind::month:
+      return {p_.number(), 12};
+    case period_kind::quarter:
+      return {p_.number(), 4};
+    case period_kind::half_year:
+      return {p_.number(), 2};
+    default:  // a year (weeks never reach here: parse refuses them)
+      return {1, 1};
+  }
+}
+
+std::optional<period> as_of::schedule_period(schedule_policy policy) const {
+  if (!on_) return p_;
+  if (policy == schedule_policy::months) return period::containing(period_kind::month, *on_);
+  return std::nullopt;
+}
+
+const char* to_string(schedule_policy p) noexcept { return p == schedule_policy::days ? "days" : "months"; }
 
 }  // namespace zoneperf

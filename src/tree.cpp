@@ -33,6 +33,9 @@ const char* to_string(node_kind k) noexcept {
   }
   return "?";
 }
+const char* to_string(additive_kind a) noexcept {
+  return a == additive_kind::count ? "count" : a == additive_kind::amount ? "amount" : "none";
+}
 const char* to_string(direction d) noexcept { return d == direction::lower_is_better ? "lower" : "higher"; }
 const char* to_string(rule_kind k) noexcept {
   switch (k) {
@@ -194,6 +197,7 @@ class loader {
       }
     }
     if (n.kind == node_kind::leaf || item) read_missing(j, ptr, n, item);
+    if (n.kind == node_kind::leaf || item) read_additive(j, ptr, n);
     if (n.kind == node_kind::bonus || n.kind == node_kind::penalty) read_item(j, ptr, n);
     if (n.kind == node_kind::group) read_group(j, ptr, n);
     if (n.kind == node_kind::leaf) leaf(j, ptr, n);
@@ -250,15 +254,17 @@ class loader {
         check_keys(j, ptr, {"id", "name", "kind", "points", "children", "aggregate", "floor"}, "group");
         break;
       case node_kind::leaf:
-        check_keys(j, ptr, {"id", "name", "kind", "points", "direction", "rule", "target", "missing"},
+        check_keys(j, ptr,
+                   {"id", "name", "kind", "points", "direction", "rule", "target", "missing", "additive"},
                    "leaf");
         break;
       case node_kind::bonus:
       case node_kind::penalty:
-        check_keys(j, ptr, {"id", "name", "kind", "per_unit", "max", "missing"}, "bonus or penalty item");
+        check_keys(j, ptr, {"id", "name", "kind", "per_unit", "max", "missing", "additive"},
+                   "bonus or penalty item");
         break;
       case node_kind::veto:
-        check_keys(j, ptr, {"id", "name", "kind", "missing"}, "veto item");
+        check_keys(j, ptr, {"id", "name", "kind", "missing", "additive"}, "veto item");
         break;
     }
   }
@@ -280,6 +286,19 @@ class loader {
       add(errc::bad_value, at(ptr, "missing"),
           "unknown missing policy \"" + *m +
               (item ? "\" (expected error or zero)" : "\" (expected error, zero or reweight)"));
+  }
+
+  // A leaf's or an item's "additive" kind (a lookup leaf's codes do not add up: checked in leaf()).
+  void read_additive(const json& j, const std::string& ptr, node& n) {
+    auto a = text(j, ptr, "additive", field::optional);
+    if (!a) return;
+    if (*a == "count")
+      n.additive = additive_kind::count;
+    else if (*a == "amount")
+      n.additive = additive_kind::amount;
+    else
+      add(errc::bad_value, at(ptr, "additive"),
+          "unknown additive kind \"" + *a + "\" (expected count or amount)");
   }
 
   // A bonus's or a penalty's "per_unit" and "max".
@@ -405,6 +424,9 @@ class loader {
         read_lookup(r, rp, ru);
         if (n.dir == direction::lower_is_better)
           add(errc::bad_value, at(ptr, "direction"), "a lookup leaf has no direction");
+        if (n.additive != additive_kind::none)
+          add(errc::bad_value, at(ptr, "additive"),
+              "a lookup leaf's codes do not add up: it cannot be additive");
         break;
     }
     read_target(j, ptr, n);

@@ -71,6 +71,7 @@ json node_json(const detail::tree_impl& t, int i) {
       j["rule"] = r;
       if (n.target) j["target"] = number_json(*n.target);
       if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
+      if (n.additive != additive_kind::none) j["additive"] = to_string(n.additive);
       break;
     }
     case node_kind::bonus:
@@ -79,10 +80,12 @@ json node_json(const detail::tree_impl& t, int i) {
       j["per_unit"] = number_json(n.per_unit);
       j["max"] = number_json(n.max);
       if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
+      if (n.additive != additive_kind::none) j["additive"] = to_string(n.additive);
       break;
     case node_kind::veto:
       j["kind"] = "veto";
       if (n.missing != missing_policy::error) j["missing"] = to_string(n.missing);
+      if (n.additive != additive_kind::none) j["additive"] = to_string(n.additive);
       break;
   }
   return j;

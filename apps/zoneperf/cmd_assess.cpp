@@ -8,6 +8,7 @@
 #include "zoneperf/assess.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
+#include "zoneperf/period_values.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/markup.hpp"
@@ -56,8 +57,34 @@ text_table explanation_table(const indicator_tree& tree, const std::vector<leaf_
   return t;
 }
 
+// A year-to-date explanation: the annual target t, k/n, t_p and the verdict of every scaled leaf
+// (other leaves show their annual target and no verdict).
+text_table ytd_explanation_table(const indicator_tree& tree, const std::vector<leaf_explanation>& leaves,
+                                 const ytd_targets& ytd, std::size_t unit) {
+  text_table t;
+  t.header = {"indicator", "name", "actual", "t", "k/n", "t_p", "ratio", "rule", "points", "max", "schedule"};
+  t.right = {false, false, true, true, true, true, true, false, true, true, false};
+  const std::string kn = std::to_string(ytd.fraction.k) + "/" + std::to_string(ytd.fraction.n);
+  for (const auto& e : leaves) {
+    const node& n = tree.node(static_cast<std::size_t>(e.node));
+    auto s = std::find(ytd.scaled.begin(), ytd.scaled.end(), e.node);
+    const bool scaled = s != ytd.scaled.end();
+    const std::string target = std::isnan(e.target) ? "-" : shortest(e.target);
+    std::string annual = target;
+    if (scaled)
+      annual = shortest(ytd.annual.values(static_cast<Eigen::Index>(unit),
+                                          static_cast<Eigen::Index>(s - ytd.scaled.begin())));
+    t.rows.push_back({n.id, n.name, e.missing ? "missing" : shortest(e.actual), annual, scaled ? kn : "-",
+                      scaled ? target : "-", fixed(e.ratio, 4),
+                      e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind), fixed(e.points, 4),
+                      fixed(e.max, 2), to_string(verdict(e, ytd))});
+  }
+  return t;
+}
+
 struct assess_args {
-  std::string preset, tree_file, values_file, targets_file, explain;
+  std::string preset, tree_file, values_file, targets_file, explain, as_of, schedule = "months";
+  bool cumulative = false, in_period = false;
   output_format format = output_format::table;
   progress_display progress = progress_display::automatic;
 };
@@ -70,8 +97,17 @@ void run_assess(const assess_args& a) {
   targets_table targets;
   if (!a.targets_file.empty())
     targets = read_targets_file(tree, values.units, a.targets_file, progress.callback());
-  const target_table view = targets.view();
-  const target_table* tp = a.targets_file.empty() ? nullptr : &view;
+  // Year to date: the given targets are annual; the scaled leaves are scored against t_p.
+  std::optional<ytd_targets> ytd;
+  if (!a.as_of.empty()) {
+    ytd_options o;
+    o.point = as_of::parse(a.as_of, "--as-of");
+    o.policy = a.schedule == "days" ? schedule_policy::days : schedule_policy::months;
+    o.basis = a.in_period ? data_basis::in_period : data_basis::cumulative;
+    ytd = year_to_date_targets(tree, values.units.size(), a.targets_file.empty() ? nullptr : &targets, o);
+  }
+  const target_table view = ytd ? ytd->period.view() : targets.view();
+  const target_table* tp = a.targets_file.empty() && !ytd ? nullptr : &view;
   assess_options opt;
   opt.unit_ids = &values.units;
   opt.check_unit_ids = false;  // the reader checked them (306)
@@ -117,14 +153,21 @@ void run_assess(const assess_args& a) {
   for (std::size_t k = 0; k < explained.size(); ++k) {
     const std::string& unit = values.units[explained[k]];
     if (a.format == output_format::markdown) {
-      std::cout << "\n### " << markdown_text(unit) << "\n\n" << explanation_markdown(tree, leaves[k]);
+      std::cout << "\n### " << markdown_text(unit) << "\n\n"
+                << (ytd ? ytd_explanation_table(tree, leaves[k], *ytd, explained[k]).markdown()
+                        : explanation_markdown(tree, leaves[k]));
     } else if (a.format == output_format::csv) {
-      text_table t = explanation_table(tree, leaves[k]);
+      text_table t = ytd ? ytd_explanation_table(tree, leaves[k], *ytd, explained[k])
+                         : explanation_table(tree, leaves[k]);
       t.header.insert(t.header.begin(), "unit");
       for (auto& row : t.rows) row.insert(row.begin(), unit);
       std::cout << "\n" << t.csv();
     } else {
-      std::cout << "\n" << unit << "\n" << explanation_table(tree, leaves[k]).render();
+      std::cout << "\n"
+                << unit << (ytd ? " (as of " + a.as_of + ", " + a.schedule + ")" : std::string()) << "\n"
+                << (ytd ? ytd_explanation_table(tree, leaves[k], *ytd, explained[k])
+                        : explanation_table(tree, leaves[k]))
+                       .render();
     }
   }
 }
@@ -143,9 +186,22 @@ void add_assess_commands(CLI::App& app) {
       ->check(table_file);
   add_format_option(*cmd, a.format);
   cmd->add_option("--explain", a.explain, "Explain every leaf of this unit (or `all`)");
+  cmd->add_option("--as-of", a.as_of,
+                  "Year to date: 2020-07, 2020Q3, 2020H1, 2020 or a date; additive completion, banded and "
+                  "threshold leaves are scored against t_p = (t x k) / n");
+  auto* cum =
+      cmd->add_flag("--cumulative", a.cumulative, "With --as-of: the values are year to date (1-7月累计)");
+  auto* inp = cmd->add_flag("--in-period", a.in_period, "With --as-of: the values are the period's alone");
+  cum->excludes(inp);
+  cmd->add_option("--schedule", a.schedule, "With --as-of: a date counts by its month or its day of the year")
+      ->check(CLI::IsMember({"months", "days"}));
   add_progress_option(*cmd, a.progress);
   cmd->callback([] {
     if (a.preset.empty() && a.tree_file.empty()) throw CLI::RequiredError("--preset or --tree");
+    if (!a.as_of.empty() && !a.cumulative && !a.in_period)
+      throw CLI::ValidationError("--as-of", "say what the values hold: --cumulative or --in-period");
+    if (a.as_of.empty() && (a.cumulative || a.in_period))
+      throw CLI::ValidationError("--cumulative/--in-period", "only with --as-of");
     run_assess(a);
   });
 

@@ -160,5 +160,7 @@ inline constexpr int bad_share = 704;
 inline constexpr int duplicate_period = 705;
 /// a period that does not nest in the target
 inline constexpr int period_mismatch = 706;
+/// a cumulative count that falls from one period to the next
+inline constexpr int falling_count = 707;
 
 }  // namespace zoneperf::errc

@@ -18,6 +18,12 @@
 ///   annual_summary }; struct rhythm_event { rhythm kind; date on; period covers; };
 ///   std::vector<rhythm_event> supervision_calendar(int year, const calendar_options& = {});
 ///
+///   enum class schedule_policy { months, days };
+///   struct schedule_fraction { int k, n; };                   // 序时进度: t_p = (t × k) / n
+///   class as_of;   // a point of the year: a month, quarter, half-year, year or date
+///     as_of::parse("2020-07" | "2020Q3" | "2020H1" | "2020" | "2020-07-15"), fraction(policy)
+///   double period_target(double t, schedule_fraction);            // (t × k) / n
+///
 ///   struct period_value { period p; double value; };
 ///   std::vector<period_value> roll_up(const std::vector<period_value>&, period_kind to);   // sums
 ///   double fold_annual(const std::array<std::optional<double>, 4>& quarters, double year_end,
@@ -25,9 +31,9 @@
 ///   double fold_annual(const std::vector<period_value>& quarters, const period_value& year_end,
 ///                      const fold_options& = {}, std::string_view unit = {});
 ///
-/// Labels: "2020" (year), "2020-H2", "2020-Q3", "2020-07" (month), "2020-W53" (ISO week; its
-/// year is the ISO week-numbering year, so 2020-W53 runs 2020-12-28 .. 2021-01-03).
-/// Dates are proleptic Gregorian days in 1400..9999 (Boost's range).
+/// Labels: "2020" (year), "2020-H2" or "2020H2", "2020-Q3" or "2020Q3", "2020-07" (month), "2020-W53" (ISO
+/// week; its year is the ISO week-numbering year, so 2020-W53 runs 2020-12-28 .. 2021-01-03). Dates are
+/// proleptic Gregorian days in 1400..9999 (Boost's range).
 #include <array>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <optional>
@@ -157,5 +163,45 @@ double fold_annual(const std::array<std::optional<double>, 4>& quarters, double 
 /// not one of them is error 706, one given twice 705, one missing 703).
 double fold_annual(const std::vector<period_value>& quarters, const period_value& year_end,
                    const fold_options& options = {}, std::string_view unit = {});
+
+/// How a date is placed in its year's schedule: by its month (m/12, the default) or by its day of
+/// the year (d/365 or d/366, for weekly dispatch).
+enum class schedule_policy { months, days };
+const char* to_string(schedule_policy) noexcept;
+
+/// The share k/n of the year that has passed at an as-of point (docs/semantics.md, periods).
+struct schedule_fraction {
+  int k = 1;
+  int n = 1;
+};
+
+/// The time-proportional target (序时进度) t_p = (t × k) / n, computed in double in that order.
+inline double period_target(double t, schedule_fraction f) noexcept {
+  return (t * static_cast<double>(f.k)) / static_cast<double>(f.n);
+}
+
+/// The point of the year a year-to-date assessment stands at: a month, quarter, half-year, year
+/// or a date. Weeks are not points of the schedule (error 702).
+class as_of {
+ public:
+  explicit as_of(const period& p) : p_(p) {}
+  explicit as_of(date d) : p_(period::year(static_cast<int>(d.year()))), on_(d) {}
+  /// "2020-07", "2020-Q3"/"2020Q3", "2020-H1"/"2020H1", "2020" or a date "2020-07-15"; error 701
+  /// or 702 naming `where` otherwise.
+  static as_of parse(std::string_view text, const std::string& where = "--as-of");
+  /// (m, 12) for month m, (q, 4), (h, 2), (1, 1) for the year; a date gives its month's (m, 12)
+  /// under months and (day of year, 365 or 366) under days.
+  schedule_fraction fraction(schedule_policy policy = schedule_policy::months) const;
+  /// The period whose table the point reads (a date under months: its month); none for a date
+  /// under days.
+  std::optional<period> schedule_period(schedule_policy policy = schedule_policy::months) const;
+  std::optional<date> on() const { return on_; }
+  int year() const;
+  std::string label() const;
+
+ private:
+  period p_;
+  std::optional<date> on_;
+};
 
 }  // namespace zoneperf

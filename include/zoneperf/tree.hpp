@@ -15,7 +15,8 @@
 /// A tree file is JSON: a root {"id","name","points","grades","children"} whose children are
 /// groups {"id","name","points","children"[, "aggregate": "geometric", "floor"]}, leaves
 /// {"id","name","points","direction","rule","target","missing"} and, directly under the root,
-/// items {"id","name","kind": "bonus"|"penalty"|"veto", "per_unit","max","missing"}.
+/// items {"id","name","kind": "bonus"|"penalty"|"veto", "per_unit","max","missing"}. Leaves (not
+/// lookups) and items may say "additive": "count"|"amount" (values that add up over a year).
 /// Rules: {"kind":"completion"[,"cap"]}, {"kind":"banded","bands":[{"min","value"}...]
 /// (descending min)[,"interpolate":true]}, {"kind":"threshold"}, {"kind":"benchmark"[,"cap"]},
 /// {"kind":"goalposts","lo","hi"}, {"kind":"minmax"[,"floor"]}, {"kind":"rank"[,"step"|"mode":"leader"]},
@@ -43,11 +44,16 @@ enum class rule_kind { completion, banded, threshold, benchmark, goalposts, minm
 enum class missing_policy { error, zero, reweight };
 enum class aggregation { sum, geometric };
 enum class rank_mode { step, leader };
+/// Whether an item adds up over the periods of a year (docs/semantics.md, periods): a count (a
+/// cumulative count never falls) or an amount (it may fall: a revision); none for rates, ratios,
+/// scores and codes.
+enum class additive_kind { none, count, amount };
 
 const char* to_string(node_kind) noexcept;
 const char* to_string(direction) noexcept;
 const char* to_string(rule_kind) noexcept;
 const char* to_string(missing_policy) noexcept;
+const char* to_string(additive_kind) noexcept;
 
 /// True for the rules that divide by a target (completion, banded, threshold, benchmark).
 bool uses_target(rule_kind) noexcept;
@@ -97,7 +103,8 @@ struct node {
   struct rule rule;
   std::optional<double> target;  ///< default target (or benchmark)
   missing_policy missing = missing_policy::error;
-  int column = -1;  ///< column in the values matrix (leaves and items), else -1
+  int column = -1;                               ///< column in the values matrix (leaves and items), else -1
+  additive_kind additive = additive_kind::none;  ///< leaves and items ("additive" key)
   // groups
   aggregation aggregate = aggregation::sum;
   double geometric_floor = 0;

@@ -26,6 +26,7 @@ void export_pay(py::module_& m);
 void export_projects(py::module_& m);
 void export_weights(py::module_& m);
 void export_reports(py::module_& m);
+void export_periods(py::module_& m);
 
 /// A float64 matrix as the engine sees it, plus the array that owns the memory (kept alive while
 /// the view is used). Arrays whose rows or columns are contiguous are viewed, never copied; any

@@ -19,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
   export_projects(m);
   export_weights(m);
   export_reports(m);
+  export_periods(m);
 }

@@ -93,6 +93,7 @@ py::dict node_dict(const indicator_tree& t, std::size_t i) {
       d["missing"] = to_string(n.missing);
       break;
   }
+  if (n.kind != node_kind::root && n.kind != node_kind::group) d["additive"] = to_string(n.additive);
   return d;
 }
 

@@ -103,6 +103,8 @@ __all__ = [
     "uncertainty_analysis", "weighted_arithmetic_mean", "weighted_geometric_mean", "weighted_harmonic_mean",
     # reports
     "Report", "ReportTable", "report", "table_csv",
+    # periods
+    "YearToDate", "year_to_date",
 ]
 
 
@@ -680,3 +682,41 @@ def _table_frame(self: ReportTable):
 
 
 ReportTable.to_frame = _table_frame
+
+
+class YearToDate:
+    """The targets of a year-to-date assessment (序时进度): t_p = (t × k) / n for the scaled leaves
+    (the additive completion, banded and threshold leaves); every other leaf keeps its annual target.
+
+    k, n: the share of the year; scaled: the scaled leaves' ids; annual: units x scaled array of t;
+    targets: (leaf_ids, units x leaf_ids array of t_p and the other given annual targets), to pass
+    as assess's or explain's targets=."""
+
+    def __init__(self, k: int, n: int, scaled: List[str], annual: np.ndarray, targets: Tuple[List[str], np.ndarray]):
+        self.k, self.n, self.scaled, self.annual, self.targets = k, n, scaled, annual, targets
+
+    def verdict(self, explanation: Mapping[str, Any]) -> Optional[str]:
+        """"on schedule" when a scaled leaf's ratio against t_p is >= 1, "behind" otherwise; None for
+        other leaves, items and missing values (时间过半、任务过半)."""
+        if explanation["id"] not in self.scaled or explanation.get("missing") or explanation.get("ratio") is None:
+            return None
+        return "on schedule" if explanation["ratio"] >= 1 else "behind"
+
+    def __repr__(self) -> str:
+        return f"<zoneperf.YearToDate {self.k}/{self.n}, {len(self.scaled)} scaled leaves>"
+
+
+def year_to_date(tree: Tree, units: Union[int, Sequence[str]], targets: Any = None, *, as_of: str,
+                 basis: str, schedule: str = "months") -> YearToDate:
+    """The targets of an assessment at an as-of point of the year ("2020-07", "2020Q3", "2020H1",
+    "2020" or a date "2020-07-15"). basis: "cumulative" (values since the year's start, against
+    (t × k) / n) or "in-period" (the period alone, against (t × 1) / n); required, no default.
+    schedule: a date counts by its "months" (m/12) or its "days" (day of year / 365 or 366).
+    units: the number of units or their ids (rows of the targets); targets: the annual targets in any
+    form assess takes (NaN and absent columns take the leaf's default)."""
+    n = units if isinstance(units, int) else len(units)
+    ids = None if isinstance(units, int) else [str(u) for u in units]
+    tv, tids = _targets(tree, targets, ids, n)
+    k, den, scaled, annual, period_ids, period = _core._year_to_date_targets(tree, n, tv, tids, as_of, basis,
+                                                                             schedule)
+    return YearToDate(k, den, list(scaled), annual, (list(period_ids), period))

@@ -310,3 +310,13 @@ class Report:
 def report(scorecard: Any, *, pay: Any = None, land: Any = None, projects: Any = None, title: str = "",
            tree: Optional[Tree] = None) -> Report: ...
 def table_csv(table: ReportTable, bom: bool = True) -> str: ...
+
+class YearToDate:
+    k: int
+    n: int
+    scaled: List[str]
+    annual: npt.NDArray[np.float64]
+    targets: Tuple[List[str], npt.NDArray[np.float64]]
+    def verdict(self, explanation: Mapping[str, Any]) -> Optional[str]: ...
+def year_to_date(tree: Tree, units: Union[int, Sequence[str]], targets: Targets = None, *, as_of: str,
+                 basis: str, schedule: str = "months") -> YearToDate: ...

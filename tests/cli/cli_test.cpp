@@ -306,3 +306,39 @@ TEST(cli_test, a_total_that_is_not_finite_exits_2_and_ranks_nobody) {
         << format;
   }
 }
+
+TEST(cli_test, assess_as_of_scores_additive_leaves_against_time_proportional_targets) {
+  const std::string base = "assess --preset task-force --values " + samples + "values.csv --targets " +
+                           samples + "targets.csv --as-of 2020-07 ";
+  const auto r = run(base + "--cumulative --explain 高端装备");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("高端装备 (as of 2020-07, months)"), std::string::npos) << r.out;
+  auto row_of = [&](const std::string& out, const std::string& id) {
+    const auto pos = out.rfind("\n" + id + " ");
+    return pos == std::string::npos ? std::string() : out.substr(pos + 1, out.find('\n', pos + 1) - pos - 1);
+  };
+  // signed_investment of 高端装备: t = 80 (targets.csv), t_p = (80 × 7) / 12 = 46.666666666666664,
+  // actual 102: ratio 2.1857 ≥ 1, on schedule.
+  const std::string inv = row_of(r.out, "signed_investment");
+  for (const char* s : {" 80 ", " 7/12 ", " 46.666666666666664 ", " 2.1857 ", "on schedule"})
+    EXPECT_NE(inv.find(s), std::string::npos) << inv << " lacks " << s;
+  // key_project_start_rate is not additive: its annual target, no k/n, no verdict.
+  const std::string rate = row_of(r.out, "key_project_start_rate");
+  EXPECT_EQ(rate.find("on schedule"), std::string::npos) << rate;
+  EXPECT_EQ(rate.find("behind"), std::string::npos) << rate;
+  // In-period: the same 102 against (80 × 1) / 12 = 6.666666666666667.
+  const auto m = run(base + "--in-period --explain 高端装备 --format csv");
+  ASSERT_EQ(m.status, 0) << m.out;
+  EXPECT_NE(m.out.find("signed_investment,签约总投资(亿元),102,80,1/12,6.666666666666667"), std::string::npos)
+      << m.out;
+  const auto none = run(base + "--explain 高端装备");
+  EXPECT_EQ(none.status, 2);
+  EXPECT_NE(none.out.find("--cumulative or --in-period"), std::string::npos) << none.out;
+  const auto stray = run("assess --preset task-force --values " + samples + "values.csv --cumulative");
+  EXPECT_EQ(stray.status, 2);
+  EXPECT_NE(stray.out.find("only with --as-of"), std::string::npos) << stray.out;
+  const auto week = run(base.substr(0, base.size() - 8) + "2020-W05 --cumulative");
+  EXPECT_EQ(week.status, 2);
+  EXPECT_NE(week.out.find("[zoneperf.project.702] --as-of: bad as-of '2020-W05'"), std::string::npos)
+      << week.out;
+}

@@ -6,6 +6,7 @@
 
 #include "zoneperf/assess.hpp"
 #include "zoneperf/io/tables.hpp"
+#include "zoneperf/period_values.hpp"
 #include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
@@ -28,6 +29,13 @@ std::string outcome(const std::string& reader, const std::string& path) {
       assess_options o;
       o.unit_ids = &v.units;
       assess(t, v.values, nullptr, o);
+    } else if (reader == "cumulative") {  // NAME.2020-07.csv, converted against NAME.2020-06.csv
+      const auto dot = path.rfind('.', path.size() - 5);
+      const period p = period::parse(path.substr(dot + 1, path.size() - 5 - dot));
+      const std::string prev_path = path.substr(0, dot + 1) + p.prev().label() + ".csv";
+      const auto now = read_values_file(tree, path);
+      const auto before = read_values_file(tree, prev_path);
+      in_period_from_cumulative(tree, now, p, &before, {path, prev_path});
     } else
       return "unknown reader " + reader;
   } catch (const error& e) {
@@ -47,6 +55,8 @@ TEST(bad_inputs_test, every_file_of_the_corpus_gives_its_expected_error) {
     // {file}: the file's path ("book.xlsx#Sheet2" names a sheet of book.xlsx)
     const std::string file = path.substr(0, path.find('#'));
     if (auto p = expected.find("{file}"); p != std::string::npos) expected.replace(p, 6, file);
+    // {dir}: the corpus folder (a message naming a second file of it)
+    if (auto p = expected.find("{dir}"); p != std::string::npos) expected.replace(p, 5, dir);
     EXPECT_EQ(outcome(std::string(row[1]), path), expected) << row[0];
   }
 }

@@ -72,7 +72,7 @@ TEST(period_test, months_quarters_and_half_years_have_their_days) {
             "[zoneperf.project.702] period: bad period '2020-Q5': no quarter 5");
   EXPECT_EQ(message_of([] { period::parse("July"); }),
             "[zoneperf.project.702] period: bad period 'July': expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or "
-            "YYYY-Wnn");
+            "YYYY-Wnn (YYYYHn, YYYYQn too)");
 }
 
 TEST(period_test, a_year_holds_its_iso_weeks_by_their_thursday) {

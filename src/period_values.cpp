@@ -1,0 +1,124 @@
+#include "zoneperf/period_values.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+#include "zoneperf/text/number.hpp"
+
+namespace zoneperf {
+
+const char* to_string(data_basis b) noexcept {
+  return b == data_basis::in_period ? "in-period" : "cumulative";
+}
+
+const char* to_string(schedule_verdict v) noexcept {
+  switch (v) {
+    case schedule_verdict::on_schedule:
+      return "on schedule";
+    case schedule_verdict::behind:
+      return "behind";
+    default:
+      return "-";
+  }
+}
+
+namespace {
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+bool first_of_year(const period& p) { return p.kind() == period_kind::year || p.number() == 1; }
+}  // namespace
+
+values_table in_period_from_cumulative(const indicator_tree& tree, const values_table& current,
+                                       const period& p, const values_table* previous,
+                                       const period_sources& sources) {
+  values_table out = current;
+  if (first_of_year(p)) return out;
+  const period prev = p.prev();
+  std::unordered_map<std::string_view, std::ptrdiff_t> prev_row;
+  if (previous != nullptr)
+    for (std::size_t r = 0; r < previous->units.size(); ++r)
+      prev_row.emplace(previous->units[r], static_cast<std::ptrdiff_t>(r));
+  const auto& cols = tree.columns();
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    const node& n = tree.node(static_cast<std::size_t>(cols[c]));
+    if (n.additive == additive_kind::none) continue;
+    const auto col = static_cast<std::ptrdiff_t>(c);
+    for (std::size_t u = 0; u < current.units.size(); ++u) {
+      const auto row = static_cast<std::ptrdiff_t>(u);
+      auto it = prev_row.find(current.units[u]);
+      if (it == prev_row.end()) {
+        out.values(row, col) = nan;
+        continue;
+      }
+      const double now = current.values(row, col);
+      const double before = previous->values(it->second, col);
+      if (n.additive == additive_kind::count && now < before)  // false when either is NaN
+        throw error(errc::falling_count, sources.current.empty() ? p.label() : sources.current,
+                    "unit \"" + current.units[u] + "\", indicator " + n.id +
+                        ": the cumulative count falls from " + shortest(before) + " in " + prev.label() +
+                        (sources.previous.empty() ? "" : " (" + sources.previous + ")") + " to " +
+                        shortest(now) + " in " + p.label() + " (a count never falls; an amount may)");
+      out.values(row, col) = now - before;  // NaN when either is missing
+    }
+  }
+  return out;
+}
+
+ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, const targets_table* annual,
+                                 const ytd_options& options) {
+  ytd_targets out;
+  out.fraction = options.point.fraction(options.policy);
+  if (options.basis == data_basis::in_period) out.fraction.k = 1;
+  for (int c : tree.columns()) {
+    const node& n = tree.node(static_cast<std::size_t>(c));
+    const bool scaled_rule = n.rule.kind == rule_kind::completion || n.rule.kind == rule_kind::banded ||
+                             n.rule.kind == rule_kind::threshold;
+    if (n.kind == node_kind::leaf && n.additive != additive_kind::none && scaled_rule)
+      out.scaled.push_back(c);
+  }
+  const auto rows = static_cast<Eigen::Index>(units);
+  const auto given = [&](const std::string& id) -> std::ptrdiff_t {
+    if (annual == nullptr) return -1;
+    auto it = std::find(annual->leaf_ids.begin(), annual->leaf_ids.end(), id);
+    return it == annual->leaf_ids.end() ? -1 : it - annual->leaf_ids.begin();
+  };
+  // The given columns of leaves that are not scaled pass through unchanged.
+  std::vector<std::ptrdiff_t> kept;
+  if (annual != nullptr)
+    for (std::size_t k = 0; k < annual->leaf_ids.size(); ++k) {
+      const std::size_t i = tree.index_of(annual->leaf_ids[k]);
+      if (std::find(out.scaled.begin(), out.scaled.end(), static_cast<int>(i)) == out.scaled.end())
+        kept.push_back(static_cast<std::ptrdiff_t>(k));
+    }
+  out.annual.values.resize(rows, static_cast<Eigen::Index>(out.scaled.size()));
+  out.period.values.resize(rows, static_cast<Eigen::Index>(out.scaled.size() + kept.size()));
+  for (std::size_t s = 0; s < out.scaled.size(); ++s) {
+    const node& n = tree.node(static_cast<std::size_t>(out.scaled[s]));
+    out.annual.leaf_ids.push_back(n.id);
+    out.period.leaf_ids.push_back(n.id);
+    const std::ptrdiff_t g = given(n.id);
+    const auto col = static_cast<Eigen::Index>(s);
+    for (Eigen::Index u = 0; u < rows; ++u) {
+      double t = g >= 0 ? annual->values(u, g) : nan;
+      if (std::isnan(t)) t = n.target ? *n.target : nan;
+      out.annual.values(u, col) = t;
+      out.period.values(u, col) = period_target(t, out.fraction);  // NaN stays NaN: the engine names it
+    }
+  }
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    out.period.leaf_ids.push_back(annual->leaf_ids[static_cast<std::size_t>(kept[k])]);
+    out.period.values.col(static_cast<Eigen::Index>(out.scaled.size() + k)) = annual->values.col(kept[k]);
+  }
+  return out;
+}
+
+schedule_verdict verdict(const leaf_explanation& leaf, const ytd_targets& targets) {
+  if (std::find(targets.scaled.begin(), targets.scaled.end(), leaf.node) == targets.scaled.end())
+    return schedule_verdict::none;
+  if (leaf.missing || std::isnan(leaf.ratio)) return schedule_verdict::none;
+  return leaf.ratio >= 1 ? schedule_verdict::on_schedule : schedule_verdict::behind;
+}
+
+}  // namespace zoneperf
