@@ -31,7 +31,8 @@ void export_periods(py::module_& m) {
         std::optional<targets_table> annual;
         if (!target_values.is_none()) {
           const viewed_matrix v = view_matrix(target_values, "targets");
-          if (!target_ids) throw py::value_error("targets need target_ids (the leaf id of each targets column)");
+          if (!target_ids)
+            throw py::value_error("targets need target_ids (the leaf id of each targets column)");
           annual.emplace();
           annual->leaf_ids = *target_ids;
           annual->values.resize(v.view.rows, v.view.cols);
