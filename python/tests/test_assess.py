@@ -247,7 +247,27 @@ def test_wrong_shapes_and_columns_are_errors():
     frame = pd.DataFrame(np.zeros((1, 6)), columns=tree.columns[:5] + ["bogus"])
     with pytest.raises(zp.DataError) as info:
         zp.assess(tree, frame)
-    assert info.value.code == 304 and info.value.where == "bogus"
+    assert info.value.code == 304 and info.value.where == "values column 6"
+
+
+def test_frames_may_name_columns_by_display_name():
+    pytest.importorskip("pandas")
+    tree = zp.load_preset("task-force")
+    values, targets = zp.sample_frames("task-force")
+    names = {n["id"]: n["name"] for n in tree.nodes}
+    assert tree.node("signed_investment")["unit"] == "亿元"
+    chinese = values.rename(columns=lambda c: names[c].replace("(", "（").replace(")", "）"))
+    chinese_targets = targets.rename(columns=lambda c: names[c])
+    by_id = zp.assess(tree, values, targets)
+    by_name = zp.assess(tree, chinese, chinese_targets)
+    assert np.array_equal(by_id.totals, by_name.totals)
+    assert tree.match_columns(["签约总投资", "意向项目数(个)"]) == ["signed_investment", "intent_projects"]
+    with pytest.raises(zp.DataError) as info:
+        zp.assess(tree, values.rename(columns={"signed_investment": "签约总投资(万元)"}))
+    assert info.value.code == 321
+    with pytest.raises(zp.DataError) as info:
+        zp.assess(tree, chinese.assign(intent_projects=chinese["意向项目数"]))
+    assert info.value.code == 307
 
 
 def test_csv_readers_raise_errors_naming_file_line_and_column():

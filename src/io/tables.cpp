@@ -97,22 +97,30 @@ class header_names {
   std::unordered_map<std::string, std::vector<const node*>> by_key_;
 };
 
-// Every column after the first mapped to its node; a node named by two columns is error 307.
-void map_columns(const indicator_tree& tree, const cell_source& s, header_row& h, const std::string& none) {
+// Every header from `first` on mapped to its node; a node named by two columns is error 307.
+template <typename Where>
+std::vector<const node*> map_columns(const indicator_tree& tree, const std::vector<std::string>& headers,
+                                     std::size_t first, const Where& where, const std::string& none) {
   const header_names names(tree);
-  h.nodes.assign(h.cells.size(), nullptr);
+  std::vector<const node*> nodes(headers.size(), nullptr);
   std::unordered_map<const node*, std::size_t> seen;
-  for (std::size_t c = 1; c < h.cells.size(); ++c) {
-    const node& n = names.match(h.cells[c], h.where(s, c), none);
+  for (std::size_t c = first; c < headers.size(); ++c) {
+    const node& n = names.match(headers[c], where(c), none);
     auto [it, fresh] = seen.emplace(&n, c);
     if (!fresh) {
-      const std::string& first = h.cells[it->second];
-      throw error(errc::duplicate_column, h.where(s, c),
-                  "duplicate column \"" + h.cells[c] + "\" (also column " + std::to_string(it->second + 1) +
-                      (first != h.cells[c] ? ", \"" + first + "\": both name " + node_named(n) : "") + ")");
+      const std::string& before = headers[it->second];
+      throw error(errc::duplicate_column, where(c),
+                  "duplicate column \"" + headers[c] + "\" (also column " + std::to_string(it->second + 1) +
+                      (before != headers[c] ? ", \"" + before + "\": both name " + node_named(n) : "") + ")");
     }
-    h.nodes[c] = &n;
+    nodes[c] = &n;
   }
+  return nodes;
+}
+
+void map_columns(const indicator_tree& tree, const cell_source& s, header_row& h, const std::string& none) {
+  h.nodes = map_columns(
+      tree, h.cells, 1, [&](std::size_t c) { return h.where(s, c); }, none);
 }
 
 // "values.csv:4:3 (unit "x", indicator "a")": built only for an error.
@@ -331,6 +339,17 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
     out.values = std::move(exact);
   }
   return out;
+}
+
+std::vector<std::string> match_columns(const indicator_tree& tree, const std::vector<std::string>& headers,
+                                       const std::string& source) {
+  const auto nodes = map_columns(
+      tree, headers, 0, [&](std::size_t c) { return source + " column " + std::to_string(c + 1); },
+      "tree \"" + tree.id() + "\" has no leaf or item with this id or name");
+  std::vector<std::string> ids;
+  ids.reserve(nodes.size());
+  for (const node* n : nodes) ids.push_back(n->id);
+  return ids;
 }
 
 values_table read_values(const indicator_tree& tree, std::string_view text, const std::string& source,
