@@ -117,8 +117,8 @@ inline constexpr int inconsistent_scorecard = 318;
 /// a text or formula longer than a workbook cell holds (Excel: 32 767 characters of text, 8 192 of
 /// formula)
 inline constexpr int cell_too_long = 319;
-/// a table header that names two columns (two leaves with the same name, or one leaf's name and
-/// another's id)
+/// a table header that names two columns (two leaves or items whose folded names, with or without
+/// their trailing bracket, are the same)
 inline constexpr int ambiguous_column = 320;
 /// a header that is a leaf's name with a bracket other than the leaf's unit ("签约总投资(万元)" for a
 /// leaf in 亿元): zoneperf never converts units from headers

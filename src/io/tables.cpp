@@ -32,9 +32,9 @@ header_row read_header(cell_source& s) {
   for (auto c : s.cells()) h.cells.emplace_back(c);
   h.line = s.line();
   if (!is_unit_header(h.cells[0]))
-    throw error(errc::missing_column, h.where(s, 0),
-                "the first column must be \"unit\" (or 单位, 单位名称, 专班, 考核单位), not \"" + h.cells[0] +
-                    "\"");
+    throw error(
+        errc::missing_column, h.where(s, 0),
+        "the first column must be \"unit\" (or 单位, 单位名称, 专班, 考核单位), not \"" + h.cells[0] + "\"");
   return h;
 }
 
@@ -43,7 +43,7 @@ std::string node_named(const node& n) {
   return "\"" + n.id + "\"" + (n.name != n.id ? " (" + n.name + ")" : "");
 }
 
-// The one place where a header cell becomes a leaf or an item: its id, its display name, or its
+// The one place where a header cell becomes a leaf or an item: its id, else its display name or its
 // display name without a trailing bracket, all folded (fold_header); a name with another bracket
 // only when the bracket is the leaf's unit (docs/semantics.md §4 "Headers").
 class header_names {
@@ -53,7 +53,7 @@ class header_names {
       const node& n = tree.node(i);
       if (n.kind == node_kind::root || n.kind == node_kind::group) continue;
       const std::string name = fold_header(n.name);
-      add(n.id, &n);
+      ids_.emplace(n.id, &n);
       add(name, &n);
       const bracketed b = split_bracket(name);
       if (b.has_bracket) add(std::string(b.base), &n);
@@ -63,16 +63,18 @@ class header_names {
   // The node `header` names; throws 304 (none: "unknown column …: <none>"), 320 (two) or 321.
   const node& match(const std::string& header, const std::string& where, const std::string& none) const {
     const std::string folded = fold_header(header);
+    // An id first: ids are unique, so a table with ids for headers (what zoneperf writes) always reads.
+    if (auto it = ids_.find(folded); it != ids_.end()) return *it->second;
     if (const node* n = only(folded, header, where)) return *n;
     const bracketed b = split_bracket(folded);
     if (b.has_bracket) {
       if (const node* n = only(std::string(b.base), header, where)) {
         if (!n->unit.empty() && n->unit == b.bracket) return *n;
-        throw error(errc::header_unit_mismatch, where,
-                    "column \"" + header + "\" is " + node_named(*n) + " in " + std::string(b.bracket) +
-                        (n->unit.empty() ? ", but the leaf has no unit"
-                                         : ", but the leaf's unit is " + n->unit) +
-                        ": zoneperf never converts units; give the column in the leaf's unit");
+        throw error(
+            errc::header_unit_mismatch, where,
+            "column \"" + header + "\" is " + node_named(*n) + " in " + std::string(b.bracket) +
+                (n->unit.empty() ? ", but the leaf has no unit" : ", but the leaf's unit is " + n->unit) +
+                ": zoneperf never converts units; give the column in the leaf's unit");
       }
     }
     throw error(errc::unknown_column, where, "unknown column \"" + header + "\": " + none);
@@ -94,7 +96,9 @@ class header_names {
     return it->second.front();
   }
   const indicator_tree& tree_;
-  std::unordered_map<std::string, std::vector<const node*>> by_key_;
+  std::unordered_map<std::string_view, const node*> ids_;
+  std::unordered_map<std::string, std::vector<const node*>>
+      by_key_;  // folded names, with and without bracket
 };
 
 // Every header from `first` on mapped to its node; a node named by two columns is error 307.

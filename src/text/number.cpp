@@ -154,8 +154,7 @@ number_status parse_percent(std::string_view cell, bool as_fraction, double& val
   if (!is_percent(cell)) return number_status::not_a_number;
   cell.remove_suffix(cell.back() == '%' ? 1 : wide_percent.size());
   cell = trimmed(cell);
-  if (cell.empty() || cell.find_first_of("eE%") != std::string_view::npos)
-    return number_status::not_a_number;
+  if (cell.empty() || cell.find_first_of("eE%") != std::string_view::npos) return number_status::not_a_number;
   if (!as_fraction) return parse_number(cell, value);
   // 10^-2 on the decimal text: "85.5" -> "85.5e-2", read once, correctly rounded.
   char text[128];

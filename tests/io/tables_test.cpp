@@ -65,7 +65,8 @@ TEST(tables_test, bad_values_tables_name_file_line_column_unit_and_indicator) {
             "[zoneperf.parse.110] v.csv:2: not UTF-8 (invalid byte sequence at byte 13 of the line; save the "
             "file as UTF-8)");
   EXPECT_EQ(err("name,a,b,plus\nx,1,A,0\n"),
-            "[zoneperf.data.305] v.csv:1:1: the first column must be \"unit\" (or 单位, 单位名称, 专班, 考核单位), not "
+            "[zoneperf.data.305] v.csv:1:1: the first column must be \"unit\" (or 单位, 单位名称, 专班, "
+            "考核单位), not "
             "\"name\"");
 }
 
