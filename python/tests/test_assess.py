@@ -366,3 +366,22 @@ def test_the_module_shows_only_its_public_names():
     shown = set(dir(zp))
     assert shown == set(zp.__all__) | {"__version__"}
     assert not shown & {"Any", "Dict", "List", "Optional", "np", "annotations", "_core"}
+
+
+def test_readers_take_an_encoding_and_chinese_headers():
+    tree = zp.load_preset("task-force")
+    names = {n["id"]: n["name"] for n in tree.nodes}
+    header = "单位," + ",".join(names[c] for c in tree.columns)
+    row = "张三组," + ",".join("1" for _ in tree.columns)
+    gbk = (header + "\n" + row + "\n").encode("gb18030")
+    units, m = zp.read_values(tree, gbk, "v.csv", encoding="gb18030")
+    assert units == ["张三组"] and m.shape == (1, len(tree.columns))
+    units, _ = zp.read_values(tree, gbk, "v.csv")  # detected
+    assert units == ["张三组"]
+    with pytest.raises(zp.ParseError) as info:
+        zp.read_values(tree, gbk, "v.csv", encoding="utf-8")
+    assert info.value.code == 110
+    with pytest.raises(ValueError):
+        zp.read_values(tree, gbk, "v.csv", encoding="latin-1")
+    ids, t = zp.read_targets(tree, ["张三组"], "专班,重点项目开工率（％）\n张三组,90%\n".encode(), "t.csv", encoding="utf-8")
+    assert ids == ["key_project_start_rate"] and t[0, 0] == 90
