@@ -50,7 +50,8 @@ void export_io(py::module_& m) {
       "progress: None or callable(stage, done, total), told 'reading <source>' in bytes.");
   m.def(
       "read_values_file",
-      [](const indicator_tree& tree, const std::string& path, py::object progress, const std::string& encoding) {
+      [](const indicator_tree& tree, const std::string& path, py::object progress,
+         const std::string& encoding) {
         const reading_options o = reading_of(encoding);
         const reading_scope scope(o);
         values_table t = read_values_file(tree, path, progress_of(progress));

@@ -97,8 +97,8 @@ class header_names {
   }
   const indicator_tree& tree_;
   std::unordered_map<std::string_view, const node*> ids_;
-  std::unordered_map<std::string, std::vector<const node*>>
-      by_key_;  // folded names, with and without bracket
+  // folded names, with and without their bracket
+  std::unordered_map<std::string, std::vector<const node*>> by_key_;
 };
 
 // Every header from `first` on mapped to its node; a node named by two columns is error 307.
