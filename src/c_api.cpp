@@ -268,6 +268,13 @@ int zp_tree_node_name(const zp_tree* tree, size_t node, const char** name) {
     need(name, "name") = t.node(node).name.c_str();
   });
 }
+int zp_tree_node_unit(const zp_tree* tree, size_t node, const char** unit) {
+  return guard([&] {
+    const auto& t = need(tree, "tree").tree;
+    check_index(node, t.size(), "node");
+    need(unit, "unit") = t.node(node).unit.c_str();
+  });
+}
 int zp_tree_node_index(const zp_tree* tree, const char* id, size_t* node) {
   return guard([&] { need(node, "node") = need(tree, "tree").tree.index_of(&need(id, "id")); });
 }

@@ -10,6 +10,7 @@
 #include "text/json_syntax.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
+#include "zoneperf/text/headers.hpp"
 #include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
@@ -254,9 +255,10 @@ class loader {
         check_keys(j, ptr, {"id", "name", "kind", "points", "children", "aggregate", "floor"}, "group");
         break;
       case node_kind::leaf:
-        check_keys(j, ptr,
-                   {"id", "name", "kind", "points", "direction", "rule", "target", "missing", "additive"},
-                   "leaf");
+        check_keys(
+            j, ptr,
+            {"id", "name", "kind", "points", "direction", "unit", "rule", "target", "missing", "additive"},
+            "leaf");
         break;
       case node_kind::bonus:
       case node_kind::penalty:
@@ -376,6 +378,10 @@ class loader {
 
   // A leaf's direction, rule and default target.
   void leaf(const json& j, const std::string& ptr, node& n) {
+    if (auto u = text(j, ptr, "unit", field::optional)) {
+      n.unit = fold_header(*u);
+      if (n.unit.empty()) add(errc::bad_value, at(ptr, "unit"), "empty unit (leave \"unit\" out instead)");
+    }
     if (auto d = text(j, ptr, "direction", field::optional)) {
       if (*d == "lower")
         n.dir = direction::lower_is_better;

@@ -45,6 +45,7 @@ json node_json(const detail::tree_impl& t, int i) {
     case node_kind::leaf: {
       j["points"] = number_json(n.points);
       j["direction"] = to_string(n.dir);
+      if (!n.unit.empty()) j["unit"] = n.unit;
       json r = json::object();
       r["kind"] = to_string(n.rule.kind);
       const rule& ru = n.rule;

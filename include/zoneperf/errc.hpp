@@ -117,6 +117,12 @@ inline constexpr int inconsistent_scorecard = 318;
 /// a text or formula longer than a workbook cell holds (Excel: 32 767 characters of text, 8 192 of
 /// formula)
 inline constexpr int cell_too_long = 319;
+/// a table header that names two columns (two leaves or items whose folded names, with or without
+/// their trailing bracket, are the same)
+inline constexpr int ambiguous_column = 320;
+/// a header that is a leaf's name with a bracket other than the leaf's unit ("签约总投资(万元)" for a
+/// leaf in 亿元): zoneperf never converts units from headers
+inline constexpr int header_unit_mismatch = 321;
 // io: files
 /// a file that cannot be opened or read
 inline constexpr int cannot_open = 401;

@@ -14,14 +14,16 @@
 ///
 /// A tree file is JSON: a root {"id","name","points","grades","children"} whose children are
 /// groups {"id","name","points","children"[, "aggregate": "geometric", "floor"]}, leaves
-/// {"id","name","points","direction","rule","target","missing"} and, directly under the root,
+/// {"id","name","points","direction","unit","rule","target","missing"} and, directly under the root,
 /// items {"id","name","kind": "bonus"|"penalty"|"veto", "per_unit","max","missing"}. Leaves (not
 /// lookups) and items may say "additive": "count"|"amount" (values that add up over a year).
 /// Rules: {"kind":"completion"[,"cap"]}, {"kind":"banded","bands":[{"min","value"}...]
 /// (descending min)[,"interpolate":true]}, {"kind":"threshold"}, {"kind":"benchmark"[,"cap"]},
 /// {"kind":"goalposts","lo","hi"}, {"kind":"minmax"[,"floor"]}, {"kind":"rank"[,"step"|"mode":"leader"]},
 /// {"kind":"lookup","table":{"A":1,...}[,"veto":["blacklist"]]}.
-/// A "description" key is accepted on any node as documentation and kept on save.
+/// A leaf's "unit" names what its values measure ("个", "亿元", "%", "fraction"): table headers may
+/// carry it in a bracket, and a percentage cell reads only in a leaf whose unit is "%" or "fraction"
+/// (zoneperf/io/tables.hpp). A "description" key is accepted on any node as documentation and kept on save.
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -101,6 +103,7 @@ struct node {
   // leaves
   direction dir = direction::higher_is_better;
   struct rule rule;
+  std::string unit;  ///< the leaf's unit ("unit" key: "亿元", "%", "fraction"), folded; "" when not given
   std::optional<double> target;  ///< default target (or benchmark)
   missing_policy missing = missing_policy::error;
   int column = -1;                               ///< column in the values matrix (leaves and items), else -1

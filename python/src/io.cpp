@@ -3,6 +3,7 @@
 #include "common.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
+#include "zoneperf/text/reading.hpp"
 
 namespace zoneperf::python {
 namespace {
@@ -17,48 +18,74 @@ py::array owning_array(Eigen::MatrixXd&& m) {
       heap->data(), owner);
 }
 
+/// The reading options for an `encoding` argument: "auto" (detect), "utf-8" or "gb18030" (also "gbk").
+reading_options reading_of(const std::string& encoding) {
+  reading_options o;
+  if (encoding == "utf-8" || encoding == "utf8")
+    o.encoding = text_encoding::utf8;
+  else if (encoding == "gb18030" || encoding == "gbk")
+    o.encoding = text_encoding::gb18030;
+  else if (encoding != "auto")
+    throw py::value_error("encoding must be \"auto\", \"utf-8\" or \"gb18030\", not \"" + encoding + "\"");
+  return o;
+}
+
 }  // namespace
 
 void export_io(py::module_& m) {
   m.def(
       "read_values",
-      [](const indicator_tree& tree, const std::string& csv, const std::string& source, py::object progress) {
+      [](const indicator_tree& tree, const std::string& csv, const std::string& source, py::object progress,
+         const std::string& encoding) {
+        const reading_options o = reading_of(encoding);
+        const reading_scope scope(o);
         values_table t = read_values(tree, csv, source, progress_of(progress));
         return py::make_tuple(t.units, owning_array(std::move(t.values)));
       },
       py::arg("tree"), py::arg("csv"), py::arg("source") = "<values>", py::arg("progress") = py::none(),
+      py::arg("encoding") = "auto",
       "Parses a values table: CSV text, or the bytes of an .xlsx/.xls workbook (source 'book.xlsx#Sheet2' "
       "picks a "
       "sheet): (unit ids, units x tree.columns float64 array, Fortran order). "
       "progress: None or callable(stage, done, total), told 'reading <source>' in bytes.");
   m.def(
       "read_values_file",
-      [](const indicator_tree& tree, const std::string& path, py::object progress) {
+      [](const indicator_tree& tree, const std::string& path, py::object progress,
+         const std::string& encoding) {
+        const reading_options o = reading_of(encoding);
+        const reading_scope scope(o);
         values_table t = read_values_file(tree, path, progress_of(progress));
         return py::make_tuple(t.units, owning_array(std::move(t.values)));
       },
-      py::arg("tree"), py::arg("path"), py::arg("progress") = py::none(),
+      py::arg("tree"), py::arg("path"), py::arg("progress") = py::none(), py::arg("encoding") = "auto",
       "Reads a values table from a CSV file or a workbook (.xlsx, .xls; 'book.xlsx#Sheet2' reads sheet "
       "Sheet2).");
   m.def(
       "read_targets",
       [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& csv,
-         const std::string& source, py::object progress) {
+         const std::string& source, py::object progress, const std::string& encoding) {
+        const reading_options o = reading_of(encoding);
+        const reading_scope scope(o);
         targets_table t = read_targets(tree, units, csv, source, progress_of(progress));
         return py::make_tuple(t.leaf_ids, owning_array(std::move(t.values)));
       },
       py::arg("tree"), py::arg("units"), py::arg("csv"), py::arg("source") = "<targets>",
-      py::arg("progress") = py::none(),
+      py::arg("progress") = py::none(), py::arg("encoding") = "auto",
       "Parses a targets CSV (text) for the units of a values table: (leaf ids, units x leaf ids array; NaN = "
       "default).");
   m.def(
       "read_targets_file",
       [](const indicator_tree& tree, const std::vector<std::string>& units, const std::string& path,
-         py::object progress) {
+         py::object progress, const std::string& encoding) {
+        const reading_options o = reading_of(encoding);
+        const reading_scope scope(o);
         targets_table t = read_targets_file(tree, units, path, progress_of(progress));
         return py::make_tuple(t.leaf_ids, owning_array(std::move(t.values)));
       },
-      py::arg("tree"), py::arg("units"), py::arg("path"), py::arg("progress") = py::none());
+      py::arg("tree"), py::arg("units"), py::arg("path"), py::arg("progress") = py::none(),
+      py::arg("encoding") = "auto",
+      "Reads a targets table from a CSV file or a workbook. encoding: 'auto' (UTF-8, else GB18030 when\n"
+      "most of the text is not UTF-8), 'utf-8' or 'gb18030', for CSV.");
 
   m.def(
       "_scorecard_json",

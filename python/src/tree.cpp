@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "common.hpp"
+#include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
@@ -79,6 +80,7 @@ py::dict node_dict(const indicator_tree& t, std::size_t i) {
     case node_kind::leaf:
       d["points"] = n.points;
       d["direction"] = to_string(n.dir);
+      d["unit"] = n.unit.empty() ? py::object(py::none()) : py::object(py::str(n.unit));
       d["rule"] = rule_dict(n.rule);
       d["target"] = n.target ? py::object(py::float_(*n.target)) : py::object(py::none());
       d["missing"] = to_string(n.missing);
@@ -186,6 +188,15 @@ void export_tree(py::module_& m) {
       .def(
           "node", [](const indicator_tree& t, py::handle key) { return node_dict(t, node_index(t, key)); },
           py::arg("id_or_index"))
+      .def(
+          "match_columns",
+          [](const indicator_tree& t, const std::vector<std::string>& headers, const std::string& source) {
+            return match_columns(t, headers, source);
+          },
+          py::arg("headers"), py::arg("source") = "<columns>",
+          "The leaf and item ids that table headers name: an id, a display name (full-width forms folded),\n"
+          "or a name without its trailing bracket; a bracket only when it is the leaf's unit. Raises\n"
+          "DataError 304, 307, 320 or 321.")
       .def("index_of", &indicator_tree::index_of, py::arg("id"))
       .def("find", &indicator_tree::find, py::arg("id"))
       .def("code_value", &indicator_tree::code_value, py::arg("leaf_id"), py::arg("code"),

@@ -247,7 +247,27 @@ def test_wrong_shapes_and_columns_are_errors():
     frame = pd.DataFrame(np.zeros((1, 6)), columns=tree.columns[:5] + ["bogus"])
     with pytest.raises(zp.DataError) as info:
         zp.assess(tree, frame)
-    assert info.value.code == 304 and info.value.where == "bogus"
+    assert info.value.code == 304 and info.value.where == "values column 6"
+
+
+def test_frames_may_name_columns_by_display_name():
+    pytest.importorskip("pandas")
+    tree = zp.load_preset("task-force")
+    values, targets = zp.sample_frames("task-force")
+    names = {n["id"]: n["name"] for n in tree.nodes}
+    assert tree.node("signed_investment")["unit"] == "亿元"
+    chinese = values.rename(columns=lambda c: names[c].replace("(", "（").replace(")", "）"))
+    chinese_targets = targets.rename(columns=lambda c: names[c])
+    by_id = zp.assess(tree, values, targets)
+    by_name = zp.assess(tree, chinese, chinese_targets)
+    assert np.array_equal(by_id.totals, by_name.totals)
+    assert tree.match_columns(["签约总投资", "意向项目数(个)"]) == ["signed_investment", "intent_projects"]
+    with pytest.raises(zp.DataError) as info:
+        zp.assess(tree, values.rename(columns={"signed_investment": "签约总投资(万元)"}))
+    assert info.value.code == 321
+    with pytest.raises(zp.DataError) as info:
+        zp.assess(tree, chinese.assign(intent_projects=chinese["意向项目数"]))
+    assert info.value.code == 307
 
 
 def test_csv_readers_raise_errors_naming_file_line_and_column():
@@ -346,3 +366,22 @@ def test_the_module_shows_only_its_public_names():
     shown = set(dir(zp))
     assert shown == set(zp.__all__) | {"__version__"}
     assert not shown & {"Any", "Dict", "List", "Optional", "np", "annotations", "_core"}
+
+
+def test_readers_take_an_encoding_and_chinese_headers():
+    tree = zp.load_preset("task-force")
+    names = {n["id"]: n["name"] for n in tree.nodes}
+    header = "单位," + ",".join(names[c] for c in tree.columns)
+    row = "张三组," + ",".join("1" for _ in tree.columns)
+    gbk = (header + "\n" + row + "\n").encode("gb18030")
+    units, m = zp.read_values(tree, gbk, "v.csv", encoding="gb18030")
+    assert units == ["张三组"] and m.shape == (1, len(tree.columns))
+    units, _ = zp.read_values(tree, gbk, "v.csv")  # detected
+    assert units == ["张三组"]
+    with pytest.raises(zp.ParseError) as info:
+        zp.read_values(tree, gbk, "v.csv", encoding="utf-8")
+    assert info.value.code == 110
+    with pytest.raises(ValueError):
+        zp.read_values(tree, gbk, "v.csv", encoding="latin-1")
+    ids, t = zp.read_targets(tree, ["张三组"], "专班,重点项目开工率（％）\n张三组,90%\n".encode(), "t.csv", encoding="utf-8")
+    assert ids == ["key_project_start_rate"] and t[0, 0] == 90

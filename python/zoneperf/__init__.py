@@ -130,22 +130,17 @@ def _is_frame(obj: Any) -> bool:
 def _frame_matrix(tree: Tree, frame: Any) -> np.ndarray:
     """The DataFrame's columns in tree.columns order as float64 (lookup codes become code indices)."""
     wanted = tree.columns
-    have = [str(c) for c in frame.columns]
-    seen = set()
-    for c in have:
-        if c in seen:
-            raise _error(307, c, f'duplicate column "{c}"')
-        seen.add(c)
-        if c not in wanted:
-            raise _error(304, c, f'unknown column "{c}": the tree "{tree.id}" has no leaf or item "{c}"')
+    # ids, display names or names without their bracket, as the table readers take them (304, 307, 320, 321)
+    have = tree.match_columns([str(c) for c in frame.columns], "values")
+    position = {c: i for i, c in enumerate(have)}
     for c in wanted:
-        if c not in seen:
+        if c not in position:
             raise _error(305, c, f'missing column "{c}"')
     if have == wanted and all(dt == np.float64 for dt in frame.dtypes):
         return frame.to_numpy(dtype=np.float64, copy=False)  # a single float block: no copy
     columns = []
     for c in wanted:
-        col = frame[c]
+        col = frame.iloc[:, position[c]]
         node = tree.node(c)
         if node["kind"] == "leaf" and node["rule"]["kind"] == "lookup" and col.dtype == object:
             columns.append(np.array([np.nan if v is None or v != v else tree.code_value(c, str(v)) for v in col],
@@ -174,7 +169,7 @@ def _targets(tree: Tree, targets: Any, units: Optional[List[str]], n: int) -> Tu
     if targets is None:
         return None, None
     if _is_frame(targets):
-        ids = [str(c) for c in targets.columns]
+        ids = tree.match_columns([str(c) for c in targets.columns], "targets")
         if units is not None:
             index = _units_of(targets)
             known, wanted = set(index), set(units)  # built once: the checks stay linear

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "../detail/huge_pages.hpp"
+#include "zoneperf/text/headers.hpp"
 #include "zoneperf/text/number.hpp"
 #include "zoneperf/text/workbook.hpp"
 
@@ -16,27 +17,138 @@ namespace zoneperf {
 namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// The header row of a table: every cell, and its line.
+// The header row of a table: every cell, its line, and the tree's node each column names.
 struct header_row {
   std::vector<std::string> cells;
+  std::vector<const node*> nodes;  // per column; [0] is the unit column (nullptr)
   std::size_t line = 1;
   std::string where(const cell_source& s, std::size_t c) const { return s.where_at(line, c); }
 };
 
+// The first row of a table whose first column is the unit (is_unit_header).
 header_row read_header(cell_source& s) {
   if (!s.next()) throw error(errc::csv_empty, s.name(), "empty file: expected a header row");
   header_row h;
   for (auto c : s.cells()) h.cells.emplace_back(c);
   h.line = s.line();
-  if (h.cells[0] != "unit")
-    throw error(errc::missing_column, h.where(s, 0),
-                "the first column must be \"unit\", not \"" + h.cells[0] + "\"");
+  if (!is_unit_header(h.cells[0]))
+    throw error(
+        errc::missing_column, h.where(s, 0),
+        "the first column must be \"unit\" (or 单位, 单位名称, 专班, 考核单位), not \"" + h.cells[0] + "\"");
   return h;
+}
+
+// "签约总投资(亿元)" -> "\"signed_investment\" (签约总投资(亿元))": a node as errors name it.
+std::string node_named(const node& n) {
+  return "\"" + n.id + "\"" + (n.name != n.id ? " (" + n.name + ")" : "");
+}
+
+// The one place where a header cell becomes a leaf or an item: its id, else its display name or its
+// display name without a trailing bracket, all folded (fold_header); a name with another bracket
+// only when the bracket is the leaf's unit (docs/semantics.md §4 "Headers").
+class header_names {
+ public:
+  explicit header_names(const indicator_tree& tree) : tree_(tree) {
+    for (std::size_t i = 0; i < tree.size(); ++i) {
+      const node& n = tree.node(i);
+      if (n.kind == node_kind::root || n.kind == node_kind::group) continue;
+      const std::string name = fold_header(n.name);
+      ids_.emplace(n.id, &n);
+      add(name, &n);
+      const bracketed b = split_bracket(name);
+      if (b.has_bracket) add(std::string(b.base), &n);
+    }
+  }
+
+  // The node `header` names; throws 304 (none: "unknown column …: <none>"), 320 (two) or 321.
+  const node& match(const std::string& header, const std::string& where, const std::string& none) const {
+    const std::string folded = fold_header(header);
+    // An id first: ids are unique, so a table with ids for headers (what zoneperf writes) always reads.
+    if (auto it = ids_.find(folded); it != ids_.end()) return *it->second;
+    if (const node* n = only(folded, header, where)) return *n;
+    const bracketed b = split_bracket(folded);
+    if (b.has_bracket) {
+      if (const node* n = only(std::string(b.base), header, where)) {
+        if (!n->unit.empty() && n->unit == b.bracket) return *n;
+        throw error(
+            errc::header_unit_mismatch, where,
+            "column \"" + header + "\" is " + node_named(*n) + " in " + std::string(b.bracket) +
+                (n->unit.empty() ? ", but the leaf has no unit" : ", but the leaf's unit is " + n->unit) +
+                ": zoneperf never converts units; give the column in the leaf's unit");
+      }
+    }
+    throw error(errc::unknown_column, where, "unknown column \"" + header + "\": " + none);
+  }
+
+ private:
+  void add(std::string key, const node* n) {
+    auto& v = by_key_[std::move(key)];
+    if (std::find(v.begin(), v.end(), n) == v.end()) v.push_back(n);
+  }
+  // The one node with this key, nullptr for none; two are error 320 naming both.
+  const node* only(const std::string& key, const std::string& header, const std::string& where) const {
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) return nullptr;
+    if (it->second.size() > 1)
+      throw error(errc::ambiguous_column, where,
+                  "column \"" + header + "\" names both " + node_named(*it->second[0]) + " and " +
+                      node_named(*it->second[1]) + " of tree \"" + tree_.id() + "\": use the id");
+    return it->second.front();
+  }
+  const indicator_tree& tree_;
+  std::unordered_map<std::string_view, const node*> ids_;
+  // folded names, with and without their bracket
+  std::unordered_map<std::string, std::vector<const node*>> by_key_;
+};
+
+// Every header from `first` on mapped to its node; a node named by two columns is error 307.
+template <typename Where>
+std::vector<const node*> map_columns(const indicator_tree& tree, const std::vector<std::string>& headers,
+                                     std::size_t first, const Where& where, const std::string& none) {
+  const header_names names(tree);
+  std::vector<const node*> nodes(headers.size(), nullptr);
+  std::unordered_map<const node*, std::size_t> seen;
+  for (std::size_t c = first; c < headers.size(); ++c) {
+    const node& n = names.match(headers[c], where(c), none);
+    auto [it, fresh] = seen.emplace(&n, c);
+    if (!fresh) {
+      const std::string& before = headers[it->second];
+      throw error(errc::duplicate_column, where(c),
+                  "duplicate column \"" + headers[c] + "\" (also column " + std::to_string(it->second + 1) +
+                      (before != headers[c] ? ", \"" + before + "\": both name " + node_named(n) : "") + ")");
+    }
+    nodes[c] = &n;
+  }
+  return nodes;
+}
+
+void map_columns(const indicator_tree& tree, const cell_source& s, header_row& h, const std::string& none) {
+  h.nodes = map_columns(
+      tree, h.cells, 1, [&](std::size_t c) { return h.where(s, c); }, none);
 }
 
 // "values.csv:4:3 (unit "x", indicator "a")": built only for an error.
 std::string cell_where(const cell_source& s, const header_row& h, std::size_t c) {
-  return s.where(c) + " (unit \"" + std::string(s.cells()[0]) + "\", indicator \"" + h.cells[c] + "\")";
+  return s.where(c) + " (unit \"" + std::string(s.cells()[0]) + "\", indicator \"" + h.nodes[c]->id + "\")";
+}
+
+// A number cell of leaf or item `n` into `v`: a plain number, or a percentage ("85.5%") when the
+// leaf's unit is "%" (85.5) or "fraction" (0.855); false for an empty cell. Anything else throws.
+bool read_number(std::string_view cell, const node& n, const cell_source& s, const header_row& h,
+                 std::size_t c, double& v) {
+  auto status = parse_number(cell, v);
+  if (status == number_status::ok) return true;
+  if (status == number_status::empty) return false;
+  if (status == number_status::not_a_number && is_percent(cell)) {
+    if (n.unit != "%" && n.unit != "fraction")
+      throw error(errc::not_a_number, cell_where(s, h, c),
+                  "not a number: \"" + std::string(cell) + "\" is a percentage, and " + node_named(n) +
+                      (n.unit.empty() ? " has no unit" : " is in " + n.unit) +
+                      " (a percentage reads only in a leaf whose unit is % or fraction)");
+    status = parse_percent(cell, n.unit == "fraction", v);
+    if (status == number_status::ok) return true;
+  }
+  throw_number_error(status, cell, cell_where(s, h, c));
 }
 
 // Unit ids by their index in a vector, in an open-addressing table of (index, hash) slots: no copy
@@ -127,26 +239,17 @@ std::uint32_t checked_unit_count(const cell_source& s, std::size_t n) {
 }  // namespace
 
 values_table read_values(const indicator_tree& tree, cell_source& src) {
-  const header_row h = read_header(src);
+  header_row h = read_header(src);
+  map_columns(tree, src, h, "tree \"" + tree.id() + "\" has no leaf or item with this id or name");
   const auto& cols = tree.columns();
   const std::size_t width = h.cells.size(), k_cols = cols.size();
   std::vector<std::size_t> col_of(width, 0);  // table column -> values column
   std::vector<const node*> lookup(width, nullptr);
   std::vector<int> seen(k_cols, -1);
   for (std::size_t c = 1; c < width; ++c) {
-    const std::string& id = h.cells[c];
-    auto idx = tree.find(id);
-    const int k = idx ? tree.node(*idx).column : -1;
-    if (k < 0)
-      throw error(
-          errc::unknown_column, h.where(src, c),
-          "unknown column \"" + id + "\": tree \"" + tree.id() + "\" has no leaf or item with this id");
-    if (seen[k] >= 0)
-      throw error(errc::duplicate_column, h.where(src, c),
-                  "duplicate column \"" + id + "\" (also column " + std::to_string(seen[k] + 1) + ")");
-    seen[k] = static_cast<int>(c);
-    col_of[c] = static_cast<std::size_t>(k);
-    const node& n = tree.node(*idx);
+    const node& n = *h.nodes[c];
+    seen[n.column] = static_cast<int>(c);
+    col_of[c] = static_cast<std::size_t>(n.column);
     if (n.kind == node_kind::leaf && n.rule.kind == rule_kind::lookup) lookup[c] = &n;
   }
   for (std::size_t k = 0; k < k_cols; ++k)
@@ -214,12 +317,8 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
             throw error(e.code(), cell_where(src, h, c), e.problems().front().what);
           }
         }
-      } else {
-        const auto status = parse_number(cells[c], v);
-        if (status != number_status::ok) {
-          if (status != number_status::empty) throw_number_error(status, cells[c], cell_where(src, h, c));
-          v = nan;
-        }
+      } else if (!read_number(cells[c], *h.nodes[c], src, h, c, v)) {
+        v = nan;
       }
       row[offset[c]] = v;
     }
@@ -246,6 +345,17 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
   return out;
 }
 
+std::vector<std::string> match_columns(const indicator_tree& tree, const std::vector<std::string>& headers,
+                                       const std::string& source) {
+  const auto nodes = map_columns(
+      tree, headers, 0, [&](std::size_t c) { return source + " column " + std::to_string(c + 1); },
+      "tree \"" + tree.id() + "\" has no leaf or item with this id or name");
+  std::vector<std::string> ids;
+  ids.reserve(nodes.size());
+  for (const node* n : nodes) ids.push_back(n->id);
+  return ids;
+}
+
 values_table read_values(const indicator_tree& tree, std::string_view text, const std::string& source,
                          const progress_callback& progress) {
   return read_values(tree, *open_cells(text, source, progress));
@@ -258,25 +368,18 @@ values_table read_values_file(const indicator_tree& tree, const std::string& pat
 
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
                            cell_source& src) {
-  const header_row h = read_header(src);
+  header_row h = read_header(src);
+  map_columns(tree, src, h, "tree \"" + tree.id() + "\" has no indicator with this id or name");
   targets_table out;
-  std::unordered_map<std::string, std::size_t> seen_col;
   for (std::size_t c = 1; c < h.cells.size(); ++c) {
-    const std::string& id = h.cells[c];
-    auto idx = tree.find(id);
-    if (!idx)
-      throw error(errc::unknown_column, h.where(src, c),
-                  "unknown column \"" + id + "\": tree \"" + tree.id() + "\" has no indicator with this id");
-    const node& n = tree.node(*idx);
+    const node& n = *h.nodes[c];
     if (n.kind != node_kind::leaf || !uses_target(n.rule.kind))
       throw error(errc::column_takes_no_target, h.where(src, c),
-                  "indicator \"" + id + "\" takes no target (" +
+                  "indicator \"" + n.id + "\" takes no target (" +
                       (n.kind == node_kind::leaf ? std::string("rule ") + to_string(n.rule.kind)
                                                  : std::string(to_string(n.kind)) + " item") +
                       ")");
-    if (!seen_col.emplace(id, c).second)
-      throw error(errc::duplicate_column, h.where(src, c), "duplicate column \"" + id + "\"");
-    out.leaf_ids.push_back(id);
+    out.leaf_ids.push_back(n.id);
   }
 
   // The index of the units is built on the first row that is not in the values' order.
@@ -311,11 +414,7 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
     double* row = out.values.data() + u;
     for (std::size_t c = 1; c < cells.size(); ++c) {
       double v;
-      const auto status = parse_number(cells[c], v);
-      if (status != number_status::ok) {
-        if (status == number_status::empty) continue;
-        throw_number_error(status, cells[c], cell_where(src, h, c));
-      }
+      if (!read_number(cells[c], *h.nodes[c], src, h, c, v)) continue;
       if (v <= 0)
         throw error(errc::bad_target, cell_where(src, h, c),
                     "target must be positive, not " + std::string(cells[c]));

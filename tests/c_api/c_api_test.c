@@ -58,6 +58,10 @@ static void presets_and_tree(void) {
   OK(zp_tree_column_node(tree, 0, &node));
   OK(zp_tree_node_id(tree, node, &id));
   CHECK(strcmp(id, "intent_projects") == 0);
+  OK(zp_tree_node_unit(tree, node, &name));
+  CHECK(strcmp(name, "个") == 0);
+  OK(zp_tree_node_unit(tree, 1, &name)); /* a group has none */
+  CHECK(strcmp(name, "") == 0);
 
   OK(zp_tree_to_json(tree, 2, &json));
   OK(zp_tree_from_json(json, strlen(json), "copy.json", &again));

@@ -35,7 +35,8 @@ TEST(tables_test, bad_values_tables_name_file_line_column_unit_and_indicator) {
   auto err = [&](const std::string& csv) { return message_of([&] { read_values(tree, csv, "v.csv"); }); };
   EXPECT_EQ(
       err("unit,a,b,plus,c\nx,1,A,0,2\n"),
-      "[zoneperf.data.304] v.csv:1:5: unknown column \"c\": tree \"t\" has no leaf or item with this id");
+      "[zoneperf.data.304] v.csv:1:5: unknown column \"c\": tree \"t\" has no leaf or item with this id or "
+      "name");
   EXPECT_EQ(err("unit,a,b\nx,1,A\n"), "[zoneperf.data.305] v.csv:1: missing column \"plus\"");
   EXPECT_EQ(err("unit,a,b,a,plus\nx,1,A,1,0\n"),
             "[zoneperf.data.307] v.csv:1:4: duplicate column \"a\" (also column 2)");
@@ -64,7 +65,9 @@ TEST(tables_test, bad_values_tables_name_file_line_column_unit_and_indicator) {
             "[zoneperf.parse.110] v.csv:2: not UTF-8 (invalid byte sequence at byte 13 of the line; save the "
             "file as UTF-8)");
   EXPECT_EQ(err("name,a,b,plus\nx,1,A,0\n"),
-            "[zoneperf.data.305] v.csv:1:1: the first column must be \"unit\", not \"name\"");
+            "[zoneperf.data.305] v.csv:1:1: the first column must be \"unit\" (or 单位, 单位名称, 专班, "
+            "考核单位), not "
+            "\"name\"");
 }
 
 TEST(tables_test, quoted_fields_may_hold_commas_quotes_and_line_breaks) {

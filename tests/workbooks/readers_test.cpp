@@ -141,11 +141,11 @@ TEST(workbook_readers_test, messages_name_cells_as_excel_does) {
   EXPECT_EQ(message_of([&] { read_values_file(tree, books + "kinds.xlsx"); }),
             "[zoneperf.data.304] " + books +
                 "kinds.xlsx:Figures!B3: unknown column \"count\": tree \"task-force\" has no leaf or item "
-                "with this id");
+                "with this id or name");
   EXPECT_EQ(message_of([&] { read_values_file(tree, books + "kinds.xlsx#Second"); }),
             "[zoneperf.data.304] " + books +
                 "kinds.xlsx:Second!B1: unknown column \"value\": tree \"task-force\" has no leaf or item "
-                "with this id");
+                "with this id or name");
   EXPECT_EQ(message_of([&] { read_targets_file(tree, {"甲"}, samples + "task-force/targets.xlsx"); }),
             "[zoneperf.data.316] " + samples +
                 "task-force/targets.xlsx:targets!A2: unit \"新材料新能源\" is not in the values table");

@@ -87,6 +87,8 @@ int zp_tree_name(const zp_tree* tree, const char** name);
 int zp_tree_node_count(const zp_tree* tree, size_t* count);
 int zp_tree_node_id(const zp_tree* tree, size_t node, const char** id);
 int zp_tree_node_name(const zp_tree* tree, size_t node, const char** name);
+/* A leaf's unit ("亿元", "%", "fraction"); "" when it has none and for other nodes. */
+int zp_tree_node_unit(const zp_tree* tree, size_t node, const char** unit);
 int zp_tree_node_index(const zp_tree* tree, const char* id, size_t* node);
 /* The values matrix's columns (leaves, bonus, penalty and veto items in file order). */
 int zp_tree_column_count(const zp_tree* tree, size_t* count);

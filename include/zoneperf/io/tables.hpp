@@ -9,7 +9,13 @@
 ///   struct targets_table { std::vector<std::string> leaf_ids; Eigen::MatrixXd values; target_table view()
 ///   const; }; targets_table read_targets(const indicator_tree&, const std::vector<std::string>& units,
 ///                              std::string_view csv, const std::string& source);
+///   std::vector<std::string> match_columns(const indicator_tree&, const std::vector<std::string>& headers,
+///                                          const std::string& source);
 ///
+/// Headers (docs/semantics.md §4 "Headers"): the first column is `unit` (or 单位, 单位名称, 专班,
+/// 考核单位); the others name leaves and items by id, display name or display name without its
+/// trailing bracket, after folding full-width forms (zoneperf/text/headers.hpp); a percentage cell
+/// ("85.5%") reads in a leaf whose unit is "%" (85.5) or "fraction" (0.855) and is 308 elsewhere.
 /// Values: header `unit,<ids>` with a column for every leaf and every bonus, penalty and veto item
 /// (any order); one row per unit; an empty cell is a missing value; a lookup leaf's cell holds its
 /// code ("A", "blacklist"). Targets: a row for every unit of the values table (any order), a
@@ -38,6 +44,13 @@ values_table read_values_file(const indicator_tree& tree, const std::string& pat
 
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
                            cell_source& source);
+
+/// The ids of the leaves and items that `headers` name, as the readers map a table's headers (every
+/// header a column: no unit column): an id, a display name, or a name without its trailing bracket,
+/// folded; a bracket only when it is the leaf's unit. Errors 304, 307, 320 and 321 name
+/// "<source> column N". Python's DataFrames go through it.
+std::vector<std::string> match_columns(const indicator_tree& tree, const std::vector<std::string>& headers,
+                                       const std::string& source);
 targets_table read_targets(const indicator_tree& tree, const std::vector<std::string>& units,
                            std::string_view csv, const std::string& source,
                            const progress_callback& progress = {});

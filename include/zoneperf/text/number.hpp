@@ -5,6 +5,8 @@
 ///   enum class number_status { ok, empty, not_a_number, not_finite, out_of_range };
 ///   number_status parse_number(std::string_view cell, double& value) noexcept;
 ///   std::optional<double> parse_number(std::string_view cell, const std::string& where);
+///   bool is_percent(std::string_view cell) noexcept;
+///   number_status parse_percent(std::string_view cell, bool as_fraction, double& value) noexcept;
 ///   [[noreturn]] void throw_number_error(number_status, std::string_view cell, const std::string& where);
 ///   std::string shortest(double);            void append_shortest(std::string&, double);
 ///   std::string fixed(double, int decimals);
@@ -25,6 +27,15 @@ enum class number_status { ok, empty, not_a_number, not_finite, out_of_range };
 
 /// Parses `cell` into `value` (set only when the status is ok). Never throws, never allocates.
 number_status parse_number(std::string_view cell, double& value) noexcept;
+
+/// True when the cell, trimmed, ends in a percent sign ('%' or the full-width '％').
+bool is_percent(std::string_view cell) noexcept;
+
+/// A percentage cell ("85.5%", "１，３８０％") read as a number: the number before the sign as it is
+/// ("85.5%" -> 85.5), or with `as_fraction` its decimal point moved two places left in the text
+/// ("85.5%" -> 0.855, correctly rounded from the decimal 0.855, never 85.5 / 100). A cell without the
+/// sign, or with an exponent before it, is not_a_number.
+number_status parse_percent(std::string_view cell, bool as_fraction, double& value) noexcept;
 
 /// The error for a cell whose status is not_a_number, not_finite or out_of_range: 308, 309 or 310
 /// at `where`, quoting the cell (cut at 40 bytes on a UTF-8 boundary).
