@@ -1,6 +1,7 @@
 // The HTML report: well-formed, self-contained, faithful to the JSON, and rendered by a browser.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "support.hpp"
@@ -104,6 +105,65 @@ TEST(html_report_test, the_checker_catches_a_number_that_differs_from_the_json) 
             1);
   EXPECT_NE(out.find("summary 新材料新能源 total: shown '112.30', expected '112.29'"), std::string::npos)
       << out;
+}
+
+report_data demo_in(report_lang lang) {
+  report_inputs in = demo().inputs;
+  in.lang = lang;
+  return report_data::parse(in);
+}
+
+TEST(html_language_test, chinese_by_default_english_on_request) {
+  const std::string zh = report_html(report_data::parse(demo().inputs));
+  EXPECT_EQ(zh, report_html(demo_in(report_lang::zh)));
+  for (const char* s : {"<h2>计分总表 · ", "<h2>逐项得分说明</h2>", "<h2>差异化绩效", "<h2>月度督查 2020-07",
+                        "<th>分配系数 λ</th>", "<th>亩均投资强度（万元/亩）</th>", "<th>考核对象</th>"})
+    EXPECT_NE(zh.find(s), std::string::npos) << s;
+  const std::string en = report_html(demo_in(report_lang::en));
+  EXPECT_EQ(en.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0), 0u);
+  for (const char* s :
+       {"<h2>Scorecard · ", "<h2>Every leaf explained</h2>", "<h2>Differentiated pay",
+        "<h2>Monthly review 2020-07", "<th>investment per mu (万元/mu)</th>", "<th>unit</th>"})
+    EXPECT_NE(en.find(s), std::string::npos) << s;
+  for (const char* s : {"Scorecard", "Every leaf", "Differentiated", "Monthly review", ">base_paid<",
+                        "<th>investment_per_mu<", ">lambda<", ">floor<"})
+    EXPECT_EQ(zh.find(s), std::string::npos) << s;
+}
+
+TEST(html_language_test, the_chinese_page_shows_no_ascii_word_but_ids_and_the_footers_names) {
+  if (find_program(python).empty()) GTEST_SKIP() << "no " << python;
+  const std::string dir = test::temp_dir("html-words");
+  const std::string script = std::string(ZONEPERF_SOURCE_DIR) + "/tests/reports/ascii_words.py";
+  test::write(dir + "/zh.html", report_html(demo_in(report_lang::zh)));
+  test::write(dir + "/en.html", report_html(demo_in(report_lang::en)));
+  std::string out;
+  ASSERT_EQ(run(python + " " + quote(script) + " " + quote(dir + "/zh.html"), &out), 0) << out;
+  EXPECT_EQ(out, "report.xlsx zoneperf\n");
+  // The scan sees English labels: the English page has many.
+  ASSERT_EQ(run(python + " " + quote(script) + " " + quote(dir + "/en.html"), &out), 0) << out;
+  for (const char* w : {" Scorecard ", " explained ", " Reconciliation ", " quota "})
+    EXPECT_NE((" " + out).find(w), std::string::npos) << w << " in " << out;
+}
+
+TEST(html_language_test, numbers_for_people_with_exact_values_kept) {
+  const std::string zh = report_html(demo_in(report_lang::zh));
+  // Money with thousands separators, the exact value in data-v; ratios as percentages.
+  EXPECT_TRUE(
+      std::regex_search(zh, std::regex("data-v=\"[0-9.]{7,}\">[0-9]{1,3}(,[0-9]{3})+\\.[0-9]{2}</td>")));
+  EXPECT_TRUE(std::regex_search(zh, std::regex(">[0-9]+\\.[0-9]{2}%</td>")));
+  EXPECT_FALSE(std::regex_search(zh, std::regex(">[0-9]{7,}\\.[0-9]{2}</td>"))) << "money without separators";
+}
+
+TEST(html_language_test, units_in_rank_order) {
+  const std::string html = report_html(report_data::parse(demo().inputs));
+  std::vector<std::size_t> at;
+  const auto tables = report_tables(report_data::parse(demo().inputs));
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const auto& r : tables[0].rows) ranked.emplace_back(std::stoi(r[r.size() - 3]), r[0]);
+  std::sort(ranked.begin(), ranked.end());
+  for (const auto& [rank, id] : ranked) at.push_back(html.find("<tr data-unit=\"" + id + "\""));
+  EXPECT_TRUE(std::is_sorted(at.begin(), at.end()));
+  EXPECT_NE(at.back(), std::string::npos);
 }
 
 /// The PNG's width and height from its IHDR chunk (0, 0 when it is not a PNG).

@@ -47,6 +47,12 @@
 
 namespace zoneperf {
 
+/// The language of every label of the reports (headings, headers, notes, sheet names): Chinese by
+/// default. Ids, user text (unit, indicator and grade names) and the JSON keep their own text.
+enum class report_lang { zh, en };
+/// "zh" or "en".
+const char* to_string(report_lang lang) noexcept;
+
 /// JSON texts as the commands print them; an empty string leaves its section out.
 struct report_inputs {
   std::string scorecard;  ///< required: report_json with every leaf explained (read by read_scorecard)
@@ -54,12 +60,14 @@ struct report_inputs {
   std::string land;       ///< optional: land_report_json
   std::string projects;   ///< optional: `projects month` JSON (or the demo's faces)
   std::string title;      ///< empty: the tree's name; one line of UTF-8 without control characters (217)
+  report_lang lang = report_lang::zh;  ///< the labels' language
 };
 
 /// The sections beside a scorecard, as JSON texts; an empty string leaves its section out.
 struct report_sections {
   std::string pay, land, projects;
-  std::string title;  ///< empty: the tree's name
+  std::string title;                   ///< empty: the tree's name
+  report_lang lang = report_lang::zh;  ///< the labels' language
 };
 
 struct report_table;
@@ -80,6 +88,7 @@ class report_data {
   bool has_pay() const;
   bool has_land() const;
   bool has_projects() const;
+  report_lang lang() const;
 
  private:
   struct model;  // the parsed inputs, defined with the writers in the library's sources
