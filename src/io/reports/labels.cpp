@@ -100,19 +100,30 @@ constexpr entry table[] = {
     {"metric.revenue_per_mu", "亩均销售收入（万元/亩）", "revenue per mu (万元/mu)"},
     {"metric.tax_per_mu", "亩均税收（万元/亩）", "tax per mu (万元/mu)"},
     {"metric.tax_per_tce", "单位能耗税收（万元/吨标煤）", "tax per tce (万元/tce)"},
-    {"metric.value_added_per_emission", "单位排放增加值（万元/吨）", "value added per tonne emitted (万元/t)"},
+    {"metric.value_added_per_emission", "单位排放增加值（万元/吨）",
+     "value added per tonne emitted (万元/t)"},
     {"metric.value_added_per_mu", "亩均增加值（万元/亩）", "value added per mu (万元/mu)"},
     {"metric.value_added_per_tce", "单位能耗增加值（万元/吨标煤）", "value added per tce (万元/tce)"},
     {"note.bar", "横条：总分及各等次分数线。", "Bar: the total with the grade cut-offs."},
-    {"note.faces", "😊 月度目标全部完成；😢 有未完成；– 无目标。", "😊 every monthly target met; 😢 any missed; – no target."},
+    {"note.faces", "😊 月度目标全部完成；😢 有未完成；– 无目标。",
+     "😊 every monthly target met; 😢 any missed; – no target."},
     {"note.footer", "由 zoneperf 根据计算结果生成；工作簿 report.xlsx 以公式重新计算每个派生数值。",
-     "Made by zoneperf report from the JSON results; the workbook report.xlsx recomputes every derived number with live formulas."},
-    {"note.land", "虚线：按名次确定的该类限额（A 类 ⌊20n/100⌋，B 类 ⌊40n/100⌋，n ≥ 20 时 D 类 ⌈5n/100⌉）；并列者归入较好的一类。",
-     "Dashed line: the class's quota by rank (A ⌊20n/100⌋, B ⌊40n/100⌋, D ⌈5n/100⌉ when n ≥ 20); ties share the better class."},
-    {"note.leaves", "完成率 = 实际值 ÷ 目标值（越低越好的指标：目标值 ÷ 实际值）；得分比例按计分规则（完成率：在 0 与封顶之间）；得分 = 得分比例 × 满分。精确值见工作簿。",
-     "ratio = actual ÷ target (lower is better: target ÷ actual); fraction by the rule (completion: min(max(ratio, 0), cap)); points = fraction × max. Exact values are in each cell's data-v."},
-    {"note.radar", "雷达图：各分组得分率（得分 ÷ 满分），实线环为 100%", "Radar: each group's rate (score ÷ max); the solid ring is 100 %"},
-    {"note.radar_outer", "，虚线外环为 {}%（封顶的完成率可超过 100%）", ", the dashed outer ring {} % (capped completion can exceed 100 %)"},
+     "Made by zoneperf report from the JSON results; the workbook report.xlsx recomputes every derived "
+     "number with live formulas."},
+    {"note.land",
+     "虚线：按名次确定的该类限额（A 类 ⌊20n/100⌋，B 类 ⌊40n/100⌋，n ≥ 20 时 D 类 "
+     "⌈5n/100⌉）；并列者归入较好的一类。",
+     "Dashed line: the class's quota by rank (A ⌊20n/100⌋, B ⌊40n/100⌋, D ⌈5n/100⌉ when n ≥ 20); ties share "
+     "the better class."},
+    {"note.leaves",
+     "完成率 = 实际值 ÷ 目标值（越低越好的指标：目标值 ÷ 实际值）；得分比例按计分规则（完成率：在 0 "
+     "与封顶之间）；得分 = 得分比例 × 满分。精确值见工作簿。",
+     "ratio = actual ÷ target (lower is better: target ÷ actual); fraction by the rule (completion: "
+     "min(max(ratio, 0), cap)); points = fraction × max. Exact values are in each cell's data-v."},
+    {"note.radar", "雷达图：各分组得分率（得分 ÷ 满分），实线环为 100%",
+     "Radar: each group's rate (score ÷ max); the solid ring is 100 %"},
+    {"note.radar_outer", "，虚线外环为 {}%（封顶的完成率可超过 100%）",
+     ", the dashed outer ring {} % (capped completion can exceed 100 %)"},
     {"rec.average_multiple", "平均倍数", "average multiple"},
     {"rec.average_multiple.how", "已发基础绩效 ÷ 基数合计", "base paid ÷ Σ baseline"},
     {"rec.awards_paid", "已发奖励（元）", "awards paid (元)"},
@@ -122,14 +133,17 @@ constexpr entry table[] = {
     {"rec.baseline", "基数合计（元）", "Σ baseline (元)"},
     {"rec.baseline.how", "基数合计", "Σ baseline"},
     {"rec.difference", "差额（元）", "difference (元)"},
-    {"rec.difference.how", "绩效总额 − 已发基础绩效（各部分之和等于总额时为 0）", "pool − base paid (0 when the parts add up to the pool)"},
+    {"rec.difference.how", "绩效总额 − 已发基础绩效（各部分之和等于总额时为 0）",
+     "pool − base paid (0 when the parts add up to the pool)"},
     {"rec.lambda", "分配系数 λ", "λ"},
-    {"rec.lambda.how", "使 Σ min(max(λ·s, 下限), 上限) = 绩效总额 的唯一 λ（12 位小数）", "the single λ with Σ min(max(λ·s, floor), cap) = pool (12 places)"},
+    {"rec.lambda.how", "使 Σ min(max(λ·s, 下限), 上限) = 绩效总额 的唯一 λ（12 位小数）",
+     "the single λ with Σ min(max(λ·s, floor), cap) = pool (12 places)"},
     {"rec.multiplier", "倍数", "multiplier"},
     {"rec.multiplier.how", "输入", "input"},
     {"rec.policy", "政策", "policy"},
     {"rec.pool", "绩效总额（元）", "pool (元)"},
-    {"rec.pool.how", "倍数 × 基数合计，四舍五入到分", "multiplier × Σ baseline, rounded half away from zero to the fen"},
+    {"rec.pool.how", "倍数 × 基数合计，四舍五入到分",
+     "multiplier × Σ baseline, rounded half away from zero to the fen"},
     {"rec.raw_denominator", "未取整分母", "raw denominator"},
     {"rec.total_paid", "发放合计（元）", "total paid (元)"},
     {"rec.total_paid.how", "已发基础绩效 + 奖励", "base paid + awards"},
@@ -196,12 +210,13 @@ constexpr entry table[] = {
 };
 
 const entry* find(std::string_view id) {
-  static const bool sorted = std::is_sorted(std::begin(table), std::end(table), [](const entry& a, const entry& b) {
-    return std::string_view(a.id) < std::string_view(b.id);
-  });
+  static const bool sorted = std::is_sorted(
+      std::begin(table), std::end(table),
+      [](const entry& a, const entry& b) { return std::string_view(a.id) < std::string_view(b.id); });
   if (!sorted) throw std::logic_error("labels.cpp: the label table is not sorted by id");
-  const auto* it = std::lower_bound(std::begin(table), std::end(table), id,
-                                    [](const entry& e, std::string_view k) { return std::string_view(e.id) < k; });
+  const auto* it =
+      std::lower_bound(std::begin(table), std::end(table), id,
+                       [](const entry& e, std::string_view k) { return std::string_view(e.id) < k; });
   return it != std::end(table) && it->id == id ? it : nullptr;
 }
 
