@@ -11,7 +11,7 @@ namespace zoneperf::cli {
 namespace {
 
 struct report_args {
-  std::string scorecard, pay, land, projects, tree, title, out_dir;
+  std::string scorecard, pay, land, projects, uncertainty, tree, title, out_dir;
   report_lang lang = report_lang::zh;
 };
 
@@ -27,6 +27,7 @@ void run_report(const report_args& a) {
   if (!a.pay.empty()) in.pay = read_text_file(a.pay);
   if (!a.land.empty()) in.land = read_text_file(a.land);
   if (!a.projects.empty()) in.projects = read_text_file(a.projects);
+  if (!a.uncertainty.empty()) in.uncertainty = read_text_file(a.uncertainty);
   in.title = a.title;
   in.lang = a.lang;
   if (a.tree.empty()) {
@@ -48,6 +49,10 @@ void add_report_command(CLI::App& app) {
   cmd->add_option("--pay", a.pay, "Pay JSON: `zoneperf pay --format json`")->check(CLI::ExistingFile);
   cmd->add_option("--land", a.land, "亩均 JSON: `zoneperf land --format json`")->check(CLI::ExistingFile);
   cmd->add_option("--projects", a.projects, "Monthly check JSON: `zoneperf projects month --format json`")
+      ->check(CLI::ExistingFile);
+  cmd->add_option(
+         "--uncertainty", a.uncertainty,
+         "Rank robustness JSON: `zoneperf uncertainty --format json` (nominal rank, 5-95 % band, P(rank 1))")
       ->check(CLI::ExistingFile);
   cmd->add_option("--tree", a.tree, "The scorecard's tree file (default: the preset its JSON names)")
       ->check(CLI::ExistingFile);

@@ -5,7 +5,9 @@
 #include <regex>
 
 #include "support.hpp"
+#include "zoneperf/error.hpp"
 #include "zoneperf/io/reports.hpp"
+#include "zoneperf/text/file.hpp"
 
 namespace zoneperf {
 namespace {
@@ -85,8 +87,9 @@ TEST(html_report_test, parses_as_xml_and_shows_the_numbers_of_the_json_results) 
               quote(d.dir + "/land.json") + " --projects " + quote(d.dir + "/projects.json"),
           &out);
   EXPECT_EQ(rc, 0) << out;
-  // 4 radars + 4 total bars + the classes chart; every group, total, rank, grade and leaf figure.
-  EXPECT_NE(out.find("ok: 9 svg fragments"), std::string::npos) << out;
+  // 4 radars + 4 total bars + the comparison + the classes chart; every group, total, rank, grade and
+  // leaf figure.
+  EXPECT_NE(out.find("ok: 10 svg fragments"), std::string::npos) << out;
 }
 
 TEST(html_report_test, the_checker_catches_a_number_that_differs_from_the_json) {
@@ -164,6 +167,69 @@ TEST(html_language_test, units_in_rank_order) {
   for (const auto& [rank, id] : ranked) at.push_back(html.find("<tr data-unit=\"" + id + "\""));
   EXPECT_TRUE(std::is_sorted(at.begin(), at.end()));
   EXPECT_NE(at.back(), std::string::npos);
+}
+
+TEST(html_page_test, compares_every_units_group_rates_on_one_set_of_axes) {
+  const std::string html = report_html(report_data::parse(demo().inputs));
+  const auto at = html.find("<svg class=\"compare\"");
+  ASSERT_NE(at, std::string::npos);
+  const std::string svg = html.substr(at, html.find("</svg>", at) - at);
+  // One dot per unit and group (4 × 6) and one legend dot per unit.
+  std::size_t dots = 0;
+  for (auto p = svg.find("<circle"); p != std::string::npos; p = svg.find("<circle", p + 1)) ++dots;
+  EXPECT_EQ(dots, 4u * 6u + 4u);
+  EXPECT_NE(svg.find("新材料新能源 · "), std::string::npos);
+}
+
+TEST(html_page_test, the_robustness_section_from_the_uncertainty_results) {
+  const auto& d = demo();
+  report_inputs in = d.inputs;
+  EXPECT_EQ(report_html(report_data::parse(in)).find("id=\"robustness\""), std::string::npos);
+  in.uncertainty = read_text_file(d.dir + "/uncertainty.json");
+  const std::string html = report_html(report_data::parse(in));
+  const auto at = html.find("<section id=\"robustness\">");
+  ASSERT_NE(at, std::string::npos);
+  const std::string s = html.substr(at, html.find("</section>", at) - at);
+  // The demo's 1000 uniform ±20 % samples (seed 1): 新材料新能源 ranks 1 in every one, 信息技术 3.
+  EXPECT_NE(s.find("<tr data-unit=\"新材料新能源\"><td>新材料新能源</td><td class=\"n\" data-v=\"1\">1</td>"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("<td class=\"n\">1–1</td><td class=\"n\" data-v=\"1\">100.00%</td>"), std::string::npos)
+      << s;
+  EXPECT_LT(s.find("data-unit=\"高端装备\""), s.find("data-unit=\"信息技术\""));  // nominal rank order
+  EXPECT_NE(s.find("<svg class=\"bands\""), std::string::npos);
+  const std::string md = report_markdown(report_data::parse(in));
+  EXPECT_NE(md.find("## 名次稳健性"), std::string::npos);
+  EXPECT_NE(md.find("| 新材料新能源 | 1 | 1–1 | 100.00% |"), std::string::npos) << md;
+  // Units the scorecard does not have are refused (316).
+  in.uncertainty =
+      R"({"units": [{"unit": "nobody", "nominal_rank": 1, "rank_p05": 1, "rank_p95": 1, "p_rank_1": 1}]})";
+  try {
+    report_data::parse(in);
+    FAIL() << "no error";
+  } catch (const error& e) {
+    EXPECT_STREQ(
+        e.what(),
+        "[zoneperf.data.316] uncertainty:/units/0/unit: unit \"nobody\" is not a unit of the scorecard");
+  }
+  in.uncertainty = R"({"units": [{"unit": "信息技术"}]})";
+  EXPECT_THROW(report_data::parse(in), error);
+}
+
+TEST(html_page_test, the_demo_shows_the_registrys_headline_and_the_zones_per_mu_figures) {
+  const std::string html = read_text_file(demo().dir + "/report.html");
+  // The registry's 2020 figures as the article gives them: 35 signed, 256 亿元, 30 landed, 470 and
+  // 40 万元/亩.
+  for (const char* s :
+       {"data-item=\"signed\" data-v=\"35\"", "data-item=\"signed_investment_yi\" data-v=\"256\"",
+        "data-item=\"landed\" data-v=\"30\"", "data-item=\"investment_per_mu\" data-v=\"470\"",
+        "data-item=\"tax_per_mu\" data-v=\"40\"", "全区亩均效益（1,521.70 亩，33 家）", "id=\"robustness\""})
+    EXPECT_NE(html.find(s), std::string::npos) << s;
+  const std::string script = std::string(ZONEPERF_SOURCE_DIR) + "/tests/reports/ascii_words.py";
+  if (find_program(python).empty()) GTEST_SKIP() << "no " << python;
+  std::string out;
+  ASSERT_EQ(run(python + " " + quote(script) + " " + quote(demo().dir + "/report.html"), &out), 0) << out;
+  EXPECT_EQ(out, "report.xlsx zoneperf\n");
 }
 
 /// The PNG's width and height from its IHDR chunk (0, 0 when it is not a PNG).

@@ -55,18 +55,20 @@ const char* to_string(report_lang lang) noexcept;
 
 /// JSON texts as the commands print them; an empty string leaves its section out.
 struct report_inputs {
-  std::string scorecard;  ///< required: report_json with every leaf explained (read by read_scorecard)
-  std::string pay;        ///< optional: pay_json
-  std::string land;       ///< optional: land_report_json
-  std::string projects;   ///< optional: `projects month` JSON (or the demo's faces)
-  std::string title;      ///< empty: the tree's name; one line of UTF-8 without control characters (217)
+  std::string scorecard;    ///< required: report_json with every leaf explained (read by read_scorecard)
+  std::string pay;          ///< optional: pay_json
+  std::string land;         ///< optional: land_report_json
+  std::string projects;     ///< optional: `projects month` JSON (or the demo's faces)
+  std::string uncertainty;  ///< optional: `zoneperf uncertainty --format json` (the robustness section)
+  std::string title;        ///< empty: the tree's name; one line of UTF-8 without control characters (217)
   report_lang lang = report_lang::zh;  ///< the labels' language
 };
 
 /// The sections beside a scorecard, as JSON texts; an empty string leaves its section out.
 struct report_sections {
   std::string pay, land, projects;
-  std::string title;                   ///< empty: the tree's name
+  std::string uncertainty;  ///< `zoneperf uncertainty --format json`; its units must be the scorecard's (316)
+  std::string title;        ///< empty: the tree's name
   report_lang lang = report_lang::zh;  ///< the labels' language
 };
 
@@ -88,6 +90,7 @@ class report_data {
   bool has_pay() const;
   bool has_land() const;
   bool has_projects() const;
+  bool has_uncertainty() const;
   report_lang lang() const;
 
  private:

@@ -92,6 +92,11 @@ summary { cursor: pointer; font-weight: 600; }
 .face { font-size: 28px; line-height: 1; font-family: "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif; }
 .note { color: var(--muted); font-size: 12px; }
 .wide { overflow-x: auto; max-width: 100%; }
+.chart { overflow-x: auto; max-width: 100%; }
+.chart svg, .card svg, section > svg { max-width: 100%; height: auto; }
+.figures { display: flex; flex-wrap: wrap; gap: 10px; margin: 6px 0 12px; }
+.figure { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; min-width: 150px; break-inside: avoid; }
+.figure .big { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
 .wide th, .wide td { white-space: nowrap; }
 @media print {
   body { padding: 0; font-size: 11px; }
@@ -230,6 +235,79 @@ std::string bars_svg(const detail::report_model& m,
   return s;
 }
 
+/// Display width of a label in px at `size` (a CJK character is about one em, other text about half).
+double text_width(const std::string& s, double size) {
+  double w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += n >= 3 ? size : size * 0.6;
+    i += n;
+  }
+  return w;
+}
+
+const char* const unit_colours[] = {"#2f6fb3", "#c0392b", "#1a7f37", "#b7791f",
+                                    "#7c3aed", "#0f766e", "#be185d", "#4b5563"};
+
+/// Every unit's group rates on one set of axes: one row per group, one dot per unit, a legend above.
+std::string compare_svg(const detail::report_model& m, const std::vector<const detail::rep_unit*>& units,
+                        double scale) {
+  const double w = 720, label_w = 150, x0 = label_w + 10, x1 = w - 20, row_h = 30;
+  // The legend, wrapped so that no two entries overlap.
+  std::vector<std::pair<double, double>> at;  // x, y of each unit's entry
+  double lx = x0, ly = 16;
+  for (const auto* u : units) {
+    const double ew = 16 + text_width(u->id, 12) + 18;
+    if (lx + ew > w && lx > x0) {
+      lx = x0;
+      ly += 18;
+    }
+    at.emplace_back(lx, ly);
+    lx += ew;
+  }
+  const double top = ly + 22, h = top + row_h * static_cast<double>(m.groups.size()) + 26;
+  auto X = [&](double rate) { return x0 + (x1 - x0) * std::clamp(rate / scale, 0.0, 1.0); };
+  std::string s = fmt::format(
+      "<svg class=\"compare\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"{2}\">",
+      w, xy(h), L(m, "svg.compare"));
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    const char* colour = unit_colours[k % 8];
+    s += "<circle cx=\"" + xy(at[k].first + 5) + "\" cy=\"" + xy(at[k].second - 4) + "\" r=\"5\" fill=\"" +
+         colour + "\"/><text x=\"" + xy(at[k].first + 14) + "\" y=\"" + xy(at[k].second) +
+         "\" font-size=\"12\">" + esc(units[k]->id) + "</text>";
+  }
+  for (double tick = 0; tick <= scale + 1e-9; tick += 0.25) {
+    s += "<line x1=\"" + xy(X(tick)) + "\" y1=\"" + xy(top - 6) + "\" x2=\"" + xy(X(tick)) + "\" y2=\"" +
+         xy(h - 20) + "\" stroke=\"" + (tick == 1.0 ? "#9aa5b1" : "#eef1f5") + "\"" +
+         (tick == 1.0 ? " stroke-dasharray=\"4 3\"" : "") + "/>";
+    s += "<text x=\"" + xy(X(tick)) + "\" y=\"" + xy(h - 6) +
+         "\" text-anchor=\"middle\" font-size=\"10\" "
+         "fill=\"#5f6b7a\">" +
+         fixed(tick * 100, 0) + "%</text>";
+  }
+  for (std::size_t g = 0; g < m.groups.size(); ++g) {
+    const double y = top + row_h * (static_cast<double>(g) + 0.5);
+    s += "<text x=\"" + xy(label_w) + "\" y=\"" + xy(y + 4) + "\" text-anchor=\"end\" font-size=\"12\">" +
+         esc(m.nd(m.groups[g]).name) + "</text>";
+    s += "<line x1=\"" + xy(x0) + "\" y1=\"" + xy(y) + "\" x2=\"" + xy(x1) + "\" y2=\"" + xy(y) +
+         "\" stroke=\"#d9dee5\"/>";
+    for (std::size_t k = 0; k < units.size(); ++k) {
+      const double rate = units[k]->groups[g].rate;
+      if (std::isnan(rate)) continue;
+      // Units spread a little vertically so that equal rates stay visible.
+      const double dy = (static_cast<double>(k) - (static_cast<double>(units.size()) - 1) / 2) * 3;
+      s += "<circle cx=\"" + xy(X(rate)) + "\" cy=\"" + xy(y + dy) + "\" r=\"5\" fill=\"" +
+           unit_colours[k % 8] + "\" fill-opacity=\"0.85\"><title>" +
+           esc(units[k]->id + " · " + m.nd(m.groups[g]).name + " " + detail::percent(rate, 1)) +
+           "</title></circle>";
+    }
+  }
+  s += "</svg>";
+  return s;
+}
+
 void scorecard_section(const detail::report_model& m, std::string& o) {
   double scale = 1.0, tmax = m.tree.points();
   for (const auto& u : m.units) {
@@ -264,6 +342,8 @@ void scorecard_section(const detail::report_model& m, std::string& o) {
   o += "<p class=\"note\">" + L(m, "note.radar");
   if (scale > 1.0) o += L(m, "note.radar_outer", {fixed(scale * 100, 0)});
   o += (m.lang == report_lang::en ? ". " : "。") + L(m, "note.bar") + "</p>";
+  o += "<h3>" + L(m, "sec.compare") + "</h3><div class=\"chart\">" + compare_svg(m, units, scale) +
+       "</div><p class=\"note\">" + L(m, "note.compare") + "</p>";
   o += "<div class=\"cards\">";
   for (const auto* up : units) {
     const auto& u = *up;
@@ -276,6 +356,88 @@ void scorecard_section(const detail::report_model& m, std::string& o) {
     o += "</h3>" + radar_svg(m, u, scale) + total_svg(m, u, tmax) + "</div>";
   }
   o += "</div></section>";
+}
+
+/// The registry's headline figures (the demo's projects result, or any projects JSON that has them).
+void headline_section(const detail::report_model& m, std::string& o) {
+  std::string cards;
+  for (const char* k : {"signed", "signed_investment_yi", "landed", "key_projects", "foreign_capital_wan_usd",
+                        "investment_per_mu", "tax_per_mu"}) {
+    if (!m.projects.contains(k) || !m.projects[k].is_number()) continue;
+    const double v = m.projects[k].get<double>();
+    const bool whole = v == std::floor(v) && std::fabs(v) < 1e15;
+    cards += "<div class=\"figure\" data-item=\"" + std::string(k) + "\" data-v=\"" + shortest(v) +
+             "\"><div class=\"big\">" + esc(detail::grouped(v, whole ? 0 : 2)) +
+             "</div><div class=\"note\">" + L(m, std::string("head.") + k) + "</div></div>";
+  }
+  if (!cards.empty())
+    o += "<section id=\"headline\"><h2>" + L(m, "sec.headline") + "</h2><div class=\"figures\">" + cards +
+         "</div></section>";
+}
+
+/// Rank bands: one row per unit, its 5–95 % band as a line and its nominal rank as a dot.
+std::string bands_svg(const detail::report_model& m, const std::vector<const rjson*>& rows, int n_units) {
+  const double w = 720, label_w = 150, x0 = label_w + 20, x1 = w - 30, row_h = 26, top = 10;
+  const double h = top + row_h * static_cast<double>(rows.size()) + 28;
+  const int n = std::max(n_units, 2);
+  auto X = [&](double rank) { return x0 + (x1 - x0) * (rank - 1) / (n - 1); };
+  std::string s = fmt::format(
+      "<svg class=\"bands\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"{2}\">",
+      w, xy(h), L(m, "svg.robustness"));
+  for (int r = 1; r <= n; ++r)
+    s += "<line x1=\"" + xy(X(r)) + "\" y1=\"" + xy(top) + "\" x2=\"" + xy(X(r)) + "\" y2=\"" + xy(h - 22) +
+         "\" stroke=\"#eef1f5\"/><text x=\"" + xy(X(r)) + "\" y=\"" + xy(h - 8) +
+         "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b7a\">" + std::to_string(r) + "</text>";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const rjson& u = *rows[i];
+    const double y = top + row_h * (static_cast<double>(i) + 0.5);
+    const double lo = detail::num_or_nan(u["rank_p05"]), hi = detail::num_or_nan(u["rank_p95"]),
+                 nominal = detail::num_or_nan(u["nominal_rank"]);
+    s += "<text x=\"" + xy(label_w) + "\" y=\"" + xy(y + 4) + "\" text-anchor=\"end\" font-size=\"12\">" +
+         esc(text_of(u["unit"])) + "</text>";
+    if (!std::isnan(lo) && !std::isnan(hi))
+      s += "<line x1=\"" + xy(X(lo) - 4) + "\" y1=\"" + xy(y) + "\" x2=\"" + xy(X(hi) + 4) + "\" y2=\"" +
+           xy(y) +
+           "\" stroke=\"#2f6fb3\" stroke-width=\"8\" stroke-opacity=\"0.35\" stroke-linecap=\"round\"/>";
+    if (!std::isnan(nominal))
+      s += "<circle cx=\"" + xy(X(nominal)) + "\" cy=\"" + xy(y) + "\" r=\"5\" fill=\"#1f2933\"/>";
+  }
+  s += "</svg>";
+  return s;
+}
+
+void robustness_section(const detail::report_model& m, std::string& o) {
+  const rjson& un = m.uncertainty;
+  std::vector<const rjson*> rows;
+  for (const auto& u : un["units"]) rows.push_back(&u);
+  std::stable_sort(rows.begin(), rows.end(), [](const rjson* a, const rjson* b) {
+    return detail::num_or_nan((*a)["nominal_rank"]) < detail::num_or_nan((*b)["nominal_rank"]);
+  });
+  const std::string settings =
+      detail::label_or(m.lang, "method", text_of(un.value("method", rjson()))) +
+      (un.contains("percent") ? " ±" + text_of(un["percent"]) + "%" : "") +
+      (un.contains("seed") ? ", " + detail::label_fill(m.lang, "word.seed", {text_of(un["seed"])}) : "");
+  o += "<section id=\"robustness\"><h2>" + L(m, "sec.robustness") + "</h2>";
+  o += bands_svg(m, rows, static_cast<int>(m.units.size()));
+  o += "<p class=\"note\">" + L(m, "note.robustness", {text_of(un.value("samples", rjson())), settings}) +
+       "</p>";
+  const std::string k = text_of(un.value("top_k", rjson()));
+  o += "<div class=\"wide\"><table class=\"robustness\"><thead><tr><th>" + L(m, "col.unit") + "</th><th>" +
+       L(m, "col.nominal_rank") + "</th><th>" + L(m, "col.median_rank") + "</th><th>" + L(m, "col.band") +
+       "</th><th>" + L(m, "col.p_rank_1") + "</th>";
+  if (!k.empty()) o += "<th>" + L(m, "col.p_top_k", {k}) + "</th>";
+  o += "</tr></thead><tbody>";
+  for (const rjson* up : rows) {
+    const rjson& u = *up;
+    o += "<tr data-unit=\"" + esc(text_of(u["unit"])) + "\"><td>" + esc(text_of(u["unit"])) + "</td>" +
+         text_num_td(text_of(u["nominal_rank"])) + text_num_td(text_of(u.value("median_rank", rjson()))) +
+         "<td class=\"n\">" + esc(text_of(u["rank_p05"]) + "–" + text_of(u["rank_p95"])) + "</td>" +
+         percent_td(detail::num_or_nan(u["p_rank_1"]));
+    if (!k.empty()) o += percent_td(detail::num_or_nan(u.value("p_top_k", rjson())));
+    o += "</tr>";
+  }
+  o += "</tbody></table></div></section>";
 }
 
 void leaves_section(const detail::report_model& m, std::string& o) {
@@ -428,6 +590,22 @@ void land_section(const detail::report_model& m, std::string& o) {
          esc(text_of(c.value("name", rjson()))) + "</td>" + text_num_td(text_of(c["count"])) +
          text_num_td(text_of(c.value("quota", rjson()))) + "</tr>";
   o += "</tbody></table><p class=\"note\">" + L(m, "note.land") + "</p>";
+  if (l.contains("zone") && l["zone"].contains("metrics") && l["zone"]["metrics"].is_object()) {
+    const rjson& z = l["zone"];
+    o += "<h3>" +
+         L(m, "sec.zone_land",
+           {detail::grouped(detail::num_or_nan(z.value("land_mu", rjson())), 2),
+            text_of(z.value("records", rjson()))}) +
+         "</h3><div class=\"figures\">";
+    for (auto it = z["metrics"].begin(); it != z["metrics"].end(); ++it) {
+      const double v = detail::num_or_nan(*it);
+      o += "<div class=\"figure\" data-item=\"" + esc(it.key()) + "\"" +
+           (std::isnan(v) ? std::string() : " data-v=\"" + shortest(v) + "\"") + "><div class=\"big\">" +
+           esc(it.key() == "rd_share" ? detail::percent(v, 2) : detail::grouped(v, 2)) +
+           "</div><div class=\"note\">" + esc(detail::label_or(m.lang, "metric", it.key())) + "</div></div>";
+    }
+    o += "</div>";
+  }
   o += "<details><summary>" + L(m, "sec.enterprises", {std::to_string(l["enterprises"].size())}) +
        "</summary><div class=\"wide\"><table class=\"land-enterprises\"><thead><tr>";
   std::vector<std::string> metrics;
@@ -470,8 +648,11 @@ std::string report_html(const report_data& data) {
   if (data.has_projects()) o += " · " + L(m, "sub.faces");
   if (data.has_pay()) o += " · " + L(m, "sub.pay");
   if (data.has_land()) o += " · " + L(m, "sub.land");
+  if (data.has_uncertainty()) o += " · " + L(m, "sub.robustness");
   o += "</p>";
+  if (data.has_projects()) headline_section(m, o);
   scorecard_section(m, o);
+  if (data.has_uncertainty()) robustness_section(m, o);
   if (data.has_projects()) faces_section(m, o);
   if (data.has_pay()) pay_section(m, o);
   if (data.has_land()) land_section(m, o);

@@ -43,7 +43,7 @@ struct report_model {
   report_lang lang = report_lang::zh;
   std::vector<int> groups;  // tree indices of the root's scored children
   std::vector<rep_unit> units;
-  rjson pay, land, projects;  // null when not given
+  rjson pay, land, projects, uncertainty;  // null when not given
 
   const node& nd(int i) const { return tree.node(static_cast<std::size_t>(i)); }
   /// Index of a grade label in the tree's grades (-1 when none).
