@@ -207,3 +207,14 @@ def test_labels_in_chinese_by_default_and_in_english_on_request(card, pay):
     assert [t.rows for t in zh.tables()][0] != [] and zh.tables()[0].rows[0][:-1] == en.tables()[0].rows[0][:-1]
     with pytest.raises(ValueError, match="lang must be"):
         zp.report(card, lang="fr")
+
+
+def test_uncertainty_adds_the_robustness_section(card):
+    units = [u["id"] for u in json.loads(card)["units"]]
+    doc = {"samples": 10, "method": "uniform", "units": [
+        {"unit": u, "nominal_rank": i + 1, "median_rank": i + 1, "rank_p05": i + 1, "rank_p95": i + 1,
+         "p_rank_1": 1.0 if i == 0 else 0.0} for i, u in enumerate(units)]}
+    assert 'id="robustness"' not in zp.report(card).html()
+    html = zp.report(card, uncertainty=doc).html()
+    assert 'id="robustness"' in html and ">100.00%</td>" in html
+    assert "## 名次稳健性" in zp.report(card, uncertainty=json.dumps(doc)).markdown()

@@ -42,6 +42,22 @@ TEST(html_report_test, declares_utf8_and_a_cjk_font_stack_that_falls_back_to_san
   EXPECT_NE(html.find("@media print"), std::string::npos);
 }
 
+TEST(html_report_test, prints_with_the_title_page_numbers_repeated_headers_and_whole_cards) {
+  report_inputs in;
+  in.scorecard = demo().inputs.scorecard;
+  in.title = "A < B & C";
+  const std::string html = report_html(report_data::parse(in));
+  // The title as a CSS string with every special character escaped (the same read as HTML or XML).
+  EXPECT_NE(html.find("@top-center { content: \"A\\20 \\3c \\20 B\\20 \\26 \\20 C\""), std::string::npos);
+  for (const char* s :
+       {"@bottom-center { content: counter(page) \" / \" counter(pages);",
+        "thead { display: table-header-group; }",
+        "section + section { break-before: page; page-break-before: always; }",
+        ".card, .figure, .chart, svg, .summary, .pay-rec, .land-classes { break-inside: avoid;",
+        "svg { max-width: 100%; height: auto; }"})
+    EXPECT_NE(html.find(s), std::string::npos) << s;
+}
+
 TEST(html_report_test, references_nothing_outside_the_file) {
   const std::string html = report_html(report_data::parse(demo().inputs));
   for (const char* pattern :

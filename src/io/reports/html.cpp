@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cmath>
 
@@ -99,16 +100,45 @@ summary { cursor: pointer; font-weight: 600; }
 .figure .big { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
 .wide th, .wide td { white-space: nowrap; }
 @media print {
-  body { padding: 0; font-size: 11px; }
-  .card { width: 31%; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  table { break-inside: auto; }
+  body { padding: 0; font-size: 10px; }
+  section + section { break-before: page; page-break-before: always; }
+  .cards { gap: 8px; }
+  .card { width: calc((100% - 16px) / 3); max-width: 100%; padding: 6px; }
+  .card, .figure, .chart, svg, .summary, .pay-rec, .land-classes { break-inside: avoid; page-break-inside: avoid; }
+  svg { max-width: 100%; height: auto; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  table { break-inside: auto; max-width: 100%; }
+  thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
+  .wide, .chart { overflow: visible; }
+  .wide th, .wide td { white-space: normal; padding: 2px 3px; font-size: 8px; }
   summary { list-style: none; }
 }
 @media print { details > * { display: block; } }
 @media print { details::details-content { content-visibility: visible; display: block; } }
 )CSS";
+
+/// Text as a CSS string: every character but letters, digits and non-ASCII as a CSS escape, so that
+/// the string is the same read as HTML or as XML (no & or < in the style element).
+std::string css_string(const std::string& s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    if (c >= 0x80 || std::isalnum(c))
+      o += static_cast<char>(c);
+    else
+      o += fmt::format("\\{:x} ", c);
+  }
+  return o + "\"";
+}
+
+/// The printed page: the paper's own size (A4 or Letter), the title at the top, page numbers at the
+/// foot (page-margin boxes: Chromium 131 and later).
+std::string page_css(const detail::report_model& m) {
+  return "@page { margin: 14mm 12mm 16mm; @top-center { content: " + css_string(m.title) +
+         "; font-size: 9px; color: #5f6b7a; } @bottom-center { content: counter(page) \" / \" "
+         "counter(pages); "
+         "font-size: 9px; color: #5f6b7a; } }\n";
+}
 
 /// Radar chart of a unit's group rates (0 at the centre; the outer ring is max(1, the largest rate)).
 std::string radar_svg(const detail::report_model& m, const detail::rep_unit& u, double scale) {
@@ -640,7 +670,7 @@ std::string report_html(const report_data& data) {
   o += "<!DOCTYPE html>\n<html lang=\"" + L(m, "html.lang") +
        "\"><head><meta charset=\"utf-8\"/>"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>" +
-       esc(m.title) + "</title><style>" + css + "</style></head><body>";
+       esc(m.title) + "</title><style>" + css + page_css(m) + "</style></head><body>";
   o += "<h1>" + esc(m.title) + "</h1><p class=\"sub\">" + esc(m.tree.name()) + " " + id_span(m.tree.id()) +
        " · " + L(m, "sub.units", {std::to_string(m.units.size())}) + " · " +
        L(m, "sub.groups", {std::to_string(m.groups.size())}) + " · " +
