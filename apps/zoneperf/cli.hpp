@@ -21,6 +21,8 @@ namespace zoneperf::cli {
 enum class output_format { table, json, csv, markdown };
 /// Adds --format {table,json,csv,markdown} to a subcommand.
 CLI::Option* add_format_option(CLI::App& app, output_format& f);
+/// Adds --lang {zh,en} (the reports' labels; zh by default) to a subcommand.
+CLI::Option* add_lang_option(CLI::App& app, report_lang& lang);
 
 using command_adder = void (*)(CLI::App& app);
 bool add_command(command_adder adder);

@@ -378,9 +378,11 @@ void demo_projects(demo_context& ctx) {
   j["landed"] = z.entered_count(stage::landed);
   j["key_projects"] = z.key_projects;
   j["foreign_capital_wan_usd"] = value(z, measure::foreign_capital);
+  j["investment_per_mu"] = zone.investment;  // 万元/亩, the zone's 亩均 figures of the year
+  j["tax_per_mu"] = zone.tax;
   json faces = json::object();
   for (const auto& k : m.task_forces) faces[k.task_force] = to_string(k.verdict);
-  j["july_faces"] = faces;
+  j["2020-07_faces"] = faces;
   ctx.sections.projects = j.dump();
 }
 

@@ -11,7 +11,8 @@ namespace zoneperf::cli {
 namespace {
 
 struct report_args {
-  std::string scorecard, pay, land, projects, tree, title, out_dir;
+  std::string scorecard, pay, land, projects, uncertainty, tree, title, out_dir;
+  report_lang lang = report_lang::zh;
 };
 
 void print_paths(std::ostream& out, const std::vector<std::string>& paths) {
@@ -26,7 +27,9 @@ void run_report(const report_args& a) {
   if (!a.pay.empty()) in.pay = read_text_file(a.pay);
   if (!a.land.empty()) in.land = read_text_file(a.land);
   if (!a.projects.empty()) in.projects = read_text_file(a.projects);
+  if (!a.uncertainty.empty()) in.uncertainty = read_text_file(a.uncertainty);
   in.title = a.title;
+  in.lang = a.lang;
   if (a.tree.empty()) {
     print_paths(std::cout, write_reports(report_data::parse(in), a.out_dir));
   } else {
@@ -47,17 +50,24 @@ void add_report_command(CLI::App& app) {
   cmd->add_option("--land", a.land, "亩均 JSON: `zoneperf land --format json`")->check(CLI::ExistingFile);
   cmd->add_option("--projects", a.projects, "Monthly check JSON: `zoneperf projects month --format json`")
       ->check(CLI::ExistingFile);
+  cmd->add_option(
+         "--uncertainty", a.uncertainty,
+         "Rank robustness JSON: `zoneperf uncertainty --format json` (nominal rank, 5-95 % band, P(rank 1))")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--tree", a.tree, "The scorecard's tree file (default: the preset its JSON names)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--title", a.title, "Report title (default: the tree's name)");
   cmd->add_option("--out", a.out_dir, "Folder to write into (created if missing)")->required();
+  add_lang_option(*cmd, a.lang);
   cmd->callback([] { run_report(a); });
 }
 
 void demo_reports(demo_context& ctx) {
   if (!ctx.card) return;
   report_sections sections = ctx.sections;
-  sections.title = "聊城高新区 · 双招双引 performance report";
+  // The demo's title in the language of its labels (the zone's name stays as it is).
+  sections.title = sections.lang == report_lang::en ? "聊城高新区 · 双招双引 performance report"
+                                                    : "聊城高新区 · 双招双引绩效报告";
   ctx.out << "\nReports (a page with charts, an auditor's workbook with live formulas, Markdown, CSV):\n";
   print_paths(ctx.out, write_reports(report_data(*ctx.card, sections), ctx.out_dir));
 }

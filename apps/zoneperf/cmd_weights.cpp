@@ -567,6 +567,7 @@ void demo_robustness(demo_context& ctx) {
   const std::string json_text = json.str();
   ctx.files.add(ctx.out_dir + "/uncertainty.json").write(json_text);
   ctx.out << "wrote " << ctx.out_dir << "/uncertainty.json\n";
+  ctx.sections.uncertainty = json_text;  // the reports' robustness section
 }
 
 const bool registered_weights = add_command(&add_weights_commands);

@@ -49,6 +49,13 @@ CLI::Option* add_format_option(CLI::App& app, output_format& f) {
       ->type_name("table|json|csv|markdown");
 }
 
+CLI::Option* add_lang_option(CLI::App& app, report_lang& lang) {
+  static const std::map<std::string, report_lang> names = {{"zh", report_lang::zh}, {"en", report_lang::en}};
+  return app.add_option("--lang", lang, "Language of the reports' labels (default: zh, Chinese)")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
+      ->type_name("zh|en");
+}
+
 void write_file(const std::string& path, std::string_view text) {
   output_file out(path);  // the old file stays until the new one is complete
   out.write(text);
@@ -60,6 +67,8 @@ void add_demo(CLI::App& app) {
   auto* cmd = app.add_subcommand("demo", "Assess the sample zone and print its scorecard, pay and checks");
   static std::string out_dir = "zoneperf-report";
   cmd->add_option("--out", out_dir, "Folder for the report files")->capture_default_str();
+  static report_lang lang = report_lang::zh;
+  add_lang_option(*cmd, lang);
   cmd->callback([] {
     auto steps = demo_steps();
     std::stable_sort(steps.begin(), steps.end(),
@@ -68,6 +77,7 @@ void add_demo(CLI::App& app) {
     std::filesystem::create_directories(out_dir, ec);
     if (ec) throw error(errc::cannot_write, out_dir, "cannot create folder: " + ec.message());
     demo_context ctx{std::cout, out_dir, std::nullopt, {}, {}};
+    ctx.sections.lang = lang;
     for (const auto& s : steps) s.step(ctx);
     ctx.files.commit();
   });

@@ -61,6 +61,9 @@ void export_reports(py::module_& m) {
       .def_property_readonly("has_pay", &report_data::has_pay)
       .def_property_readonly("has_land", &report_data::has_land)
       .def_property_readonly("has_projects", &report_data::has_projects)
+      .def_property_readonly(
+          "lang", [](const report_data& d) { return std::string(to_string(d.lang())); },
+          "The language of the labels: \"zh\" or \"en\".")
       .def(
           "html",
           [](const report_data& d) {
@@ -109,13 +112,21 @@ void export_reports(py::module_& m) {
   m.def(
       "_report",
       [](std::string scorecard, std::string pay, std::string land, std::string projects, std::string title,
-         const indicator_tree* tree) {
-        report_inputs in{std::move(scorecard), std::move(pay), std::move(land), std::move(projects),
-                         std::move(title)};
+         const indicator_tree* tree, const std::string& lang, std::string uncertainty) {
+        if (lang != "zh" && lang != "en")
+          throw py::value_error("lang must be \"zh\" or \"en\", not \"" + lang + "\"");
+        report_inputs in;
+        in.scorecard = std::move(scorecard);
+        in.pay = std::move(pay);
+        in.land = std::move(land);
+        in.projects = std::move(projects);
+        in.uncertainty = std::move(uncertainty);
+        in.title = std::move(title);
+        in.lang = lang == "en" ? report_lang::en : report_lang::zh;
         return report_data::parse(in, tree);
       },
       py::arg("scorecard"), py::arg("pay"), py::arg("land"), py::arg("projects"), py::arg("title"),
-      py::arg("tree").none(true));
+      py::arg("tree").none(true), py::arg("lang") = "zh", py::arg("uncertainty") = "");
 }
 
 }  // namespace zoneperf::python

@@ -92,7 +92,7 @@ def test_tables_and_their_csv_agree(card, full):
         assert parsed[1:] == t.rows
         assert len(t) == len(t.rows)
     scorecard = full.tables()[0]
-    col = scorecard.header.index("total")
+    col = scorecard.header.index("总分")
     assert {row[0]: float(row[col]) for row in scorecard.rows} == totals  # numbers read back exactly
 
 
@@ -186,7 +186,7 @@ def test_a_title_with_control_characters_or_not_utf8_is_error_217(card):
 def test_a_workbook_cell_over_excels_limit_is_error_319_naming_sheet_cell_and_person(card, pay, tmp_path):
     doc = json.loads(pay.to_json())
     doc["people"][0]["name"] = "x" * 32768
-    r = zp.report(card, pay=json.dumps(doc))
+    r = zp.report(card, pay=json.dumps(doc), lang="en")
     with pytest.raises(zp.DataError) as e:
         r.write_workbook(tmp_path / "a.xlsx")
     assert e.value.code == 319
@@ -196,3 +196,25 @@ def test_a_workbook_cell_over_excels_limit_is_error_319_naming_sheet_cell_and_pe
     zp.report(card, pay=json.dumps(doc)).write_workbook(tmp_path / "b.xlsx")
     with zipfile.ZipFile(tmp_path / "b.xlsx") as z:
         assert "x" * 32767 in z.read("xl/sharedStrings.xml").decode("utf-8")
+
+
+def test_labels_in_chinese_by_default_and_in_english_on_request(card, pay):
+    zh, en = zp.report(card, pay=pay), zp.report(card, pay=pay, lang="en")
+    assert (zh.lang, en.lang) == ("zh", "en")
+    assert "<h2>计分总表 · " in zh.html() and "<h2>Scorecard · " in en.html()
+    assert "## 差异化绩效" in zh.markdown() and "## Differentiated pay" in en.markdown()
+    assert zh.tables()[0].header[0] == "考核对象" and en.tables()[0].header[0] == "unit"
+    assert [t.rows for t in zh.tables()][0] != [] and zh.tables()[0].rows[0][:-1] == en.tables()[0].rows[0][:-1]
+    with pytest.raises(ValueError, match="lang must be"):
+        zp.report(card, lang="fr")
+
+
+def test_uncertainty_adds_the_robustness_section(card):
+    units = [u["id"] for u in json.loads(card)["units"]]
+    doc = {"samples": 10, "method": "uniform", "units": [
+        {"unit": u, "nominal_rank": i + 1, "median_rank": i + 1, "rank_p05": i + 1, "rank_p95": i + 1,
+         "p_rank_1": 1.0 if i == 0 else 0.0} for i, u in enumerate(units)]}
+    assert 'id="robustness"' not in zp.report(card).html()
+    html = zp.report(card, uncertainty=doc).html()
+    assert 'id="robustness"' in html and ">100.00%</td>" in html
+    assert "## 名次稳健性" in zp.report(card, uncertainty=json.dumps(doc)).markdown()

@@ -655,7 +655,7 @@ def _json_text(obj: Any, what: str) -> str:
 
 
 def report(scorecard: Any, *, pay: Any = None, land: Any = None, projects: Any = None, title: str = "",
-           tree: Optional[Tree] = None) -> Report:
+           tree: Optional[Tree] = None, lang: str = "zh", uncertainty: Any = None) -> Report:
     """The reports of a set of results (as `zoneperf report`): one Report to write as HTML, an
     auditor's workbook, Markdown and CSV tables.
 
@@ -664,9 +664,12 @@ def report(scorecard: Any, *, pay: Any = None, land: Any = None, projects: Any =
     `zoneperf land --format json`; projects: projects_month(...) (a dict) or `zoneperf projects month
     --format json`. Each is JSON text (str or bytes), a dict, or the result object; None leaves its
     section out. title: default the tree's name. tree: the scorecard's tree (default the preset its
-    JSON names). Bad input raises zoneperf.Error (ParseError 101, ConfigError 201/202/216, ...)."""
+    JSON names). lang: the labels' language, "zh" (default) or "en" (ValueError otherwise).
+    uncertainty: `zoneperf uncertainty --format json` (text or dict) adds the robustness section. Bad input
+    raises zoneperf.Error (ParseError 101, ConfigError 201/202/216, ...)."""
     return _core._report(_json_text(scorecard, "scorecard"), _json_text(pay, "pay"), _json_text(land, "land"),
-                         _json_text(projects, "projects"), title, tree)
+                         _json_text(projects, "projects"), title, tree, lang,
+                         _json_text(uncertainty, "uncertainty"))
 
 
 def _table_frame(self: ReportTable):

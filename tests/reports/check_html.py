@@ -3,8 +3,9 @@
 usage: check_html.py REPORT.html SCORECARD.json [--pay P.json] [--land L.json] [--projects M.json]
 Prints one line per problem and exits 1 when there is any; prints "ok: ..." otherwise.
 Checks: the page is well-formed XML; every <svg> fragment parses as XML on its own; the page
-references nothing outside itself; every number shown equals the JSON's (the exact value in
-data-v, the shown text rounded from it).
+references nothing outside itself; units are in rank order; every number shown equals the JSON's
+(the exact value in data-v, the shown text rounded from it: ratios and fractions as percentages,
+money with thousands separators).
 """
 import json
 import re
@@ -41,17 +42,19 @@ def cells(row):
     return list(row.iter("td"))
 
 
-def check_num(cell, value, decimals, where):
+def check_num(cell, value, decimals, where, percent=False):
     if value is None:
-        if (cell.text or "").strip() not in ("-", "missing"):
+        if (cell.text or "").strip() not in ("-", "missing", "缺失"):
             problems.append(f"{where}: expected '-', shown {cell.text!r}")
         return
     dv = cell.get("data-v")
     if dv is None or float(dv) != float(value):
         problems.append(f"{where}: data-v {dv!r} != JSON {value!r}")
-    shown = f"{float(value):.{decimals}f}"
+    shown = f"{float(value) * (100 if percent else 1):.{decimals}f}"
     if shown.startswith("-") and float(shown) == 0:
         shown = shown[1:]
+    if percent:
+        shown += "%"
     if cell.text != shown:
         problems.append(f"{where}: shown {cell.text!r}, expected {shown!r}")
 
@@ -69,8 +72,9 @@ if len(summary) != 1:
 else:
     heads = [th.text for th in summary[0].iter("th")]
     rows = [r for r in summary[0].iter("tr") if r.get("data-unit") is not None]
-    if [r.get("data-unit") for r in rows] != list(units):
-        problems.append(f"summary units {[r.get('data-unit') for r in rows]} != JSON {list(units)}")
+    by_rank = sorted(units, key=lambda k: (units[k]["rank"] is None, units[k]["rank"] or 0))
+    if [r.get("data-unit") for r in rows] != by_rank:
+        problems.append(f"summary units {[r.get('data-unit') for r in rows]} != the JSON's by rank {by_rank}")
     n_groups = len(heads) - 5
     for r in rows:
         u = units.get(r.get("data-unit"))
@@ -105,8 +109,9 @@ for uid, u in units.items():
         leaf = u["leaves"][r.get("data-leaf")]
         c = cells(r)
         where = f"{uid}/{r.get('data-leaf')}"
-        for col, key, dec in [(3, "actual", 2), (4, "target", 2), (5, "ratio", 4), (6, "fraction", 4), (8, "points", 2), (9, "max", 2)]:
-            check_num(c[col], leaf[key], dec, f"{where} {key}")
+        for col, key, dec, pc in [(3, "actual", 2, False), (4, "target", 2, False), (5, "ratio", 2, True),
+                                  (6, "fraction", 2, True), (8, "points", 2, False), (9, "max", 2, False)]:
+            check_num(c[col], leaf[key], dec, f"{where} {key}", pc)
             checked += 1
 
 if "--pay" in extra:
@@ -118,11 +123,14 @@ if "--pay" in extra:
     for r, tf in zip(rows, pay["task_forces"]):
         c = cells(r)
         for i, k in enumerate(["coefficient", "head_count", "baseline", "base_pay", "award", "total", "average_multiple"]):
-            if c[2 + i].text != str(tf[k]):
-                problems.append(f"pay {tf['id']} {k}: shown {c[2 + i].text!r}, JSON {tf[k]!r}")
+            money = k in ("baseline", "base_pay", "award", "total")
+            want = f"{float(tf[k]):,.2f}" if money else str(tf[k])
+            if c[2 + i].text != want or c[2 + i].get("data-v") != str(tf[k]):
+                problems.append(f"pay {tf['id']} {k}: shown {c[2 + i].text!r} (data-v {c[2 + i].get('data-v')!r}), "
+                                f"JSON {tf[k]!r}")
             checked += 1
     t = table("pay-rec")
-    rec = {r.get("data-item"): cells(r)[0].text for r in t[0].iter("tr")} if t else {}
+    rec = {r.get("data-item"): cells(r)[0].get("data-v") for r in t[0].iter("tr")} if t else {}
     for k, v in pay["reconciliation"].items():
         want = v["decimal"] if isinstance(v, dict) else v
         if k in rec and rec[k] != str(want):

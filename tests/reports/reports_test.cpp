@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
 #include "support.hpp"
 #include "zoneperf/error.hpp"
 
@@ -76,14 +80,46 @@ TEST(report_tables_test, one_table_per_sheet_and_only_for_the_inputs_given) {
 }
 
 TEST(report_tables_test, numbers_read_back_to_the_json_values) {
-  const auto tables = report_tables(report_data::parse(demo().inputs));
+  report_inputs in = demo().inputs;
+  in.lang = report_lang::en;
+  const auto tables = report_tables(report_data::parse(in));
   const report_table& s = tables[0];
-  EXPECT_EQ(s.header,
-            (std::vector<std::string>{"unit", "attraction", "delivery", "openness", "land_efficiency",
-                                      "revenue_tax", "service", "total", "rank", "grade", "veto"}));
+  ASSERT_EQ(s.header.size(), 11u);
+  EXPECT_EQ(s.header[0], "unit");
+  EXPECT_EQ(std::vector<std::string>(s.header.end() - 4, s.header.end()),
+            (std::vector<std::string>{"total", "rank", "grade", "veto"}));
   EXPECT_EQ(s.rows[0], (std::vector<std::string>{"新材料新能源", "27.68888888888889", "21", "16.4", "15",
                                                  "15", "9.2", "112.28888888888889", "1", "优秀", "no"}));
   EXPECT_EQ(tables[1].rows.size(), 4u * 20u);  // 17 leaves and 3 items per unit
+}
+
+TEST(report_tables_test, headers_follow_the_language_and_the_numbers_do_not) {
+  report_inputs in = demo().inputs;
+  const auto zh = report_tables(report_data::parse(in));
+  in.lang = report_lang::en;
+  const auto en = report_tables(report_data::parse(in));
+  ASSERT_EQ(zh.size(), en.size());
+  EXPECT_EQ(zh[0].header[0], "考核对象");
+  EXPECT_EQ(std::vector<std::string>(zh[0].header.end() - 4, zh[0].header.end()),
+            (std::vector<std::string>{"总分", "名次", "等次", "否决"}));
+  EXPECT_EQ(zh[0].rows[0].back(), "否");
+  EXPECT_EQ(zh[5].name, "land_enterprises");  // the file names stay ids
+  EXPECT_NE(std::find(zh[5].header.begin(), zh[5].header.end(), "亩均投资强度（万元/亩）"),
+            zh[5].header.end());
+  EXPECT_NE(std::find(en[5].header.begin(), en[5].header.end(), "investment per mu (万元/mu)"),
+            en[5].header.end());
+  for (std::size_t t = 0; t < zh.size(); ++t) {
+    EXPECT_EQ(zh[t].name, en[t].name);
+    ASSERT_EQ(zh[t].rows.size(), en[t].rows.size());
+    EXPECT_NE(zh[t].header, en[t].header) << zh[t].name;
+    // Every number cell is the same text in both languages.
+    for (std::size_t r = 0; r < zh[t].rows.size(); ++r)
+      for (std::size_t c = 0; c < zh[t].rows[r].size(); ++c) {
+        const std::string& a = zh[t].rows[r][c];
+        if (!a.empty() && (std::isdigit(static_cast<unsigned char>(a[0])) || a[0] == '-'))
+          EXPECT_EQ(a, en[t].rows[r][c]) << zh[t].name << " row " << r << " col " << c;
+      }
+  }
 }
 
 TEST(report_csv_test, starts_with_a_bom_and_quotes_what_needs_quoting) {
@@ -95,11 +131,23 @@ TEST(report_csv_test, starts_with_a_bom_and_quotes_what_needs_quoting) {
 TEST(report_markdown_test, has_every_section_given_and_every_units_explanation) {
   const std::string md = report_markdown(report_data::parse(demo().inputs));
   for (const char* s :
-       {"# 产业专班考核", "## Scorecard (task-force)", "## Monthly faces 2020-07", "## Pay",
-        "## 亩均 classes", "## Every leaf explained", "### 信息技术",
+       {"# 产业专班考核", "## 计分总表 · 产业专班考核 (`task-force`)", "## 月度督查 2020-07 · 😊 / 😢",
+        "## 差异化绩效", "## 亩均效益分类", "## 逐项得分说明", "### 信息技术",
+        "| 新材料新能源 | 27.69 | 21.00 | 16.40 | 15.00 | 15.00 | 9.20 | 112.29 | 1 | 优秀 | 否 |",
+        "| 医养健康 | 😢 | 1/2 | 2/2 | 2/2 | 意向 1 &lt; 2 |"})
+    EXPECT_NE(md.find(s), std::string::npos) << s;
+  report_inputs in = demo().inputs;
+  in.lang = report_lang::en;
+  const std::string en = report_markdown(report_data::parse(in));
+  for (const char* s :
+       {"## Scorecard · 产业专班考核 (`task-force`)", "## Monthly review 2020-07", "## Differentiated pay",
+        "## Every leaf explained",
         "| 新材料新能源 | 27.69 | 21.00 | 16.40 | 15.00 | 15.00 | 9.20 | 112.29 | 1 | 优秀 | no |",
         "| 医养健康 | 😢 | 1/2 | 2/2 | 2/2 | intent 1 &lt; 2 |"})
-    EXPECT_NE(md.find(s), std::string::npos) << s;
+    EXPECT_NE(en.find(s), std::string::npos) << s;
+  // Money with thousands separators, ratios as percentages.
+  EXPECT_TRUE(std::regex_search(md, std::regex("\\| [0-9]{1,3}(,[0-9]{3})+\\.[0-9]{2} \\|")));
+  EXPECT_TRUE(std::regex_search(md, std::regex("\\| [0-9]+\\.[0-9]{2}% \\|")));
 }
 
 TEST(write_reports_test, writes_every_format_into_the_folder) {
@@ -133,6 +181,21 @@ TEST(report_cli_test, report_builds_the_files_from_saved_json_results) {
   report_inputs in = d.inputs;
   in.land.clear();
   EXPECT_EQ(read_text_file(out_dir + "/report.html"), report_html(report_data::parse(in)));
+  // --lang en: the English page; a language it does not know is a usage error (exit 2).
+  ASSERT_EQ(run(quote(ZONEPERF_CLI) + " report --scorecard " + quote(d.dir + "/scorecard.json") +
+                    " --lang en" + " --out " + quote(out_dir + "/en"),
+                &out),
+            0)
+      << out;
+  report_inputs en;
+  en.scorecard = d.inputs.scorecard;
+  en.lang = report_lang::en;
+  EXPECT_EQ(read_text_file(out_dir + "/en/report.html"), report_html(report_data::parse(en)));
+  EXPECT_EQ(run(quote(ZONEPERF_CLI) + " report --scorecard " + quote(d.dir + "/scorecard.json") +
+                    " --lang fr" + " --out " + quote(out_dir + "/fr"),
+                &out),
+            2);
+  EXPECT_NE(out.find("--lang"), std::string::npos) << out;
 }
 
 TEST(report_cli_test, a_bad_input_exits_2_with_the_message) {

@@ -92,9 +92,15 @@ const workbook_formula* find_formula(const workbook_manifest& m, const std::stri
   return nullptr;
 }
 
+report_data english() {
+  report_inputs in = demo().inputs;
+  in.lang = report_lang::en;
+  return report_data::parse(in);
+}
+
 TEST(workbook_test, derived_cells_are_formulas_over_the_inputs_on_their_row) {
   const std::string dir = test::temp_dir("xlsx-formulas");
-  const auto m = write_report_workbook(report_data::parse(demo().inputs), dir + "/report.xlsx");
+  const auto m = write_report_workbook(english(), dir + "/report.xlsx");
   EXPECT_EQ(m.sheets,
             (std::vector<std::string>{"scorecard", "leaves", "pay_people", "pay_task_forces",
                                       "pay_reconciliation", "land_enterprises", "land_classes", "faces"}));
@@ -130,6 +136,28 @@ TEST(workbook_test, derived_cells_are_formulas_over_the_inputs_on_their_row) {
   EXPECT_EQ(scorecard, 4u * 12u);
 }
 
+TEST(workbook_test, chinese_sheet_names_are_quoted_in_formulas_and_the_formulas_are_the_same) {
+  const std::string dir = test::temp_dir("xlsx-zh");
+  const auto zh = write_report_workbook(report_data::parse(demo().inputs), dir + "/zh.xlsx");
+  const auto en = write_report_workbook(english(), dir + "/en.xlsx");
+  EXPECT_EQ(zh.sheets, (std::vector<std::string>{"计分总表", "逐项得分", "每人绩效", "专班绩效", "绩效核对",
+                                                 "亩均企业", "亩均分类", "月度督查"}));
+  EXPECT_EQ(find_formula(zh, "计分总表", "B2")->formula, "SUM('逐项得分'!N2:N4)");
+  EXPECT_EQ(find_formula(zh, "计分总表", "J2")->formula, "MAX('逐项得分'!P2:P21)");
+  ASSERT_EQ(zh.formulas.size(), en.formulas.size());
+  // The same formulas and cached values in both languages, up to the sheet names.
+  for (std::size_t i = 0; i < zh.formulas.size(); ++i) {
+    std::string f = zh.formulas[i].formula;
+    for (auto [a, b] : {std::pair<std::string, std::string>{"'逐项得分'!", "leaves!"},
+                        {"'每人绩效'!", "pay_people!"},
+                        {"'亩均企业'!", "land_enterprises!"}})
+      for (auto at = f.find(a); at != std::string::npos; at = f.find(a)) f.replace(at, a.size(), b);
+    EXPECT_EQ(f, en.formulas[i].formula);
+    EXPECT_EQ(zh.formulas[i].number, en.formulas[i].number);
+    EXPECT_EQ(zh.formulas[i].text, en.formulas[i].text);
+  }
+}
+
 TEST(workbook_test, caches_the_library_values_or_zeros_on_request) {
   const std::string dir = test::temp_dir("xlsx-cache");
   const auto data = report_data::parse(demo().inputs);
@@ -137,7 +165,7 @@ TEST(workbook_test, caches_the_library_values_or_zeros_on_request) {
   const auto z = write_report_workbook(data, dir + "/z.xlsx", {cached_values::zero});
   ASSERT_EQ(m.formulas.size(), z.formulas.size());
   // The manifest always holds the library's values: 新材料新能源's total is 112.28888888888889.
-  EXPECT_EQ(find_formula(z, "scorecard", "K2")->number, 112.28888888888889);
+  EXPECT_EQ(find_formula(z, "计分总表", "K2")->number, 112.28888888888889);
   EXPECT_NE(read_text_file(dir + "/a.xlsx"), read_text_file(dir + "/z.xlsx"));
 }
 
@@ -170,7 +198,7 @@ TEST_F(libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_librar
   EXPECT_EQ(lines(check(m, sheets)), "");
   EXPECT_GT(m.formulas.size(), 400u);
   // And the recomputed value really is there (not a cached one): 新材料新能源's total.
-  EXPECT_EQ(sheets.at("scorecard").cell(0, 10), "112.288888888889");
+  EXPECT_EQ(sheets.at("计分总表").cell(0, 10), "112.288888888889");
 }
 
 TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_the_check_fails) {
@@ -180,15 +208,14 @@ TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_
   const auto m =
       write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
   const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::as_configured, dir);
-  EXPECT_EQ(sheets.at("scorecard").cell(0, 10), "0");
+  EXPECT_EQ(sheets.at("计分总表").cell(0, 10), "0");
   EXPECT_GT(check(m, sheets).size(), m.formulas.size() / 2);
 }
 
 TEST_F(libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_its_dependents) {
   if (find_program("/usr/bin/python3").empty()) GTEST_SKIP() << "no /usr/bin/python3 to edit the workbook";
   const std::string dir = test::temp_dir("lo-broken");
-  const auto m =
-      write_report_workbook(report_data::parse(demo().inputs), dir + "/report.xlsx", {cached_values::zero});
+  const auto m = write_report_workbook(english(), dir + "/report.xlsx", {cached_values::zero});
   // Break 新材料新能源's intent_projects points (leaves!N2 = L2*M2) into L2*M2+1 inside the file.
   const std::string script =
       "import sys, zipfile\n"

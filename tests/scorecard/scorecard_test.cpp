@@ -73,12 +73,18 @@ TEST(scorecard_test, reweighted_and_all_missing_groups_read_back) {
   EXPECT_FALSE(back.result.all_missing(1, tree.index_of("g")));
   EXPECT_EQ(back.result.max(1, tree.index_of("b")), 10);
   // The reports mark the group whose indicators were all missing (unit z), and only that one.
-  const std::string md = report_markdown(report_data(back));
+  report_sections en;
+  en.lang = report_lang::en;
+  const std::string md = report_markdown(report_data(back, en));
   EXPECT_EQ(md.find("(all missing)"), md.rfind("(all missing)"));
   EXPECT_NE(md.find("| z | 0.00 (all missing) |"), std::string::npos) << md;
-  const std::string html = report_html(report_data(back));
+  EXPECT_NE(report_markdown(report_data(back)).find("| z | 0.00（全部缺失） |"), std::string::npos);
+  const std::string html = report_html(report_data(back, en));
   EXPECT_NE(html.find("<td class=\"n all-missing\" title=\"every indicator missing\" data-v=\"0\">0.00</td>"),
             std::string::npos);
+  EXPECT_NE(
+      report_html(report_data(back)).find("<td class=\"n all-missing\" title=\"全部指标缺失\" data-v=\"0\">"),
+      std::string::npos);
 }
 
 TEST(scorecard_test, a_hand_written_scorecard_without_nodes_reads_for_pay) {

@@ -47,19 +47,29 @@
 
 namespace zoneperf {
 
+/// The language of every label of the reports (headings, headers, notes, sheet names): Chinese by
+/// default. Ids, user text (unit, indicator and grade names) and the JSON keep their own text.
+enum class report_lang { zh, en };
+/// "zh" or "en".
+const char* to_string(report_lang lang) noexcept;
+
 /// JSON texts as the commands print them; an empty string leaves its section out.
 struct report_inputs {
-  std::string scorecard;  ///< required: report_json with every leaf explained (read by read_scorecard)
-  std::string pay;        ///< optional: pay_json
-  std::string land;       ///< optional: land_report_json
-  std::string projects;   ///< optional: `projects month` JSON (or the demo's faces)
-  std::string title;      ///< empty: the tree's name; one line of UTF-8 without control characters (217)
+  std::string scorecard;    ///< required: report_json with every leaf explained (read by read_scorecard)
+  std::string pay;          ///< optional: pay_json
+  std::string land;         ///< optional: land_report_json
+  std::string projects;     ///< optional: `projects month` JSON (or the demo's faces)
+  std::string uncertainty;  ///< optional: `zoneperf uncertainty --format json` (the robustness section)
+  std::string title;        ///< empty: the tree's name; one line of UTF-8 without control characters (217)
+  report_lang lang = report_lang::zh;  ///< the labels' language
 };
 
 /// The sections beside a scorecard, as JSON texts; an empty string leaves its section out.
 struct report_sections {
   std::string pay, land, projects;
-  std::string title;  ///< empty: the tree's name
+  std::string uncertainty;  ///< `zoneperf uncertainty --format json`; its units must be the scorecard's (316)
+  std::string title;        ///< empty: the tree's name
+  report_lang lang = report_lang::zh;  ///< the labels' language
 };
 
 struct report_table;
@@ -80,6 +90,8 @@ class report_data {
   bool has_pay() const;
   bool has_land() const;
   bool has_projects() const;
+  bool has_uncertainty() const;
+  report_lang lang() const;
 
  private:
   struct model;  // the parsed inputs, defined with the writers in the library's sources

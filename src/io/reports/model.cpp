@@ -113,7 +113,10 @@ faces_view faces_of(const rjson& p) {
         r.figures.push_back({c, num_or_nan(actual), num_or_nan(target)});
       }
       if (k.contains("missed") && k["missed"].is_array()) {
-        for (const auto& m : k["missed"]) r.missed += (r.missed.empty() ? "" : "; ") + text_of(m);
+        for (const auto& m : k["missed"]) {
+          r.missed += (r.missed.empty() ? "" : "; ") + text_of(m);
+          r.missed_items.push_back(text_of(m));
+        }
         r.missed_count = k["missed"].size();
       }
       v.rows.push_back(std::move(r));
@@ -144,6 +147,7 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
   auto m = std::make_shared<report_data::model>(card.tree);
   const indicator_tree& tree = m->tree;
   m->title = sections.title.empty() ? tree.name() : sections.title;
+  m->lang = sections.lang;
   m->groups = tree.groups();
   const assessment& r = card.result;
   for (int g : m->groups)
@@ -211,16 +215,37 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
       throw error(errc::missing_field, "projects",
                   "no faces: expected the JSON of `zoneperf projects month --format json` (\"check\")");
   }
+  if (!sections.uncertainty.empty()) {
+    m->uncertainty = parse_json(sections.uncertainty, "uncertainty");
+    const rjson& list = field(m->uncertainty, "units", "uncertainty");
+    if (!list.is_array()) throw error(errc::wrong_type, "uncertainty:/units", "\"units\" must be an array");
+    std::vector<problem> problems;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string where = "uncertainty:/units/" + std::to_string(i);
+      for (const char* k : {"unit", "nominal_rank", "rank_p05", "rank_p95", "p_rank_1"})
+        if (!list[i].is_object() || !list[i].contains(k))
+          throw error(errc::missing_field, where, std::string("missing \"") + k + "\"");
+      const std::string id = text_of(list[i]["unit"]);
+      if (!card.find(id))
+        problems.push_back(
+            {errc::unknown_unit, where + "/unit", "unit \"" + id + "\" is not a unit of the scorecard"});
+    }
+    if (!problems.empty()) throw error(std::move(problems));
+  }
   model_ = std::move(m);
 }
 
 report_data report_data::parse(const report_inputs& in, const indicator_tree* tree) {
   return report_data(read_scorecard(in.scorecard, "scorecard", tree),
-                     report_sections{in.pay, in.land, in.projects, in.title});
+                     report_sections{in.pay, in.land, in.projects, in.uncertainty, in.title, in.lang});
 }
 
 bool report_data::has_pay() const { return !model_->pay.is_null(); }
 bool report_data::has_land() const { return !model_->land.is_null(); }
 bool report_data::has_projects() const { return !model_->projects.is_null(); }
+bool report_data::has_uncertainty() const { return !model_->uncertainty.is_null(); }
+report_lang report_data::lang() const { return model_->lang; }
+
+const char* to_string(report_lang lang) noexcept { return lang == report_lang::en ? "en" : "zh"; }
 
 }  // namespace zoneperf

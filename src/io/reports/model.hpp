@@ -40,9 +40,10 @@ struct report_model {
   explicit report_model(indicator_tree t) : tree(std::move(t)) {}
   indicator_tree tree;
   std::string title;
+  report_lang lang = report_lang::zh;
   std::vector<int> groups;  // tree indices of the root's scored children
   std::vector<rep_unit> units;
-  rjson pay, land, projects;  // null when not given
+  rjson pay, land, projects, uncertainty;  // null when not given
 
   const node& nd(int i) const { return tree.node(static_cast<std::size_t>(i)); }
   /// Index of a grade label in the tree's grades (-1 when none).
@@ -66,7 +67,8 @@ struct face_row {
     std::string text() const;       // "actual/target"
   };
   std::vector<figure> figures;
-  std::string missed;
+  std::string missed;                     // the items joined with "; "
+  std::vector<std::string> missed_items;  // "intent 1 < 2", ...
   std::size_t missed_count = 0;
 };
 struct faces_view {

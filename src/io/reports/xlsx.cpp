@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <limits>
 
+#include "labels.hpp"
 #include "model.hpp"
 #include "zoneperf/error.hpp"
 #include "zoneperf/io/report.hpp"
@@ -44,6 +46,31 @@ std::string abs_col(int col, int first_row, int last_row) {
 std::string abs_range(const std::string& sheet, int col, int first_row, int last_row) {
   return sheet + "!" + abs_col(col, first_row, last_row);
 }
+/// A sheet's name in the report's language (labels.cpp "sheet.<id>").
+std::string sheet_name(const detail::report_model& m, const char* id) {
+  return std::string(detail::label(m.lang, std::string("sheet.") + id));
+}
+/// A sheet's name as a formula names it: quoted ('逐项得分') unless it is a plain ASCII name.
+std::string sheet_ref(const std::string& name) {
+  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
+  for (char c : name) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  if (plain) return name;
+  std::string o = "'";
+  for (char c : name) o += c == '\'' ? std::string("''") : std::string(1, c);
+  return o + "'";
+}
+/// Column headers: the labels "col.<key>" of the report's language ("total" of pay is col.pay_total).
+std::vector<std::string> headers(const detail::report_model& m, std::initializer_list<const char*> keys) {
+  std::vector<std::string> out;
+  for (const char* k : keys)
+    out.push_back(std::string(k) == "total" ? std::string(detail::label(m.lang, "col.pay_total"))
+                                            : detail::label_or(m.lang, "col", k));
+  return out;
+}
+std::string lbl(const detail::report_model& m, std::string_view id) {
+  return std::string(detail::label(m.lang, id));
+}
+
 /// A constant for a formula: the shortest text that reads back to the same double.
 std::string k(double v) { return shortest(v); }
 /// A text constant for a formula.
@@ -322,9 +349,9 @@ std::string fraction_formula(const node& n, int row, std::string& ratio_formula)
 }
 
 void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<int, int>>& unit_rows) {
-  b.sheet("leaves", "unit",
-          {"unit", "group", "indicator", "name", "kind", "rule", "direction", "actual", "target", "cap",
-           "ratio", "fraction", "max", "points", "capped", "vetoes"},
+  b.sheet(sheet_name(m, "leaves"), "unit",
+          headers(m, {"unit", "group", "indicator", "name", "kind", "rule", "direction", "actual", "target",
+                      "cap", "ratio", "fraction", "max", "points", "capped", "vetoes"}),
           {14, 16, 24, 22, 8, 12, 9, 12, 12, 7, 12, 12, 8, 12, 8, 7});
   int row = 1;
   for (const auto& u : m.units) {
@@ -333,16 +360,17 @@ void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<
       const node& n = m.nd(l.node);
       b.text(row, L_UNIT, u.id);
       b.text(row, L_GROUP,
-             l.group >= 0 ? m.nd(m.groups[static_cast<std::size_t>(l.group)]).id : to_string(n.kind));
+             l.group >= 0 ? m.nd(m.groups[static_cast<std::size_t>(l.group)]).id
+                          : detail::label_or(m.lang, "kind", to_string(n.kind)));
       b.text(row, L_ID, n.id);
       b.text(row, L_NAME, n.name);
-      b.text(row, L_KIND, to_string(n.kind));
-      b.text(row, L_DIR, n.kind == node_kind::leaf ? to_string(n.dir) : "");
+      b.text(row, L_KIND, detail::label_or(m.lang, "kind", to_string(n.kind)));
+      b.text(row, L_DIR, n.kind == node_kind::leaf ? detail::label_or(m.lang, "dir", to_string(n.dir)) : "");
       b.num(row, L_ACTUAL, l.actual);
       b.num(row, L_TARGET, l.target);
-      b.text(row, L_CAPPED, l.capped ? "yes" : "");
+      b.text(row, L_CAPPED, l.capped ? lbl(m, "word.yes") : "");
       const bool missing = std::isnan(l.actual);
-      std::string rule_text = l.rule;
+      std::string rule_text = detail::label_or(m.lang, "rule", l.rule);
       if (n.kind == node_kind::leaf) {
         const rule& ru = n.rule;
         double cap = nan;
@@ -364,7 +392,7 @@ void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<
           b.formula(row, L_FRACTION, frac_f, l.fraction);
         } else {
           b.num(row, L_FRACTION, l.fraction);
-          if (!missing) rule_text += " (fraction from the batch: input)";
+          if (!missing) rule_text += lbl(m, "xlsx.batch_fraction");
         }
         if (!missing && !std::isnan(l.points))
           b.formula(row, L_POINTS, ref(row, L_FRACTION) + "*" + ref(row, L_MAX), l.points);
@@ -373,7 +401,7 @@ void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<
         b.num(row, L_VETOES, l.vetoes ? 1 : 0);
       } else if (n.kind == node_kind::bonus || n.kind == node_kind::penalty) {
         b.num(row, L_MAX, l.max);
-        rule_text += " " + k(n.per_unit) + " per unit, max " + k(n.max);
+        rule_text += detail::label_fill(m.lang, "xlsx.per_unit", {k(n.per_unit), k(n.max)});
         if (!missing) {
           b.formula(row, L_FRACTION, k(n.per_unit) + "*" + ref(row, L_ACTUAL), l.fraction);
           b.formula(row, L_POINTS, "MIN(" + ref(row, L_FRACTION) + "," + ref(row, L_MAX) + ")", l.points);
@@ -398,15 +426,17 @@ void leaves_sheet(book& b, const detail::report_model& m, std::vector<std::pair<
 
 void scorecard_sheet(book& b, const detail::report_model& m,
                      const std::vector<std::pair<int, int>>& unit_rows) {
-  std::vector<std::string> header{"unit"};
+  std::vector<std::string> header{lbl(m, "col.unit")};
   for (int g : m.groups) header.push_back(m.nd(g).id + " " + m.nd(g).name);
   const int c_bonus = static_cast<int>(header.size());
-  for (const char* h : {"bonus", "penalty", "veto", "total", "rank", "grade"}) header.push_back(h);
+  for (const char* h : {"col.bonus", "col.penalty", "col.veto", "col.total", "col.rank", "col.grade"})
+    header.push_back(lbl(m, h));
+  const std::string leaves = sheet_ref(sheet_name(m, "leaves")) + "!";
   const int c_penalty = c_bonus + 1, c_veto = c_bonus + 2, c_total = c_bonus + 3, c_rank = c_bonus + 4,
             c_grade = c_bonus + 5;
   std::vector<double> widths(header.size(), 14);
   widths[0] = 16;
-  b.sheet("scorecard", "unit", header, widths);
+  b.sheet(sheet_name(m, "scorecard"), "unit", header, widths);
   const int n_units = static_cast<int>(m.units.size());
   for (int u = 0; u < n_units; ++u) {
     const auto& unit = m.units[static_cast<std::size_t>(u)];
@@ -432,10 +462,9 @@ void scorecard_sheet(book& b, const detail::report_model& m,
       bool contiguous = true;
       for (std::size_t i = 1; i < rows.size(); ++i) contiguous = contiguous && rows[i] == rows[i - 1] + 1;
       if (contiguous)
-        return "SUM(leaves!" + ref(rows.front(), L_POINTS) + ":" + ref(rows.back(), L_POINTS) + ")";
+        return "SUM(" + leaves + ref(rows.front(), L_POINTS) + ":" + ref(rows.back(), L_POINTS) + ")";
       std::string f = "SUM(";
-      for (std::size_t i = 0; i < rows.size(); ++i)
-        f += (i ? "," : "") + std::string("leaves!") + ref(rows[i], L_POINTS);
+      for (std::size_t i = 0; i < rows.size(); ++i) f += (i ? "," : "") + leaves + ref(rows[i], L_POINTS);
       return f + ")";
     };
     for (std::size_t g = 0; g < m.groups.size(); ++g) {
@@ -464,7 +493,7 @@ void scorecard_sheet(book& b, const detail::report_model& m,
     }
     b.formula(row, c_bonus, sum_of(bonus_rows), bonus);
     b.formula(row, c_penalty, sum_of(penalty_rows), penalty);
-    b.formula(row, c_veto, "MAX(leaves!" + ref(first, L_VETOES) + ":" + ref(last, L_VETOES) + ")",
+    b.formula(row, c_veto, "MAX(" + leaves + ref(first, L_VETOES) + ":" + ref(last, L_VETOES) + ")",
               unit.veto ? 1 : 0);
     const std::string groups_sum =
         m.groups.empty() ? "0"
@@ -518,30 +547,30 @@ void pay_sheets(book& b, const detail::report_model& m) {
     P_TOTAL,
     P_MULT
   };
-  b.sheet("pay_people", "person",
-          {"id",
-           "name",
-           "task_force",
-           "team",
-           "job_level",
-           "baseline",
-           "score",
-           "grade",
-           "task_force_coefficient",
-           "team_coefficient",
-           "individual_coefficient",
-           "share",
-           "lambda",
-           "floor",
-           "cap",
-           "raw_pay",
-           "clamp",
-           "raw_whole_fen",
-           "rounding_fen",
-           "base_pay",
-           "award",
-           "total",
-           "multiple"},
+  b.sheet(sheet_name(m, "pay_people"), "person",
+          headers(m, {"id",
+                      "name",
+                      "task_force",
+                      "team",
+                      "job_level",
+                      "baseline",
+                      "score",
+                      "grade",
+                      "task_force_coefficient",
+                      "team_coefficient",
+                      "individual_coefficient",
+                      "share",
+                      "lambda",
+                      "floor",
+                      "cap",
+                      "raw_pay",
+                      "clamp",
+                      "raw_whole_fen",
+                      "rounding_fen",
+                      "base_pay",
+                      "award",
+                      "total",
+                      "multiple"}),
           {8, 10, 14, 12, 10, 12, 7, 8, 10, 10, 10, 14, 16, 12, 12, 14, 8, 12, 8, 12, 10, 12, 9});
   const int n = static_cast<int>(people.size());
   for (int i = 0; i < n; ++i) {
@@ -554,7 +583,9 @@ void pay_sheets(book& b, const detail::report_model& m) {
                             {P_LEVEL, "job_level"},
                             {P_GRADE, "grade"},
                             {P_CLAMP, "clamp"}})
-      b.text(row, col, text_of(x.value(key, rjson())));
+      b.text(row, col,
+             col == P_CLAMP ? detail::label_or(m.lang, "clamp", text_of(x.value(key, rjson())))
+                            : text_of(x.value(key, rjson())));
     b.num(row, P_BASE, dec(x.value("baseline", rjson())));
     b.num(row, P_SCORE, dec(x.value("score", rjson())));
     b.num(row, P_TFC, dec(x.value("task_force_coefficient", rjson())));
@@ -589,11 +620,11 @@ void pay_sheets(book& b, const detail::report_model& m) {
               5.1e-5);
   }
   const int last = std::max(n, 1);
-  auto col_range = [&](int col) { return abs_range("pay_people", col, 1, last); };
+  auto col_range = [&](int col) { return abs_range(sheet_ref(sheet_name(m, "pay_people")), col, 1, last); };
 
-  b.sheet("pay_task_forces", "task force",
-          {"task_force", "grade", "coefficient", "head_count", "baseline", "base_pay", "award", "total",
-           "average_multiple"},
+  b.sheet(sheet_name(m, "pay_task_forces"), "task force",
+          headers(m, {"task_force", "grade", "coefficient", "head_count", "baseline", "base_pay", "award",
+                      "total", "average_multiple"}),
           {16, 8, 11, 11, 14, 14, 12, 14, 16});
   int row = 1;
   for (const auto& tf : p["task_forces"]) {
@@ -614,10 +645,10 @@ void pay_sheets(book& b, const detail::report_model& m) {
     ++row;
   }
 
-  b.sheet("pay_reconciliation", "item", {"item", "value", "how"}, {18, 18, 60});
-  auto item = [&](int r, const char* name, const char* how) {
-    b.text(r, 0, name);
-    b.text(r, 2, how);
+  b.sheet(sheet_name(m, "pay_reconciliation"), "item", headers(m, {"item", "value", "how"}), {18, 18, 60});
+  auto item = [&](int r, const char* name, const char*) {
+    b.text(r, 0, lbl(m, std::string("rec.") + name));
+    b.text(r, 2, r == 2 ? lbl(m, "rec.multiplier.how") : lbl(m, std::string("rec.") + name + ".how"));
   };
   item(1, "baseline", "Σ baseline");
   b.formula(1, 1, "SUM(" + col_range(P_BASE) + ")", dec(rec.value("baseline", rjson())), 1e-6);
@@ -646,13 +677,14 @@ void land_sheets(book& b, const detail::report_model& m) {
   if (!ents.empty() && ents[0].contains("metrics"))
     for (auto it = ents[0]["metrics"].begin(); it != ents[0]["metrics"].end(); ++it)
       metrics.push_back(it.key());
-  std::vector<std::string> header{"id", "name", "park", "task_force", "land_mu"};
-  header.insert(header.end(), metrics.begin(), metrics.end());
+  std::vector<std::string> header = headers(m, {"id", "name", "park", "task_force", "land_mu"});
+  for (const auto& k2 : metrics) header.push_back(detail::label_or(m.lang, "metric", k2));
   const int c_score = static_cast<int>(header.size());
-  for (const char* h : {"score", "rank", "class", "exempt"}) header.push_back(h);
+  for (const auto& h : headers(m, {"score", "rank", "class", "exempt"})) header.push_back(h);
   std::vector<double> widths(header.size(), 13);
   widths[1] = 22;
-  b.sheet("land_enterprises", "enterprise", header, widths);
+  const std::string ents_sheet = sheet_name(m, "land_enterprises");
+  b.sheet(ents_sheet, "enterprise", header, widths);
   const int n = static_cast<int>(ents.size());
   for (int i = 0; i < n; ++i) {
     const rjson& e = ents[static_cast<std::size_t>(i)];
@@ -670,13 +702,14 @@ void land_sheets(book& b, const detail::report_model& m) {
     b.text(row, c_score + 2, text_of(e.value("class", rjson())));
     b.text(row, c_score + 3, text_of(e.value("exempt", rjson())));
   }
-  b.sheet("land_classes", "class", {"class", "name", "count", "quota"}, {8, 14, 8, 8});
+  b.sheet(sheet_name(m, "land_classes"), "class", headers(m, {"class", "name", "count", "quota"}),
+          {8, 14, 8, 8});
   int row = 1;
   for (const auto& c : l["classes"]) {
     b.text(row, 0, text_of(c["label"]));
     b.text(row, 1, text_of(c.value("name", rjson())));
     b.formula(row, 2,
-              "SUMPRODUCT(--(" + abs_range("land_enterprises", c_score + 2, 1, std::max(n, 1)) + "=$A" +
+              "SUMPRODUCT(--(" + abs_range(sheet_ref(ents_sheet), c_score + 2, 1, std::max(n, 1)) + "=$A" +
                   std::to_string(row + 1) + "))",
               detail::num_or_nan(c["count"]));
     b.num(row, 3, detail::num_or_nan(c.value("quota", rjson())));
@@ -686,16 +719,16 @@ void land_sheets(book& b, const detail::report_model& m) {
 
 void faces_sheet(book& b, const detail::report_model& m) {
   const auto f = detail::faces_of(m.projects);
-  std::vector<std::string> header{"task_force", "face"};
+  std::vector<std::string> header = headers(m, {"task_force", "face"});
   for (const auto& c : f.columns) {
-    header.push_back(c + " actual");
-    header.push_back(c + " target");
+    header.push_back(detail::label_fill(m.lang, "word.actual_of", {detail::label_or(m.lang, "col", c)}));
+    header.push_back(detail::label_fill(m.lang, "word.target_of", {detail::label_or(m.lang, "col", c)}));
   }
   if (!f.columns.empty()) {
-    header.push_back("targets missed");
-    header.push_back("missed");
+    header.push_back(lbl(m, "col.targets_missed"));
+    header.push_back(lbl(m, "col.missed"));
   }
-  b.sheet("faces", "task force", header, std::vector<double>(header.size(), 14));
+  b.sheet(sheet_name(m, "faces"), "task force", header, std::vector<double>(header.size(), 14));
   int row = 1;
   for (const auto& r : f.rows) {
     b.text(row, 0, r.task_force);
@@ -710,7 +743,7 @@ void faces_sheet(book& b, const detail::report_model& m) {
     }
     if (!f.columns.empty()) {
       b.formula(row, col, count.empty() ? "0" : count, static_cast<double>(r.missed_count));
-      b.text(row, col + 1, r.missed);
+      b.text(row, col + 1, detail::missed_text(m.lang, r.missed_items));
     }
     ++row;
   }
