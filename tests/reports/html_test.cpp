@@ -260,7 +260,7 @@ std::pair<unsigned, unsigned> png_size(const std::string& bytes) {
   return {be(16), be(20)};
 }
 
-TEST(html_report_test, headless_chromium_renders_the_demo_report_without_console_errors) {
+TEST(slow_chromium_test, headless_chromium_renders_the_demo_report_without_console_errors) {
   const std::string chromium = find_program("chromium");
   if (chromium.empty())
     GTEST_SKIP() << "chromium is not installed (scripts/setup.sh test installs it): not rendered";

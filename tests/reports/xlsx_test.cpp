@@ -180,7 +180,7 @@ TEST(workbook_test, an_unwritable_path_is_error_402) {
   }
 }
 
-class libreoffice_test : public ::testing::Test {
+class slow_libreoffice_test : public ::testing::Test {
  protected:
   void SetUp() override {
     if (find_program("soffice").empty())
@@ -190,7 +190,7 @@ class libreoffice_test : public ::testing::Test {
   }
 };
 
-TEST_F(libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_library_values) {
+TEST_F(slow_libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_library_values) {
   const std::string dir = test::temp_dir("lo-recalc");
   const auto m =
       write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
@@ -201,7 +201,7 @@ TEST_F(libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_librar
   EXPECT_EQ(sheets.at("计分总表").cell(0, 10), "112.288888888889");
 }
 
-TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_the_check_fails) {
+TEST_F(slow_libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_the_check_fails) {
   // Proves that the zeroed cache is what LibreOffice shows unless told to recompute, so the test
   // above checks recomputed formulas and not values we cached.
   const std::string dir = test::temp_dir("lo-cached");
@@ -212,7 +212,7 @@ TEST_F(libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_
   EXPECT_GT(check(m, sheets).size(), m.formulas.size() / 2);
 }
 
-TEST_F(libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_its_dependents) {
+TEST_F(slow_libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_its_dependents) {
   if (find_program("/usr/bin/python3").empty()) GTEST_SKIP() << "no /usr/bin/python3 to edit the workbook";
   const std::string dir = test::temp_dir("lo-broken");
   const auto m = write_report_workbook(english(), dir + "/report.xlsx", {cached_values::zero});
