@@ -5,6 +5,15 @@
 #include "zoneperf/units/money.hpp"
 
 namespace zoneperf::detail {
+inline uint128 gcd(uint128 a, uint128 b) {
+  while (b != 0) {
+    const uint128 t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
 // An unsigned 256-bit product, enough for every cross-multiplication of 128-bit values.
 struct u256 {
   uint128 hi = 0, lo = 0;
