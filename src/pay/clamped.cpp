@@ -1,13 +1,12 @@
 // allocate_clamped: the pool shared in proportion to the shares, each person's pay clamped to
 // [floor, cap], found exactly by a search over the breakpoints μ where a person's clamp changes.
-#include "zoneperf/pay/allocate.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "wide.hpp"
 #include "zoneperf/apportion.hpp"
+#include "zoneperf/pay/allocate.hpp"
 
 namespace zoneperf {
 namespace {
