@@ -63,30 +63,37 @@ void xls_source::open(const std::string& path, const std::string& file, const st
     unreadable(file, rc);
   }
   handle_ = h;
-  unsigned int info = 0;
-  if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED)
-    throw error(errc::workbook_damaged, file,
-                "the workbook is password-protected: save it without a password");
-  unsigned int count = 0;
-  if ((rc = freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count)) != FREEXL_OK) unreadable(file, rc);
-  for (unsigned int k = 0; k < count && k < 65536; ++k) {
-    const char* name = nullptr;
-    if ((rc = freexl_get_worksheet_name(h, static_cast<unsigned short>(k), &name)) != FREEXL_OK)
+  // A constructor that throws runs no destructor: close the workbook here on every error.
+  try {
+    unsigned int info = 0;
+    if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED)
+      throw error(errc::workbook_damaged, file,
+                  "the workbook is password-protected: save it without a password");
+    unsigned int count = 0;
+    if ((rc = freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count)) != FREEXL_OK) unreadable(file, rc);
+    for (unsigned int k = 0; k < count && k < 65536; ++k) {
+      const char* name = nullptr;
+      if ((rc = freexl_get_worksheet_name(h, static_cast<unsigned short>(k), &name)) != FREEXL_OK)
+        unreadable(file, rc);
+      sheets_.emplace_back(name ? name : "");
+    }
+    const std::size_t k = choose_sheet(file, sheet);
+    unsigned short columns = 0;
+    if ((rc = freexl_select_active_worksheet(h, static_cast<unsigned short>(k))) != FREEXL_OK ||
+        (rc = freexl_worksheet_dimensions(h, &rows_, &columns)) != FREEXL_OK)
       unreadable(file, rc);
-    sheets_.emplace_back(name ? name : "");
-  }
-  const std::size_t k = choose_sheet(file, sheet);
-  unsigned short columns = 0;
-  if ((rc = freexl_select_active_worksheet(h, static_cast<unsigned short>(k))) != FREEXL_OK ||
-      (rc = freexl_worksheet_dimensions(h, &rows_, &columns)) != FREEXL_OK)
-    unreadable(file, rc);
-  columns_ = columns;
-  if (progress) {  // freexl has read the whole workbook: one report at the start, one at the end
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    detail::progress_meter m(progress, "reading " + name_, ec ? 0 : size);
-    m.set(ec ? 0 : size);
-    m.finish();
+    columns_ = columns;
+    if (progress) {  // freexl has read the whole workbook: one report at the start, one at the end
+      std::error_code ec;
+      const auto size = std::filesystem::file_size(path, ec);
+      detail::progress_meter m(progress, "reading " + name_, ec ? 0 : size);
+      m.set(ec ? 0 : size);
+      m.finish();
+    }
+  } catch (...) {
+    freexl_close(handle_);
+    handle_ = nullptr;
+    throw;
   }
 }
 
