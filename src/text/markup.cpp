@@ -75,29 +75,34 @@ std::string xml_safe(std::string_view text) {
   return out;
 }
 
+namespace {
+// The HTML entity for &, < and > (and, with `quotes`, " and '); nullptr for any other byte.
+const char* entity_of(char c, bool quotes) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return quotes ? "&quot;" : nullptr;
+    case '\'':
+      return quotes ? "&#39;" : nullptr;
+    default:
+      return nullptr;
+  }
+}
+}  // namespace
+
 std::string xml_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   each_safe(out, text, [](std::string& o, char c) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      case '\'':
-        o += "&#39;";
-        break;
-      default:
-        o += c;
-    }
+    if (const char* e = entity_of(c, true))
+      o += e;
+    else
+      o += c;
   });
   return out;
 }
@@ -106,16 +111,11 @@ std::string markdown_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   each_safe(out, text, [](std::string& o, char c) {
+    if (const char* e = entity_of(c, false)) {
+      o += e;
+      return;
+    }
     switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
       case '|':
         o += "\\|";
         break;
