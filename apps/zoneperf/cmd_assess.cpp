@@ -135,7 +135,8 @@ void run_assess(const assess_args& a) {
       // Explanations go with their units; units not asked about carry none.
       std::vector<std::vector<leaf_explanation>> per_unit(values.units.size());
       for (std::size_t k = 0; k < explained.size(); ++k) per_unit[explained[k]] = leaves[k];
-      write_report_json(out, tree, result, values.units, explained.empty() ? nullptr : &per_unit);
+      write_report_json(out, tree, result, values.units, explained.empty() ? nullptr : &per_unit, 2,
+                        ytd ? &*ytd : nullptr);
       out.flush();
       return;
     }

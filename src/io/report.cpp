@@ -1,10 +1,12 @@
 #include "zoneperf/io/report.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
+#include "zoneperf/period_values.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/json_writer.hpp"
@@ -26,6 +28,31 @@ const char* source_name(leaf_explanation::target_source s) {
   }
 }
 
+// A year-to-date leaf: its annual target t, k and n (t_p = (t x k) / n is "target") and its
+// verdict; leaves that are not scaled get a null schedule.
+void write_schedule(json_writer& w, const leaf_explanation& e, const ytd_targets& ytd, std::ptrdiff_t unit) {
+  auto s = std::find(ytd.scaled.begin(), ytd.scaled.end(), e.node);
+  if (s == ytd.scaled.end()) {
+    w.key("schedule");
+    w.null();
+    return;
+  }
+  w.member("annual_target", ytd.annual.values(unit, static_cast<Eigen::Index>(s - ytd.scaled.begin())));
+  w.member("k", ytd.fraction.k);
+  w.member("n", ytd.fraction.n);
+  w.key("schedule");
+  switch (verdict(e, ytd)) {
+    case schedule_verdict::on_schedule:
+      w.value("on_schedule");
+      break;
+    case schedule_verdict::behind:
+      w.value("behind");
+      break;
+    default:
+      w.null();
+  }
+}
+
 std::string_view grade_text(const indicator_tree& tree, const assessment& r, std::ptrdiff_t u) {
   const int g = r.grade(u);
   if (g < 0) return "-";
@@ -35,7 +62,8 @@ std::string_view grade_text(const indicator_tree& tree, const assessment& r, std
 
 void write_report_json(text_output& out, const indicator_tree& tree, const assessment& r,
                        const std::vector<std::string>& units,
-                       const std::vector<std::vector<leaf_explanation>>* leaves, int indent) {
+                       const std::vector<std::vector<leaf_explanation>>* leaves, int indent,
+                       const ytd_targets* ytd) {
   json_writer w(out, indent);
   w.begin_object();
   w.member("tree", tree.id());
@@ -83,6 +111,7 @@ void write_report_json(text_output& out, const indicator_tree& tree, const asses
         w.member("points", e.points);
         w.member("max", e.max);
         w.member("vetoes", e.vetoes);
+        if (ytd) write_schedule(w, e, *ytd, u);
         w.end_object();
       }
       w.end_object();

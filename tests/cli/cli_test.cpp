@@ -331,6 +331,18 @@ TEST(cli_test, assess_as_of_scores_additive_leaves_against_time_proportional_tar
   ASSERT_EQ(m.status, 0) << m.out;
   EXPECT_NE(m.out.find("signed_investment,签约总投资(亿元),102,80,1/12,6.666666666666667"), std::string::npos)
       << m.out;
+  // JSON carries the same: t, k, n beside t_p ("target") and the verdict; null for unscaled leaves.
+  const auto j = run(base + "--cumulative --explain 高端装备 --format json");
+  ASSERT_EQ(j.status, 0) << j.out;
+  const auto leaves = nlohmann::json::parse(j.out).at("units").at(1).at("leaves");
+  const auto& sinv = leaves.at("signed_investment");
+  EXPECT_EQ(sinv.at("annual_target"), 80.0);
+  EXPECT_EQ(sinv.at("k"), 7);
+  EXPECT_EQ(sinv.at("n"), 12);
+  EXPECT_EQ(sinv.at("target"), 80.0 * 7 / 12);
+  EXPECT_EQ(sinv.at("schedule"), "on_schedule");
+  EXPECT_TRUE(leaves.at("key_project_start_rate").at("schedule").is_null());
+  EXPECT_FALSE(leaves.at("key_project_start_rate").contains("k"));
   const auto none = run(base + "--explain 高端装备");
   EXPECT_EQ(none.status, 2);
   EXPECT_NE(none.out.find("--cumulative or --in-period"), std::string::npos) << none.out;

@@ -46,10 +46,15 @@
 
 namespace zoneperf {
 
-/// The same reports written as they are made (no document held), for large batches.
+struct ytd_targets;  // zoneperf/period_values.hpp
+
+/// The same reports written as they are made (no document held), for large batches. With `ytd`
+/// (a year-to-date assessment) each explained leaf also has "schedule": "on_schedule", "behind"
+/// or null, and the scaled ones "annual_target" (t), "k" and "n" ("target" is t_p).
 void write_report_json(text_output& out, const indicator_tree& tree, const assessment& result,
                        const std::vector<std::string>& units,
-                       const std::vector<std::vector<leaf_explanation>>* leaves = nullptr, int indent = 2);
+                       const std::vector<std::vector<leaf_explanation>>* leaves = nullptr, int indent = 2,
+                       const ytd_targets* ytd = nullptr);
 void write_report_csv(text_output& out, const indicator_tree& tree, const assessment& result,
                       const std::vector<std::string>& units);
 void write_report_markdown(text_output& out, const indicator_tree& tree, const assessment& result,
