@@ -114,7 +114,7 @@ ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, 
   return out;
 }
 
-schedule_verdict verdict(const leaf_explanation& leaf, const ytd_targets& targets) {
+schedule_verdict schedule_of(const leaf_explanation& leaf, const ytd_targets& targets) {
   if (std::find(targets.scaled.begin(), targets.scaled.end(), leaf.node) == targets.scaled.end())
     return schedule_verdict::none;
   if (leaf.missing || std::isnan(leaf.ratio)) return schedule_verdict::none;

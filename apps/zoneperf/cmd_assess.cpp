@@ -77,7 +77,7 @@ text_table ytd_explanation_table(const indicator_tree& tree, const std::vector<l
     t.rows.push_back({n.id, n.name, e.missing ? "missing" : shortest(e.actual), annual, scaled ? kn : "-",
                       scaled ? target : "-", fixed(e.ratio, 4),
                       e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind), fixed(e.points, 4),
-                      fixed(e.max, 2), to_string(verdict(e, ytd))});
+                      fixed(e.max, 2), to_string(schedule_of(e, ytd))});
   }
   return t;
 }

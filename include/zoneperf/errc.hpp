@@ -168,5 +168,9 @@ inline constexpr int duplicate_period = 705;
 inline constexpr int period_mismatch = 706;
 /// a cumulative count that falls from one period to the next
 inline constexpr int falling_count = 707;
+/// a unit absent from some period of a series (without allow_gaps)
+inline constexpr int unit_gap = 708;
+/// periods of different kinds in one series, or weeks
+inline constexpr int mixed_periods = 709;
 
 }  // namespace zoneperf::errc

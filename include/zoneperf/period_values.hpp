@@ -10,7 +10,7 @@
 ///   struct ytd_targets;          // t and t_p of every scaled leaf, per unit
 ///   ytd_targets year_to_date_targets(tree, units, annual_targets, options);
 ///   enum class schedule_verdict { none, on_schedule, behind };
-///   schedule_verdict verdict(const leaf_explanation&, const ytd_targets&);
+///   schedule_verdict schedule_of(const leaf_explanation&, const ytd_targets&);
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -68,6 +68,6 @@ ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, 
 /// behind otherwise; other leaves, items and missing values get none.
 enum class schedule_verdict { none, on_schedule, behind };
 const char* to_string(schedule_verdict) noexcept;
-schedule_verdict verdict(const leaf_explanation& leaf, const ytd_targets& targets);
+schedule_verdict schedule_of(const leaf_explanation& leaf, const ytd_targets& targets);
 
 }  // namespace zoneperf

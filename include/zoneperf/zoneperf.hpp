@@ -21,6 +21,7 @@
 #include "zoneperf/pay/policy.hpp"
 #include "zoneperf/pay/report.hpp"
 #include "zoneperf/period.hpp"
+#include "zoneperf/period_values.hpp"
 #include "zoneperf/pipeline/admission.hpp"
 #include "zoneperf/pipeline/counts.hpp"
 #include "zoneperf/pipeline/errc.hpp"

@@ -41,7 +41,7 @@ void write_schedule(json_writer& w, const leaf_explanation& e, const ytd_targets
   w.member("k", ytd.fraction.k);
   w.member("n", ytd.fraction.n);
   w.key("schedule");
-  switch (verdict(e, ytd)) {
+  switch (schedule_of(e, ytd)) {
     case schedule_verdict::on_schedule:
       w.value("on_schedule");
       break;

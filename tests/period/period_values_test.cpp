@@ -211,14 +211,14 @@ TEST(ytd_test, a_scaled_leaf_is_on_schedule_when_its_ratio_against_t_p_reaches_1
   const auto tv = y.period.view();
   const auto e = explain(t, v, &tv, std::vector<std::size_t>{0, 1}, ao);
   EXPECT_EQ(e[0][0].target, 7);
-  EXPECT_EQ(verdict(e[0][0], y), schedule_verdict::on_schedule);  // 7 / 7 = 1
-  EXPECT_EQ(verdict(e[0][1], y), schedule_verdict::behind);       // 34 / 35 < 1
-  EXPECT_EQ(verdict(e[0][2], y), schedule_verdict::none);         // not additive
-  EXPECT_EQ(verdict(e[1][0], y), schedule_verdict::behind);       // 6 / 7
-  EXPECT_EQ(verdict(e[1][1], y), schedule_verdict::on_schedule);  // 40 / 35
+  EXPECT_EQ(schedule_of(e[0][0], y), schedule_verdict::on_schedule);  // 7 / 7 = 1
+  EXPECT_EQ(schedule_of(e[0][1], y), schedule_verdict::behind);       // 34 / 35 < 1
+  EXPECT_EQ(schedule_of(e[0][2], y), schedule_verdict::none);         // not additive
+  EXPECT_EQ(schedule_of(e[1][0], y), schedule_verdict::behind);       // 6 / 7
+  EXPECT_EQ(schedule_of(e[1][1], y), schedule_verdict::on_schedule);  // 40 / 35
   leaf_explanation missing = e[0][0];
   missing.missing = true;
-  EXPECT_EQ(verdict(missing, y), schedule_verdict::none);  // nothing to compare
+  EXPECT_EQ(schedule_of(missing, y), schedule_verdict::none);  // nothing to compare
   EXPECT_EQ(std::string(to_string(schedule_verdict::on_schedule)), "on schedule");
   EXPECT_EQ(std::string(to_string(schedule_verdict::behind)), "behind");
   EXPECT_EQ(std::string(to_string(schedule_verdict::none)), "-");

@@ -1,0 +1,268 @@
+// zoneperf series: one tree scored over the periods of a year (or several), with the change from
+// period to period, year on year and the year's reductions (docs/semantics.md §9).
+#include <filesystem>
+#include <iostream>
+
+#include "cli.hpp"
+#include "progress.hpp"
+#include "zoneperf/io/tables.hpp"
+#include "zoneperf/presets.hpp"
+#include "zoneperf/series.hpp"
+#include "zoneperf/text/json_writer.hpp"
+#include "zoneperf/text/number.hpp"
+
+namespace zoneperf::cli {
+namespace {
+
+struct series_args {
+  std::string preset, tree_file, targets_file, basis = "ytd", reduce;
+  std::vector<std::string> values, labelled;
+  bool cumulative = false, in_period = false, allow_gaps = false;
+  double share = 0.7;
+  output_format format = output_format::table;
+  progress_display progress = progress_display::automatic;
+};
+
+series_reduction reduction_of(const std::string& name) {
+  return name == "last"   ? series_reduction::last
+         : name == "mean" ? series_reduction::mean
+                          : series_reduction::fold;
+}
+
+std::vector<int> years_of(const assessment_series& s) {
+  std::vector<int> years;
+  for (const auto& p : s.periods())
+    if (years.empty() || years.back() != p.label_year()) years.push_back(p.label_year());
+  return years;
+}
+
+std::string yoy_text(const year_on_year& y) {
+  switch (y.kind) {
+    case year_on_year::state::value:
+      return shortest(y.value);
+    case year_on_year::state::no_base:
+      return "no base";
+    default:
+      return "-";
+  }
+}
+
+// The long table: one row per unit and period, periods in time order within each unit.
+text_table series_table(const indicator_tree& tree, const assessment_series& s) {
+  text_table t;
+  t.header = {"unit", "period", "total", "rank", "grade"};
+  for (int g : tree.groups()) t.header.push_back(tree.node(static_cast<std::size_t>(g)).id);
+  for (const char* h : {"d_score", "d_rank", "yoy"}) t.header.push_back(h);
+  t.right.assign(t.header.size(), true);
+  t.right[0] = t.right[1] = t.right[4] = false;
+  for (std::size_t u = 0; u < s.units().size(); ++u)
+    for (std::size_t p = 0; p < s.periods().size(); ++p) {
+      std::vector<std::string> row{s.units()[u], s.periods()[p].label()};
+      const std::ptrdiff_t r = s.row(u, p);
+      if (r < 0) {
+        row.resize(t.header.size(), "-");
+        row[2] = "absent";
+      } else {
+        const assessment& a = s.at(p);
+        const int g = a.grade(r);
+        row.push_back(fixed(a.total(r), 2));
+        row.push_back(std::to_string(a.rank(r)));
+        row.push_back(g < 0 ? "-" : tree.grades()[static_cast<std::size_t>(g)].label);
+        for (int grp : tree.groups()) row.push_back(fixed(a.score(r, static_cast<std::size_t>(grp)), 2));
+        const auto dr = s.delta_rank(u, p);
+        const auto ds = s.delta_score(u, p);
+        row.push_back(ds ? fixed(*ds, 2) : "-");
+        row.push_back(dr ? std::to_string(*dr) : "-");
+        row.push_back(yoy_text(s.yoy(u, p)));
+      }
+      t.rows.push_back(std::move(row));
+    }
+  return t;
+}
+
+text_table reduction_table(const assessment_series& s, series_reduction how, const fold_options& fold) {
+  text_table t;
+  t.header = {"unit"};
+  t.right = {false};
+  std::vector<std::vector<std::optional<double>>> by_year;
+  for (int y : years_of(s)) {
+    t.header.push_back(std::to_string(y) + " " + to_string(how));
+    t.right.push_back(true);
+    by_year.push_back(reduce_year(s, y, how, fold));
+  }
+  for (std::size_t u = 0; u < s.units().size(); ++u) {
+    std::vector<std::string> row{s.units()[u]};
+    for (const auto& v : by_year) row.push_back(v[u] ? fixed(*v[u], 2) : "-");
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+void write_json(text_output& out, const indicator_tree& tree, const assessment_series& s,
+                const series_args& a, const fold_options& fold) {
+  json_writer w(out, 2);
+  w.begin_object();
+  w.member("tree", tree.id());
+  w.member("data", a.cumulative ? "cumulative" : "in-period");
+  w.member("basis", a.basis);
+  w.key("periods");
+  w.begin_array();
+  for (const auto& p : s.periods()) w.value(p.label());
+  w.end_array();
+  w.key("rows");
+  w.begin_array();
+  for (std::size_t u = 0; u < s.units().size(); ++u)
+    for (std::size_t p = 0; p < s.periods().size(); ++p) {
+      const std::ptrdiff_t r = s.row(u, p);
+      w.begin_object();
+      w.member("unit", s.units()[u]);
+      w.member("period", s.periods()[p].label());
+      w.member("absent", r < 0);
+      if (r >= 0) {
+        const assessment& as = s.at(p);
+        w.member("total", as.total(r));
+        w.member("rank", as.rank(r));
+        w.key("grade");
+        const int g = as.grade(r);
+        g >= 0 ? w.value(tree.grades()[static_cast<std::size_t>(g)].label) : w.null();
+        w.key("groups");
+        w.begin_object();
+        for (int grp : tree.groups())
+          w.member(tree.node(static_cast<std::size_t>(grp)).id, as.score(r, static_cast<std::size_t>(grp)));
+        w.end_object();
+        const auto ds = s.delta_score(u, p);
+        const auto dr = s.delta_rank(u, p);
+        const auto y = s.yoy(u, p);
+        w.key("delta_score");
+        ds ? w.value(*ds) : w.null();
+        w.key("delta_rank");
+        dr ? w.value(*dr) : w.null();
+        w.key("yoy");
+        y.kind == year_on_year::state::value     ? w.value(y.value)
+        : y.kind == year_on_year::state::no_base ? w.value("no base")
+                                                 : w.null();
+      }
+      w.end_object();
+    }
+  w.end_array();
+  if (!a.reduce.empty()) {
+    w.key("reductions");
+    w.begin_object();
+    w.member("method", a.reduce);
+    for (int y : years_of(s)) {
+      const auto v = reduce_year(s, y, reduction_of(a.reduce), fold);
+      w.key(std::to_string(y));
+      w.begin_object();
+      for (std::size_t u = 0; u < s.units().size(); ++u) {
+        w.key(s.units()[u]);
+        v[u] ? w.value(*v[u]) : w.null();
+      }
+      w.end_object();
+    }
+    w.end_object();
+  }
+  w.end_object();
+  out << '\n';
+}
+
+void run_series(const series_args& a) {
+  progress_printer progress(a.progress);
+  const indicator_tree tree =
+      a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
+  std::vector<period_table> tables;
+  auto add = [&](const std::string& label, const std::string& file) {
+    period_table t;
+    t.p = period::parse(label, file);
+    t.source = file;
+    t.values = read_values_file(tree, file, progress.callback());
+    tables.push_back(std::move(t));
+  };
+  for (const auto& f : a.values) {
+    if (f == "-") throw error(errc::bad_period, f, "standard input has no file name: give --period LABEL=-");
+    add(std::filesystem::path(f.substr(0, f.find('#'))).stem().string(), f);
+  }
+  for (const auto& lf : a.labelled) {
+    const auto eq = lf.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == lf.size())
+      throw CLI::ValidationError("--period", "expected LABEL=FILE, got \"" + lf + "\"");
+    add(lf.substr(0, eq), lf.substr(eq + 1));
+  }
+  targets_table targets;
+  if (!a.targets_file.empty())
+    targets = read_targets_file(tree, series_units(tables), a.targets_file, progress.callback());
+  series_options o;
+  o.data = a.cumulative ? data_basis::cumulative : data_basis::in_period;
+  o.basis = a.basis == "ytd" ? data_basis::cumulative : data_basis::in_period;
+  o.allow_gaps = a.allow_gaps;
+  const assessment_series s = assess_series(tree, tables, a.targets_file.empty() ? nullptr : &targets, o);
+  progress.clear();
+  fold_options fold;
+  fold.quarter_share = a.share;
+
+  text_output out(std::cout, "standard output");
+  if (a.format == output_format::json) {
+    write_json(out, tree, s, a, fold);
+    out.flush();
+    return;
+  }
+  const text_table t = series_table(tree, s);
+  std::optional<text_table> r;
+  if (!a.reduce.empty()) r = reduction_table(s, reduction_of(a.reduce), fold);
+  switch (a.format) {
+    case output_format::csv:
+      out << t.csv();
+      if (r) out << "\n" << r->csv();
+      break;
+    case output_format::markdown:
+      out << t.markdown();
+      if (r) out << "\n" << r->markdown();
+      break;
+    default:
+      out << t.render();
+      if (r) out << "\n" << r->render();
+  }
+  out.flush();
+}
+
+void add_series_commands(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "series", "Score one tree over the periods of a year: total, rank, change and year on year per period");
+  static series_args a;
+  auto* preset = cmd->add_option("--preset", a.preset, "A preset scorecard (see `zoneperf preset list`)");
+  auto* tree = cmd->add_option("--tree", a.tree_file, "A tree file (JSON)")->check(CLI::ExistingFile);
+  preset->excludes(tree);
+  cmd->add_option(
+         "--values", a.values,
+         "One values table per period, the period named by the file's stem (2020-07.csv, 2020Q3.xlsx)")
+      ->check(table_file);
+  cmd->add_option("--period", a.labelled, "A period's table with its label: 2020-07=july.csv");
+  cmd->add_option("--targets", a.targets_file, "Annual targets: unit,<target-using leaf ids>")
+      ->check(table_file);
+  auto* cum = cmd->add_flag("--cumulative", a.cumulative, "The tables hold figures since the year's start");
+  auto* inp = cmd->add_flag("--in-period", a.in_period, "The tables hold each period's figures alone");
+  cum->excludes(inp);
+  cmd->add_option(
+         "--basis", a.basis,
+         "ytd: cumulative values against (t x k) / n (default); in-period: each period against (t x 1) / n")
+      ->check(CLI::IsMember({"ytd", "in-period"}));
+  cmd->add_flag("--allow-gaps", a.allow_gaps,
+                "A unit absent from a period has no score there (else an error)");
+  cmd->add_option("--reduce", a.reduce, "Also reduce each year: last, mean, or the annual fold")
+      ->check(CLI::IsMember({"last", "mean", "fold"}));
+  cmd->add_option("--share", a.share, "The fold's weight of the quarter-end totals (default 0.7)");
+  add_format_option(*cmd, a.format);
+  add_progress_option(*cmd, a.progress);
+  cmd->callback([] {
+    if (a.preset.empty() && a.tree_file.empty()) throw CLI::RequiredError("--preset or --tree");
+    if (!a.cumulative && !a.in_period)
+      throw CLI::ValidationError("--cumulative/--in-period",
+                                 "say what the tables hold: --cumulative or --in-period");
+    if (a.values.empty() && a.labelled.empty()) throw CLI::RequiredError("--values or --period");
+    run_series(a);
+  });
+}
+
+const bool registered = add_command(&add_series_commands);
+
+}  // namespace
+}  // namespace zoneperf::cli
