@@ -560,6 +560,16 @@ int zp_projects_month_json(const char* projects_csv, size_t length, const char* 
     *report_json = copy_string(zoneperf::projects_month_json(r, p, optional_date(as_of), indent));
   });
 }
+int zp_projects_faces_json(const char* projects_csv, size_t length, const char* source, int year,
+                           const char* as_of, int indent, char** report_json) {
+  return guard([&] {
+    need(report_json, "report_json") = nullptr;
+    const auto r = registry_of(projects_csv, length, source, as_of);
+    zoneperf::year_check_options o;
+    o.as_of = optional_date(as_of);
+    *report_json = copy_string(zoneperf::year_faces_json(zoneperf::check_year(r, year, o), indent));
+  });
+}
 int zp_projects_period_json(const char* projects_csv, size_t length, const char* source, const char* period,
                             const char* as_of, int indent, char** report_json) {
   return guard([&] {

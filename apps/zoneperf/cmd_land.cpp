@@ -9,6 +9,7 @@
 #include "progress.hpp"
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/land/evaluation.hpp"
+#include "zoneperf/land/migration.hpp"
 #include "zoneperf/land/records.hpp"
 #include "zoneperf/land/report.hpp"
 #include "zoneperf/presets.hpp"
@@ -21,6 +22,8 @@ namespace {
 
 struct land_args {
   std::string enterprises, preset = "zj-huangyan", tree_file, config_file, by;
+  std::string previous, previous_preset;
+  bool previous_classes = false;
   std::vector<std::string> prior;
   output_format format = output_format::table;
   progress_display progress = progress_display::automatic;
@@ -107,7 +110,118 @@ std::string fills_text(const land_evaluation& ev) {
   return out;
 }
 
+/// The migration matrix: earlier classes down, later classes across, with totals.
+text_table migration_matrix(const class_migration& m) {
+  const std::size_t n = m.size();
+  text_table t;
+  t.header = {"from \\ to"};
+  for (const auto& l : m.labels) t.header.push_back(l);
+  t.header.insert(t.header.end(), {"left", "total"});
+  t.right.assign(t.header.size(), true);
+  t.right[0] = false;
+  std::vector<std::size_t> column_total(n, 0);
+  for (std::size_t from = 0; from < n; ++from) {
+    std::vector<std::string> row{from < m.labels.size() ? m.labels[from] : "entered"};
+    std::size_t total = 0;
+    for (std::size_t to = 0; to < n; ++to) {
+      const bool impossible = from == n - 1 && to == n - 1;
+      row.push_back(impossible ? "" : std::to_string(m.at(from, to)));
+      total += m.at(from, to);
+      column_total[to] += m.at(from, to);
+    }
+    row.push_back(std::to_string(total));
+    t.rows.push_back(std::move(row));
+  }
+  std::vector<std::string> totals{"total"};
+  std::size_t all = 0;
+  for (std::size_t v : column_total) {
+    totals.push_back(std::to_string(v));
+    all += v;
+  }
+  totals.push_back(std::to_string(all));
+  t.rows.push_back(std::move(totals));
+  return t;
+}
+
+text_table moves_table(const class_migration& m) {
+  text_table t;
+  t.header = {"id", "name", "from", "to", "move", "steps"};
+  t.right = {false, false, false, false, false, true};
+  auto label = [&](const std::optional<std::uint32_t>& c) { return c ? m.labels[*c] : std::string("-"); };
+  for (const auto& e : m.moves)
+    t.rows.push_back(
+        {e.id, e.name, label(e.from), label(e.to), to_string(e.move),
+         e.move == class_move::up || e.move == class_move::down ? fmt::format("{:+}", e.steps) : ""});
+  return t;
+}
+
+std::string moves_summary(const class_migration& m) {
+  std::string out;
+  for (std::size_t k = 0; k < class_move_count; ++k)
+    out += fmt::format("{}{} {}", k == 0 ? "" : ", ", to_string(static_cast<class_move>(k)),
+                       m.count(static_cast<class_move>(k)));
+  return out;
+}
+
+std::vector<land_record> read_records(const std::string& file, const indicator_tree& tree,
+                                      const progress_callback& progress) {
+  land_csv_options csv;
+  csv.item_columns = item_ids(tree);
+  return read_land_records(read_cells_file(file, progress), csv);
+}
+
+/// `zoneperf land --previous`: the earlier year classed (or its published classes) against this one.
+void run_migration(const land_args& a, const indicator_tree& tree, const land_config& config,
+                   const std::vector<land_record>& records, const land_evaluation& ev,
+                   progress_printer& progress) {
+  class_migration m;
+  std::string how;
+  if (a.previous_classes) {
+    m = migrate_classes(
+        read_published_classes(read_cells_file(a.previous, progress.callback()), config.classes),
+        config.classes, records, ev);
+    how = "published classes";
+  } else {
+    const bool own = !a.previous_preset.empty();
+    const indicator_tree ptree = own ? load_preset(a.previous_preset) : tree;
+    const land_config pconfig = own ? load_land_config(a.previous_preset) : config;
+    const auto precords = read_records(a.previous, ptree, progress.callback());
+    const land_evaluation pev = evaluate_land(ptree, pconfig, precords);
+    m = migrate_classes(pconfig.classes, precords, pev, config.classes, records, ev);
+    how = "classed on " + ptree.id();
+  }
+  progress.clear();
+  switch (a.format) {
+    case output_format::json:
+      std::cout << migration_json(m);
+      return;
+    case output_format::csv:
+      std::cout << migration_csv(m);
+      return;
+    case output_format::markdown:
+      std::cout << "## Class migration: " << markdown_text(a.previous) << " (" << markdown_text(how) << ") → "
+                << markdown_text(a.enterprises) << " (" << markdown_text(tree.id()) << ")\n\n"
+                << markdown_text(moves_summary(m)) << "\n\n"
+                << migration_matrix(m).markdown() << "\n### Moves\n\n"
+                << moves_table(m).markdown();
+      return;
+    case output_format::table:
+      std::cout << "class migration: " << a.previous << " (" << how << ") → " << a.enterprises << " ("
+                << tree.id() << ")\n"
+                << moves_summary(m)
+                << "; up = a better class (D < C < B < A)\n\nrows: the earlier class, columns: the later "
+                   "class\n"
+                << migration_matrix(m).render() << "\n"
+                << moves_table(m).render();
+      return;
+  }
+}
+
 void run_land(const land_args& a) {
+  if (!a.previous.empty() && a.previous_classes && !a.previous_preset.empty())
+    throw error(errc::conflicting_previous, "--previous-preset " + a.previous_preset,
+                "the earlier year is either classed with a preset (--previous-preset) or given its published "
+                "classes (--previous-classes), not both");
   progress_printer progress(a.progress);
   const indicator_tree tree =
       a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
@@ -127,6 +241,7 @@ void run_land(const land_args& a) {
   csv.item_columns = item_ids(tree);
   const auto records = read_land_records(read_cells_file(a.enterprises, progress.callback()), csv);
   const land_evaluation ev = evaluate_land(tree, config, records, opt);
+  if (!a.previous.empty()) return run_migration(a, tree, config, records, ev, progress);
   progress.clear();
 
   std::vector<std::pair<std::string, land_metrics>> zone_rows{{"zone", ev.zone}};
@@ -178,6 +293,16 @@ void add_land_commands(CLI::App& app) {
   cmd->add_option("--prior", a.prior, "Prior-year peer average of a leaf, LEAF=VALUE (repeatable)");
   cmd->add_option("--by", a.by, "Also print per-mu figures per park or task_force")
       ->check(CLI::IsMember({"park", "task_force"}));
+  auto* previous =
+      cmd->add_option("--previous", a.previous,
+                      "The earlier year's enterprise table: print the class migration to this year")
+          ->check(table_file);
+  cmd->add_option("--previous-preset", a.previous_preset,
+                  "Class the earlier year with this preset's benchmarks (default: the same as this year's)")
+      ->needs(previous);
+  cmd->add_flag("--previous-classes", a.previous_classes,
+                "Take the earlier year's published classes from its `class` column instead of classing it")
+      ->needs(previous);
   add_format_option(*cmd, a.format);
   add_progress_option(*cmd, a.progress);
   cmd->callback([] { run_land(a); });

@@ -12,6 +12,7 @@
 #include "zoneperf/pipeline/counts.hpp"
 #include "zoneperf/pipeline/monthly_check.hpp"
 #include "zoneperf/pipeline/report.hpp"
+#include "zoneperf/pipeline/year_faces.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/workbook.hpp"
@@ -210,6 +211,95 @@ void run_year(const projects_args& a) {
     std::cout << "\nwrote " << a.values_out << " (values for `zoneperf assess --preset task-force`)\n";
 }
 
+/// Task forces × the 12 months: the face of each checked month ("-" no face, blank: not checked yet).
+text_table faces_grid(const year_of_faces& y) {
+  text_table t;
+  t.header = {"task force"};
+  for (int m = 1; m <= 12; ++m) t.header.push_back(fmt::format("{:02}", m));
+  t.header.insert(t.header.end(), {"😊", "😢"});
+  t.right.assign(t.header.size(), false);
+  t.right[13] = t.right[14] = true;
+  for (std::size_t k = 0; k < y.task_forces.size(); ++k) {
+    std::vector<std::string> row{y.task_forces[k]};
+    for (int m = 1; m <= 12; ++m) {
+      if (m > static_cast<int>(y.months.size())) {
+        row.emplace_back();
+        continue;
+      }
+      const face f = y.at(k, m).verdict;
+      row.emplace_back(f == face::none ? "-" : to_string(f));
+    }
+    const face_tally n = y.tally(k);
+    row.push_back(std::to_string(n.smiles));
+    row.push_back(std::to_string(n.cries));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+/// One row per task force and checked month: actual/target of each count, the face, what was missed.
+text_table faces_counts(const year_of_faces& y) {
+  text_table t;
+  t.header = {"task force", "month", "intent", "signed", "landed", "face", "missed"};
+  t.right = {false, false, true, true, true, false, false};
+  auto pair = [](std::int64_t a, std::int64_t b) { return fmt::format("{}/{}", a, b); };
+  for (std::size_t k = 0; k < y.task_forces.size(); ++k)
+    for (const monthly_check& m : y.months) {
+      const task_force_check& c = m.task_forces[k];
+      std::string missed;
+      for (const auto& s : c.missed) missed += (missed.empty() ? "" : "; ") + s;
+      t.rows.push_back({c.task_force, m.month.label() + (m.complete ? "" : " (provisional)"),
+                        pair(c.actual.intent, c.target.intent), pair(c.actual.signed_, c.target.signed_),
+                        pair(c.actual.landed, c.target.landed), to_string(c.verdict), missed});
+    }
+  return t;
+}
+
+/// The long form for spreadsheets and data frames: counts and targets in their own columns.
+text_table faces_long(const year_of_faces& y) {
+  text_table t;
+  t.header = {"task_force",    "month",  "intent",        "intent_target", "signed",
+              "signed_target", "landed", "landed_target", "face",          "complete"};
+  t.right.assign(t.header.size(), false);
+  for (std::size_t k = 0; k < y.task_forces.size(); ++k)
+    for (const monthly_check& m : y.months) {
+      const task_force_check& c = m.task_forces[k];
+      t.rows.push_back({c.task_force, m.month.label(), std::to_string(c.actual.intent),
+                        std::to_string(c.target.intent), std::to_string(c.actual.signed_),
+                        std::to_string(c.target.signed_), std::to_string(c.actual.landed),
+                        std::to_string(c.target.landed), to_string(c.verdict), m.complete ? "yes" : "no"});
+    }
+  return t;
+}
+
+void run_faces(const projects_args& a, int year) {
+  const registry r = load(a);
+  year_check_options o;
+  if (!a.as_of.empty()) o.as_of = parse_date(a.as_of, "--as-of");
+  const year_of_faces y = check_year(r, year, o);
+  switch (a.format) {
+    case output_format::json:
+      std::cout << year_faces_json(y) << "\n";
+      return;
+    case output_format::csv:
+      std::cout << faces_long(y).csv();
+      return;
+    case output_format::markdown:
+      std::cout << fmt::format("## {} · 三个十 faces by month (as of {})\n\n", year, to_string(y.as_of))
+                << faces_grid(y).markdown() << "\n### Counts behind each face (actual/target)\n\n"
+                << faces_counts(y).markdown();
+      return;
+    case output_format::table:
+      std::cout << fmt::format(
+                       "{} · 三个十 faces by month (as of {}): 😊 met every monthly target, 😢 missed one, "
+                       "- had none\n",
+                       year, to_string(y.as_of))
+                << faces_grid(y).render() << "\ncounts behind each face: entered in the month / target\n"
+                << faces_counts(y).render();
+      return;
+  }
+}
+
 struct admit_args {
   std::string file, tree;
   admission_options options;
@@ -295,6 +385,11 @@ void add_project_commands(CLI::App& app) {
       ->check(table_file);
   year->add_option("--values-out", a.values_out, "Write the task-force values CSV (registry + --other)");
   year->callback([] { run_year(a); });
+  auto* faces = cmd->add_subcommand(
+      "faces", "The 三个十 check of each month of a year: 12 faces per task force, with the counts");
+  static int faces_year = 2020;
+  faces->add_option("year", faces_year, "YYYY")->required()->check(CLI::Range(1401, 9998));
+  faces->callback([] { run_faces(a, faces_year); });
 
   auto* adm = app.add_subcommand("admit", "Score candidates for admission (入区项目评价赋分) and decide");
   static admit_args b;

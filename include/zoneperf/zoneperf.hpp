@@ -27,6 +27,7 @@
 #include "zoneperf/pipeline/errc.hpp"
 #include "zoneperf/pipeline/monthly_check.hpp"
 #include "zoneperf/pipeline/registry.hpp"
+#include "zoneperf/pipeline/year_faces.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/progress.hpp"
 #include "zoneperf/scorecard.hpp"

@@ -7,6 +7,7 @@
 #include "zoneperf/land/classes.hpp"
 #include "zoneperf/land/evaluation.hpp"
 #include "zoneperf/land/metrics.hpp"
+#include "zoneperf/land/migration.hpp"
 #include "zoneperf/land/records.hpp"
 #include "zoneperf/land/report.hpp"
 #include "zoneperf/presets.hpp"
@@ -130,6 +131,28 @@ void export_land(py::module_& m) {
       },
       py::arg("enterprises_csv"), py::arg("source"), py::arg("preset"), py::arg("tree"), py::arg("config"),
       py::arg("prior"), py::arg("threads"));
+
+  m.def(
+      "_migrate_classes",
+      [](py::handle previous, const land_run& current) {
+        class_migration out;
+        if (py::isinstance<land_run>(previous)) {
+          const auto& p = previous.cast<const land_run&>();
+          out = migrate_classes(p.config.classes, p.records, p.ev, current.config.classes, current.records,
+                                current.ev);
+        } else if (py::isinstance<py::tuple>(previous)) {  // (CSV text or workbook bytes, source)
+          const auto t = previous.cast<std::pair<std::string, std::string>>();
+          out = migrate_classes(read_published_classes(read_cells(t.first, t.second), current.config.classes),
+                                current.config.classes, current.records, current.ev);
+        } else {  // {id: label}
+          std::vector<published_class> published;
+          for (const auto& [id, label] : previous.cast<py::dict>())
+            published.push_back({id.cast<std::string>(), "", label.cast<std::string>(), ""});
+          out = migrate_classes(published, current.config.classes, current.records, current.ev);
+        }
+        return py::module_::import("json").attr("loads")(migration_json(out, -1));
+      },
+      py::arg("previous"), py::arg("current"));
 
   m.def(
       "classify",

@@ -14,6 +14,7 @@
 #include "zoneperf/pipeline/monthly_check.hpp"
 #include "zoneperf/pipeline/registry.hpp"
 #include "zoneperf/pipeline/report.hpp"
+#include "zoneperf/pipeline/year_faces.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
@@ -272,6 +273,60 @@ void export_monthly_check(py::module_& m) {
       "faces (😊 / 😢 / \"\"), what was missed and the weekly progress.");
 }
 
+/// Faces over the year, long form: one entry per task force and checked month.
+py::dict year_faces_columns(const year_of_faces& y) {
+  std::vector<std::string> task_force, month, face_;
+  std::vector<std::int64_t> intent, signed_, landed, intent_target, signed_target, landed_target;
+  std::vector<bool> complete;
+  for (std::size_t t = 0; t < y.task_forces.size(); ++t)
+    for (const monthly_check& m : y.months) {
+      const task_force_check& k = m.task_forces[t];
+      task_force.push_back(k.task_force);
+      month.push_back(m.month.label());
+      intent.push_back(k.actual.intent);
+      signed_.push_back(k.actual.signed_);
+      landed.push_back(k.actual.landed);
+      intent_target.push_back(k.target.intent);
+      signed_target.push_back(k.target.signed_);
+      landed_target.push_back(k.target.landed);
+      face_.push_back(to_string(k.verdict));
+      complete.push_back(m.complete);
+    }
+  py::dict d;
+  d["task_force"] = task_force;
+  d["month"] = month;
+  d["intent"] = intent;
+  d["signed"] = signed_;
+  d["landed"] = landed;
+  d["intent_target"] = intent_target;
+  d["signed_target"] = signed_target;
+  d["landed_target"] = landed_target;
+  d["face"] = face_;
+  d["complete"] = complete;
+  return d;
+}
+
+void export_year_faces(py::module_& m) {
+  m.def(
+      "year_faces",
+      [](const registry& r, int year, py::handle zone,
+         std::optional<std::map<std::string, std::int64_t>> weights,
+         std::optional<std::map<std::string, py::object>> fixed, std::optional<std::string> as_of) {
+        year_check_options o;
+        if (!zone.is_none()) o.zone = targets_of(zone);
+        if (weights) o.weights = *weights;
+        if (fixed)
+          for (const auto& [k, v] : *fixed) o.fixed[k] = targets_of(v);
+        o.as_of = optional_date(as_of, "as_of");
+        return year_faces_columns(check_year(r, year, o));
+      },
+      py::arg("registry"), py::arg("year"), py::arg("zone") = py::none(), py::arg("weights") = py::none(),
+      py::arg("fixed") = py::none(), py::arg("as_of") = py::none(),
+      "Faces over the year (docs/semantics.md §9): the monthly 三个十 check of each month up to as_of, as "
+      "columns for pandas.DataFrame (long form): task_force, month, intent, signed, landed, their *_target, "
+      "face (😊 / 😢 / \"\") and complete (False for a month the as-of date cuts).");
+}
+
 /// Admission of candidates and the export to the scorecard's values.
 void export_admission_and_values(py::module_& m) {
   m.def(
@@ -385,6 +440,7 @@ void export_projects(py::module_& m) {
   export_project_reading(m);
   export_project_reports(m);
   export_monthly_check(m);
+  export_year_faces(m);
   export_admission_and_values(m);
   export_calendar(m);
 }

@@ -53,3 +53,39 @@ def test_a_record_without_land_is_an_error_naming_it():
     with pytest.raises(zp.Error) as info:
         zp.evaluate_land(csv)
     assert "E1" in str(info.value)
+
+
+def test_migration_equals_the_cli_and_its_matrix_adds_up(samples):
+    import pandas as pd
+
+    now_path, before_path = samples / "land/enterprises.csv", samples / "land/enterprises_2019.csv"
+    ref = cli_json("land", "--enterprises", str(now_path), "--previous", str(before_path))
+    now, before = zp.evaluate_land(now_path), zp.evaluate_land(before_path)
+    m = zp.migrate_classes(before, now)
+    assert m == ref
+    counts = pd.DataFrame(m["matrix"]["counts"], index=m["matrix"]["rows"], columns=m["matrix"]["columns"])
+    # Rows add up to the earlier year's classes (and those that entered), columns to the later year's.
+    for label in m["classes"]:
+        assert counts.loc[label].sum() == before.classes.count(label)
+        assert counts[label].sum() == now.classes.count(label)
+    assert counts.loc["entered"].sum() == len(set(now.ids) - set(before.ids)) == 3
+    assert counts["left"].sum() == len(set(before.ids) - set(now.ids)) == 2
+    moves = pd.DataFrame(m["moves"]).set_index("id")
+    assert len(moves) == len(set(now.ids) | set(before.ids))
+
+
+def test_migration_from_published_classes(samples):
+    now = zp.evaluate_land(samples / "land/enterprises.csv")
+    mine = dict(zip(now.ids, now.classes))
+    # A hand-made year before: E01 one class lower than now, E99 gone since, E06 exempt in both.
+    order = ["A", "B", "C", "D"]
+    published = {"E01": order[min(order.index(mine["E01"]) + 1, 3)], "E99": "D", "E06": "T"}
+    m = zp.migrate_classes(published, now)
+    moves = {x["id"]: x for x in m["moves"]}
+    assert moves["E01"]["move"] == ("up" if mine["E01"] != "D" else "same")
+    assert moves["E99"]["move"] == "left" and moves["E99"]["to"] is None
+    assert moves["E06"]["move"] == "exempt"
+    assert moves["E02"]["move"] == "entered"
+    table = "id,class\nE01,A\nE02,Z\n"
+    with pytest.raises(zp.LandError, match=r"\[zoneperf\.land\.912\] prev\.csv:3:2: E02: class \"Z\""):
+        zp.migrate_classes(table, now, source="prev.csv")

@@ -160,3 +160,41 @@ def test_a_landed_project_without_land_is_error_731_naming_it(samples):
         zp.projects_period(reg, "2020")
     assert info.value.code == 731
     assert info.value.where == row[0]
+
+
+def test_year_faces_is_a_long_table_whose_counts_are_the_csv_rows(samples):
+    import pandas as pd
+
+    projects, _, _ = paths(samples)
+    reg = zp.read_projects(projects)
+    faces = pd.DataFrame(zp.year_faces(reg, 2020))
+    assert len(faces) == 12 * len(reg.task_forces)
+    assert list(faces.columns[:6]) == ["task_force", "month", "intent", "signed", "landed", "intent_target"]
+    # Counted from the CSV itself: the projects whose stage date falls in the month.
+    rows = pd.read_csv(projects, dtype=str)
+    for month in ["2020-03", "2020-07", "2020-11"]:
+        for tf in reg.task_forces:
+            got = faces[(faces.task_force == tf) & (faces.month == month)].iloc[0]
+            mine = rows[rows.task_force == tf]
+            for stage in ["intent", "signed", "landed"]:
+                assert got[stage] == mine[stage].fillna("").str.startswith(month).sum(), (tf, month, stage)
+    # July's faces are the monthly check's (and `zoneperf projects month 2020-07`'s).
+    july = faces[faces.month == "2020-07"].set_index("task_force")["face"]
+    ref = cli("projects", "--file", str(projects), "--format", "json", "month", "2020-07")
+    assert {k["task_force"]: k["face"] for k in ref["check"]["task_forces"]} == july.to_dict()
+    # The year as the CLI writes it.
+    year = cli("projects", "--file", str(projects), "--format", "json", "faces", "2020")
+    for tf in year["task_forces"]:
+        mine = faces[faces.task_force == tf["task_force"]]
+        assert list(mine.face) == [m["face"] for m in tf["months"]]
+        assert tf["smiles"] == (mine.face == "😊").sum()
+
+
+def test_year_faces_stops_at_the_as_of_date(samples):
+    projects, _, _ = paths(samples)
+    reg = zp.read_projects(projects)
+    faces = zp.year_faces(reg, 2020, as_of="2020-07-15")
+    assert sorted(set(faces["month"])) == [f"2020-{m:02}" for m in range(1, 8)]
+    assert [c for m, c in zip(faces["month"], faces["complete"]) if m == "2020-07"] == [False] * 4
+    with pytest.raises(zp.ProjectError, match=r"\[zoneperf\.project\.751\] 2020: the as-of date 2019-12-31"):
+        zp.year_faces(reg, 2020, as_of="2019-12-31")

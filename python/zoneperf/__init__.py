@@ -68,6 +68,7 @@ from ._core import (  # noqa: F401  (re-exported)
     weighted_arithmetic_mean,
     weighted_geometric_mean,
     weighted_harmonic_mean,
+    year_faces,
     format_problem,
     land_metrics,
     load_preset,
@@ -91,11 +92,12 @@ __all__ = [
     "read_targets", "read_targets_file", "read_values", "read_values_file", "read_values_frame",
     "read_targets_frame", "sample_file", "sample_frames", "validate_tree",
     "LandEvaluation", "PayPolicy", "PayRun", "allocate_pay", "classify", "evaluate_land", "land_metrics",
+    "migrate_classes",
     "scorecard_json", "validate_pay_policy",
     # projects
     "ProjectRegistry", "admit", "admit_frame", "check_month", "counts_frame", "default_task_forces", "fold_annual",
     "growth", "projects_month", "projects_period", "read_projects", "read_projects_file", "roll_up",
-    "scorecard_frame", "scorecard_values", "supervision_calendar", "validate_projects",
+    "scorecard_frame", "scorecard_values", "supervision_calendar", "validate_projects", "year_faces",
     # weights
     "ahp", "ahp_file", "ahp_matrix", "ahp_text", "apply_weights", "apportion_points", "critic", "entropy", "equal",
     "normalise_distance_to_target", "normalise_fraction_of_max", "normalise_goalposts", "normalise_minmax",
@@ -367,6 +369,21 @@ def _land_frame(self: LandEvaluation):
     frame["rank"] = self.ranks
     frame["class"] = self.classes
     return frame
+
+
+def migrate_classes(previous: Any, current: LandEvaluation, *, source: str = "<previous>") -> Dict[str, Any]:
+    """Class migration from an earlier year to `current` (docs/semantics.md §9), matched by id.
+
+    previous: the earlier year's LandEvaluation (classed with its own preset), or its published
+    classes: a {id: class label} dict, or a table with `id` and `class` columns (CSV text, a
+    pathlib.Path of a CSV or workbook, or a DataFrame; an index named "id" is the id column).
+    Returns `zoneperf land --previous … --format json` as a dict: "classes", "matrix" ({"rows",
+    "columns", "counts"}: earlier classes + "entered" down, later classes + "left" across),
+    "moves_count" and "moves" (one dict per entity: id, name, from, to, move, steps), so that
+    pandas.DataFrame(result["moves"]) is the moves table."""
+    if isinstance(previous, (LandEvaluation, dict)):
+        return _core._migrate_classes(previous, current)
+    return _core._migrate_classes(_table_text(previous, source, "id"), current)
 
 
 LandEvaluation.to_frame = _land_frame

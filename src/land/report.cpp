@@ -97,4 +97,46 @@ std::string land_report_csv(const indicator_tree&, const land_config& config,
   return out;
 }
 
+std::string migration_json(const class_migration& m, int indent) {
+  check_json_indent(indent);
+  const std::size_t absent = m.labels.size();
+  auto label = [&](const std::optional<std::uint32_t>& c) { return c ? json(m.labels[*c]) : json(nullptr); };
+  json rows = m.labels, columns = m.labels, counts = json::array();
+  rows.push_back("entered");
+  columns.push_back("left");
+  for (std::size_t from = 0; from <= absent; ++from) {
+    json row = json::array();
+    for (std::size_t to = 0; to <= absent; ++to) row.push_back(m.at(from, to));
+    counts.push_back(std::move(row));
+  }
+  json doc;
+  doc["classes"] = m.labels;
+  doc["matrix"] = {{"rows", rows}, {"columns", columns}, {"counts", counts}};
+  json tally = json::object();
+  for (std::size_t k = 0; k < class_move_count; ++k)
+    tally[to_string(static_cast<class_move>(k))] = m.count(static_cast<class_move>(k));
+  doc["moves_count"] = tally;
+  json moves = json::array();
+  for (const auto& e : m.moves)
+    moves.push_back({{"id", e.id},
+                     {"name", e.name},
+                     {"from", label(e.from)},
+                     {"to", label(e.to)},
+                     {"move", to_string(e.move)},
+                     {"steps", e.steps}});
+  doc["moves"] = std::move(moves);
+  return doc.dump(indent, ' ', false, json::error_handler_t::strict) + "\n";
+}
+
+std::string migration_csv(const class_migration& m) {
+  std::string out = "id,name,from,to,move,steps\n";
+  auto label = [&](const std::optional<std::uint32_t>& c) {
+    return c ? csv_field(m.labels[*c], csv_for::people) : std::string();
+  };
+  for (const auto& e : m.moves)
+    out += csv_field(e.id, csv_for::people) + "," + csv_field(e.name, csv_for::people) + "," + label(e.from) +
+           "," + label(e.to) + "," + to_string(e.move) + "," + std::to_string(e.steps) + "\n";
+  return out;
+}
+
 }  // namespace zoneperf

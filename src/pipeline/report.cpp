@@ -146,4 +146,33 @@ std::string calendar_json(const std::vector<rhythm_event>& events, int indent) {
   return detail::dump_json(j, indent);
 }
 
+std::string year_faces_json(const year_of_faces& faces, int indent) {
+  json tfs = json::array();
+  for (std::size_t t = 0; t < faces.task_forces.size(); ++t) {
+    const face_tally n = faces.tally(t);
+    json months = json::array();
+    for (const monthly_check& m : faces.months) {
+      const task_force_check& k = m.task_forces[t];
+      months.push_back({{"month", m.month.label()},
+                        {"complete", m.complete},
+                        {"target", targets_json(k.target)},
+                        {"actual", targets_json(k.actual)},
+                        {"face", to_string(k.verdict)},
+                        {"missed", k.missed}});
+    }
+    tfs.push_back({{"task_force", faces.task_forces[t]},
+                   {"smiles", n.smiles},
+                   {"cries", n.cries},
+                   {"none", n.none},
+                   {"months", months}});
+  }
+  json j;
+  j["year"] = faces.year;
+  j["as_of"] = to_string(faces.as_of);
+  j["zone_target"] =
+      targets_json(faces.months.empty() ? monthly_targets{} : faces.months.front().zone_target);
+  j["task_forces"] = tfs;
+  return detail::dump_json(j, indent);
+}
+
 }  // namespace zoneperf

@@ -276,6 +276,16 @@ static void projects_and_weights(void) {
   CHECK(zp_projects_month_json(projects, projects_len, NULL, "2020-07", "2020-02-30", 2, &report) ==
         ZP_E_PROJECT);
   CHECK(zp_last_error_code() == 701);
+  /* faces over the year: twelve months per task force, July's as the month's report gives them */
+  OK(zp_projects_faces_json(projects, projects_len, "projects.csv", 2020, NULL, -1, &report));
+  CHECK(report != NULL && strncmp(report, "{\"year\":2020,\"as_of\":\"2020-12-31\"", 33) == 0);
+  CHECK(report != NULL && strstr(report, "\"month\":\"2020-12\"") != NULL);
+  zp_string_free(report);
+  report = NULL;
+  CHECK(zp_projects_faces_json(projects, projects_len, NULL, 2020, "2019-06-30", -1, &report) ==
+        ZP_E_PROJECT);
+  CHECK(zp_last_error_code() == 751);
+  CHECK(report == NULL);
   OK(zp_calendar_json(2020, -1, &report));
   CHECK(report != NULL && strncmp(report, "[{\"date\":\"2020-01-06\"", 21) == 0);
   zp_string_free(report);

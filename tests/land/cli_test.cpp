@@ -109,3 +109,75 @@ TEST(land_cli_test, the_demos_land_csv_starts_with_a_bom) {
   f.read(head.data(), 6);
   EXPECT_EQ(head, "\xEF\xBB\xBFid,");
 }
+
+namespace {
+const std::string sample_2019 = std::string(ZONEPERF_SOURCE_DIR) + "/samples/land/enterprises_2019.csv";
+}  // namespace
+
+TEST(land_cli_test, previous_prints_the_class_migration) {
+  const auto r = run("land --enterprises " + sample + " --previous " + sample_2019);
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("up = a better class (D < C < B < A)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("entered    0   0   3  0  0            3"), std::string::npos) << r.out;
+  const auto j = nlohmann::json::parse(
+      run("land --enterprises " + sample + " --previous " + sample_2019 + " --format json").out);
+  std::size_t total = 0;
+  for (const auto& row : j["matrix"]["counts"])
+    for (const auto& n : row) total += n.get<std::size_t>();
+  EXPECT_EQ(total, 35u);  // 33 this year + 2 that left
+  EXPECT_EQ(j["moves_count"]["entered"], 3);
+  EXPECT_EQ(j["moves_count"]["left"], 2);
+  bool seen = false;
+  for (const auto& m : j["moves"]) {
+    // The script that made the 2019 table gave E09 (first of 30 now) 0.35 of its later output.
+    if (m["id"] == "E09") EXPECT_EQ(m["move"], "up");
+    if (m["id"] == "E35") {
+      seen = true;
+      EXPECT_TRUE(m["to"].is_null());
+      EXPECT_EQ(m["move"], "left");
+    }
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST(land_cli_test, previous_classes_read_the_published_class_column) {
+  const std::string file = testing::TempDir() + "published_2019.csv";
+  std::ofstream(file) << "id,name,class\nE01,新能源电池有限公司,B\nE06,热电联产有限公司,T\nE99,旧厂,D\n";
+  const auto r =
+      run("land --enterprises " + sample + " --previous " + file + " --previous-classes --format csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  // E01 is in class A in the sample year (rank 3 of 30): up from B; E99 left; the others entered.
+  EXPECT_NE(r.out.find("E01,新能源电池有限公司,B,A,up,1\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("E06,热电联产有限公司,T,T,exempt,0\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("E02,光伏材料有限公司,,C,entered,0\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("E99,旧厂,D,,left,0\n"), std::string::npos) << r.out;
+}
+
+TEST(land_cli_test, previous_errors_are_numbered_and_name_file_line_and_id) {
+  const auto both = run("land --enterprises " + sample + " --previous " + sample_2019 +
+                        " --previous-preset js-huaian --previous-classes");
+  EXPECT_EQ(both.status, 2);
+  EXPECT_EQ(
+      both.out,
+      "zoneperf: [zoneperf.land.913] --previous-preset js-huaian: the earlier year is either classed with a "
+      "preset (--previous-preset) or given its published classes (--previous-classes), not both\n");
+  const auto no_column =
+      run("land --enterprises " + sample + " --previous " + sample_2019 + " --previous-classes");
+  EXPECT_EQ(no_column.status, 2);
+  EXPECT_EQ(no_column.out, "zoneperf: [zoneperf.data.305] " + sample_2019 +
+                               ":1: no \"class\" column (the published classes, for --previous-classes)\n");
+  const std::string bad = testing::TempDir() + "bad_classes.csv";
+  std::ofstream(bad) << "id,class\nE01,A\nE02,优\nE01,B\n";
+  const auto r = run("land --enterprises " + sample + " --previous " + bad + " --previous-classes");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "zoneperf: [zoneperf.land.912] " + bad +
+                       ":3:2: E02: class \"优\" is not one of A, B, C, D or T\n" + "[zoneperf.land.904] " +
+                       bad + ":4:1: E01: the id appears again (first on line 2)\n");
+  const std::string twice = testing::TempDir() + "twice_2019.csv";
+  std::ofstream(twice) << "id,land_mu,tax_wan\nE01,10,100\nE01,12,90\n";
+  const auto t = run("land --enterprises " + sample + " --previous " + twice);
+  EXPECT_EQ(t.status, 2);
+  EXPECT_NE(t.out.find("[zoneperf.land.904] " + twice + ":3:1: E01: the id appears again (first on line 2)"),
+            std::string::npos)
+      << t.out;
+}

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "../support/test_support.hpp"
@@ -56,6 +57,53 @@ TEST(cli_projects_test, bad_input_exits_2_with_the_message) {
   EXPECT_NE(r.out.find("[zoneperf.project.701] " + bad + ":2:3: bad date '2020-02-30': 2020-02 has 29 days"),
             std::string::npos)
       << r.out;
+}
+
+TEST(cli_projects_test, faces_of_the_year_give_july_the_verdicts_of_the_month) {
+  const auto year = run("projects --file " + dir + "projects.csv --format json faces 2020");
+  const auto month = run("projects --file " + dir + "projects.csv --format json month 2020-07");
+  ASSERT_EQ(year.status, 0) << year.out;
+  ASSERT_EQ(month.status, 0) << month.out;
+  const auto y = nlohmann::json::parse(year.out), m = nlohmann::json::parse(month.out);
+  ASSERT_EQ(y["task_forces"].size(), m["check"]["task_forces"].size());
+  for (std::size_t t = 0; t < y["task_forces"].size(); ++t) {
+    const auto& tf = y["task_forces"][t];
+    ASSERT_EQ(tf["months"].size(), 12u);
+    const auto& july = tf["months"][6];
+    EXPECT_EQ(july["month"], "2020-07");
+    EXPECT_EQ(tf["task_force"], m["check"]["task_forces"][t]["task_force"]);
+    EXPECT_EQ(july["face"], m["check"]["task_forces"][t]["face"]) << tf["task_force"];
+    EXPECT_EQ(july["actual"], m["check"]["task_forces"][t]["actual"]) << tf["task_force"];
+    EXPECT_EQ(july["target"], m["check"]["task_forces"][t]["target"]) << tf["task_force"];
+    int smiles = 0, cries = 0;
+    for (const auto& mo : tf["months"]) {
+      smiles += mo["face"] == "😊";
+      cries += mo["face"] == "😢";
+    }
+    EXPECT_EQ(tf["smiles"], smiles);
+    EXPECT_EQ(tf["cries"], cries);
+  }
+}
+
+TEST(cli_projects_test, faces_print_a_grid_and_the_counts_in_every_format) {
+  const auto t = run("projects --file " + dir + "projects.csv faces 2020");
+  ASSERT_EQ(t.status, 0) << t.out;
+  EXPECT_NE(t.out.find("task force    01  02  03  04  05  06  07  08  09  10  11  12  😊  😢"),
+            std::string::npos)
+      << t.out;
+  EXPECT_NE(t.out.find("医养健康      2020-07     1/2     2/2     2/2  😢    intent 1 < 2"), std::string::npos)
+      << t.out;
+  const auto c = run("projects --file " + dir + "projects.csv --format csv faces 2020");
+  ASSERT_EQ(c.status, 0) << c.out;
+  EXPECT_EQ(c.out.substr(0, c.out.find('\n')),
+            "task_force,month,intent,intent_target,signed,signed_target,landed,landed_target,face,complete");
+  EXPECT_NE(c.out.find("医养健康,2020-07,1,2,2,2,2,2,😢,yes\n"), std::string::npos) << c.out;
+  const auto md =
+      run("projects --file " + dir + "projects.csv --format markdown --as-of 2020-07-15 faces 2020");
+  ASSERT_EQ(md.status, 0) << md.out;
+  EXPECT_NE(md.out.find("## 2020 · 三个十 faces by month (as of 2020-07-15)"), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("2020-07 (provisional)"), std::string::npos) << md.out;
+  EXPECT_EQ(md.out.find("2020-08"), std::string::npos) << md.out;
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
  *   zp_pay_policy  a differentiated-pay policy         zp_pay_policy_standard, zp_pay_policy_from_json
  *   zp_pay_run, zp_land_evaluate                       pay and 亩均 evaluations, reported as JSON
  *   zp_projects_month_json, zp_projects_period_json,   the project registry and admission, reported as
- *   zp_admit_json, zp_calendar_json                    the CLI's JSON
+ *   zp_projects_faces_json, zp_admit_json,             the CLI's JSON
+ *   zp_calendar_json
  *   zp_ahp, zp_data_weights                            AHP and entropy / CRITIC / SD weights into caller
  * arrays zp_report   the reports of a set of JSON results   zp_report_parse, zp_report_html,
  * zp_report_markdown, zp_report_write, zp_report_free
@@ -185,6 +186,11 @@ int zp_land_evaluate(const char* preset, const char* enterprises_csv, size_t len
  * task force and zone, growth year on year and month on month, the 三个十 check with faces.
  * `as_of` (NULL for none) views the registry as it stood at the end of that day (YYYY-MM-DD). */
 int zp_projects_month_json(const char* projects_csv, size_t length, const char* source, const char* month,
+                           const char* as_of, int indent, char** report_json);
+/* Faces over the year (`zoneperf projects --file F [--as-of D] --format json faces YYYY`): the 三个十
+ * check of each month up to the as-of date (default: the year's end), per task force the faces, the
+ * counts and targets behind them, and the tally of 😊 and 😢. Error 751 when as_of is before the year. */
+int zp_projects_faces_json(const char* projects_csv, size_t length, const char* source, int year,
                            const char* as_of, int indent, char** report_json);
 /* A period's report (`zoneperf projects … year PERIOD`; PERIOD "2020", "2020-H2", "2020-Q3", "2020-07"
  * or "2020-W05"): counts, the zone's per-mu figures, growth, funnel and the scorecard leaves. */

@@ -26,5 +26,9 @@ inline constexpr int ambiguous_land_column = 909;
 inline constexpr int bad_gate_input = 910;
 /// no presets/land/<name>.json
 inline constexpr int unknown_land_preset = 911;
+/// a previous year's class that the current scheme does not have, or a published class that is not one
+inline constexpr int unknown_class = 912;
+/// the previous year both classed by a preset and given its published classes
+inline constexpr int conflicting_previous = 913;
 
 }  // namespace zoneperf::errc

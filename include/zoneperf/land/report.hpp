@@ -4,6 +4,8 @@
 /// Synopsis
 ///   std::string land_report_json(tree, config, records, evaluation, indent = 2);
 ///   std::string land_report_csv(tree, config, records, evaluation);
+///   std::string migration_json(const class_migration&, int indent = 2);
+///   std::string migration_csv(const class_migration&);
 ///
 /// JSON: {"preset", "rated", "exempt",
 ///        "enterprises": [{"id", "name", "park", "task_force", "land_mu", "metrics": {<metric>: x|null},
@@ -14,10 +16,18 @@
 /// Records stay in input order; numbers read back to the same double; missing values are null.
 /// CSV: one row per record: id, name, land_mu, every metric, score, rank, class; for people
 /// (csv_for::people in text/csv.hpp: a name a spreadsheet would run as a formula gets a leading ').
+///
+/// Class migration (zoneperf/land/migration.hpp):
+///   JSON: {"classes": [labels best first, exempt last],
+///          "matrix": {"rows": [classes..., "entered"], "columns": [classes..., "left"], "counts": [[n]]},
+///          "moves_count": {"up", "down", "same", "entered", "left", "exempt"},
+///          "moves": [{"id", "name", "from": label|null, "to": label|null, "move", "steps"}]}
+///   CSV: one row per entity: id, name, from, to, move, steps (for people).
 #include <string>
 #include <vector>
 
 #include "zoneperf/land/evaluation.hpp"
+#include "zoneperf/land/migration.hpp"
 
 namespace zoneperf {
 
@@ -26,5 +36,8 @@ std::string land_report_json(const indicator_tree& tree, const land_config& conf
                              int indent = 2);
 std::string land_report_csv(const indicator_tree& tree, const land_config& config,
                             const std::vector<land_record>& records, const land_evaluation& ev);
+
+std::string migration_json(const class_migration& m, int indent = 2);
+std::string migration_csv(const class_migration& m);
 
 }  // namespace zoneperf

@@ -8,6 +8,7 @@
 ///   int indent = 2); std::string projects_period_json(const registry&, const period& p, std::optional<date>
 ///   as_of = {}, int indent = 2); std::string admission_json(const std::vector<admission_decision>&, int
 ///   indent = 2); std::string calendar_json(const std::vector<rhythm_event>&, int indent = 2);
+///   std::string year_faces_json(const year_of_faces&, int indent = 2);
 ///
 /// Month report: {"period", "as_of", "units": [counts], "zone": counts,
 ///   "growth": {<measure>: {"yoy": x|"no base", "mom": x|"no base"}},
@@ -22,6 +23,10 @@
 /// Admission: [{"id", "name", "task_force", "decision", "points", "total", "gate_failed", "vetoed",
 ///   "dimensions": {<leaf>: {"actual", "points", "max"}}, "reasons": [...]}].
 /// Calendar: [{"date", "event" ("月汇报 monthly_report"), "covers" (period label)}].
+/// Faces over the year: {"year", "as_of", "zone_target": {intent, signed, landed},
+///   "task_forces": [{"task_force", "smiles", "cries", "none", "months": [{"month", "complete",
+///                    "target": {...}, "actual": {...}, "face": "😊"|"😢"|"", "missed": [...]}]}]}
+/// (the months checked, January first: docs/semantics.md §9).
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +34,7 @@
 #include "zoneperf/period.hpp"
 #include "zoneperf/pipeline/admission.hpp"
 #include "zoneperf/pipeline/registry.hpp"
+#include "zoneperf/pipeline/year_faces.hpp"
 
 namespace zoneperf {
 
@@ -43,5 +49,6 @@ std::string projects_period_json(const registry& r, const period& p, std::option
                                  int indent = 2);
 std::string admission_json(const std::vector<admission_decision>& decisions, int indent = 2);
 std::string calendar_json(const std::vector<rhythm_event>& events, int indent = 2);
+std::string year_faces_json(const year_of_faces& faces, int indent = 2);
 
 }  // namespace zoneperf
