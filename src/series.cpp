@@ -150,8 +150,9 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
               break;
             }
           throw error(errc::unit_gap, name_of(t),
-                      "unit \"" + s.units_[u] + "\" is in " + has->p.label() + " (" + name_of(*has) +
-                          ") but not in " + t.p.label() + " (give --allow-gaps to score it as absent there)");
+                      "unit \"" + s.units_[u] + "\" is in " + has->p.label() +
+                          (has->source.empty() ? "" : " (" + has->source + ")") + " but not in " +
+                          t.p.label() + " (give --allow-gaps to score it as absent there)");
         }
     if (identity) rows.clear();
     s.rows_.push_back(std::move(rows));

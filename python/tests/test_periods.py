@@ -46,3 +46,41 @@ def test_bad_as_of_and_options_raise():
         zp.year_to_date(tree, 1, as_of="2020-07", basis="ytd")
     with pytest.raises(ValueError, match="schedule"):
         zp.year_to_date(tree, 1, as_of="2020-07", basis="cumulative", schedule="weeks")
+
+
+SMALL = """{"id": "t", "name": "t", "points": 30, "children": [
+  {"id": "signed", "name": "签约项目数", "points": 10, "additive": "count", "rule": {"kind": "completion", "cap": 1.2}, "target": 12},
+  {"id": "invest", "name": "签约总投资", "points": 10, "additive": "amount", "rule": {"kind": "completion", "cap": 1.2}, "target": 60},
+  {"id": "rate", "name": "开工率", "points": 10, "rule": {"kind": "completion"}, "target": 100}]}"""
+
+
+def test_series_gives_a_long_frame_with_changes():
+    pd = pytest.importorskip("pandas")
+    tree = zp.Tree.from_json(SMALL)
+    # Cumulative January..March. March: t_p = 3 and 15; A 4/3 -> 12, 18/15 -> 12, 100 -> 10 = 34;
+    # B 4/3 -> 12, 14/15 -> 9.33.., 10. February: A 2/2, 10/10, 50 -> 25; B 30 (ranks A 2, B 1).
+    tables = {
+        "2020-01": pd.DataFrame({"signed": [1, 2], "invest": [5, 4], "rate": [50, 100]}, index=["A", "B"]),
+        "2020-02": pd.DataFrame({"signed": [2, 2], "invest": [10, 10], "rate": [50, 100]}, index=["A", "B"]),
+        "2020-03": (["B", "A"], np.array([[4.0, 14, 100], [4, 18, 100]])),
+    }
+    f = zp.series(tree, tables, data="cumulative")
+    assert list(f.columns) == ["unit", "period", "total", "rank", "grade", "signed", "invest", "rate",
+                               "d_score", "d_rank", "yoy", "yoy_note"]
+    a = f[(f.unit == "A")].set_index("period")
+    assert a.loc["2020-03", "total"] == pytest.approx(34)
+    assert a.loc["2020-02", "total"] == pytest.approx(25)
+    assert a.loc["2020-03", "d_score"] == pytest.approx(9)
+    assert a.loc["2020-03", "d_rank"] == 1  # from 2nd to 1st
+    assert pd.isna(a.loc["2020-01", "d_rank"])  # no December 2019
+    b = f[(f.unit == "B")].set_index("period")
+    assert b.loc["2020-03", "total"] == pytest.approx(12 + 14 / 15 * 10 + 10)
+    assert b.loc["2020-03", "d_rank"] == -1
+    # Annual targets per unit: A's doubled, so March's t_p are 6 and 30.
+    t = pd.DataFrame({"signed": [12.0, 24], "invest": [60.0, 120]}, index=["B", "A"])
+    a2 = zp.series(tree, tables, t, data="cumulative", frame=False)
+    assert a2["total"][2] == pytest.approx(4 / 6 * 10 + 6 + 10)
+    with pytest.raises(zp.Error, match="708"):
+        zp.series(tree, {"2020-01": tables["2020-01"], "2020-02": tables["2020-02"].iloc[:1]}, data="cumulative")
+    with pytest.raises(ValueError, match="basis"):
+        zp.series(tree, tables, data="cumulative", basis="monthly")

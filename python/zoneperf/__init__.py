@@ -106,7 +106,7 @@ __all__ = [
     # reports
     "Report", "ReportTable", "report", "table_csv",
     # periods
-    "YearToDate", "year_to_date",
+    "YearToDate", "year_to_date", "series",
 ]
 
 
@@ -735,3 +735,35 @@ def year_to_date(tree: Tree, units: Union[int, Sequence[str]], targets: Any = No
     k, den, scaled, annual, period_ids, period = _core._year_to_date_targets(tree, n, tv, tids, as_of, basis,
                                                                              schedule)
     return YearToDate(k, den, list(scaled), annual, (list(period_ids), period))
+
+
+def series(tree: Tree, tables: Mapping[str, Any], targets: Any = None, *, data: str, basis: str = "ytd",
+           allow_gaps: bool = False, frame: bool = True):
+    """One tree scored over periods (docs/semantics.md §9 "Series").
+
+    tables: {period label ("2020-07", "2020Q3", "2020H1", "2020"): values}, each values a DataFrame
+    indexed by unit (columns as assess takes them) or a (units, units x tree.columns array) pair.
+    data: what the tables hold, "cumulative" or "in-period" (required); basis: "ytd" (cumulative
+    values against (t × k) / n, the default) or "in-period" ((t × 1) / n). targets: the annual
+    targets as assess takes them, one row per unit of the series (a DataFrame indexed by unit, in
+    any order). A unit absent from a period is DataError 708 unless allow_gaps.
+    Returns a long DataFrame (unit, period, total, rank, grade, the group scores, d_score, d_rank,
+    yoy, yoy_note), or with frame=False the same columns as a dict."""
+    labels, unit_lists, matrices = [], [], []
+    for label, values in tables.items():
+        v, _, _, u = _inputs(tree, values, None, None) if _is_frame(values) else (values[1], None, None,
+                                                                                   list(values[0]))
+        labels.append(str(label))
+        unit_lists.append([str(x) for x in u])
+        matrices.append(np.asarray(v, dtype=np.float64))
+    everyone = _core._series_units(labels, unit_lists)
+    tv, tids = _targets(tree, targets, everyone, len(everyone))
+    cols = _core._series(tree, labels, unit_lists, matrices, tv, tids, data, basis, allow_gaps)
+    out = {k: cols[k] for k in ("unit", "period", "total", "rank", "grade")}
+    out.update(cols["groups"])
+    out.update({k: cols[k] for k in ("d_score", "d_rank", "yoy", "yoy_note")})
+    if not frame:
+        return out
+    import pandas as pd
+
+    return pd.DataFrame(out)

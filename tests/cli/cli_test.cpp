@@ -354,3 +354,36 @@ TEST(cli_test, assess_as_of_scores_additive_leaves_against_time_proportional_tar
   EXPECT_NE(week.out.find("[zoneperf.project.702] --as-of: bad as-of '2020-W05'"), std::string::npos)
       << week.out;
 }
+
+TEST(cli_test, series_scores_each_month_and_shows_the_change) {
+  // The tree and cumulative tables of tests/period/series_test.cpp: in March A moves from 2nd to
+  // 1st (34 against 31.33), B from 1st to 2nd.
+  const std::string tree = write_temp("series_tree.json",
+                                      R"({"id": "t", "name": "t", "points": 30, "children": [
+  {"id": "signed", "name": "签约项目数", "points": 10, "additive": "count", "rule": {"kind": "completion", "cap": 1.2}, "target": 12},
+  {"id": "invest", "name": "签约总投资", "points": 10, "additive": "amount", "rule": {"kind": "completion", "cap": 1.2}, "target": 60},
+  {"id": "rate", "name": "开工率", "points": 10, "rule": {"kind": "completion"}, "target": 100}]})");
+  const std::string jan = write_temp("2020-01.csv", "unit,signed,invest,rate\nA,1,5,50\nB,2,4,100\n");
+  const std::string feb = write_temp("2020-02.csv", "unit,signed,invest,rate\nA,2,10,50\nB,2,10,100\n");
+  const std::string mar = write_temp("march.csv", "unit,signed,invest,rate\nA,4,18,100\nB,4,14,100\n");
+  const std::string base =
+      "series --tree " + tree + " --values " + jan + " " + feb + " --period 2020-03=" + mar;
+  const auto r = run(base + " --cumulative --format csv --reduce mean");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("A,2020-03,34.00,1,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",9.00,1,-\n"), std::string::npos) << r.out;  // Δ score 34 − 25, Δ rank +1, no 2019
+  EXPECT_NE(r.out.find("B,2020-03,31.33,2,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unit,2020 mean\nA,28.00\n"), std::string::npos) << r.out;  // (25 + 25 + 34) / 3
+  const auto j = run(base + " --cumulative --format json");
+  ASSERT_EQ(j.status, 0) << j.out;
+  const auto doc = nlohmann::json::parse(j.out);
+  EXPECT_EQ(doc.at("periods"), nlohmann::json({"2020-01", "2020-02", "2020-03"}));
+  EXPECT_EQ(doc.at("rows").at(2).at("delta_rank"), 1);
+  EXPECT_TRUE(doc.at("rows").at(0).at("delta_rank").is_null());
+  // Usage and data errors.
+  EXPECT_EQ(run(base).status, 2);
+  const auto bad =
+      run("series --tree " + tree + " --cumulative --values " + jan + " --period 2020-13=" + feb);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("702"), std::string::npos) << bad.out;
+}
