@@ -190,7 +190,7 @@ def test_a_workbook_cell_over_excels_limit_is_error_319_naming_sheet_cell_and_pe
     with pytest.raises(zp.DataError) as e:
         r.write_workbook(tmp_path / "a.xlsx")
     assert e.value.code == 319
-    assert str(e.value) == "[zoneperf.data.319] pay_people!B2 (person \"XC01\", column \"name\"): text of 32768 characters: a workbook cell holds at most 32 767 (Excel's limit); shorten it"
+    assert str(e.value) == "[zoneperf.data.319] pay_people!B3 (person \"XC01\", column \"name\"): text of 32768 characters: a workbook cell holds at most 32 767 (Excel's limit); shorten it"
     assert not (tmp_path / "a.xlsx").exists()
     doc["people"][0]["name"] = "x" * 32767
     zp.report(card, pay=json.dumps(doc)).write_workbook(tmp_path / "b.xlsx")
