@@ -74,6 +74,10 @@ def test_workbook_is_an_xlsx_with_one_sheet_per_table(full, tmp_path):
     with zipfile.ZipFile(path) as z:
         assert "xl/workbook.xml" in z.namelist()
     assert len(manifest["sheets"]) == len(full.tables())
+    # A chart of the totals, and of the 亩均 classes since the land part is given.
+    assert manifest["chart_sheets"] == ["总分图", "亩均分类图"]
+    with zipfile.ZipFile(path) as z:
+        assert sum(n.startswith("xl/charts/chart") for n in z.namelist()) == 2
     assert manifest["formulas"], "derived cells are formulas"
     f = manifest["formulas"][0]
     assert set(f) == {"sheet", "cell", "row", "col", "formula", "value", "tolerance"}
