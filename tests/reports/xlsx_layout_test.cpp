@@ -190,6 +190,7 @@ TEST_F(workbook_layout_test, without_the_land_part_there_is_no_class_chart) {
 TEST_F(workbook_layout_test, english_labels_sheet_names_and_footer_with_lang_en) {
   report_inputs in = demo().inputs;
   in.lang = report_lang::en;
+  in.title = std::string(100, 'x') + std::string(30, 'y');  // longer than the header's 120 characters
   const json b = write_and_read(in, "en");
   EXPECT_EQ(b["sheets"].get<std::vector<std::string>>(),
             (std::vector<std::string>{"scorecard", "totals_chart", "leaves", "pay_people", "pay_task_forces",
@@ -200,6 +201,7 @@ TEST_F(workbook_layout_test, english_labels_sheet_names_and_footer_with_lang_en)
   EXPECT_EQ(s["labels"][11], "rank");
   EXPECT_EQ(s["ids"][11], "rank");
   EXPECT_EQ(s["footer"], "page &P of &N");
+  EXPECT_EQ(s["header"], std::string(100, 'x') + std::string(20, 'y') + "…");
   EXPECT_EQ(b["charts"]["totals_chart"]["series"][0]["values"], "scorecard!$K$3:$K$6");
 }
 
