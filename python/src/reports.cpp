@@ -25,6 +25,7 @@ py::dict manifest_dict(const workbook_manifest& m) {
   }
   py::dict out;
   out["sheets"] = m.sheets;
+  out["chart_sheets"] = m.chart_sheets;
   out["formulas"] = std::move(formulas);
   return out;
 }
@@ -95,7 +96,8 @@ void export_reports(py::module_& m) {
           },
           py::arg("path"), py::arg("zero_cache") = false,
           "Writes the auditor's workbook (.xlsx, derived cells as live formulas). Returns its manifest: "
-          "{\"sheets\": [...], \"formulas\": [{sheet, cell, row, col, formula, value, tolerance}, ...]}, "
+          "{\"sheets\": [...], \"chart_sheets\": [...], \"formulas\": [{sheet, cell, row, col, formula, "
+          "value, tolerance}, ...]}, "
           "value "
           "being the library's (cached unless zero_cache=True).")
       .def(

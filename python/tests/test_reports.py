@@ -74,6 +74,10 @@ def test_workbook_is_an_xlsx_with_one_sheet_per_table(full, tmp_path):
     with zipfile.ZipFile(path) as z:
         assert "xl/workbook.xml" in z.namelist()
     assert len(manifest["sheets"]) == len(full.tables())
+    # A chart of the totals, and of the 亩均 classes since the land part is given.
+    assert manifest["chart_sheets"] == ["总分图", "亩均分类图"]
+    with zipfile.ZipFile(path) as z:
+        assert sum(n.startswith("xl/charts/chart") for n in z.namelist()) == 2
     assert manifest["formulas"], "derived cells are formulas"
     f = manifest["formulas"][0]
     assert set(f) == {"sheet", "cell", "row", "col", "formula", "value", "tolerance"}
@@ -190,7 +194,7 @@ def test_a_workbook_cell_over_excels_limit_is_error_319_naming_sheet_cell_and_pe
     with pytest.raises(zp.DataError) as e:
         r.write_workbook(tmp_path / "a.xlsx")
     assert e.value.code == 319
-    assert str(e.value) == "[zoneperf.data.319] pay_people!B2 (person \"XC01\", column \"name\"): text of 32768 characters: a workbook cell holds at most 32 767 (Excel's limit); shorten it"
+    assert str(e.value) == "[zoneperf.data.319] pay_people!B3 (person \"XC01\", column \"name\"): text of 32768 characters: a workbook cell holds at most 32 767 (Excel's limit); shorten it"
     assert not (tmp_path / "a.xlsx").exists()
     doc["people"][0]["name"] = "x" * 32767
     zp.report(card, pay=json.dumps(doc)).write_workbook(tmp_path / "b.xlsx")

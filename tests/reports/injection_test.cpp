@@ -139,7 +139,7 @@ TEST(report_injection_test, a_workbook_cell_over_excels_limit_is_error_319_namin
   // 32 768 characters: one more than Excel holds.
   const auto data = report_data::parse(renamed(std::string(32768, 'x')));
   EXPECT_EQ(code_of([&] { write_report_workbook(data, dir + "/a.xlsx"); }, &message), 319);
-  EXPECT_EQ(message, "[zoneperf.data.319] 计分总表!A5 (unit \"" + std::string(40, 'x') +
+  EXPECT_EQ(message, "[zoneperf.data.319] 计分总表!A6 (unit \"" + std::string(40, 'x') +
                          "…\", column \"考核对象\"): text of 32768 characters: a workbook cell holds at most "
                          "32 767 (Excel's limit); shorten it");
   EXPECT_FALSE(std::filesystem::exists(dir + "/a.xlsx"));

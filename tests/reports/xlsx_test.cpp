@@ -57,7 +57,7 @@ std::vector<std::string> check(const workbook_manifest& manifest,
   for (const auto& f : manifest.formulas) {
     const std::string where = f.sheet + "!" + f.cell() + " =" + f.formula;
     const cell_table& t = sheets.at(f.sheet);
-    const std::size_t r = static_cast<std::size_t>(f.row - 1);  // row 0 is the CSV header
+    const std::size_t r = static_cast<std::size_t>(f.row - 1);  // the CSV header is row 0 (the labels)
     if (f.row < 1 || r >= t.rows() || static_cast<std::size_t>(f.col) >= t.columns()) {
       bad.push_back(where + ": no such cell in the recomputed sheet");
       continue;
@@ -67,9 +67,13 @@ std::vector<std::string> check(const workbook_manifest& manifest,
       if (got != f.text) bad.push_back(where + ": recomputed \"" + got + "\", library \"" + f.text + "\"");
       continue;
     }
+    // A percentage-formatted cell comes out as "111.111111111111%" even with "as shown" off: the
+    // digits are still the full value, times 100.
+    const bool percent = !got.empty() && got.back() == '%';
+    const std::string digits = percent ? got.substr(0, got.size() - 1) : got;
     char* end = nullptr;
-    const double v = std::strtod(got.c_str(), &end);
-    const bool parsed = !got.empty() && end && *end == '\0';
+    const double v = std::strtod(digits.c_str(), &end) / (percent ? 100 : 1);
+    const bool parsed = !digits.empty() && end && *end == '\0';
     // LibreOffice writes 15 significant digits: allow that, plus the cell's own decimal tolerance.
     const double allowed = f.tolerance + 1e-12 * std::max(1.0, std::fabs(f.number));
     if (!parsed || !(std::fabs(v - f.number) <= allowed))
@@ -104,32 +108,33 @@ TEST(workbook_test, derived_cells_are_formulas_over_the_inputs_on_their_row) {
   EXPECT_EQ(m.sheets,
             (std::vector<std::string>{"scorecard", "leaves", "pay_people", "pay_task_forces",
                                       "pay_reconciliation", "land_enterprises", "land_classes", "faces"}));
-  // leaves: row 2 is 新材料新能源's intent_projects (completion, cap 1.2): H actual, I target, J cap, M max.
-  const auto* ratio = find_formula(m, "leaves", "K2");
-  const auto* fraction = find_formula(m, "leaves", "L2");
-  const auto* points = find_formula(m, "leaves", "N2");
+  // leaves: row 3, the first under the two header rows (labels, ids), is 新材料新能源's intent_projects
+  // (completion, cap 1.2): H actual, I target, J cap, M max.
+  const auto* ratio = find_formula(m, "leaves", "K3");
+  const auto* fraction = find_formula(m, "leaves", "L3");
+  const auto* points = find_formula(m, "leaves", "N3");
   ASSERT_TRUE(ratio && fraction && points);
-  EXPECT_EQ(ratio->formula, "H2/I2");
-  EXPECT_EQ(fraction->formula, "MIN(MAX(K2,0),J2)");
-  EXPECT_EQ(points->formula, "L2*M2");
-  // key_project_start_rate, banded (≥1 → 1, ≥0.8 → 0.75, ≥0.5 → 0.5, else 0): row 6.
-  EXPECT_EQ(find_formula(m, "leaves", "L6")->formula, "IF(K6>=1,1,IF(K6>=0.8,0.75,IF(K6>=0.5,0.5,0)))");
-  // service_satisfaction, goalposts 60–100: row 16.
-  EXPECT_EQ(find_formula(m, "leaves", "L16")->formula, "MIN(MAX((H16-60)/(100-60),0),1)");
-  // major_projects, bonus 4 per project, max 8: row 19.
-  EXPECT_EQ(find_formula(m, "leaves", "L19")->formula, "4*H19");
-  EXPECT_EQ(find_formula(m, "leaves", "N19")->formula, "MIN(L19,M19)");
+  EXPECT_EQ(ratio->formula, "H3/I3");
+  EXPECT_EQ(fraction->formula, "MIN(MAX(K3,0),J3)");
+  EXPECT_EQ(points->formula, "L3*M3");
+  // key_project_start_rate, banded (≥1 → 1, ≥0.8 → 0.75, ≥0.5 → 0.5, else 0): row 7.
+  EXPECT_EQ(find_formula(m, "leaves", "L7")->formula, "IF(K7>=1,1,IF(K7>=0.8,0.75,IF(K7>=0.5,0.5,0)))");
+  // service_satisfaction, goalposts 60–100: row 17.
+  EXPECT_EQ(find_formula(m, "leaves", "L17")->formula, "MIN(MAX((H17-60)/(100-60),0),1)");
+  // major_projects, bonus 4 per project, max 8: row 20.
+  EXPECT_EQ(find_formula(m, "leaves", "L20")->formula, "4*H20");
+  EXPECT_EQ(find_formula(m, "leaves", "N20")->formula, "MIN(L20,M20)");
   // scorecard: group sums of the unit's leaves, total with bonus, penalty and veto, rank and grade.
-  EXPECT_EQ(find_formula(m, "scorecard", "B2")->formula, "SUM(leaves!N2:N4)");
-  EXPECT_EQ(find_formula(m, "scorecard", "K2")->formula, "IF(J2>0,0,MAX(0,SUM(B2:G2)+H2-I2))");
-  EXPECT_EQ(find_formula(m, "scorecard", "L2")->formula, "RANK(K2,$K$2:$K$5,0)");
-  EXPECT_EQ(find_formula(m, "scorecard", "M2")->formula,
-            "IF(J2>0,\"不合格\",IF(K2>=90,\"优秀\",IF(K2>=80,\"良好\",IF(K2>=60,\"合格\",IF(K2>=0,\"不合格\","
+  EXPECT_EQ(find_formula(m, "scorecard", "B3")->formula, "SUM(leaves!N3:N5)");
+  EXPECT_EQ(find_formula(m, "scorecard", "K3")->formula, "IF(J3>0,0,MAX(0,SUM(B3:G3)+H3-I3))");
+  EXPECT_EQ(find_formula(m, "scorecard", "L3")->formula, "RANK(K3,$K$3:$K$6,0)");
+  EXPECT_EQ(find_formula(m, "scorecard", "M3")->formula,
+            "IF(J3>0,\"不合格\",IF(K3>=90,\"优秀\",IF(K3>=80,\"良好\",IF(K3>=60,\"合格\",IF(K3>=0,\"不合格\","
             "\"\")))))");
   // pay: share = baseline × the three coefficients; pay = min(max(λ·s, floor), cap); the pool.
-  EXPECT_EQ(find_formula(m, "pay_people", "L2")->formula, "F2*I2*J2*K2");
-  EXPECT_EQ(find_formula(m, "pay_people", "P2")->formula, "MIN(MAX(M2*L2,N2),O2)");
-  EXPECT_EQ(find_formula(m, "pay_reconciliation", "B4")->formula, "ROUND(B3*B2,2)");
+  EXPECT_EQ(find_formula(m, "pay_people", "L3")->formula, "F3*I3*J3*K3");
+  EXPECT_EQ(find_formula(m, "pay_people", "P3")->formula, "MIN(MAX(M3*L3,N3),O3)");
+  EXPECT_EQ(find_formula(m, "pay_reconciliation", "B5")->formula, "ROUND(B4*B3,2)");
   // Every unit: 3 formulas per completion leaf ... and 12 in its scorecard row.
   std::size_t scorecard = 0;
   for (const auto& f : m.formulas) scorecard += f.sheet == "scorecard";
@@ -142,8 +147,8 @@ TEST(workbook_test, chinese_sheet_names_are_quoted_in_formulas_and_the_formulas_
   const auto en = write_report_workbook(english(), dir + "/en.xlsx");
   EXPECT_EQ(zh.sheets, (std::vector<std::string>{"计分总表", "逐项得分", "每人绩效", "专班绩效", "绩效核对",
                                                  "亩均企业", "亩均分类", "月度督查"}));
-  EXPECT_EQ(find_formula(zh, "计分总表", "B2")->formula, "SUM('逐项得分'!N2:N4)");
-  EXPECT_EQ(find_formula(zh, "计分总表", "J2")->formula, "MAX('逐项得分'!P2:P21)");
+  EXPECT_EQ(find_formula(zh, "计分总表", "B3")->formula, "SUM('逐项得分'!N3:N5)");
+  EXPECT_EQ(find_formula(zh, "计分总表", "J3")->formula, "MAX('逐项得分'!P3:P22)");
   ASSERT_EQ(zh.formulas.size(), en.formulas.size());
   // The same formulas and cached values in both languages, up to the sheet names.
   for (std::size_t i = 0; i < zh.formulas.size(); ++i) {
@@ -165,7 +170,7 @@ TEST(workbook_test, caches_the_library_values_or_zeros_on_request) {
   const auto z = write_report_workbook(data, dir + "/z.xlsx", {cached_values::zero});
   ASSERT_EQ(m.formulas.size(), z.formulas.size());
   // The manifest always holds the library's values: 新材料新能源's total is 112.28888888888889.
-  EXPECT_EQ(find_formula(z, "计分总表", "K2")->number, 112.28888888888889);
+  EXPECT_EQ(find_formula(z, "计分总表", "K3")->number, 112.28888888888889);
   EXPECT_NE(read_text_file(dir + "/a.xlsx"), read_text_file(dir + "/z.xlsx"));
 }
 
@@ -198,7 +203,7 @@ TEST_F(slow_libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_l
   EXPECT_EQ(lines(check(m, sheets)), "");
   EXPECT_GT(m.formulas.size(), 400u);
   // And the recomputed value really is there (not a cached one): 新材料新能源's total.
-  EXPECT_EQ(sheets.at("计分总表").cell(0, 10), "112.288888888889");
+  EXPECT_EQ(sheets.at("计分总表").cell(1, 10), "112.288888888889");
 }
 
 TEST_F(slow_libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_the_check_fails) {
@@ -208,7 +213,7 @@ TEST_F(slow_libreoffice_test, without_forced_recalculation_the_zeroed_cache_show
   const auto m =
       write_report_workbook(report_data::parse(demo().inputs), dir + "/zeroed.xlsx", {cached_values::zero});
   const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::as_configured, dir);
-  EXPECT_EQ(sheets.at("计分总表").cell(0, 10), "0");
+  EXPECT_EQ(sheets.at("计分总表").cell(1, 10), "0");
   EXPECT_GT(check(m, sheets).size(), m.formulas.size() / 2);
 }
 
@@ -216,7 +221,7 @@ TEST_F(slow_libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_
   if (find_program("/usr/bin/python3").empty()) GTEST_SKIP() << "no /usr/bin/python3 to edit the workbook";
   const std::string dir = test::temp_dir("lo-broken");
   const auto m = write_report_workbook(english(), dir + "/report.xlsx", {cached_values::zero});
-  // Break 新材料新能源's intent_projects points (leaves!N2 = L2*M2) into L2*M2+1 inside the file.
+  // Break 新材料新能源's intent_projects points (leaves!N3 = L3*M3) into L3*M3+1 inside the file.
   const std::string script =
       "import sys, zipfile\n"
       "src, dst = sys.argv[1], sys.argv[2]\n"
@@ -224,8 +229,8 @@ TEST_F(slow_libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_
       "for i in zin.infolist():\n"
       "    d = zin.read(i.filename)\n"
       "    if i.filename == 'xl/worksheets/sheet2.xml':\n"
-      "        s = d.decode(); n = s.count('<f>L2*M2</f>'); assert n == 1, n\n"
-      "        d = s.replace('<f>L2*M2</f>', '<f>L2*M2+1</f>').encode()\n"
+      "        s = d.decode(); n = s.count('<f>L3*M3</f>'); assert n == 1, n\n"
+      "        d = s.replace('<f>L3*M3</f>', '<f>L3*M3+1</f>').encode()\n"
       "    zout.writestr(i, d)\n"
       "zout.close()\n";
   test::write(dir + "/break.py", script);
@@ -237,10 +242,10 @@ TEST_F(slow_libreoffice_test, a_broken_formula_fails_the_check_at_that_cell_and_
       << out;
   const auto sheets = libreoffice_sheets(dir + "/broken.xlsx", m.sheets, recalc::forced, dir);
   EXPECT_EQ(lines(check(m, sheets)),
-            "scorecard!B2 =SUM(leaves!N2:N4): recomputed 28.6888888888889, library 27.68888888888889\n"
-            "scorecard!K2 =IF(J2>0,0,MAX(0,SUM(B2:G2)+H2-I2)): recomputed 113.288888888889, library "
+            "scorecard!B3 =SUM(leaves!N3:N5): recomputed 28.6888888888889, library 27.68888888888889\n"
+            "scorecard!K3 =IF(J3>0,0,MAX(0,SUM(B3:G3)+H3-I3)): recomputed 113.288888888889, library "
             "112.28888888888889\n"
-            "leaves!N2 =L2*M2: recomputed 9, library 8\n");
+            "leaves!N3 =L3*M3: recomputed 9, library 8\n");
 }
 
 }  // namespace

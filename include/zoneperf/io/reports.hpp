@@ -130,7 +130,8 @@ struct workbook_formula {
 
 /// Every formula cell written, sheet by sheet.
 struct workbook_manifest {
-  std::vector<std::string> sheets;
+  std::vector<std::string> sheets;        ///< the table sheets, in the workbook's order
+  std::vector<std::string> chart_sheets;  ///< the sheets holding a chart (no cells)
   std::vector<workbook_formula> formulas;
 };
 

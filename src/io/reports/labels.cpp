@@ -21,6 +21,9 @@ struct entry {
 
 // Sorted by id (checked once, at the first look-up).
 constexpr entry table[] = {
+    {"chart.enterprises", "企业数（家）", "enterprises"},
+    {"chart.land_classes", "亩均效益各类企业数", "enterprises per 亩均 class"},
+    {"chart.totals", "各考核对象总分", "total score of every unit"},
     {"clamp.cap", "上限", "cap"},
     {"clamp.floor", "下限", "floor"},
     {"clamp.none", "无", "none"},
@@ -192,12 +195,14 @@ constexpr entry table[] = {
     {"sec.zone_land", "全区亩均效益（{} 亩，{} 家）", "The zone's 亩均 figures ({} mu, {} records)"},
     {"sheet.faces", "月度督查", "faces"},
     {"sheet.land_classes", "亩均分类", "land_classes"},
+    {"sheet.land_classes_chart", "亩均分类图", "land_classes_chart"},
     {"sheet.land_enterprises", "亩均企业", "land_enterprises"},
     {"sheet.leaves", "逐项得分", "leaves"},
     {"sheet.pay_people", "每人绩效", "pay_people"},
     {"sheet.pay_reconciliation", "绩效核对", "pay_reconciliation"},
     {"sheet.pay_task_forces", "专班绩效", "pay_task_forces"},
     {"sheet.scorecard", "计分总表", "scorecard"},
+    {"sheet.totals_chart", "总分图", "totals_chart"},
     {"source.default", "默认", "default"},
     {"source.unit", "本单位", "unit"},
     {"sub.faces", "月度督查", "faces"},
@@ -233,6 +238,7 @@ constexpr entry table[] = {
     {"word.veto", "否决", "veto"},
     {"word.yes", "是", "yes"},
     {"xlsx.batch_fraction", "（得分比例来自批次：输入）", " (fraction from the batch: input)"},
+    {"xlsx.footer", "第 &P 页 / 共 &N 页", "page &P of &N"},
     {"xlsx.per_unit", "：每单位 {} 分，最多 {} 分", " {} per unit, max {}"},
 };
 
