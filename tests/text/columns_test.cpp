@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 
 #include "../support/test_support.hpp"
@@ -218,6 +220,29 @@ TEST(columns_test, every_alias_table_names_each_column_once_with_its_unit) {
       EXPECT_FALSE(a.column.empty());
       EXPECT_FALSE(a.names.empty()) << a.column;
       EXPECT_EQ(a.names.find('('), std::string_view::npos) << a.column << ": names carry no bracket";
+    }
+  }
+}
+
+TEST(columns_test, the_docs_list_every_chinese_name_where_the_table_is_documented) {
+  const auto doc = [](const char* name) {
+    std::ifstream in(std::string(ZONEPERF_SOURCE_DIR) + "/docs/" + name, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::pair<record_table, std::string> tables[] = {{record_table::enterprises, doc("land.md")},
+                                                         {record_table::staff, doc("pay.md")},
+                                                         {record_table::events, doc("pay.md")},
+                                                         {record_table::projects, doc("projects.md")},
+                                                         {record_table::candidates, doc("projects.md")}};
+  for (const auto& [table, text] : tables) {
+    ASSERT_FALSE(text.empty());
+    for (const auto& a : column_aliases(table)) {
+      std::string_view names = a.names;
+      while (!names.empty()) {
+        const std::string name(names.substr(0, names.find('|')));
+        EXPECT_NE(text.find("`" + name + "`"), std::string::npos) << a.column << ": " << name;
+        names.remove_prefix(std::min(names.size(), name.size() + 1));
+      }
     }
   }
 }
