@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "zoneperf/io/reports.hpp"
 #include "zoneperf/scorecard.hpp"
@@ -35,6 +36,11 @@ struct demo_context {
   std::optional<scorecard> card;
   report_sections sections;
   output_batch files;  ///< every step's files, renamed into out_dir only when the whole demo succeeded
+  /// Which of the sample tables the steps read (`demo --samples`): "csv", "xlsx" or "gbk".
+  std::string samples = "csv";
+  /// The sample table a step reads for `csv_path` ("task-force/values.csv"): the .xlsx beside it
+  /// for "xlsx", values_gbk.csv for the values under "gbk" (the other tables stay CSV).
+  std::string sample(std::string_view csv_path) const;
 };
 using demo_step = void (*)(demo_context& ctx);
 /// Steps run in ascending `order` (the scorecard is 10; later modules use 20, 30, ...).

@@ -234,10 +234,11 @@ void add_assess_commands(CLI::App& app) {
 
 void demo_scorecard(demo_context& ctx) {
   const indicator_tree tree = load_preset("task-force");
-  const values_table values =
-      read_values(tree, sample_file("task-force/values.csv"), "samples/task-force/values.csv");
-  const targets_table targets = read_targets(tree, values.units, sample_file("task-force/targets.csv"),
-                                             "samples/task-force/targets.csv");
+  const values_table values = read_values(tree, sample_file(ctx.sample("task-force/values.csv")),
+                                          "samples/" + ctx.sample("task-force/values.csv"));
+  const targets_table targets =
+      read_targets(tree, values.units, sample_file(ctx.sample("task-force/targets.csv")),
+                   "samples/" + ctx.sample("task-force/targets.csv"));
   const target_table view = targets.view();
   const scorecard card = make_scorecard(tree, values.values, &view, values.units, explained::all);
 

@@ -311,8 +311,8 @@ void add_land_commands(CLI::App& app) {
 void demo_land(demo_context& ctx) {
   const indicator_tree tree = load_preset("zj-huangyan");
   const land_config config = load_land_config("zj-huangyan");
-  const auto records =
-      read_land_records(read_csv(sample_file("land/enterprises.csv"), "samples/land/enterprises.csv"));
+  const auto records = read_land_records(read_cells(sample_file(ctx.sample("land/enterprises.csv")),
+                                                    "samples/" + ctx.sample("land/enterprises.csv")));
   const land_evaluation ev = evaluate_land(tree, config, records);
 
   ctx.out << "\n亩均效益 · " << tree.name() << " (preset zj-huangyan, 2023 benchmarks): " << records.size()

@@ -177,9 +177,11 @@ void add_pay_commands(CLI::App& app) {
 }
 
 void demo_pay(demo_context& ctx) {
-  const auto staff = read_staff(read_csv(sample_file("pay/staff.csv"), "samples/pay/staff.csv"));
+  const auto staff = read_staff(
+      read_cells(sample_file(ctx.sample("pay/staff.csv")), "samples/" + ctx.sample("pay/staff.csv")));
   const auto policy = pay_policy::from_json(sample_file("pay/policy.json"), "samples/pay/policy.json");
-  const auto events = read_events(read_csv(sample_file("pay/events.csv"), "samples/pay/events.csv"));
+  const auto events = read_events(
+      read_cells(sample_file(ctx.sample("pay/events.csv")), "samples/" + ctx.sample("pay/events.csv")));
   std::string source = "the demo's scorecard";
   if (!ctx.card) {
     source = "samples/pay/scorecard.json";

@@ -425,15 +425,17 @@ void add_project_commands(CLI::App& app) {
 }
 
 void demo_projects(demo_context& ctx) {
-  const registry r = read_projects(sample_file("projects/projects.csv"), "samples/projects/projects.csv");
+  const registry r = read_projects(sample_file(ctx.sample("projects/projects.csv")),
+                                   "samples/" + ctx.sample("projects/projects.csv"));
   const period_counts y = count(r, period::year(2020));
   const period_counts last = count(r, period::year(2019));
   const per_mu zone = zone_per_mu(y);
   const auto& z = y.zone;
   std::string split;
   for (const auto& u : y.task_forces) split += (split.empty() ? "" : "/") + std::to_string(u.key_projects);
-  const auto decisions = admit(
-      read_candidates(read_csv(sample_file("projects/candidates.csv"), "samples/projects/candidates.csv")));
+  const auto decisions =
+      admit(read_candidates(read_cells(sample_file(ctx.sample("projects/candidates.csv")),
+                                       "samples/" + ctx.sample("projects/candidates.csv"))));
   std::size_t admitted = 0;
   for (const auto& d : decisions) admitted += d.result == verdict::admitted;
   std::int64_t contacted_since_april = 0;  // the months April to December, as the article counts

@@ -62,6 +62,14 @@ void write_file(const std::string& path, std::string_view text) {
   out.commit();
 }
 
+std::string demo_context::sample(std::string_view csv_path) const {
+  std::string path(csv_path);
+  const std::string stem = path.substr(0, path.size() - 4);  // without ".csv"
+  if (samples == "xlsx") return stem + ".xlsx";
+  if (samples == "gbk" && path == "task-force/values.csv") return stem + "_gbk.csv";
+  return path;
+}
+
 namespace {
 void add_demo(CLI::App& app) {
   auto* cmd = app.add_subcommand("demo", "Assess the sample zone and print its scorecard, pay and checks");
@@ -69,6 +77,12 @@ void add_demo(CLI::App& app) {
   cmd->add_option("--out", out_dir, "Folder for the report files")->capture_default_str();
   static report_lang lang = report_lang::zh;
   add_lang_option(*cmd, lang);
+  static std::string samples = "csv";
+  cmd->add_option("--samples", samples,
+                  "Which sample tables to read: csv, the .xlsx workbooks, or gbk (the values as a GBK CSV "
+                  "with Chinese headers); the results are the same")
+      ->check(CLI::IsMember({"csv", "xlsx", "gbk"}))
+      ->capture_default_str();
   cmd->callback([] {
     auto steps = demo_steps();
     std::stable_sort(steps.begin(), steps.end(),
@@ -78,6 +92,7 @@ void add_demo(CLI::App& app) {
     if (ec) throw error(errc::cannot_write, out_dir, "cannot create folder: " + ec.message());
     demo_context ctx{std::cout, out_dir, std::nullopt, {}, {}};
     ctx.sections.lang = lang;
+    ctx.samples = samples;
     for (const auto& s : steps) s.step(ctx);
     ctx.files.commit();
   });

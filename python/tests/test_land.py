@@ -89,3 +89,22 @@ def test_migration_from_published_classes(samples):
     table = "id,class\nE01,A\nE02,Z\n"
     with pytest.raises(zp.LandError, match=r"\[zoneperf\.land\.912\] prev\.csv:3:2: E02: class \"Z\""):
         zp.migrate_classes(table, now, source="prev.csv")
+
+
+def test_a_chinese_headed_table_gives_the_same_evaluation(samples, tmp_path):
+    # The sample table with the Chinese names of its columns (docs/land.md), full-width brackets
+    # and all, read from a file as a clerk would save it.
+    text = (samples / "land/enterprises.csv").read_text(encoding="utf-8")
+    chinese = ("企业编号,企业名称,所在园区,所属专班,用地面积（亩）,固定资产投资(万元),税收(万元),营业收入(万元),"
+               "工业增加值(万元),研发经费(万元),综合能耗(吨标准煤),污染物排放量(吨),从业人员(人),免评原因")
+    path = tmp_path / "企业.csv"
+    path.write_text(chinese + text[text.index("\n"):], encoding="utf-8")
+    a = zp.evaluate_land(text)
+    b = zp.evaluate_land(path)
+    assert len(b.ids) == 33
+    assert b.ids == a.ids
+    assert b.classes == a.classes
+    assert np.array_equal(b.metrics, a.metrics, equal_nan=True)
+    assert np.array_equal(b.scores, a.scores, equal_nan=True)
+    with pytest.raises(zp.Error, match="321"):
+        zp.evaluate_land(chinese.replace("税收(万元)", "税收(亿元)") + text[text.index("\n"):])

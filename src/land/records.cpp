@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "zoneperf/text/columns.hpp"
 #include "zoneperf/text/number.hpp"
 #include "zoneperf/text/workbook.hpp"
 
@@ -87,8 +88,9 @@ std::vector<land_record> read_land_records(const cell_table& t, const land_csv_o
   std::ptrdiff_t id_col = -1, land_col = -1;
   area_unit land_unit = area_unit::mu;
   std::unordered_map<std::string, std::size_t> seen_header;
+  const std::vector<std::string> ids = column_ids(t, record_table::enterprises);
   for (std::size_t c = 0; c < t.header.size(); ++c) {
-    const std::string& h = t.header[c];
+    const std::string& h = ids[c];
     if (!seen_header.emplace(h, c).second) {
       problems.push_back({errc::duplicate_column, t.header_where(c), "duplicate column \"" + h + "\""});
       continue;

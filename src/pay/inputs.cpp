@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "zoneperf/text/columns.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
 #include "zoneperf/text/workbook.hpp"
@@ -18,11 +19,12 @@ struct header_map {
   bool ok = true;
 };
 
-header_map map_header(const cell_table& t, const std::vector<std::string>& required,
+header_map map_header(const cell_table& t, record_table table, const std::vector<std::string>& required,
                       const std::vector<std::string>& optional, std::vector<problem>& problems) {
   header_map h;
+  const std::vector<std::string> ids = column_ids(t, table);
   for (std::size_t c = 0; c < t.header.size(); ++c) {
-    const std::string& name = t.header[c];
+    const std::string& name = ids[c];
     bool known = false;
     for (const auto* list : {&required, &optional})
       for (const auto& n : *list) known = known || n == name;
@@ -60,7 +62,8 @@ std::string line_of(const cell_table& t, std::size_t row) { return t.row_where(r
 
 std::vector<staff_member> read_staff(const cell_table& t) {
   std::vector<problem> problems;
-  const auto h = map_header(t, {"id", "name", "task_force", "team", "job_level", "baseline", "score"},
+  const auto h = map_header(t, record_table::staff,
+                            {"id", "name", "task_force", "team", "job_level", "baseline", "score"},
                             {"weight"}, problems);
   if (!h.ok) throw error(std::move(problems));
   auto col = [&](const char* name) { return h.at.at(name); };
@@ -171,7 +174,7 @@ scorecard_summary summary_of(const scorecard& card) {
 
 std::vector<award_event> read_events(const cell_table& t) {
   std::vector<problem> problems;
-  const auto h = map_header(t, {"task_force", "team", "kind", "count"}, {}, problems);
+  const auto h = map_header(t, record_table::events, {"task_force", "team", "kind", "count"}, {}, problems);
   if (!h.ok) throw error(std::move(problems));
   const std::size_t c_tf = h.at.at("task_force"), c_team = h.at.at("team"), c_kind = h.at.at("kind"),
                     c_count = h.at.at("count");

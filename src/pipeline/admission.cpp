@@ -10,6 +10,7 @@
 #include "zoneperf/assess.hpp"
 #include "zoneperf/land/gates.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/columns.hpp"
 #include "zoneperf/text/number.hpp"
 #include "zoneperf/text/workbook.hpp"
 
@@ -77,8 +78,9 @@ std::vector<candidate> read_candidates(const cell_table& csv) {
   const auto& names = known_columns();
   std::vector<int> pos(names.size(), -1);
   std::vector<std::size_t> extra_cols;
+  const std::vector<std::string> header_ids = column_ids(csv, record_table::candidates);
   for (std::size_t c = 0; c < csv.header.size(); ++c) {
-    const auto it = std::find(names.begin(), names.end(), csv.header[c]);
+    const auto it = std::find(names.begin(), names.end(), header_ids[c]);
     const bool seen_extra = std::any_of(extra_cols.begin(), extra_cols.end(),
                                         [&](std::size_t k) { return csv.header[k] == csv.header[c]; });
     if ((it != names.end() && pos[it - names.begin()] >= 0) || seen_extra) {

@@ -6,6 +6,7 @@
 
 #include "registry_impl.hpp"
 #include "zoneperf/pipeline/registry.hpp"
+#include "zoneperf/text/columns.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/number.hpp"
@@ -79,8 +80,15 @@ parsed parse_rows(const cell_table& csv, std::vector<problem>& out) {
   parsed r;
   r.position.fill(-1);
   const auto& names = column_names();
+  std::vector<std::string> ids;
+  try {
+    ids = column_ids(csv, record_table::projects);
+  } catch (const error& e) {
+    out.insert(out.end(), e.problems().begin(), e.problems().end());
+    return r;
+  }
   for (std::size_t c = 0; c < csv.header.size(); ++c) {
-    const auto it = std::find(names.begin(), names.end(), csv.header[c]);
+    const auto it = std::find(names.begin(), names.end(), ids[c]);
     if (it == names.end()) {
       out.push_back({errc::unknown_column, csv.header_where(c),
                      "unknown column '" + csv.header[c] + "' (see docs/projects.md for the columns)"});

@@ -69,7 +69,6 @@ struct xlsx_source::impl : xml_handler {
   std::vector<number_look> looks;
   shared_strings strings;
   std::unique_ptr<xml_parser> parser;
-  std::unique_ptr<char[]> block;
   bool at_end = false;
   std::uint64_t consumed = 0, total = 0;
   std::size_t last_row = 0;  // from <dimension>, 0 when not given
@@ -245,9 +244,9 @@ struct xlsx_source::impl : xml_handler {
   bool parse_more() {
     if (at_end) return false;
     compact();
-    const std::size_t got = zip->read(block.get(), block_size);
+    const std::size_t got = zip->read(parser->buffer(block_size), block_size);
     consumed += got;
-    parser->feed(block.get(), got, got == 0);
+    parser->parse_buffer(got, got == 0);
     if (progress) {
       progress->set(std::min(consumed, total));
       progress->update();
@@ -299,7 +298,6 @@ void xlsx_source::open(std::string_view bytes, const std::string& file, const st
   if (!m.zip->open(m.part)) damaged(file, "the zip has no " + m.part + " (sheet \"" + sheets_[k] + "\")");
   m.total = m.zip->size();
   m.parser = std::make_unique<xml_parser>(m, file, m.part);
-  m.block.reset(new char[block_size]);
   if (progress) m.progress = std::make_unique<detail::progress_meter>(progress, "reading " + name_, m.total);
 }
 

@@ -101,8 +101,12 @@ std::string_view local_name(const char* name) {
 }  // namespace
 
 const char* attribute(const char** attributes, std::string_view name) {
-  for (; *attributes; attributes += 2)
-    if (local_name(attributes[0]) == name) return attributes[1];
+  for (; *attributes; attributes += 2) {
+    // the usual unprefixed name compared without measuring it first
+    const char* a = attributes[0];
+    if (std::strncmp(a, name.data(), name.size()) == 0 && a[name.size()] == '\0') return attributes[1];
+    if (std::strchr(a, ':') && local_name(a) == name) return attributes[1];
+  }
   return nullptr;
 }
 
@@ -121,6 +125,23 @@ xml_parser::~xml_parser() { XML_ParserFree(static_cast<XML_Parser>(parser_)); }
 void xml_parser::feed(const char* data, std::size_t n, bool last) {
   auto p = static_cast<XML_Parser>(parser_);
   if (XML_Parse(p, data, static_cast<int>(n), last) != XML_STATUS_ERROR) return;
+  failed();
+}
+
+char* xml_parser::buffer(std::size_t n) {
+  void* b = XML_GetBuffer(static_cast<XML_Parser>(parser_), static_cast<int>(n));
+  if (!b) failed();  // out of memory, or a parse already stopped
+  return static_cast<char*>(b);
+}
+
+void xml_parser::parse_buffer(std::size_t n, bool last) {
+  if (XML_ParseBuffer(static_cast<XML_Parser>(parser_), static_cast<int>(n), last) != XML_STATUS_ERROR)
+    return;
+  failed();
+}
+
+void xml_parser::failed() {
+  auto p = static_cast<XML_Parser>(parser_);
   if (failure_) std::rethrow_exception(failure_);
   damaged(file_, part_ + " is not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(p)) +
                      ", column " + std::to_string(XML_GetCurrentColumnNumber(p) + 1) +

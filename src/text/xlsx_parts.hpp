@@ -69,12 +69,17 @@ class xml_parser {
   xml_parser(const xml_parser&) = delete;
   xml_parser& operator=(const xml_parser&) = delete;
   void feed(const char* data, std::size_t n, bool last);
+  /// Expat's own buffer for the next `n` bytes: fill it (up to n) and parse_buffer() the count,
+  /// which saves the copy feed() makes.
+  char* buffer(std::size_t n);
+  void parse_buffer(std::size_t n, bool last);
 
  private:
   static void on_start(void* self, const char* name, const char** attributes);
   static void on_end(void* self, const char* name);
   static void on_text(void* self, const char* text, int n);
   void fail() noexcept;
+  [[noreturn]] void failed();  // rethrows the handler's exception, else error 120
 
   xml_handler& handler_;
   std::string file_, part_;
