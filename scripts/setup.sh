@@ -6,7 +6,8 @@ what=${1:-test}
 build_pkgs=(cmake g++ make ccache pkg-config libeigen3-dev nlohmann-json3-dev libfmt-dev libcli11-dev
             libboost-dev libboost-date-time-dev libxlsxwriter-dev libminizip-dev libexpat1-dev libfreexl-dev)
 test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev pybind11-dev python3-dev python3-numpy python3-pytest
-           python3-pandas clang clang-format-14 libclang-rt-14-dev lcov libreoffice-calc chromium fonts-noto-cjk)
+           python3-pandas clang clang-format-14 libclang-rt-14-dev lcov libreoffice-calc chromium fonts-noto-cjk
+           poppler-utils python3-openpyxl)
 case "$what" in
   build) pkgs=("${build_pkgs[@]}") ;;
   test|all) pkgs=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
