@@ -144,15 +144,17 @@ void run_month(const projects_args& a) {
     output_for(a.format) << projects_month_json(r, month, co.as_of) << "\n";
     return;
   }
-  output_for(a.format) << fmt::format("{} · entered in the month (as of {})\n", month.label(), to_string(now.as_of));
+  output_for(a.format) << fmt::format("{} · entered in the month (as of {})\n", month.label(),
+                                      to_string(now.as_of));
   print(counts_table(now), a.format);
   output_for(a.format) << "\nzone growth\n";
   print(growth_table(now, yoy, &mom), a.format);
   output_for(a.format) << fmt::format("\n三个十 check ({}): actual/target, split by key projects\n",
-                           m.complete ? "final" : "provisional, month not over");
+                                      m.complete ? "final" : "provisional, month not over");
   print(check_table(m), a.format);
-  output_for(a.format) << "\nweekly dispatch (一周一调度): entries so far / target x elapsed days ÷ days in month, "
-               "rounded up\n";
+  output_for(a.format)
+      << "\nweekly dispatch (一周一调度): entries so far / target x elapsed days ÷ days in month, "
+         "rounded up\n";
   print(progress_table(m), a.format);
 }
 
@@ -180,7 +182,8 @@ void run_year(const projects_args& a) {
     output_for(a.format) << projects_period_json(r, p, co.as_of) << "\n";
     return;
   }
-  output_for(a.format) << fmt::format("{} · entered in the period (as of {})\n", p.label(), to_string(now.as_of));
+  output_for(a.format) << fmt::format("{} · entered in the period (as of {})\n", p.label(),
+                                      to_string(now.as_of));
   print(counts_table(now), a.format);
   output_for(a.format) << fmt::format(
       "\nzone 亩均投资强度 {} 万元/亩, 亩均税收 {} 万元/亩 over the {} landed projects\n",
@@ -208,7 +211,8 @@ void run_year(const projects_args& a) {
   }
   print(lt, a.format);
   if (!a.values_out.empty())
-    output_for(a.format) << "\nwrote " << a.values_out << " (values for `zoneperf assess --preset task-force`)\n";
+    output_for(a.format) << "\nwrote " << a.values_out
+                         << " (values for `zoneperf assess --preset task-force`)\n";
 }
 
 struct admit_args {
@@ -245,8 +249,8 @@ void run_admit(const admit_args& a) {
   }
   print(decisions_table(decisions), a.format);
   if (a.format == output_format::table)
-    output_for(a.format) << fmt::format("\n{} of {} candidates admitted: they go to the review meeting (上会)\n",
-                             admitted, decisions.size());
+    output_for(a.format) << fmt::format(
+        "\n{} of {} candidates admitted: they go to the review meeting (上会)\n", admitted, decisions.size());
 }
 
 void run_calendar(int year, const std::string& dispatch, const std::string& weekend, output_format f) {

@@ -131,8 +131,8 @@ void print_weights(const weights_args& a, const std::string& method, const std::
     t.rows.push_back(std::move(row));
   }
   output_for(a.format) << (a.format == output_format::csv        ? t.csv()
-                : a.format == output_format::markdown ? t.markdown()
-                                                      : t.render());
+                           : a.format == output_format::markdown ? t.markdown()
+                                                                 : t.render());
   if (ahp_r && a.format != output_format::csv) {
     std::cout << fmt::format(
         "\nlambda_max {:.4f}  CI {:.4f}  RI {} ({})  CR {:.4f}: {}\n", ahp_r->lambda_max, ahp_r->ci,

@@ -107,8 +107,7 @@ int main(int argc, char** argv) {
          "The encoding of CSV tables (default: UTF-8, or GB18030 for a file that is mostly not UTF-8)")
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
   bool bom = false;
-  app.add_flag("--bom",
-               bom,
+  app.add_flag("--bom", bom,
                "CSV on standard output in the form Excel reads, as CSV files always are: a UTF-8 byte-order "
                "mark and CRLF line ends")
       ->each([](const std::string&) { zoneperf::cli::set_stdout_csv_form(zoneperf::csv_form::excel); });
@@ -128,7 +127,8 @@ int main(int argc, char** argv) {
   } catch (const zoneperf::error& e) {
     std::cerr << "zoneperf: " << e.what() << '\n';
     // A program the command needs (the browser of --pdf) is missing or failed: not the input's fault.
-    const bool program = e.code() == zoneperf::errc::program_missing || e.code() == zoneperf::errc::program_failed;
+    const bool program =
+        e.code() == zoneperf::errc::program_missing || e.code() == zoneperf::errc::program_failed;
     return program ? 3 : 2;
   } catch (const std::exception& e) {
     std::cerr << "zoneperf: internal error: " << e.what() << '\n';

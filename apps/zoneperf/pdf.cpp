@@ -57,8 +57,8 @@ struct temp_folder {
 // The page with the paper size set: a style element before </head> (the report itself leaves the
 // size to the print dialog). The copy is never shown to anyone but the browser.
 std::string with_paper(std::string page, paper size) {
-  const std::string rule = std::string("<style>@page { size: ") + (size == paper::letter ? "letter" : "A4") +
-                           "; }</style>";
+  const std::string rule =
+      std::string("<style>@page { size: ") + (size == paper::letter ? "letter" : "A4") + "; }</style>";
   const std::size_t head = page.find("</head>");
   if (head == std::string::npos) return rule + page;
   page.insert(head, rule);
@@ -125,9 +125,10 @@ int run_bounded(const std::vector<std::string>& argv, const std::string& log, in
 
 void add_pdf_options(CLI::App& app, pdf_request& r) {
   static const std::map<std::string, paper> names = {{"a4", paper::a4}, {"letter", paper::letter}};
-  app.add_flag("--pdf", r.pdf,
-               "Also print report.html to report.pdf through headless Chromium (chromium, chromium-browser or "
-               "google-chrome on PATH, or $ZONEPERF_CHROMIUM); exit status 3 when there is none");
+  app.add_flag(
+      "--pdf", r.pdf,
+      "Also print report.html to report.pdf through headless Chromium (chromium, chromium-browser or "
+      "google-chrome on PATH, or $ZONEPERF_CHROMIUM); exit status 3 when there is none");
   app.add_option("--paper", r.size, "Paper for --pdf (default: a4)")
       ->transform(CLI::CheckedTransformer(names, CLI::ignore_case).description(""))
       ->type_name("a4|letter");
@@ -145,12 +146,13 @@ void print_pdf(const std::string& html, const std::string& pdf, paper size, int 
   if (browser.empty()) {
     const char* env = std::getenv("ZONEPERF_CHROMIUM");
     throw error(errc::program_missing, pdf,
-                env && *env ? "--pdf: ZONEPERF_CHROMIUM names \"" + std::string(env) +
-                                  "\", which is not an executable program; the other files are written"
-                            : std::string("--pdf needs Chromium, and none of chromium, chromium-browser, "
-                                          "google-chrome is on PATH: install it (Debian: apt-get install "
-                                          "chromium) or set ZONEPERF_CHROMIUM to the browser; the other files "
-                                          "are written"));
+                env && *env
+                    ? "--pdf: ZONEPERF_CHROMIUM names \"" + std::string(env) +
+                          "\", which is not an executable program; the other files are written"
+                    : std::string("--pdf needs Chromium, and none of chromium, chromium-browser, "
+                                  "google-chrome is on PATH: install it (Debian: apt-get install "
+                                  "chromium) or set ZONEPERF_CHROMIUM to the browser; the other files "
+                                  "are written"));
   }
   const temp_folder tmp;
   const std::string page = tmp.path + "/page.html";
@@ -187,8 +189,9 @@ void print_pdf(const std::string& html, const std::string& pdf, paper size, int 
   if (status != 0 || bytes.compare(0, 5, "%PDF-") != 0) {
     const std::string why = last_line(log);
     throw error(errc::program_failed, pdf,
-                browser + (status != 0 ? " failed (exit status " + std::to_string(status) + ")"
-                                       : std::string(" wrote no PDF")) +
+                browser +
+                    (status != 0 ? " failed (exit status " + std::to_string(status) + ")"
+                                 : std::string(" wrote no PDF")) +
                     (why.empty() ? std::string() : ": " + why) + "; the other files are written");
   }
   out.commit();

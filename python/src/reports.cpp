@@ -42,7 +42,9 @@ void export_reports(py::module_& m) {
       .def_readonly("rows", &report_table::rows)
       .def(
           "csv",
-          [](const report_table& t, bool bom) { return table_csv(t, bom ? csv_form::excel : csv_form::plain); },
+          [](const report_table& t, bool bom) {
+            return table_csv(t, bom ? csv_form::excel : csv_form::plain);
+          },
           py::arg("bom") = false,
           "RFC 4180 CSV text with LF line ends; bom=True gives the form Excel reads (a UTF-8 BOM and CRLF), "
           "that of the report_*.csv files.")

@@ -500,7 +500,9 @@ std::string csv_in_form(std::string_view csv, csv_form form) {
   return out;
 }
 
-void write_csv_file(output_file& file, std::string_view csv) { file.write(csv_in_form(csv, csv_form::excel)); }
+void write_csv_file(output_file& file, std::string_view csv) {
+  file.write(csv_in_form(csv, csv_form::excel));
+}
 
 namespace detail {
 std::string column_letters(std::size_t column) {

@@ -86,10 +86,10 @@ TEST(slow_print_test, at_1400_px_no_card_chart_or_table_crosses_its_container_or
   page.insert(end, checker);  // the report itself stays script-free: only this copy runs one
   test::write(dir + "/page.html", page);
   std::string out;
-  const int rc = run("timeout 120 " + quote(chromium) + chromium_flags(dir + "/profile") +
-                         " --window-size=1400,1000 --dump-dom " + quote("file://" + dir + "/page.html") +
-                         " 2>/dev/null",
-                     &out);
+  const int rc =
+      run("timeout 120 " + quote(chromium) + chromium_flags(dir + "/profile") +
+              " --window-size=1400,1000 --dump-dom " + quote("file://" + dir + "/page.html") + " 2>/dev/null",
+          &out);
   ASSERT_EQ(rc, 0) << out.substr(0, 2000);
   std::smatch m;
   ASSERT_TRUE(std::regex_search(out, m, std::regex("<pre id=\"layout-verdict\">([^<]*)</pre>")))
@@ -118,7 +118,8 @@ pdf_facts print_demo(const std::string& paper) {
   std::smatch m;
   if (std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)"))) f.pages = std::stoi(m[1]);
   if (std::regex_search(info, m, std::regex("Page size:\\s+([^\\n]+)"))) f.size = m[1];
-  EXPECT_EQ(run("pdftotext -layout " + quote(dir + "/report.pdf") + " " + quote(dir + "/report.txt"), &out), 0);
+  EXPECT_EQ(run("pdftotext -layout " + quote(dir + "/report.pdf") + " " + quote(dir + "/report.txt"), &out),
+            0);
   f.text = read_text_file(dir + "/report.txt");
   // The page count's range: every section starts a page (the print stylesheet's page breaks), so at
   // least one page per section; the demo's longest sections (every leaf explained, the enterprise
@@ -192,8 +193,8 @@ pdf_failure report_pdf_with(const std::string& env, const std::string& name) {
   pdf_failure f;
   f.dir = test::temp_dir("nopdf-" + name);
   const auto& d = demo();
-  f.status = run(env + " " + quote(cli) + " report --scorecard " + quote(d.dir + "/scorecard.json") + " --out " +
-                     quote(f.dir) + " --pdf",
+  f.status = run(env + " " + quote(cli) + " report --scorecard " + quote(d.dir + "/scorecard.json") +
+                     " --out " + quote(f.dir) + " --pdf",
                  &f.out);
   return f;
 }

@@ -226,9 +226,9 @@ class excel_csv {
   void append(std::string& out, std::string_view piece);
 
  private:
-  bool started_ = false;  // the byte-order mark is written
-  bool quoted_ = false;   // inside a quoted field
-  bool after_cr_ = false; // the last byte seen was CR
+  bool started_ = false;   // the byte-order mark is written
+  bool quoted_ = false;    // inside a quoted field
+  bool after_cr_ = false;  // the last byte seen was CR
 };
 
 /// `csv` (plain) in `form`: as it is for plain, converted by excel_csv for excel.
