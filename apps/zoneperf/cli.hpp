@@ -15,6 +15,7 @@
 
 #include "zoneperf/io/reports.hpp"
 #include "zoneperf/scorecard.hpp"
+#include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 
 namespace zoneperf::cli {
@@ -24,6 +25,13 @@ enum class output_format { table, json, csv, markdown };
 CLI::Option* add_format_option(CLI::App& app, output_format& f);
 /// Adds --lang {zh,en} (the reports' labels; zh by default) to a subcommand.
 CLI::Option* add_lang_option(CLI::App& app, report_lang& lang);
+
+/// Standard output for a command printing `f`: std::cout, except CSV with the global `--bom`, which
+/// goes out in the Excel form (a UTF-8 byte-order mark and CRLF line ends: csv_form::excel in
+/// text/csv.hpp), converted as it streams. Every CSV a command prints goes through here.
+std::ostream& output_for(output_format f);
+/// Set once by main from `--bom`.
+void set_stdout_csv_form(csv_form form);
 
 using command_adder = void (*)(CLI::App& app);
 bool add_command(command_adder adder);

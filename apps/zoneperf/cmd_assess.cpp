@@ -129,7 +129,7 @@ void run_assess(const assess_args& a) {
   const auto leaves = explain(tree, values.values, tp, explained, opt);
   progress.clear();  // standard output may be the same terminal
 
-  text_output out(std::cout, "standard output");
+  text_output out(output_for(a.format), "standard output");
   switch (a.format) {
     case output_format::json: {
       // Explanations go with their units; units not asked about carry none.
@@ -162,7 +162,7 @@ void run_assess(const assess_args& a) {
                          : explanation_table(tree, leaves[k]);
       t.header.insert(t.header.begin(), "unit");
       for (auto& row : t.rows) row.insert(row.begin(), unit);
-      std::cout << "\n" << t.csv();
+      output_for(a.format) << "\n" << t.csv();
     } else {
       std::cout << "\n"
                 << unit << (ytd ? " (as of " + a.as_of + ", " + a.schedule + ")" : std::string()) << "\n"
@@ -247,7 +247,7 @@ void demo_scorecard(demo_context& ctx) {
   ctx.out << scorecard_table(tree, card.result, card.units).render();
 
   ctx.files.add(ctx.out_dir + "/scorecard.json").write(report_json(card));
-  write_csv_file(ctx.files.add(ctx.out_dir + "/scorecard.csv"), report_csv(card), csv_for::people);
+  write_csv_file(ctx.files.add(ctx.out_dir + "/scorecard.csv"), report_csv(card));
   std::string md = report_markdown(card);
   for (std::size_t u = 0; u < card.units.size(); ++u)
     md += "\n### " + markdown_text(card.units[u]) + "\n\n" + explanation_markdown(tree, card.leaves[u]);

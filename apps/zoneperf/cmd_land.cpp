@@ -257,7 +257,7 @@ void run_land(const land_args& a) {
       std::cout << land_report_json(tree, config, records, ev);
       return;
     case output_format::csv:
-      std::cout << land_report_csv(tree, config, records, ev);
+      output_for(a.format) << land_report_csv(tree, config, records, ev);
       return;
     case output_format::markdown:
       std::cout << "## " << markdown_text(tree.name()) << " (" << markdown_text(tree.id()) << ")\n\n"
@@ -336,8 +336,7 @@ void demo_land(demo_context& ctx) {
       fixed(ev.zone[land_metric::investment_per_mu]));
   const std::string json_text = land_report_json(tree, config, records, ev);
   ctx.files.add(ctx.out_dir + "/land.json").write(json_text);
-  write_csv_file(ctx.files.add(ctx.out_dir + "/land.csv"), land_report_csv(tree, config, records, ev),
-                 csv_for::people);
+  write_csv_file(ctx.files.add(ctx.out_dir + "/land.csv"), land_report_csv(tree, config, records, ev));
   ctx.out << "wrote " << ctx.out_dir << "/land.json, land.csv\n";
   ctx.sections.land = json_text;
 }

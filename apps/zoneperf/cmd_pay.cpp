@@ -102,9 +102,9 @@ std::string write_reports(output_batch& files, const std::string& dir, const pay
   if (ec) throw error(errc::cannot_write, dir, "cannot create folder: " + ec.message());
   std::string json = pay_json(r, staff, policy);
   files.add(dir + "/pay.json").write(json);
-  write_csv_file(files.add(dir + "/pay_people.csv"), pay_people_csv(r, staff), csv_for::people);
-  write_csv_file(files.add(dir + "/pay_task_forces.csv"), pay_task_forces_csv(r), csv_for::people);
-  write_csv_file(files.add(dir + "/pay_awards.csv"), pay_awards_csv(r, staff), csv_for::people);
+  write_csv_file(files.add(dir + "/pay_people.csv"), pay_people_csv(r, staff));
+  write_csv_file(files.add(dir + "/pay_task_forces.csv"), pay_task_forces_csv(r));
+  write_csv_file(files.add(dir + "/pay_awards.csv"), pay_awards_csv(r, staff));
   return json;
 }
 
@@ -129,7 +129,7 @@ void run_pay(const pay_args& a) {
       std::cout << pay_json(r, staff, policy) << '\n';
       break;
     case output_format::csv:
-      std::cout << pay_people_csv(r, staff);
+      output_for(a.format) << pay_people_csv(r, staff);
       break;
     case output_format::markdown:
       std::cout << "## Pay\n\n"

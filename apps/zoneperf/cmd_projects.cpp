@@ -21,7 +21,8 @@ namespace zoneperf::cli {
 namespace {
 using json = nlohmann::ordered_json;
 
-void print(const text_table& t, output_format f, std::ostream& out = std::cout) {
+void print(const text_table& t, output_format f) {
+  std::ostream& out = output_for(f);
   switch (f) {
     case output_format::csv:
       out << t.csv();
@@ -141,18 +142,20 @@ void run_month(const projects_args& a) {
   ko.as_of = co.as_of;
   const monthly_check m = check_month(r, month, ko);
   if (a.format == output_format::json) {
-    std::cout << projects_month_json(r, month, co.as_of) << "\n";
+    output_for(a.format) << projects_month_json(r, month, co.as_of) << "\n";
     return;
   }
-  std::cout << fmt::format("{} · entered in the month (as of {})\n", month.label(), to_string(now.as_of));
+  output_for(a.format) << fmt::format("{} · entered in the month (as of {})\n", month.label(),
+                                      to_string(now.as_of));
   print(counts_table(now), a.format);
-  std::cout << "\nzone growth\n";
+  output_for(a.format) << "\nzone growth\n";
   print(growth_table(now, yoy, &mom), a.format);
-  std::cout << fmt::format("\n三个十 check ({}): actual/target, split by key projects\n",
-                           m.complete ? "final" : "provisional, month not over");
+  output_for(a.format) << fmt::format("\n三个十 check ({}): actual/target, split by key projects\n",
+                                      m.complete ? "final" : "provisional, month not over");
   print(check_table(m), a.format);
-  std::cout << "\nweekly dispatch (一周一调度): entries so far / target x elapsed days ÷ days in month, "
-               "rounded up\n";
+  output_for(a.format)
+      << "\nweekly dispatch (一周一调度): entries so far / target x elapsed days ÷ days in month, "
+         "rounded up\n";
   print(progress_table(m), a.format);
 }
 
@@ -172,20 +175,21 @@ void run_year(const projects_args& a) {
     const leaf_table other = read_leaf_table(read_cells_file(a.other));
     std::vector<std::string> columns;
     for (int c : tree.columns()) columns.push_back(tree.node(static_cast<std::size_t>(c)).id);
-    output_file out(a.values_out);  // read back by `zoneperf assess`: ids as they are, no BOM
-    write_csv_file(out, merge_leaves(leaves, other, columns).to_csv(), csv_for::reading_back);
+    output_file out(a.values_out);  // read back by `zoneperf assess`: ids as they are
+    write_csv_file(out, merge_leaves(leaves, other, columns).to_csv());
     out.commit();
   }
   if (a.format == output_format::json) {
-    std::cout << projects_period_json(r, p, co.as_of) << "\n";
+    output_for(a.format) << projects_period_json(r, p, co.as_of) << "\n";
     return;
   }
-  std::cout << fmt::format("{} · entered in the period (as of {})\n", p.label(), to_string(now.as_of));
+  output_for(a.format) << fmt::format("{} · entered in the period (as of {})\n", p.label(),
+                                      to_string(now.as_of));
   print(counts_table(now), a.format);
-  std::cout << fmt::format(
+  output_for(a.format) << fmt::format(
       "\nzone 亩均投资强度 {} 万元/亩, 亩均税收 {} 万元/亩 over the {} landed projects\n",
       fixed(zone.investment, 1), fixed(zone.tax, 1), now.zone.entered_count(stage::landed));
-  std::cout << "\nfunnel\n";
+  output_for(a.format) << "\nfunnel\n";
   text_table ft;
   ft.header = {"stage", "projects", "conversion"};
   ft.right = {false, true, true};
@@ -193,9 +197,9 @@ void run_year(const projects_args& a) {
     ft.rows.push_back({std::string(to_string(s.s)) + " " + display_name(s.s), std::to_string(s.count),
                        s.conversion ? fmt::format("{:.1f} %", *s.conversion * 100) : "-"});
   print(ft, a.format);
-  std::cout << "\nzone growth\n";
+  output_for(a.format) << "\nzone growth\n";
   print(growth_table(now, yoy, nullptr), a.format);
-  std::cout << "\nscorecard leaves (task-force preset)\n";
+  output_for(a.format) << "\nscorecard leaves (task-force preset)\n";
   text_table lt;
   lt.header = {"unit"};
   lt.header.insert(lt.header.end(), leaves.columns.begin(), leaves.columns.end());
@@ -208,7 +212,8 @@ void run_year(const projects_args& a) {
   }
   print(lt, a.format);
   if (!a.values_out.empty())
-    std::cout << "\nwrote " << a.values_out << " (values for `zoneperf assess --preset task-force`)\n";
+    output_for(a.format) << "\nwrote " << a.values_out
+                         << " (values for `zoneperf assess --preset task-force`)\n";
 }
 
 /// Task forces × the 12 months: the face of each checked month ("-" no face, blank: not checked yet).
@@ -329,13 +334,13 @@ void run_admit(const admit_args& a) {
   std::size_t admitted = 0;
   for (const auto& d : decisions) admitted += d.result == verdict::admitted;
   if (a.format == output_format::json) {
-    std::cout << admission_json(decisions) << "\n";
+    output_for(a.format) << admission_json(decisions) << "\n";
     return;
   }
   print(decisions_table(decisions), a.format);
   if (a.format == output_format::table)
-    std::cout << fmt::format("\n{} of {} candidates admitted: they go to the review meeting (上会)\n",
-                             admitted, decisions.size());
+    output_for(a.format) << fmt::format(
+        "\n{} of {} candidates admitted: they go to the review meeting (上会)\n", admitted, decisions.size());
 }
 
 void run_calendar(int year, const std::string& dispatch, const std::string& weekend, output_format f) {

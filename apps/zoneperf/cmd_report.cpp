@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "pdf.hpp"
 #include "zoneperf/io/reports.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
@@ -13,6 +14,7 @@ namespace {
 struct report_args {
   std::string scorecard, pay, land, projects, uncertainty, tree, title, out_dir;
   report_lang lang = report_lang::zh;
+  pdf_request pdf;
 };
 
 void print_paths(std::ostream& out, const std::vector<std::string>& paths) {
@@ -36,6 +38,7 @@ void run_report(const report_args& a) {
     const indicator_tree tree = indicator_tree::from_file(a.tree);
     print_paths(std::cout, write_reports(report_data::parse(in, &tree), a.out_dir));
   }
+  if (a.pdf.pdf) print_report_pdf(std::cout, a.out_dir, a.pdf.size);
 }
 
 void add_report_command(CLI::App& app) {
@@ -59,6 +62,7 @@ void add_report_command(CLI::App& app) {
   cmd->add_option("--title", a.title, "Report title (default: the tree's name)");
   cmd->add_option("--out", a.out_dir, "Folder to write into (created if missing)")->required();
   add_lang_option(*cmd, a.lang);
+  add_pdf_options(*cmd, a.pdf);
   cmd->callback([] { run_report(a); });
 }
 

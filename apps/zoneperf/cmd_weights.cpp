@@ -130,9 +130,9 @@ void print_weights(const weights_args& a, const std::string& method, const std::
     if (points) row.push_back(shortest((*points)[i]));
     t.rows.push_back(std::move(row));
   }
-  std::cout << (a.format == output_format::csv        ? t.csv()
-                : a.format == output_format::markdown ? t.markdown()
-                                                      : t.render());
+  output_for(a.format) << (a.format == output_format::csv        ? t.csv()
+                           : a.format == output_format::markdown ? t.markdown()
+                                                                 : t.render());
   if (ahp_r && a.format != output_format::csv) {
     std::cout << fmt::format(
         "\nlambda_max {:.4f}  CI {:.4f}  RI {} ({})  CR {:.4f}: {}\n", ahp_r->lambda_max, ahp_r->ci,
@@ -484,7 +484,7 @@ void run_uncertainty(uncertainty_args& a, bool histograms) {
   const auto inputs = scoring_inputs_of(tree, values.values, a.targets_file.empty() ? nullptr : &view, ao);
   uncertainty_options options = a.options;
   options.progress = progress.callback();  // lives no longer than `progress`
-  uncertainty_writer w(std::cout, a.format, options, histograms, true);
+  uncertainty_writer w(output_for(a.format), a.format, options, histograms, true);
   if (histograms) {
     const auto r = uncertainty_analysis(
         tree, inputs, options,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "pdf.hpp"
 #include "zoneperf/error.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/reading.hpp"
@@ -83,6 +84,8 @@ void add_demo(CLI::App& app) {
                   "with Chinese headers); the results are the same")
       ->check(CLI::IsMember({"csv", "xlsx", "gbk"}))
       ->capture_default_str();
+  static pdf_request pdf;
+  add_pdf_options(*cmd, pdf);
   cmd->callback([] {
     auto steps = demo_steps();
     std::stable_sort(steps.begin(), steps.end(),
@@ -95,6 +98,7 @@ void add_demo(CLI::App& app) {
     ctx.samples = samples;
     for (const auto& s : steps) s.step(ctx);
     ctx.files.commit();
+    if (pdf.pdf) print_report_pdf(std::cout, out_dir, pdf.size);
   });
 }
 }  // namespace
@@ -117,13 +121,18 @@ int main(int argc, char** argv) {
          "--encoding", reading.encoding,
          "The encoding of CSV tables (default: UTF-8, or GB18030 for a file that is mostly not UTF-8)")
       ->transform(CLI::CheckedTransformer(encodings, CLI::ignore_case));
-  app.fallthrough();  // --encoding may follow the command's name
+  bool bom = false;
+  app.add_flag("--bom", bom,
+               "CSV on standard output in the form Excel reads, as CSV files always are: a UTF-8 byte-order "
+               "mark and CRLF line ends")
+      ->each([](const std::string&) { zoneperf::cli::set_stdout_csv_form(zoneperf::csv_form::excel); });
+  app.fallthrough();  // --encoding and --bom may follow the command's name
   const zoneperf::reading_scope scope(reading);
   zoneperf::cli::add_demo(app);
   for (auto adder : zoneperf::cli::commands()) adder(app);
   try {
     app.parse(argc, argv);
-    if (!std::cout.flush())
+    if (!zoneperf::cli::output_for(zoneperf::cli::output_format::csv).flush() || !std::cout.flush())
       throw zoneperf::error(zoneperf::errc::cannot_write, "standard output", "cannot write");
   } catch (const CLI::ParseError& e) {
     // CLI11 prints its message (stdout for --help and --version, stderr for a usage error); a
@@ -132,7 +141,10 @@ int main(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   } catch (const zoneperf::error& e) {
     std::cerr << "zoneperf: " << e.what() << '\n';
-    return 2;
+    // A program the command needs (the browser of --pdf) is missing or failed: not the input's fault.
+    const bool program =
+        e.code() == zoneperf::errc::program_missing || e.code() == zoneperf::errc::program_failed;
+    return program ? 3 : 2;
   } catch (const std::exception& e) {
     std::cerr << "zoneperf: internal error: " << e.what() << '\n';
     return 1;

@@ -1,5 +1,7 @@
 // Terminal text helpers for the command-line tool.
 #include <algorithm>
+#include <iostream>
+#include <streambuf>
 
 #include "cli.hpp"
 #include "zoneperf/text/csv.hpp"
@@ -26,7 +28,43 @@ bool is_wide(char32_t cp) {
          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
          (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
+// Passes what is written on to `dest` in the Excel form (no buffer of its own: every write goes
+// through at once, so text written straight to `dest` before or after keeps its order).
+class excel_csv_buf final : public std::streambuf {
+ public:
+  explicit excel_csv_buf(std::ostream& dest) : dest_(dest) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    piece_.clear();
+    form_.append(piece_, std::string_view(s, static_cast<std::size_t>(n)));
+    dest_.write(piece_.data(), static_cast<std::streamsize>(piece_.size()));
+    return dest_ ? n : 0;
+  }
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char ch = traits_type::to_char_type(c);
+    return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+  }
+  int sync() override { return dest_.flush() ? 0 : -1; }
+
+ private:
+  std::ostream& dest_;
+  excel_csv form_;
+  std::string piece_;
+};
+
+csv_form stdout_csv_form = csv_form::plain;
 }  // namespace
+
+void set_stdout_csv_form(csv_form form) { stdout_csv_form = form; }
+
+std::ostream& output_for(output_format f) {
+  if (f != output_format::csv || stdout_csv_form == csv_form::plain) return std::cout;
+  static excel_csv_buf buf(std::cout);
+  static std::ostream excel(&buf);
+  return excel;
+}
 
 const CLI::Validator table_file(
     [](std::string& path) {

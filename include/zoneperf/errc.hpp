@@ -130,6 +130,11 @@ inline constexpr int cannot_open = 401;
 inline constexpr int cannot_write = 402;
 /// an output path that is one of the command's inputs
 inline constexpr int overwrites_input = 403;
+/// a program that the command needs is not installed: the browser that prints `--pdf` (the CLI exits
+/// with 3, after writing its other files)
+inline constexpr int program_missing = 404;
+/// a program that the command started failed, timed out or wrote nothing usable (exit status 3)
+inline constexpr int program_failed = 405;
 // money (units/money.hpp)
 /// an amount or product beyond 64-bit fen
 inline constexpr int money_overflow = 501;

@@ -43,8 +43,12 @@ void export_reports(py::module_& m) {
       .def_readonly("rows", &report_table::rows)
       .def(
           "csv",
-          [](const report_table& t, bool bom) { return table_csv(t, bom ? csv_bom::on : csv_bom::off); },
-          py::arg("bom") = true, "RFC 4180 CSV text (CRLF line ends), starting with a BOM unless bom=False.")
+          [](const report_table& t, bool bom) {
+            return table_csv(t, bom ? csv_form::excel : csv_form::plain);
+          },
+          py::arg("bom") = false,
+          "RFC 4180 CSV text with LF line ends; bom=True gives the form Excel reads (a UTF-8 BOM and CRLF), "
+          "that of the report_*.csv files.")
       .def("__len__", [](const report_table& t) { return t.rows.size(); })
       .def("__repr__", [](const report_table& t) {
         return "<zoneperf.ReportTable " + t.name + ": " + std::to_string(t.header.size()) + " columns, " +
@@ -52,8 +56,9 @@ void export_reports(py::module_& m) {
       });
   m.def(
       "table_csv",
-      [](const report_table& t, bool bom) { return table_csv(t, bom ? csv_bom::on : csv_bom::off); },
-      py::arg("table"), py::arg("bom") = true, "A report table as CSV text (UTF-8 BOM unless bom=False).");
+      [](const report_table& t, bool bom) { return table_csv(t, bom ? csv_form::excel : csv_form::plain); },
+      py::arg("table"), py::arg("bom") = false,
+      "A report table as CSV text: LF line ends, or with bom=True a UTF-8 BOM and CRLF (for Excel).");
 
   py::class_<report_data>(
       m, "Report",

@@ -88,10 +88,13 @@ def test_tables_and_their_csv_agree(card, full):
     totals = {u["id"]: u["total"] for u in json.loads(card)["units"]}
     for t in full.tables():
         assert t.header and all(len(row) == len(t.header) for row in t.rows), t.name
-        text = t.csv()
-        assert text.startswith("\ufeff") and text == zp.table_csv(t)
-        assert zp.table_csv(t, bom=False) == text[1:]
-        parsed = list(csv.reader(io.StringIO(text[1:], newline="")))
+        text = t.csv()  # a string: no BOM, LF line ends
+        assert not text.startswith("\ufeff") and "\r" not in text and text == zp.table_csv(t)
+        excel = zp.table_csv(t, bom=True)  # the form of the report_*.csv files
+        assert excel.startswith("\ufeff") and excel == t.csv(bom=True)
+        assert excel[1:].replace("\r\n", "\n") == text
+        assert list(csv.reader(io.StringIO(excel[1:], newline=""))) == list(csv.reader(io.StringIO(text, newline="")))
+        parsed = list(csv.reader(io.StringIO(text, newline="")))
         assert parsed[0] == t.header
         assert parsed[1:] == t.rows
         assert len(t) == len(t.rows)
@@ -157,7 +160,7 @@ def test_hostile_text_is_neutralised_in_csv_escaped_in_markdown_and_replaced_in_
     r = zp.report(json.dumps(doc))
     scorecard = r.tables()[0]
     assert scorecard.rows[1][0] == hostile  # the table keeps the text; its CSV neutralises it
-    assert '\r\n"\'=HYPERLINK(""http://x"")|<b>&",' in scorecard.csv()
+    assert '\n"\'=HYPERLINK(""http://x"")|<b>&",' in scorecard.csv()
     md = r.markdown()
     assert "<b>" not in md and '| =HYPERLINK("http://x")\\|&lt;b&gt;&amp; |' in md
     doc["units"][1]["id"] = "a\uffffb\ufdd0c\x01d"

@@ -480,9 +480,28 @@ std::string csv_field(std::string_view text, csv_for reader) {
   return out;
 }
 
-void write_csv_file(output_file& file, std::string_view csv, csv_for reader) {
-  if (reader == csv_for::people) file.write(utf8_bom);
-  file.write(csv);
+void excel_csv::append(std::string& out, std::string_view piece) {
+  if (piece.empty()) return;
+  if (!started_) out.append(utf8_bom);
+  started_ = true;
+  out.reserve(out.size() + piece.size() + piece.size() / 16);
+  for (char c : piece) {
+    if (c == '"') quoted_ = !quoted_;  // "" inside a quoted field toggles twice
+    if (c == '\n' && !quoted_ && !after_cr_) out += '\r';
+    out += c;
+    after_cr_ = c == '\r';
+  }
+}
+
+std::string csv_in_form(std::string_view csv, csv_form form) {
+  if (form == csv_form::plain) return std::string(csv);
+  std::string out;
+  excel_csv().append(out, csv);
+  return out;
+}
+
+void write_csv_file(output_file& file, std::string_view csv) {
+  file.write(csv_in_form(csv, csv_form::excel));
 }
 
 namespace detail {

@@ -14,6 +14,7 @@
 #include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
+#include "zoneperf/text/csv.hpp"
 
 using namespace zoneperf;
 
@@ -259,7 +260,18 @@ TEST(cli_test, every_usage_error_exits_2_with_cli11s_message_on_stderr) {
   EXPECT_EQ(version.out, "zoneperf 0.1.0\n");
 }
 
-TEST(cli_test, the_demos_csv_files_for_people_start_with_a_bom) {
+// Every line end of `text` is CRLF (and there is at least one); false for a bare LF or CR.
+bool crlf_only(const std::string& text) {
+  std::size_t lf = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) return false;
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) return false;
+    lf += text[i] == '\n';
+  }
+  return lf > 0;
+}
+
+TEST(cli_test, the_demos_csv_files_have_the_bom_and_crlf_and_read_back_to_the_same_cells) {
   const std::string dir = ::testing::TempDir() + "demo-bom";
   ASSERT_EQ(run("demo --out " + dir + " >/dev/null").status, 0);
   std::size_t csv = 0;
@@ -267,11 +279,54 @@ TEST(cli_test, the_demos_csv_files_for_people_start_with_a_bom) {
     if (e.path().extension() != ".csv") continue;
     ++csv;
     std::ifstream f(e.path(), std::ios::binary);
-    std::string head(3, '\0');
-    f.read(head.data(), 3);
-    EXPECT_EQ(head, "\xEF\xBB\xBF") << e.path();
+    const std::string bytes((std::istreambuf_iterator<char>(f)), {});
+    EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF") << e.path();
+    EXPECT_TRUE(crlf_only(bytes)) << e.path();
+    // zoneperf's reader takes the file as it takes the same table in plain form (no BOM, LF).
+    std::string plain = bytes.substr(3);
+    for (std::size_t at = plain.find("\r\n"); at != std::string::npos; at = plain.find("\r\n", at))
+      plain.erase(at, 1);
+    const auto a = zoneperf::read_csv_file(e.path().string());
+    const auto b = zoneperf::read_csv(plain, "plain");
+    ASSERT_EQ(a.header, b.header) << e.path();
+    ASSERT_EQ(a.rows(), b.rows()) << e.path();
+    for (std::size_t r = 0; r < a.rows(); ++r)
+      for (std::size_t c = 0; c < a.columns(); ++c) EXPECT_EQ(a.cell(r, c), b.cell(r, c)) << e.path();
   }
   EXPECT_EQ(csv, 5u + 8u);  // scorecard, land, three pay tables; eight report tables
+}
+
+TEST(cli_test, csv_on_standard_output_is_plain_and_excel_form_with_bom) {
+  const std::string args = "assess --preset task-force --values " + samples + "values.csv --targets " +
+                           samples + "targets.csv --format csv --explain 信息技术";
+  const auto plain = run_split(args);
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(plain.out.substr(0, 5), "unit,");
+  EXPECT_EQ(plain.out.find('\r'), std::string::npos);
+  // --bom, before or after the command's name: the same text with a BOM first and CRLF line ends.
+  std::string expected = "\xEF\xBB\xBF";
+  for (char c : plain.out) expected += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  for (const std::string& cmd : {"--bom " + args, args + " --bom"}) {
+    const auto excel = run_split(cmd);
+    ASSERT_EQ(excel.status, 0) << excel.err;
+    EXPECT_TRUE(crlf_only(excel.out));
+    EXPECT_EQ(excel.out, expected) << cmd;
+  }
+  // A table streamed block by block (uncertainty's writer) is converted as it goes.
+  const std::string mc = "uncertainty --preset task-force --values " + samples + "values.csv --targets " +
+                         samples + "targets.csv --samples 50 --seed 1 --format csv";
+  const auto mc_plain = run_split(mc);
+  const auto mc_excel = run_split(mc + " --bom");
+  ASSERT_EQ(mc_plain.status, 0) << mc_plain.err;
+  ASSERT_EQ(mc_excel.status, 0) << mc_excel.err;
+  std::string mc_expected = "\xEF\xBB\xBF";
+  for (char c : mc_plain.out) mc_expected += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  EXPECT_EQ(mc_excel.out, mc_expected);
+  // Only CSV: a table or JSON on standard output stays as it is with --bom.
+  const auto table = run_split("--bom assess --preset task-force --values " + samples + "values.csv");
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_EQ(table.out.find('\r'), std::string::npos);
+  EXPECT_NE(table.out.substr(0, 3), "\xEF\xBB\xBF");
 }
 
 TEST(cli_test, assess_csv_neutralises_a_unit_id_that_a_spreadsheet_would_run) {

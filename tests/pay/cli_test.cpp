@@ -50,7 +50,7 @@ std::string slurp(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(f)), {});
 }
 
-TEST(pay_cli_test, csv_for_people_neutralises_formulas_and_the_out_files_start_with_a_bom) {
+TEST(pay_cli_test, csv_for_people_neutralises_formulas_and_the_out_files_have_the_bom_and_crlf) {
   // A person whose name a spreadsheet would run as a formula, and one whose name starts with @.
   std::string staff = slurp(samples + "staff.csv");
   for (auto [from, to] : {std::pair<std::string, std::string>{"王军", "\"=HYPERLINK(\"\"http://x\"\")\""},
@@ -70,7 +70,10 @@ TEST(pay_cli_test, csv_for_people_neutralises_formulas_and_the_out_files_start_w
   EXPECT_NE(r.out.find("\nXC02,'@SUM(1+1),新材料新能源,"), std::string::npos);
   const std::string people = slurp(dir + "/pay_people.csv");
   EXPECT_EQ(people.substr(0, 6), "\xEF\xBB\xBFid,");
-  EXPECT_EQ(people.substr(3), r.out);
+  // The file is standard output's text in the Excel form: CRLF for every LF (no cell holds a line break).
+  std::string crlf;
+  for (char c : r.out) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  EXPECT_EQ(people.substr(3), crlf);
   for (const char* f : {"pay_task_forces.csv", "pay_awards.csv"})
     EXPECT_EQ(slurp(dir + "/" + f).substr(0, 3), "\xEF\xBB\xBF") << f;
   EXPECT_EQ(slurp(dir + "/pay.json").substr(0, 1), "{");  // JSON has no BOM

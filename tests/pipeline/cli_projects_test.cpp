@@ -37,7 +37,18 @@ TEST(cli_projects_test, year_writes_the_values_of_the_scorecard) {
   EXPECT_EQ(r.status, 0) << r.out;
   std::ifstream a(out), b(std::string(ZONEPERF_SOURCE_DIR) + "/samples/task-force/values.csv");
   const std::string x((std::istreambuf_iterator<char>(a)), {}), y((std::istreambuf_iterator<char>(b)), {});
-  EXPECT_EQ(x, y);
+  // A file: the sample's bytes in the form Excel reads, a BOM first and CRLF after every line (the
+  // sample has LF line ends and no quoted line breaks).
+  ASSERT_EQ(y.find('\r'), std::string::npos);
+  std::string excel = "\xEF\xBB\xBF";
+  for (char c : y) excel += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  EXPECT_EQ(x, excel);
+  // ... which `assess` reads to the same scorecard as the sample.
+  const auto mine = run("assess --preset task-force --values " + out + " --format json");
+  const auto sample = run("assess --preset task-force --values " + std::string(ZONEPERF_SOURCE_DIR) +
+                          "/samples/task-force/values.csv --format json");
+  EXPECT_EQ(mine.status, 0) << mine.out;
+  EXPECT_EQ(mine.out, sample.out);
 }
 
 TEST(cli_projects_test, admit_and_calendar) {

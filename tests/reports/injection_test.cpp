@@ -42,15 +42,15 @@ int code_of(const std::function<void()>& f, std::string* message = nullptr) {
 TEST(report_injection_test, csv_tables_neutralise_formulas_and_keep_numbers) {
   const auto data = report_data::parse(renamed("=HYPERLINK(\\\"http://x\\\",\\\"y\\\")"));
   const auto tables = report_tables(data);
-  const std::string scorecard = table_csv(tables[0], csv_bom::off);
-  EXPECT_NE(scorecard.find("\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",19.4"), std::string::npos)
+  const std::string scorecard = table_csv(tables[0]);
+  EXPECT_NE(scorecard.find("\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",19.4"), std::string::npos)
       << scorecard;
-  const std::string leaves = table_csv(tables[1], csv_bom::off);
-  EXPECT_NE(leaves.find("\r\n\"'=HYPERLINK("), std::string::npos);
+  const std::string leaves = table_csv(tables[1]);
+  EXPECT_NE(leaves.find("\n\"'=HYPERLINK("), std::string::npos);
   EXPECT_EQ(leaves.find("\n\"=HYPERLINK("), std::string::npos);
 
   report_table t{"t", "", {"unit", "value"}, {{"@SUM(A1)", "-5"}, {"-x", "-1.5e-3"}, {"+1", "-"}}};
-  EXPECT_EQ(table_csv(t, csv_bom::off), "unit,value\r\n'@SUM(A1),-5\r\n'-x,-1.5e-3\r\n+1,-\r\n");
+  EXPECT_EQ(table_csv(t), "unit,value\n'@SUM(A1),-5\n'-x,-1.5e-3\n+1,-\n");
 }
 
 TEST(report_injection_test, every_report_csv_file_starts_with_the_bom_and_is_neutralised) {

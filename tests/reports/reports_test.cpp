@@ -122,10 +122,12 @@ TEST(report_tables_test, headers_follow_the_language_and_the_numbers_do_not) {
   }
 }
 
-TEST(report_csv_test, starts_with_a_bom_and_quotes_what_needs_quoting) {
-  report_table t{"t", "", {"name", "note"}, {{"高新区", "a,b"}, {"x", "say \"hi\""}}};
-  EXPECT_EQ(table_csv(t), "\xEF\xBB\xBFname,note\r\n高新区,\"a,b\"\r\nx,\"say \"\"hi\"\"\"\r\n");
-  EXPECT_EQ(table_csv(t, csv_bom::off), "name,note\r\n高新区,\"a,b\"\r\nx,\"say \"\"hi\"\"\"\r\n");
+TEST(report_csv_test, a_string_is_plain_the_excel_form_has_the_bom_and_crlf_and_quotes_what_needs_quoting) {
+  report_table t{"t", "", {"name", "note"}, {{"高新区", "a,b"}, {"x", "say \"hi\"\nagain"}}};
+  EXPECT_EQ(table_csv(t), "name,note\n高新区,\"a,b\"\nx,\"say \"\"hi\"\"\nagain\"\n");
+  // The line break inside the quoted cell is the cell's text: it stays LF.
+  EXPECT_EQ(table_csv(t, csv_form::excel),
+            "\xEF\xBB\xBFname,note\r\n高新区,\"a,b\"\r\nx,\"say \"\"hi\"\"\nagain\"\r\n");
 }
 
 TEST(report_markdown_test, has_every_section_given_and_every_units_explanation) {

@@ -13,7 +13,7 @@
 ///                                           const workbook_options& = {});
 ///   std::string report_markdown(const report_data&);
 ///   std::vector<report_table> report_tables(const report_data&);   // every table, for CSV
-///   std::string table_csv(const report_table&, csv_bom = csv_bom::on);
+///   std::string table_csv(const report_table&, csv_form = csv_form::plain);
 ///   std::vector<std::string> write_reports(const report_data&, const std::string& dir);
 ///
 /// Inputs: the scorecard (required) is `zoneperf assess --format json --explain all` (the JSON of
@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "zoneperf/scorecard.hpp"
+#include "zoneperf/text/csv.hpp"
 #include "zoneperf/tree.hpp"
 
 namespace zoneperf {
@@ -154,11 +155,10 @@ struct report_table {
 /// Every table of the report, in the order of the sheets of the workbook.
 std::vector<report_table> report_tables(const report_data& data);
 
-enum class csv_bom { on, off };
-/// RFC 4180 CSV, UTF-8, with a BOM by default (Excel then reads Chinese text correctly), CRLF line
-/// ends; a table for people, so text a spreadsheet would run as a formula gets a leading '
-/// (csv_for::people in text/csv.hpp).
-std::string table_csv(const report_table& table, csv_bom bom = csv_bom::on);
+/// RFC 4180 CSV, UTF-8: LF line ends and no byte-order mark by default, or csv_form::excel for the
+/// byte-order mark and CRLF (the form of the report_*.csv files; text/csv.hpp). A table for people,
+/// so text a spreadsheet would run as a formula gets a leading ' (csv_for::people).
+std::string table_csv(const report_table& table, csv_form form = csv_form::plain);
 
 /// Writes report.html, report.xlsx, report.md and one report_<table>.csv per table into `dir`
 /// (created if missing); returns the paths written, in that order.

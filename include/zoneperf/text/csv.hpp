@@ -12,7 +12,10 @@
 ///   std::string csv_field(std::string_view text, csv_for);
 ///   void append_csv_field(std::string&, std::string_view, csv_for);
 ///   constexpr std::string_view utf8_bom;
-///   void write_csv_file(output_file&, std::string_view csv, csv_for);  // with the BOM for people
+///   enum class csv_form { plain, excel };
+///   class excel_csv;                                   // plain CSV to the Excel form, piece by piece
+///   std::string csv_in_form(std::string_view csv, csv_form);
+///   void write_csv_file(output_file&, std::string_view csv);  // always the Excel form
 ///
 /// CSV (RFC 4180, UTF-8): a byte-order mark at the start, CRLF or LF line ends, quoted fields holding
 /// commas, quotes ("") and line breaks. Blank lines are skipped; the first row is the header and
@@ -201,15 +204,40 @@ enum class csv_for { people, reading_back };
 std::string csv_field(std::string_view text, csv_for reader);
 void append_csv_field(std::string& out, std::string_view text, csv_for reader);
 
-/// The UTF-8 byte-order mark. Every CSV file written for people starts with it (Excel then reads
-/// Chinese text as UTF-8, not in the system's code page); zoneperf's readers skip it. CSV on
-/// standard output and CSV text returned by a function have none (report_table's table_csv aside).
+/// The UTF-8 byte-order mark; zoneperf's readers skip it.
 inline constexpr std::string_view utf8_bom{"\xEF\xBB\xBF", 3};
 
-/// Writes a CSV file's bytes to `file` (text/file.hpp): for people the byte-order mark, then `csv`;
-/// for reading back `csv` alone (the tables zoneperf reads back stay byte for byte like the sample
-/// inputs). Error 402 when it cannot be written.
-void write_csv_file(output_file& file, std::string_view csv, csv_for reader);
+/// The bytes around a CSV's cells, decided here for every writer (the cells themselves follow
+/// csv_for above).
+/// `plain`: LF after every record, no byte-order mark: what every writer builds, what standard
+/// output carries and what the library's functions return.
+/// `excel`: the UTF-8 byte-order mark first (Excel then reads Chinese text as UTF-8, not in the
+/// system's code page) and CRLF after every record: every CSV file zoneperf writes, and standard
+/// output with the command line's `--bom`. A line break inside a quoted field stays as it is in
+/// both forms (it is the cell's text), and zoneperf's readers read both forms to the same cells.
+enum class csv_form { plain, excel };
+
+/// Turns plain CSV into the Excel form one piece at a time (a streamed table is converted as it is
+/// written): the byte-order mark before the first byte, CRLF for every LF that ends a record. A
+/// record already ended by CRLF keeps it.
+class excel_csv {
+ public:
+  /// Appends `piece`, converted, to `out`.
+  void append(std::string& out, std::string_view piece);
+
+ private:
+  bool started_ = false;   // the byte-order mark is written
+  bool quoted_ = false;    // inside a quoted field
+  bool after_cr_ = false;  // the last byte seen was CR
+};
+
+/// `csv` (plain) in `form`: as it is for plain, converted by excel_csv for excel.
+std::string csv_in_form(std::string_view csv, csv_form form);
+
+/// Writes a CSV file's bytes to `file` (text/file.hpp) in the Excel form, whoever the file is for:
+/// a table zoneperf reads back reads to the same cells either way. Error 402 when it cannot be
+/// written.
+void write_csv_file(output_file& file, std::string_view csv);
 
 namespace detail {
 /// The byte offset of the first invalid UTF-8 sequence in `text`, or npos.

@@ -175,16 +175,16 @@ std::vector<report_table> report_tables(const report_data& data) {
   return out;
 }
 
-std::string table_csv(const report_table& t, csv_bom bom) {
-  std::string out(bom == csv_bom::on ? utf8_bom : std::string_view());
+std::string table_csv(const report_table& t, csv_form form) {
+  std::string out;
   auto line = [&](const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < cells.size(); ++c)
       out += (c ? "," : "") + csv_field(cells[c], csv_for::people);
-    out += "\r\n";
+    out += '\n';
   };
   line(t.header);
   for (const auto& r : t.rows) line(r);
-  return out;
+  return csv_in_form(out, form);
 }
 
 namespace {

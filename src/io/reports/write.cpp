@@ -18,8 +18,7 @@ std::vector<std::string> write_reports(const report_data& data, const std::strin
   write_report_workbook(data, batch.add(base + "report.xlsx").temp_path());
   batch.add(base + "report.md").write(report_markdown(data));
   for (const auto& t : report_tables(data))
-    write_csv_file(batch.add(base + "report_" + t.name + ".csv"), table_csv(t, csv_bom::off),
-                   csv_for::people);
+    write_csv_file(batch.add(base + "report_" + t.name + ".csv"), table_csv(t));
   batch.commit();
   return batch.paths();
 }
