@@ -30,16 +30,27 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 bool first_of_year(const period& p) { return p.kind() == period_kind::year || p.number() == 1; }
 }  // namespace
 
-values_table in_period_from_cumulative(const indicator_tree& tree, const values_table& current,
-                                       const period& p, const values_table* previous,
-                                       const period_sources& sources) {
-  values_table out = current;
-  if (first_of_year(p)) return out;
+namespace {
+// c(p) − c(p′) of every additive column into `out` (null: only the check for a falling count).
+void convert(const indicator_tree& tree, const values_table& current, const period& p,
+             const values_table* previous, const period_sources& sources, values_table* out) {
+  if (first_of_year(p)) return;
   const period prev = p.prev();
-  std::unordered_map<std::string_view, std::ptrdiff_t> prev_row;
-  if (previous != nullptr)
+  // The row of each unit in the previous table (-1: absent). Tables of one series usually list
+  // the same units in the same order: then no ids are hashed.
+  std::vector<std::ptrdiff_t> prev_row(current.units.size(), -1);
+  if (previous != nullptr && previous->units == current.units) {
+    for (std::size_t r = 0; r < prev_row.size(); ++r) prev_row[r] = static_cast<std::ptrdiff_t>(r);
+  } else if (previous != nullptr) {
+    std::unordered_map<std::string_view, std::ptrdiff_t> row_of;
+    row_of.reserve(previous->units.size());
     for (std::size_t r = 0; r < previous->units.size(); ++r)
-      prev_row.emplace(previous->units[r], static_cast<std::ptrdiff_t>(r));
+      row_of.emplace(previous->units[r], static_cast<std::ptrdiff_t>(r));
+    for (std::size_t u = 0; u < current.units.size(); ++u) {
+      auto it = row_of.find(current.units[u]);
+      if (it != row_of.end()) prev_row[u] = it->second;
+    }
+  }
   const auto& cols = tree.columns();
   for (std::size_t c = 0; c < cols.size(); ++c) {
     const node& n = tree.node(static_cast<std::size_t>(cols[c]));
@@ -47,23 +58,35 @@ values_table in_period_from_cumulative(const indicator_tree& tree, const values_
     const auto col = static_cast<std::ptrdiff_t>(c);
     for (std::size_t u = 0; u < current.units.size(); ++u) {
       const auto row = static_cast<std::ptrdiff_t>(u);
-      auto it = prev_row.find(current.units[u]);
-      if (it == prev_row.end()) {
-        out.values(row, col) = nan;
+      if (prev_row[u] < 0) {
+        if (out != nullptr) out->values(row, col) = nan;
         continue;
       }
       const double now = current.values(row, col);
-      const double before = previous->values(it->second, col);
+      const double before = previous->values(prev_row[u], col);
       if (n.additive == additive_kind::count && now < before)  // false when either is NaN
         throw error(errc::falling_count, sources.current.empty() ? p.label() : sources.current,
                     "unit \"" + current.units[u] + "\", indicator " + n.id +
                         ": the cumulative count falls from " + shortest(before) + " in " + prev.label() +
                         (sources.previous.empty() ? "" : " (" + sources.previous + ")") + " to " +
                         shortest(now) + " in " + p.label() + " (a count never falls; an amount may)");
-      out.values(row, col) = now - before;  // NaN when either is missing
+      if (out != nullptr) out->values(row, col) = now - before;  // NaN when either is missing
     }
   }
+}
+}  // namespace
+
+values_table in_period_from_cumulative(const indicator_tree& tree, const values_table& current,
+                                       const period& p, const values_table* previous,
+                                       const period_sources& sources) {
+  values_table out = current;
+  convert(tree, current, p, previous, sources, &out);
   return out;
+}
+
+void check_cumulative(const indicator_tree& tree, const values_table& current, const period& p,
+                      const values_table* previous, const period_sources& sources) {
+  convert(tree, current, p, previous, sources, nullptr);
 }
 
 ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, const targets_table* annual,

@@ -91,6 +91,11 @@ std::vector<std::string> series_units(const std::vector<period_table>& tables) {
   std::vector<std::size_t> order(tables.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return tables[a].p < tables[b].p; });
+  if (order.empty()) return {};
+  // Usually every period lists the same units: then no ids are hashed.
+  const auto& first = tables[order[0]].values.units;
+  if (std::all_of(order.begin(), order.end(), [&](std::size_t i) { return tables[i].values.units == first; }))
+    return first;
   std::vector<std::string> units;
   std::unordered_map<std::string_view, std::size_t> seen;
   for (std::size_t i : order)
@@ -121,8 +126,7 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
 
   assessment_series s;
   s.units_ = series_units(tables);
-  std::unordered_map<std::string_view, std::size_t> unit_index;
-  for (std::size_t u = 0; u < s.units_.size(); ++u) unit_index.emplace(s.units_[u], u);
+  std::unordered_map<std::string_view, std::size_t> unit_index;  // built only when a table needs it
   if (annual != nullptr && static_cast<std::size_t>(annual->values.rows()) != s.units_.size())
     throw error(errc::bad_value, "targets",
                 "the annual targets have " + std::to_string(annual->values.rows()) +
@@ -132,6 +136,12 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
   // Each period's rows; identity (empty) when its table lists every unit in units() order.
   for (std::size_t i = 0; i < order.size(); ++i) {
     const period_table& t = tables[order[i]];
+    if (t.values.units == s.units_) {
+      s.rows_.emplace_back();
+      continue;
+    }
+    if (unit_index.empty())
+      for (std::size_t u = 0; u < s.units_.size(); ++u) unit_index.emplace(s.units_[u], u);
     std::vector<std::ptrdiff_t> rows(s.units_.size(), -1);
     bool identity = t.values.units.size() == s.units_.size();
     for (std::size_t r = 0; r < t.values.units.size(); ++r) {
@@ -169,9 +179,12 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
     values_table in_period;
     const values_table* cum = &t.values;
     if (options.data == data_basis::cumulative) {
-      // Always converted: this also finds a cumulative count that falls (707).
-      in_period = in_period_from_cumulative(
-          tree, t.values, p, prev, {name_of(t), j >= 0 ? name_of(tables[order[std::size_t(j)]]) : ""});
+      // Converted, or at least checked: a cumulative count that falls is 707 on either basis.
+      const period_sources sources{name_of(t), j >= 0 ? name_of(tables[order[std::size_t(j)]]) : ""};
+      if (options.basis == data_basis::in_period)
+        in_period = in_period_from_cumulative(tree, t.values, p, prev, sources);
+      else
+        check_cumulative(tree, t.values, p, prev, sources);
     } else {
       const bool chained = j >= 0 && cumulative_of && *cumulative_of == p.prev();
       cumulative = cumulative_from_in_period(tree, t.values, p, chained ? &cumulative : nullptr);

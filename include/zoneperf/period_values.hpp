@@ -6,6 +6,7 @@
 /// Synopsis
 ///   enum class data_basis { cumulative, in_period };
 ///   values_table in_period_from_cumulative(tree, current, p, previous, sources);   // c(p) − c(p′)
+///   void check_cumulative(tree, current, p, previous, sources);                     // 707 only
 ///   struct ytd_options { as_of point; schedule_policy policy; data_basis basis; };
 ///   struct ytd_targets;          // t and t_p of every scaled leaf, per unit
 ///   ytd_targets year_to_date_targets(tree, units, annual_targets, options);
@@ -40,6 +41,11 @@ struct period_sources {
 values_table in_period_from_cumulative(const indicator_tree& tree, const values_table& current,
                                        const period& p, const values_table* previous,
                                        const period_sources& sources = {});
+
+/// What in_period_from_cumulative checks (a cumulative count that falls: 707), without building
+/// the in-period table.
+void check_cumulative(const indicator_tree& tree, const values_table& current, const period& p,
+                      const values_table* previous, const period_sources& sources = {});
 
 /// A year-to-date assessment: where in the year, how a date is placed, and what the data holds.
 struct ytd_options {
