@@ -210,7 +210,9 @@ struct split_result {
 };
 /// Runs the tool with `args` (shell words), keeping stdout and stderr apart.
 split_result run_split(const std::string& args) {
-  const std::string err_path = ::testing::TempDir() + "cli-stderr.txt";
+  // one file per test: CTest runs the tests of this file in parallel processes
+  const std::string err_path = ::testing::TempDir() + "cli-stderr-" +
+                               ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".txt";
   const std::string cmd = std::string(ZONEPERF_CLI) + " " + args + " 2>" + err_path;
   FILE* p = popen(cmd.c_str(), "r");
   std::string out;
