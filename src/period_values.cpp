@@ -89,6 +89,35 @@ void check_cumulative(const indicator_tree& tree, const values_table& current, c
   convert(tree, current, p, previous, sources, nullptr);
 }
 
+namespace {
+// The period's own targets win over scaling, cell by cell (docs/semantics.md §9).
+void apply_period_targets(const targets_table& own, ytd_targets& out) {
+  const Eigen::Index rows = out.period.values.rows();
+  if (own.values.rows() != rows)
+    throw error(errc::shape_mismatch, "period targets",
+                "the period's targets have " + std::to_string(own.values.rows()) + " rows; the values have " +
+                    std::to_string(rows));
+  for (std::size_t k = 0; k < own.leaf_ids.size(); ++k) {
+    auto it = std::find(out.period.leaf_ids.begin(), out.period.leaf_ids.end(), own.leaf_ids[k]);
+    auto col = static_cast<Eigen::Index>(it - out.period.leaf_ids.begin());
+    if (it == out.period.leaf_ids.end()) {  // a leaf with neither scaling nor an annual target
+      out.period.leaf_ids.push_back(own.leaf_ids[k]);
+      out.period.values.conservativeResize(rows, col + 1);
+      out.period.values.col(col).setConstant(nan);
+    }
+    const bool scaled = static_cast<std::size_t>(col) < out.scaled.size();
+    for (Eigen::Index u = 0; u < rows; ++u) {
+      const double t = own.values(u, static_cast<Eigen::Index>(k));
+      if (std::isnan(t)) continue;
+      out.period.values(u, col) = t;
+      if (!scaled) continue;
+      if (out.given_.empty()) out.given_.assign(static_cast<std::size_t>(rows) * out.scaled.size(), 0);
+      out.given_[static_cast<std::size_t>(u) * out.scaled.size() + static_cast<std::size_t>(col)] = 1;
+    }
+  }
+}
+}  // namespace
+
 ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, const targets_table* annual,
                                  const ytd_options& options) {
   ytd_targets out;
@@ -134,6 +163,7 @@ ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, 
     out.period.leaf_ids.push_back(annual->leaf_ids[static_cast<std::size_t>(kept[k])]);
     out.period.values.col(static_cast<Eigen::Index>(out.scaled.size() + k)) = annual->values.col(kept[k]);
   }
+  if (options.period_targets != nullptr) apply_period_targets(*options.period_targets, out);
   return out;
 }
 

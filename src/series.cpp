@@ -56,7 +56,8 @@ targets_table targets_for(const targets_table& annual, const std::vector<std::pt
 }
 
 assessment score(const indicator_tree& tree, const values_table& v, const targets_table* annual,
-                 const std::vector<std::ptrdiff_t>& rows, const as_of& point, data_basis basis, int threads) {
+                 const targets_table* own, const std::vector<std::ptrdiff_t>& rows, const as_of& point,
+                 data_basis basis, int threads, bool check_ids) {
   targets_table gathered;
   const targets_table* a = annual;
   if (annual != nullptr && !rows.empty()) {
@@ -66,12 +67,14 @@ assessment score(const indicator_tree& tree, const values_table& v, const target
   ytd_options yo;
   yo.point = point;
   yo.basis = basis;
+  yo.period_targets = own;
   const ytd_targets ytd = year_to_date_targets(tree, v.units.size(), a, yo);
   const target_table view = ytd.period.view();
   assess_options o;
   o.unit_ids = &v.units;
   o.keep = node_scores::groups;
   o.threads = threads;
+  o.check_unit_ids = check_ids;
   return assess(tree, v.values, &view, o);
 }
 }  // namespace
@@ -171,6 +174,9 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
   // Score each period on the scoring basis, converting from the data's basis (§9).
   values_table cumulative;              // the previous period's cumulative values when the data is in-period
   std::optional<period> cumulative_of;  // the period `cumulative` belongs to
+  // Ids given twice are looked for once in the unit list the periods share (usually every period's),
+  // and in each period that lists other units.
+  bool shared_checked = false;
   for (std::size_t i = 0; i < order.size(); ++i) {
     const period_table& t = tables[order[i]];
     const period& p = t.p;
@@ -194,15 +200,18 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
     const values_table& scored = options.basis == data_basis::cumulative
                                      ? *cum
                                      : (options.data == data_basis::cumulative ? in_period : t.values);
-    s.assessments_.push_back(
-        score(tree, scored, annual, s.rows_[i], as_of(p), options.basis, std::max(1, options.threads)));
+    const targets_table* own = t.targets ? &*t.targets : nullptr;
+    const bool check_ids = !s.rows_[i].empty() || !shared_checked;
+    shared_checked = shared_checked || s.rows_[i].empty();
+    s.assessments_.push_back(score(tree, scored, annual, own, s.rows_[i], as_of(p), options.basis,
+                                   std::max(1, options.threads), check_ids));
     if (last_of_year(p)) {
       // The year-end total: cumulative values against the annual targets (k/n = 1/1).
       const assessment year_end =
-          options.basis == data_basis::cumulative && p.kind() == period_kind::year
+          options.basis == data_basis::cumulative && p.kind() == period_kind::year && !t.targets
               ? s.assessments_.back()
-              : score(tree, *cum, annual, s.rows_[i], as_of(period::year(p.label_year())),
-                      data_basis::cumulative, std::max(1, options.threads));
+              : score(tree, *cum, annual, nullptr, s.rows_[i], as_of(period::year(p.label_year())),
+                      data_basis::cumulative, std::max(1, options.threads), false);
       std::vector<double> totals(s.units_.size(), nan);
       for (std::size_t u = 0; u < s.units_.size(); ++u) {
         const std::ptrdiff_t r = s.row(u, i);

@@ -71,10 +71,13 @@ text_table ytd_explanation_table(const indicator_tree& tree, const std::vector<l
     const bool scaled = s != ytd.scaled.end();
     const std::string target = std::isnan(e.target) ? "-" : shortest(e.target);
     std::string annual = target;
+    const auto column = static_cast<std::size_t>(s - ytd.scaled.begin());
     if (scaled)
-      annual = shortest(ytd.annual.values(static_cast<Eigen::Index>(unit),
-                                          static_cast<Eigen::Index>(s - ytd.scaled.begin())));
-    t.rows.push_back({n.id, n.name, e.missing ? "missing" : shortest(e.actual), annual, scaled ? kn : "-",
+      annual =
+          shortest(ytd.annual.values(static_cast<Eigen::Index>(unit), static_cast<Eigen::Index>(column)));
+    // t_p from the period's own targets: shown as "given", since it is not (t x k) / n.
+    const std::string fraction = !scaled ? "-" : ytd.given(unit, column) ? "given" : kn;
+    t.rows.push_back({n.id, n.name, e.missing ? "missing" : shortest(e.actual), annual, fraction,
                       scaled ? target : "-", fixed(e.ratio, 4),
                       e.kind == node_kind::leaf ? to_string(e.rule) : to_string(e.kind), fixed(e.points, 4),
                       fixed(e.max, 2), to_string(schedule_of(e, ytd))});
@@ -83,7 +86,8 @@ text_table ytd_explanation_table(const indicator_tree& tree, const std::vector<l
 }
 
 struct assess_args {
-  std::string preset, tree_file, values_file, targets_file, explain, as_of, schedule = "months";
+  std::string preset, tree_file, values_file, targets_file, period_targets_file, explain, as_of,
+      schedule = "months";
   bool cumulative = false, in_period = false;
   output_format format = output_format::table;
   progress_display progress = progress_display::automatic;
@@ -104,6 +108,11 @@ void run_assess(const assess_args& a) {
     o.point = as_of::parse(a.as_of, "--as-of");
     o.policy = a.schedule == "days" ? schedule_policy::days : schedule_policy::months;
     o.basis = a.in_period ? data_basis::in_period : data_basis::cumulative;
+    targets_table own;
+    if (!a.period_targets_file.empty()) {
+      own = read_targets_file(tree, values.units, a.period_targets_file, progress.callback());
+      o.period_targets = &own;
+    }
     ytd = year_to_date_targets(tree, values.units.size(), a.targets_file.empty() ? nullptr : &targets, o);
   }
   const target_table view = ytd ? ytd->period.view() : targets.view();
@@ -194,6 +203,9 @@ void add_assess_commands(CLI::App& app) {
       cmd->add_flag("--cumulative", a.cumulative, "With --as-of: the values are year to date (1-7月累计)");
   auto* inp = cmd->add_flag("--in-period", a.in_period, "With --as-of: the values are the period's alone");
   cum->excludes(inp);
+  cmd->add_option("--period-targets", a.period_targets_file,
+                  "With --as-of: the period's own targets (unit,<leaf ids>); a cell given wins over scaling")
+      ->check(table_file);
   cmd->add_option("--schedule", a.schedule, "With --as-of: a date counts by its month or its day of the year")
       ->check(CLI::IsMember({"months", "days"}));
   add_progress_option(*cmd, a.progress);
@@ -201,8 +213,8 @@ void add_assess_commands(CLI::App& app) {
     if (a.preset.empty() && a.tree_file.empty()) throw CLI::RequiredError("--preset or --tree");
     if (!a.as_of.empty() && !a.cumulative && !a.in_period)
       throw CLI::ValidationError("--as-of", "say what the values hold: --cumulative or --in-period");
-    if (a.as_of.empty() && (a.cumulative || a.in_period))
-      throw CLI::ValidationError("--cumulative/--in-period", "only with --as-of");
+    if (a.as_of.empty() && (a.cumulative || a.in_period || !a.period_targets_file.empty()))
+      throw CLI::ValidationError("--cumulative/--in-period/--period-targets", "only with --as-of");
     run_assess(a);
   });
 

@@ -5,18 +5,20 @@
 
 #include "cli.hpp"
 #include "progress.hpp"
+#include "zoneperf/io/period_tables.hpp"
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/series.hpp"
 #include "zoneperf/text/json_writer.hpp"
 #include "zoneperf/text/number.hpp"
+#include "zoneperf/text/workbook.hpp"
 
 namespace zoneperf::cli {
 namespace {
 
 struct series_args {
   std::string preset, tree_file, targets_file, basis = "ytd", reduce;
-  std::vector<std::string> values, labelled;
+  std::vector<std::string> values, labelled, period_targets;
   bool cumulative = false, in_period = false, allow_gaps = false;
   double share = 0.7;
   output_format format = output_format::table;
@@ -165,27 +167,66 @@ void write_json(text_output& out, const indicator_tree& tree, const assessment_s
   out << '\n';
 }
 
+std::pair<std::string, std::string> label_and_file(const char* option, const std::string& entry) {
+  const auto eq = entry.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == entry.size())
+    throw CLI::ValidationError(option, "expected LABEL=FILE, got \"" + entry + "\"");
+  return {entry.substr(0, eq), entry.substr(eq + 1)};
+}
+
 void run_series(const series_args& a) {
   progress_printer progress(a.progress);
   const indicator_tree tree =
       a.tree_file.empty() ? load_preset(a.preset) : indicator_tree::from_file(a.tree_file);
   std::vector<period_table> tables;
-  auto add = [&](const std::string& label, const std::string& file) {
+  auto add = [&](const period& p, std::unique_ptr<cell_source> cells, std::string source) {
     period_table t;
-    t.p = period::parse(label, file);
-    t.source = file;
-    t.values = read_values_file(tree, file, progress.callback());
+    t.p = p;
+    t.source = std::move(source);
+    t.values = read_values(tree, *cells);
     tables.push_back(std::move(t));
   };
+  // A long table gives every period in its period column; any other file is one period, named by
+  // its stem.
   for (const auto& f : a.values) {
-    if (f == "-") throw error(errc::bad_period, f, "standard input has no file name: give --period LABEL=-");
-    add(std::filesystem::path(f.substr(0, f.find('#'))).stem().string(), f);
+    const long_table long_values = long_table::open(f);
+    if (long_values.has_periods()) {
+      for (const period& p : long_values.periods())
+        add(p, long_values.rows(p), long_values.name() + " (" + p.label() + ")");
+    } else if (f == "-") {
+      throw error(errc::bad_period, long_values.name(),
+                  "no period column (period, 期间, 报告期): give --period LABEL=- for one period");
+    } else {
+      const std::string stem = std::filesystem::path(f.substr(0, f.find('#'))).stem().string();
+      add(period::parse(stem, f), open_cells(f, progress.callback()), f);
+    }
   }
   for (const auto& lf : a.labelled) {
-    const auto eq = lf.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == lf.size())
-      throw CLI::ValidationError("--period", "expected LABEL=FILE, got \"" + lf + "\"");
-    add(lf.substr(0, eq), lf.substr(eq + 1));
+    const auto [label, file] = label_and_file("--period", lf);
+    add(period::parse(label, file), open_cells(file, progress.callback()), file);
+  }
+  // The periods' own targets: LABEL=FILE, or a long table with a period column.
+  for (const auto& entry : a.period_targets) {
+    const auto eq = entry.find('=');
+    auto of_period = [&](const period& p) -> period_table& {
+      for (auto& t : tables)
+        if (t.p == p) return t;
+      throw error(errc::bad_period, entry, "--period-targets: the series has no period " + p.label());
+    };
+    if (eq != std::string::npos && !std::filesystem::exists(entry)) {
+      const auto [label, file] = label_and_file("--period-targets", entry);
+      period_table& t = of_period(period::parse(label, file));
+      t.targets = read_targets(tree, t.values.units, *open_cells(file));
+      continue;
+    }
+    const long_table long_targets = long_table::open(entry);
+    if (!long_targets.has_periods())
+      throw error(errc::bad_period, long_targets.name(),
+                  "no period column (period, 期间, 报告期): give --period-targets LABEL=FILE");
+    for (const period& p : long_targets.periods()) {
+      period_table& t = of_period(p);
+      t.targets = read_targets(tree, t.values.units, *long_targets.rows(p));
+    }
   }
   targets_table targets;
   if (!a.targets_file.empty())
@@ -233,9 +274,13 @@ void add_series_commands(CLI::App& app) {
   preset->excludes(tree);
   cmd->add_option(
          "--values", a.values,
-         "One values table per period, the period named by the file's stem (2020-07.csv, 2020Q3.xlsx)")
+         "One values table per period, the period named by the file's stem (2020-07.csv, 2020Q3.xlsx), "
+         "or a long table with a period column (- reads standard input)")
       ->check(table_file);
   cmd->add_option("--period", a.labelled, "A period's table with its label: 2020-07=july.csv");
+  cmd->add_option("--period-targets", a.period_targets,
+                  "A period's own targets, 2020-07=t07.csv, or a long table with a period column; "
+                  "a cell given wins over scaling");
   cmd->add_option("--targets", a.targets_file, "Annual targets: unit,<target-using leaf ids>")
       ->check(table_file);
   auto* cum = cmd->add_flag("--cumulative", a.cumulative, "The tables hold figures since the year's start");

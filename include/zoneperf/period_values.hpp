@@ -53,6 +53,9 @@ struct ytd_options {
   schedule_policy policy = schedule_policy::months;
   /// cumulative: scored against (t × k) / n; in_period: the period alone against (t × 1) / n.
   data_basis basis = data_basis::cumulative;
+  /// The period's own targets (rows in the values table's order; may be null): a cell given wins
+  /// over scaling, for any target-using leaf; an empty (NaN) cell leaves the leaf as without it.
+  const targets_table* period_targets = nullptr;
 };
 
 /// The targets of a year-to-date assessment. The scaled leaves are the additive completion,
@@ -61,12 +64,20 @@ struct ytd_targets {
   schedule_fraction fraction;  ///< k/n (k = 1 for in-period data)
   std::vector<int> scaled;     ///< tree indices of the scaled leaves, in column order
   targets_table annual;        ///< t per unit, one column per scaled leaf (NaN: the leaf has none)
-  /// What assess takes: t_p for the scaled leaves, the given annual targets for the others.
+  /// What assess takes: t_p for the scaled leaves, the given annual targets for the others, and
+  /// the cells of the period's own targets where given.
   targets_table period;
+  /// Whether the period's own targets gave t_p of scaled leaf `s` (index in `scaled`) for `unit`,
+  /// rather than (t × k) / n.
+  bool given(std::size_t unit, std::size_t s) const {
+    return !given_.empty() && given_[unit * scaled.size() + s] != 0;
+  }
+  std::vector<unsigned char> given_;  ///< units × scaled, row-major; empty when none was given
 };
 
 /// The scaled targets for `units` units (rows in the values table's order). `annual` (may be
 /// null) holds per-unit annual targets; NaN and absent columns take the leaf's default target.
+/// options.period_targets, when given, must have `units` rows (error 301 otherwise).
 ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, const targets_table* annual,
                                  const ytd_options& options);
 

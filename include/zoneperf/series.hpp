@@ -3,7 +3,7 @@
 /// §9 "Series"). Floor 4 (domains): it runs the engine once per period.
 ///
 /// Synopsis
-///   struct period_table { period p; values_table values; std::string source; };
+///   struct period_table { period p; values_table values; std::string source; optional targets; };
 ///   struct series_options { data_basis data; data_basis basis; bool allow_gaps; ... };
 ///   assessment_series assess_series(tree, tables, annual_targets, options);
 ///   class assessment_series;   // per-period assessments; total, rank, Δ score, Δ rank, year on year
@@ -23,11 +23,13 @@
 
 namespace zoneperf {
 
-/// One period's values table and where it came from (for messages).
+/// One period's values table, where it came from (for messages), and optionally the period's own
+/// targets (rows as `values`), whose cells win over the scaled annual targets (§9).
 struct period_table {
   period p = period::year(2000);
   values_table values;
   std::string source;
+  std::optional<targets_table> targets;
 };
 
 struct series_options {

@@ -84,3 +84,12 @@ def test_series_gives_a_long_frame_with_changes():
         zp.series(tree, {"2020-01": tables["2020-01"], "2020-02": tables["2020-02"].iloc[:1]}, data="cumulative")
     with pytest.raises(ValueError, match="basis"):
         zp.series(tree, tables, data="cumulative", basis="monthly")
+    # The same months as one long frame with a period column, rows in any order: the same series.
+    march = pd.DataFrame({"signed": [4, 4], "invest": [14, 18], "rate": [100, 100]}, index=["B", "A"])
+    long = pd.concat([frame.assign(period=label) for label, frame in
+                      [("2020-03", march), ("2020-01", tables["2020-01"]), ("2020-02", tables["2020-02"])]])
+    g = zp.series(tree, long, data="cumulative")
+    pd.testing.assert_frame_equal(g.sort_values(["unit", "period"]).reset_index(drop=True),
+                                  f.sort_values(["unit", "period"]).reset_index(drop=True))
+    with pytest.raises(ValueError, match="period"):
+        zp.series(tree, tables["2020-01"], data="cumulative")

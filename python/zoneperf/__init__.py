@@ -737,7 +737,7 @@ def year_to_date(tree: Tree, units: Union[int, Sequence[str]], targets: Any = No
     return YearToDate(k, den, list(scaled), annual, (list(period_ids), period))
 
 
-def series(tree: Tree, tables: Mapping[str, Any], targets: Any = None, *, data: str, basis: str = "ytd",
+def series(tree: Tree, tables: Any, targets: Any = None, *, data: str, basis: str = "ytd",
            allow_gaps: bool = False, frame: bool = True):
     """One tree scored over periods (docs/semantics.md §9 "Series").
 
@@ -748,7 +748,13 @@ def series(tree: Tree, tables: Mapping[str, Any], targets: Any = None, *, data: 
     targets as assess takes them, one row per unit of the series (a DataFrame indexed by unit, in
     any order). A unit absent from a period is DataError 708 unless allow_gaps.
     Returns a long DataFrame (unit, period, total, rank, grade, the group scores, d_score, d_rank,
-    yoy, yoy_note), or with frame=False the same columns as a dict."""
+    yoy, yoy_note), or with frame=False the same columns as a dict.
+    tables may also be one long DataFrame indexed by unit with a "period" column: its rows are split
+    by period, in order of first appearance."""
+    if _is_frame(tables):
+        if "period" not in tables.columns:
+            raise ValueError('series: a long table needs a "period" column')
+        tables = {str(p): part.drop(columns="period") for p, part in tables.groupby("period", sort=False)}
     labels, unit_lists, matrices = [], [], []
     for label, values in tables.items():
         v, _, _, u = _inputs(tree, values, None, None) if _is_frame(values) else (values[1], None, None,

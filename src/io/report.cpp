@@ -28,8 +28,9 @@ const char* source_name(leaf_explanation::target_source s) {
   }
 }
 
-// A year-to-date leaf: its annual target t, k and n (t_p = (t x k) / n is "target") and its
-// verdict; leaves that are not scaled get a null schedule.
+// A year-to-date leaf: its annual target t, k and n (t_p = (t x k) / n is "target", unless
+// target_from says the period's own targets gave it) and its verdict; leaves that are not scaled
+// get a null schedule.
 void write_schedule(json_writer& w, const leaf_explanation& e, const ytd_targets& ytd, std::ptrdiff_t unit) {
   auto s = std::find(ytd.scaled.begin(), ytd.scaled.end(), e.node);
   if (s == ytd.scaled.end()) {
@@ -37,9 +38,12 @@ void write_schedule(json_writer& w, const leaf_explanation& e, const ytd_targets
     w.null();
     return;
   }
-  w.member("annual_target", ytd.annual.values(unit, static_cast<Eigen::Index>(s - ytd.scaled.begin())));
+  const auto column = static_cast<std::size_t>(s - ytd.scaled.begin());
+  w.member("annual_target", ytd.annual.values(unit, static_cast<Eigen::Index>(column)));
   w.member("k", ytd.fraction.k);
   w.member("n", ytd.fraction.n);
+  // "target" is (t x k) / n, or the period's own target where one was given.
+  w.member("target_from", ytd.given(static_cast<std::size_t>(unit), column) ? "period_targets" : "scaled");
   w.key("schedule");
   switch (schedule_of(e, ytd)) {
     case schedule_verdict::on_schedule:

@@ -1,5 +1,6 @@
 // The command-line tool: exit codes, error messages, and the demo's figures recomputed from the samples.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -274,7 +275,9 @@ bool crlf_only(const std::string& text) {
 }
 
 TEST(cli_test, the_demos_csv_files_have_the_bom_and_crlf_and_read_back_to_the_same_cells) {
-  const std::string dir = ::testing::TempDir() + "demo-bom";
+  // A folder of this process's own: the temporary folder is shared with other builds' test runs.
+  const std::string dir = ::testing::TempDir() + "demo-bom-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
   ASSERT_EQ(run("demo --out " + dir + " >/dev/null").status, 0);
   std::size_t csv = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
@@ -296,6 +299,7 @@ TEST(cli_test, the_demos_csv_files_have_the_bom_and_crlf_and_read_back_to_the_sa
       for (std::size_t c = 0; c < a.columns(); ++c) EXPECT_EQ(a.cell(r, c), b.cell(r, c)) << e.path();
   }
   EXPECT_EQ(csv, 5u + 8u);  // scorecard, land, three pay tables; eight report tables
+  std::filesystem::remove_all(dir);
 }
 
 TEST(cli_test, csv_on_standard_output_is_plain_and_excel_form_with_bom) {
@@ -443,4 +447,104 @@ TEST(cli_test, series_scores_each_month_and_shows_the_change) {
       run("series --tree " + tree + " --cumulative --values " + jan + " --period 2020-13=" + feb);
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.out.find("702"), std::string::npos) << bad.out;
+}
+
+TEST(cli_test, series_reads_a_long_table_and_the_periods_own_targets) {
+  // The tables of the test above as one long table, the period column second and the periods
+  // shuffled (units keep their order of first appearance in time: A, then B): the same series,
+  // whether from the file or from standard input.
+  const std::string tree = write_temp("long_series_tree.json",
+                                      R"({"id": "t", "name": "t", "points": 30, "children": [
+  {"id": "signed", "name": "签约项目数", "points": 10, "additive": "count", "rule": {"kind": "completion", "cap": 1.2}, "target": 12},
+  {"id": "invest", "name": "签约总投资", "points": 10, "additive": "amount", "rule": {"kind": "completion", "cap": 1.2}, "target": 60},
+  {"id": "rate", "name": "开工率", "points": 10, "rule": {"kind": "completion"}, "target": 100}]})");
+  const std::string jan =
+      write_temp("long_series_2020-01.csv", "unit,signed,invest,rate\nA,1,5,50\nB,2,4,100\n");
+  const std::string feb =
+      write_temp("long_series_2020-02.csv", "unit,signed,invest,rate\nA,2,10,50\nB,2,10,100\n");
+  const std::string mar =
+      write_temp("long_series_2020-03.csv", "unit,signed,invest,rate\nA,4,18,100\nB,4,14,100\n");
+  const std::string long_table = write_temp("long_series.csv",
+                                            "unit,期间,signed,invest,rate\n"
+                                            "A,2020-03,4,18,100\nA,2020-01,1,5,50\nB,2020-01,2,4,100\n"
+                                            "B,2020-03,4,14,100\nA,2020-02,2,10,50\nB,2020-02,2,10,100\n");
+  const std::string head = "series --tree " + tree + " --cumulative --format csv ";
+  const auto files =
+      run(head + "--period 2020-01=" + jan + " --period 2020-02=" + feb + " --period 2020-03=" + mar);
+  ASSERT_EQ(files.status, 0) << files.out;
+  const auto from_long = run(head + "--values " + long_table);
+  ASSERT_EQ(from_long.status, 0) << from_long.out;
+  EXPECT_EQ(from_long.out, files.out);
+  const auto from_stdin = run(head + "--values - < " + long_table);
+  ASSERT_EQ(from_stdin.status, 0) << from_stdin.out;
+  EXPECT_EQ(from_stdin.out, files.out);
+  // Standard input without a period column is one period only with --period LABEL=-.
+  const auto no_column = run(head + "--values - < " + jan);
+  EXPECT_EQ(no_column.status, 2);
+  EXPECT_NE(no_column.out.find("no period column"), std::string::npos) << no_column.out;
+  // A label that does not parse is named at its cell, counted with the period column (line 3, column 2);
+  // a bad number after the period column keeps its own column number (line 2, column 4).
+  const auto bad_label =
+      run(head + "--values " +
+          write_temp("long_series_bad.csv",
+                     "unit,period,signed,invest,rate\nA,2020-01,1,5,50\nB,2020-1x,2,4,100\n"));
+  EXPECT_EQ(bad_label.status, 2);
+  EXPECT_NE(bad_label.out.find("long_series_bad.csv:3:2"), std::string::npos) << bad_label.out;
+  const auto bad_number =
+      run(head + "--values " +
+          write_temp("long_series_nan.csv", "unit,period,signed,invest,rate\nA,2020-01,1,x,50\n"));
+  EXPECT_EQ(bad_number.status, 2);
+  EXPECT_NE(bad_number.out.find("long_series_nan.csv:2:4"), std::string::npos) << bad_number.out;
+  // March's own targets win over 12 x 3 / 12 = 3 and 60 x 3 / 12 = 15 where given: signed 8 for A
+  // (4 / 8 = 0.5 -> 5 points instead of 12), invest left empty (scaled: 18 / 15 -> 12). A's March
+  // total 5 + 12 + 10 = 27 against B's unchanged 31.33 (12 + 9.33 + 10): A stays 2nd as in February
+  // (Δ rank 0), Δ score 27 - 25 = 2.
+  const std::string own = write_temp("long_series_t03.csv", "unit,signed,invest\nA,8,\nB,,\n");
+  const auto targeted = run(head + "--values " + long_table + " --period-targets 2020-03=" + own);
+  ASSERT_EQ(targeted.status, 0) << targeted.out;
+  EXPECT_NE(targeted.out.find("A,2020-03,27.00,2,"), std::string::npos) << targeted.out;
+  EXPECT_NE(targeted.out.find(",2.00,0,-\n"), std::string::npos) << targeted.out;
+  EXPECT_NE(targeted.out.find("B,2020-03,31.33,1,"), std::string::npos) << targeted.out;
+  // The same targets as a long table with a period column.
+  const std::string own_long =
+      write_temp("long_series_targets.csv", "unit,period,signed\nA,2020-03,8\nB,2020-03,\n");
+  const auto targeted_long = run(head + "--values " + long_table + " --period-targets " + own_long);
+  ASSERT_EQ(targeted_long.status, 0) << targeted_long.out;
+  EXPECT_EQ(targeted_long.out, targeted.out);
+  const auto no_period = run(head + "--values " + long_table + " --period-targets 2020-05=" + own);
+  EXPECT_EQ(no_period.status, 2);
+  EXPECT_NE(no_period.out.find("the series has no period 2020-05"), std::string::npos) << no_period.out;
+}
+
+TEST(cli_test, assess_as_of_takes_the_periods_own_targets_over_scaling) {
+  // July: signed t = 12, k/n = 7/12, t_p = 7; with the period's own target 14, A's 7 signed
+  // projects are 0.5 of it (5 of 10 points, behind). invest keeps t_p = 60 x 7 / 12 = 35.
+  const std::string tree = write_temp("own_targets_tree.json",
+                                      R"({"id": "t", "name": "t", "points": 20, "children": [
+  {"id": "signed", "name": "签约项目数", "points": 10, "additive": "count", "rule": {"kind": "completion", "cap": 1.2}, "target": 12},
+  {"id": "invest", "name": "签约总投资", "points": 10, "additive": "amount", "rule": {"kind": "completion", "cap": 1.2}, "target": 60}]})");
+  const std::string values = write_temp("own_targets_values.csv", "unit,signed,invest\nA,7,35\n");
+  const std::string own = write_temp("own_targets_t07.csv", "unit,signed\nA,14\n");
+  const std::string head =
+      "assess --tree " + tree + " --values " + values + " --as-of 2020-07 --cumulative --explain A";
+  const auto scaled = run(head + " --format csv");
+  ASSERT_EQ(scaled.status, 0) << scaled.out;
+  // signed: 7 / 7 -> 10; invest: 35 / 35 -> 10.
+  EXPECT_NE(scaled.out.find("A,signed,签约项目数,7,12,7/12,7,1.0000,"), std::string::npos) << scaled.out;
+  const auto given = run(head + " --format csv --period-targets " + own);
+  ASSERT_EQ(given.status, 0) << given.out;
+  EXPECT_NE(given.out.find("A,signed,签约项目数,7,12,given,14,0.5000,completion,5.0000,10.00,behind"),
+            std::string::npos)
+      << given.out;
+  EXPECT_NE(given.out.find("A,invest,签约总投资,35,60,7/12,35,1.0000,"), std::string::npos) << given.out;
+  const auto json = run(head + " --format json --period-targets " + own);
+  ASSERT_EQ(json.status, 0) << json.out;
+  const auto doc = nlohmann::json::parse(json.out);
+  const auto& leaves = doc.at("units").at(0).at("leaves");
+  EXPECT_EQ(leaves.at("signed").at("target_from"), "period_targets");
+  EXPECT_EQ(leaves.at("signed").at("target"), 14);
+  EXPECT_EQ(leaves.at("invest").at("target_from"), "scaled");
+  const auto stray = run("assess --tree " + tree + " --values " + values + " --period-targets " + own);
+  EXPECT_EQ(stray.status, 2);
+  EXPECT_NE(stray.out.find("only with --as-of"), std::string::npos) << stray.out;
 }

@@ -198,6 +198,35 @@ TEST(ytd_test, additive_target_leaves_are_scaled_to_t_times_k_over_n) {
   EXPECT_EQ(period_target(10, {197, 366}), 1970.0 / 366);
 }
 
+TEST(ytd_test, the_periods_own_targets_win_over_scaling_cell_by_cell) {
+  const auto t = indicator_tree::from_json(small_tree);
+  ytd_options o;
+  o.point = as_of::parse("2020-07");
+  // Unit 0 gives signed 14 (instead of (12 × 7) / 12 = 7) and rate 80 (instead of 100); unit 1
+  // gives nothing: its targets stay those without the table.
+  targets_table own;
+  own.leaf_ids = {"signed", "rate"};
+  own.values.resize(2, 2);
+  own.values << 14, 80, std::nan(""), std::nan("");
+  o.period_targets = &own;
+  const auto y = year_to_date_targets(t, 2, nullptr, o);
+  ASSERT_EQ(y.period.leaf_ids, (std::vector<std::string>{"signed", "invest", "rate"}));
+  EXPECT_EQ(y.period.values(0, 0), 14);
+  EXPECT_EQ(y.period.values(1, 0), 7);
+  EXPECT_EQ(y.period.values(0, 1), 35);  // (60 × 7) / 12: no cell given
+  EXPECT_EQ(y.period.values(0, 2), 80);
+  EXPECT_TRUE(std::isnan(y.period.values(1, 2)));  // NaN: the leaf's default, 100
+  EXPECT_TRUE(y.given(0, 0));
+  EXPECT_FALSE(y.given(1, 0));
+  EXPECT_FALSE(y.given(0, 1));
+  EXPECT_EQ(y.annual.values(0, 0), 12);  // t itself is still shown
+  targets_table short_table = own;
+  short_table.values.conservativeResize(1, 2);
+  o.period_targets = &short_table;
+  EXPECT_NE(message_of([&] { year_to_date_targets(t, 2, nullptr, o); }).find("[zoneperf.data.314]"),
+            std::string::npos);
+}
+
 TEST(ytd_test, a_scaled_leaf_is_on_schedule_when_its_ratio_against_t_p_reaches_1) {
   const auto t = indicator_tree::from_json(small_tree);
   ytd_options o;

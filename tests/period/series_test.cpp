@@ -72,6 +72,22 @@ TEST(series_test, year_to_date_totals_ranks_and_changes) {
   EXPECT_EQ(s.yoy(0, 2).kind, year_on_year::state::none);
 }
 
+TEST(series_test, a_periods_own_targets_win_over_scaling) {
+  // March's own targets: A's signed 8 instead of 12 × 3 / 12 = 3, so 4 / 8 = 0.5 → 5 points
+  // instead of 12: A's March total 5 + 12 + 10 = 27 (34 without). B gives none and keeps 31.33.
+  auto tables = quarter_one();
+  targets_table own;
+  own.leaf_ids = {"signed"};
+  own.values.resize(2, 1);
+  own.values << 8, std::nan("");
+  tables[0].targets = own;  // 2020-03, units A, B
+  const auto s = assess_series(tree(), tables, nullptr, {});
+  EXPECT_DOUBLE_EQ(*s.total(0, 2), 27);
+  EXPECT_DOUBLE_EQ(*s.total(1, 2), 12 + 14.0 / 15 * 10 + 10);
+  EXPECT_DOUBLE_EQ(*s.total(0, 1), 25);  // February has no table of its own
+  EXPECT_EQ(*s.delta_rank(0, 2), 0);     // 2nd in February and in March
+}
+
 TEST(series_test, in_period_basis_scores_each_month_alone_against_a_twelfth) {
   series_options o;
   o.basis = data_basis::in_period;
@@ -148,6 +164,15 @@ TEST(series_test, bad_series_are_numbered_errors) {
       "[zoneperf.project.709] 2020-Q2.csv: period 2020-Q2 is a quarter; a series holds months, quarters, "
       "half-years or years, all of one kind (2020-01 is a month)");
   EXPECT_NE(message_of([&] { assess_series(tree(), {}, nullptr, {}); }).find("at least one period"),
+            std::string::npos);
+  // An id twice: looked for once in the units every period shares, and in a period of its own.
+  const std::vector<period_table> shared{table("2020-01", {"A", "A"}, {{1, 5, 50}, {2, 4, 100}}),
+                                         table("2020-02", {"A", "A"}, {{2, 10, 50}, {2, 10, 100}})};
+  EXPECT_NE(message_of([&] { assess_series(tree(), shared, nullptr, {}); }).find("[zoneperf.data.306]"),
+            std::string::npos);
+  auto own = quarter_one();
+  own[2] = table("2020-02", {"B", "A", "A"}, {{2, 10, 100}, {2, 10, 50}, {2, 10, 50}});
+  EXPECT_NE(message_of([&] { assess_series(tree(), own, nullptr, {}); }).find("duplicate unit \"A\""),
             std::string::npos);
 }
 
