@@ -67,10 +67,20 @@ std::string read_text_file(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) throw error(errc::cannot_open, path, "cannot open file");
   detail::note_input(path, ::fileno(f));
+  // Read straight into the string, sized from the file's size when it is a regular file (a
+  // workbook's bytes are read whole: growing the string block by block copied them again).
   std::string out;
-  char buf[1 << 16];
-  std::size_t got;
-  while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, got);
+  struct stat st {};
+  std::size_t step = std::size_t{1} << 16;
+  if (::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    step = static_cast<std::size_t>(st.st_size) + 1;  // + 1: the read that finds the end
+  std::size_t size = 0, got;
+  do {
+    if (size == out.size()) out.resize(size + step);
+    got = std::fread(out.data() + size, 1, out.size() - size, f);
+    size += got;
+  } while (got > 0);
+  out.resize(size);
   const bool bad = std::ferror(f) != 0;
   std::fclose(f);
   if (bad) throw error(errc::cannot_open, path, "cannot read file");

@@ -104,13 +104,18 @@ struct xlsx_source::impl : xml_handler {
 
   void start(std::string_view n, const char** a) override {
     if (n == "c" && in_row) {
-      const char* r = attribute(a, "r");
+      // the cell's attributes in one pass (the first of a name counts, as attribute() finds it)
+      const char *r = nullptr, *t = nullptr, *s = nullptr;
+      for (const char** at = a; *at; at += 2) {
+        const std::string_view key = local_name(at[0]);
+        const char** slot = key == "r" ? &r : key == "t" ? &t : key == "s" ? &s : nullptr;
+        if (slot && !*slot) *slot = at[1];
+      }
       std::size_t ref_row = 0;
       if (r && !parse_reference(r, column, ref_row))
         damaged(name, "bad cell reference \"" + std::string(r) + "\"");
       if (column >= max_columns) damaged(name, "a cell right of column XFD");
-      type = type_of(attribute(a, "t"));
-      const char* s = attribute(a, "s");
+      type = type_of(t);
       style = s ? std::strtoul(s, nullptr, 10) : 0;
       in_cell = true;
       has_formula = has_value = false;

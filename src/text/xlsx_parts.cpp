@@ -92,21 +92,19 @@ void zip_archive::close() {
 
 // ---- XML ----
 
-namespace {
+// Measured in the same pass as the prefix is found: names are a few letters, and a separate
+// strlen and search cost more than that.
 std::string_view local_name(const char* name) {
-  std::string_view n(name);
-  const std::size_t colon = n.rfind(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+  const char* local = name;
+  const char* p = name;
+  for (; *p; ++p)
+    if (*p == ':') local = p + 1;
+  return std::string_view(local, static_cast<std::size_t>(p - local));
 }
-}  // namespace
 
 const char* attribute(const char** attributes, std::string_view name) {
-  for (; *attributes; attributes += 2) {
-    // the usual unprefixed name compared without measuring it first
-    const char* a = attributes[0];
-    if (std::strncmp(a, name.data(), name.size()) == 0 && a[name.size()] == '\0') return attributes[1];
-    if (std::strchr(a, ':') && local_name(a) == name) return attributes[1];
-  }
+  for (; *attributes; attributes += 2)
+    if (local_name(attributes[0]) == name) return attributes[1];
   return nullptr;
 }
 

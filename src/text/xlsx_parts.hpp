@@ -57,6 +57,9 @@ struct xml_handler {
   virtual void text(std::string_view text) = 0;
 };
 
+/// The local name of an XML name: "x:c" is "c", "c" is "c".
+std::string_view local_name(const char* name);
+
 /// The value of attribute `name` (local name), or null.
 const char* attribute(const char** attributes, std::string_view name);
 
