@@ -345,8 +345,8 @@ void demo_land(demo_context& ctx) {
   const auto precords = read_land_records(read_cells(sample_file(previous), "samples/" + previous));
   const land_evaluation pev = evaluate_land(tree, config, precords);
   const class_migration m = migrate_classes(config.classes, precords, pev, config.classes, records, ev);
-  ctx.out << "\nclass migration 2019 → 2020 (samples/" << previous << ", classed on zj-huangyan): "
-          << moves_summary(m) << "; up = a better class (D < C < B < A)\n"
+  ctx.out << "\nclass migration 2019 → 2020 (samples/" << previous
+          << ", classed on zj-huangyan): " << moves_summary(m) << "; up = a better class (D < C < B < A)\n"
           << migration_matrix(m).render();
   ctx.sections.migration = migration_json(m);
 }

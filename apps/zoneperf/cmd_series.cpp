@@ -273,8 +273,8 @@ void demo_periods(demo_context& ctx) {
   const indicator_tree tree = load_preset("task-force");
   auto month_file = [](int m) { return fmt::format("task-force/2020/2020-{:02d}.csv", m); };
   const values_table july = read_values(tree, sample_file(month_file(7)), "samples/" + month_file(7));
-  const targets_table targets = read_targets(tree, july.units, sample_file("task-force/targets.csv"),
-                                             "samples/task-force/targets.csv");
+  const targets_table targets =
+      read_targets(tree, july.units, sample_file("task-force/targets.csv"), "samples/task-force/targets.csv");
   ytd_options o;
   o.point = as_of::parse("2020-07", "--as-of");
   o.basis = data_basis::cumulative;
@@ -305,10 +305,11 @@ void demo_periods(demo_context& ctx) {
     }
     const auto iu = static_cast<std::ptrdiff_t>(u);
     const int g = r.grade(iu);
-    t.rows.push_back({july.units[u], fixed(r.total(iu), 2), std::to_string(r.rank(iu)),
-                      g < 0 ? "-" : tree.grades()[static_cast<std::size_t>(g)].label,
-                      fmt::format("{} of {}", on, scaled),
-                      behind.empty() ? "-" : behind + (shown_behind > 3 ? fmt::format(" … (+{})", shown_behind - 3) : "")});
+    t.rows.push_back(
+        {july.units[u], fixed(r.total(iu), 2), std::to_string(r.rank(iu)),
+         g < 0 ? "-" : tree.grades()[static_cast<std::size_t>(g)].label, fmt::format("{} of {}", on, scaled),
+         behind.empty() ? "-"
+                        : behind + (shown_behind > 3 ? fmt::format(" … (+{})", shown_behind - 3) : "")});
   }
   ctx.out << t.render();
 

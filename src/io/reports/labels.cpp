@@ -146,7 +146,9 @@ constexpr entry table[] = {
      "One row per group, one dot per unit: its rate (score ÷ max); the dashed line is 100 %."},
     {"note.faces", "😊 月度目标全部完成；😢 有未完成；– 无目标。",
      "😊 every monthly target met; 😢 any missed; – no target."},
-    {"note.faces_year", "每格：表情，及当月意向/签约/落地项目数；😊 当月目标全部完成，😢 有未完成，– 无目标。", "Each cell: the face and the month's intent/signed/landed projects; 😊 met every monthly target, 😢 missed one, – had none."},
+    {"note.faces_year", "每格：表情，及当月意向/签约/落地项目数；😊 当月目标全部完成，😢 有未完成，– 无目标。",
+     "Each cell: the face and the month's intent/signed/landed projects; 😊 met every monthly target, 😢 "
+     "missed one, – had none."},
     {"note.footer", "由 zoneperf 根据计算结果生成；工作簿 report.xlsx 以公式重新计算每个派生数值。",
      "Made by zoneperf report from the JSON results; the workbook report.xlsx recomputes every derived "
      "number with live formulas."},
@@ -160,7 +162,8 @@ constexpr entry table[] = {
      "与封顶之间）；得分 = 得分比例 × 满分。精确值见工作簿。",
      "ratio = actual ÷ target (lower is better: target ÷ actual); fraction by the rule (completion: "
      "min(max(ratio, 0), cap)); points = fraction × max. Exact values are in each cell's data-v."},
-    {"note.migration", "行为上年类别，列为本年类别；上升 = 类别变好（D < C < B < A）。", "Rows: the earlier year's class, columns: the later year's; up = a better class (D < C < B < A)."},
+    {"note.migration", "行为上年类别，列为本年类别；上升 = 类别变好（D < C < B < A）。",
+     "Rows: the earlier year's class, columns: the later year's; up = a better class (D < C < B < A)."},
     {"note.radar", "雷达图：各分组得分率（得分 ÷ 满分），实线环为 100%",
      "Radar: each group's rate (score ÷ max); the solid ring is 100 %"},
     {"note.radar_outer", "，虚线外环为 {}%（封顶的完成率可超过 100%）",
@@ -168,7 +171,9 @@ constexpr entry table[] = {
     {"note.robustness", "权重随机扰动 {} 次（{}）下的名次：横线为 5%–95% 区间，圆点为名义名次。",
      "Ranks under {} random perturbations of the weights ({}): the line is the 5–95 % band, the dot the "
      "nominal rank."},
-    {"note.trend", "左：各期总分；右：各期名次（第 1 名在上）。名次变化 = 上期名次 − 本期名次，正数为上升。", "Left: the total in each period; right: the rank (rank 1 at the top). Δ rank = rank before − rank now: positive = moved up."},
+    {"note.trend", "左：各期总分；右：各期名次（第 1 名在上）。名次变化 = 上期名次 − 本期名次，正数为上升。",
+     "Left: the total in each period; right: the rank (rank 1 at the top). Δ rank = rank before − rank now: "
+     "positive = moved up."},
     {"rec.average_multiple", "平均倍数", "average multiple"},
     {"rec.average_multiple.how", "已发基础绩效 ÷ 基数合计", "base paid ÷ Σ baseline"},
     {"rec.awards_paid", "已发奖励（元）", "awards paid (元)"},
@@ -271,7 +276,8 @@ constexpr entry table[] = {
     {"word.all_missing", "（全部缺失）", " (all missing)"},
     {"word.every_indicator_missing", "全部指标缺失", "every indicator missing"},
     {"word.missing", "缺失", "missing"},
-    {"word.moves", "上升 {}，下降 {}，不变 {}，新进入 {}，退出 {}，免评 {}", "up {}, down {}, same {}, entered {}, left {}, exempt {}"},
+    {"word.moves", "上升 {}，下降 {}，不变 {}，新进入 {}，退出 {}，免评 {}",
+     "up {}, down {}, same {}, entered {}, left {}, exempt {}"},
     {"word.no", "否", "no"},
     {"word.rank_n", "第 {} 名", "rank {}"},
     {"word.reconciliation_md", "核对：", "Reconciliation:"},

@@ -241,8 +241,8 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
 
 report_data report_data::parse(const report_inputs& in, const indicator_tree* tree) {
   return report_data(read_scorecard(in.scorecard, "scorecard", tree),
-                     report_sections{in.pay,    in.land,  in.projects,  in.uncertainty, in.series,
-                                     in.faces, in.migration, in.title, in.lang});
+                     report_sections{in.pay, in.land, in.projects, in.uncertainty, in.series, in.faces,
+                                     in.migration, in.title, in.lang});
 }
 
 bool report_data::has_pay() const { return !model_->pay.is_null(); }

@@ -45,7 +45,7 @@ struct report_model {
   std::vector<int> groups;  // tree indices of the root's scored children
   std::vector<rep_unit> units;
   rjson pay, land, projects, uncertainty;  // null when not given
-  std::optional<series_view> series;          // the sections over periods (periods.hpp)
+  std::optional<series_view> series;       // the sections over periods (periods.hpp)
   std::optional<faces_year_view> faces_year;
   std::optional<migration_view> migration;
 

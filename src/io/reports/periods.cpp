@@ -13,6 +13,11 @@
 namespace zoneperf::detail {
 namespace {
 
+// A JSON pointer under `where` ("series" or "series:/rows/3").
+std::string child(const std::string& where, const char* key) {
+  return where + (where.find(':') == std::string::npos ? ":/" : "/") + key;
+}
+
 const rjson& need(const rjson& j, const char* key, const std::string& where) {
   if (!j.is_object() || !j.contains(key))
     throw error(errc::missing_field, where, std::string("missing \"") + key + "\"");
@@ -20,23 +25,26 @@ const rjson& need(const rjson& j, const char* key, const std::string& where) {
 }
 const rjson& need_array(const rjson& j, const char* key, const std::string& where) {
   const rjson& v = need(j, key, where);
-  if (!v.is_array()) throw error(errc::wrong_type, where + "/" + key, std::string("\"") + key + "\" must be an array");
+  if (!v.is_array())
+    throw error(errc::wrong_type, child(where, key), std::string("\"") + key + "\" must be an array");
   return v;
 }
 std::string need_string(const rjson& j, const char* key, const std::string& where) {
   const rjson& v = need(j, key, where);
-  if (!v.is_string()) throw error(errc::wrong_type, where + "/" + key, std::string("\"") + key + "\" must be text");
+  if (!v.is_string())
+    throw error(errc::wrong_type, child(where, key), std::string("\"") + key + "\" must be text");
   return v.get<std::string>();
 }
 double need_number(const rjson& j, const char* key, const std::string& where) {
   const rjson& v = need(j, key, where);
-  if (!v.is_number()) throw error(errc::wrong_type, where + "/" + key, std::string("\"") + key + "\" must be a number");
+  if (!v.is_number())
+    throw error(errc::wrong_type, child(where, key), std::string("\"") + key + "\" must be a number");
   return v.get<double>();
 }
 long long need_integer(const rjson& j, const char* key, const std::string& where) {
   const rjson& v = need(j, key, where);
   if (!v.is_number_integer())
-    throw error(errc::wrong_type, where + "/" + key, std::string("\"") + key + "\" must be a whole number");
+    throw error(errc::wrong_type, child(where, key), std::string("\"") + key + "\" must be a whole number");
   return v.get<long long>();
 }
 
@@ -45,14 +53,15 @@ long long need_integer(const rjson& j, const char* key, const std::string& where
 series_view read_series_view(const rjson& j) {
   const std::string top = "series:";
   series_view v;
-  const rjson& periods = need_array(j, "periods", top);
+  const rjson& periods = need_array(j, "periods", "series");
   std::map<std::string, std::size_t> period_index, unit_index;
   for (std::size_t i = 0; i < periods.size(); ++i) {
-    if (!periods[i].is_string()) throw error(errc::wrong_type, top + "/periods/" + std::to_string(i), "a period is text");
+    if (!periods[i].is_string())
+      throw error(errc::wrong_type, top + "/periods/" + std::to_string(i), "a period is text");
     period_index.emplace(periods[i].get<std::string>(), i);
     v.periods.push_back(periods[i].get<std::string>());
   }
-  const rjson& rows = need_array(j, "rows", top);
+  const rjson& rows = need_array(j, "rows", "series");
   std::set<std::pair<std::size_t, std::size_t>> seen;  // (unit, period)
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string where = top + "/rows/" + std::to_string(i);
@@ -74,7 +83,8 @@ series_view read_series_view(const rjson& j) {
     c.present = true;
     c.total = need_number(rows[i], "total", where);
     c.rank = static_cast<int>(need_integer(rows[i], "rank", where));
-    c.grade = rows[i].contains("grade") && rows[i]["grade"].is_string() ? rows[i]["grade"].get<std::string>() : "";
+    c.grade =
+        rows[i].contains("grade") && rows[i]["grade"].is_string() ? rows[i]["grade"].get<std::string>() : "";
     if (rows[i].contains("delta_score") && !rows[i]["delta_score"].is_null())
       c.d_score = need_number(rows[i], "delta_score", where);
     if (rows[i].contains("delta_rank") && !rows[i]["delta_rank"].is_null())
@@ -93,10 +103,11 @@ series_view read_series_view(const rjson& j) {
       }
       const series_cell& b = v.cells[u][p - 1];
       const double ds = c.total - b.total;
-      if (c.d_score && std::fabs(*c.d_score - ds) > 1e-9 * std::max(1.0, std::fabs(c.total) + std::fabs(b.total)))
+      if (c.d_score &&
+          std::fabs(*c.d_score - ds) > 1e-9 * std::max(1.0, std::fabs(c.total) + std::fabs(b.total)))
         problems.push_back({errc::inconsistent_scorecard, where,
-                            "delta_score " + shortest(*c.d_score) + " is not total(" + v.periods[p] + ") − total(" +
-                                v.periods[p - 1] + ") = " + shortest(ds)});
+                            "delta_score " + shortest(*c.d_score) + " is not total(" + v.periods[p] +
+                                ") − total(" + v.periods[p - 1] + ") = " + shortest(ds)});
       if (c.d_rank && *c.d_rank != b.rank - c.rank)
         problems.push_back({errc::inconsistent_scorecard, where,
                             "delta_rank " + std::to_string(*c.d_rank) + " is not rank(" + v.periods[p - 1] +
@@ -109,9 +120,9 @@ series_view read_series_view(const rjson& j) {
 faces_year_view read_faces_year_view(const rjson& j) {
   const std::string top = "faces:";
   faces_year_view v;
-  v.year = text_of(need(j, "year", top));
+  v.year = text_of(need(j, "year", "faces"));
   v.as_of = j.contains("as_of") ? text_of(j["as_of"]) : "";
-  const rjson& tfs = need_array(j, "task_forces", top);
+  const rjson& tfs = need_array(j, "task_forces", "faces");
   static const char* const keys[] = {"intent", "signed", "landed"};
   for (std::size_t t = 0; t < tfs.size(); ++t) {
     const std::string where = top + "/task_forces/" + std::to_string(t);
@@ -124,10 +135,14 @@ faces_year_view read_faces_year_view(const rjson& j) {
       const std::string w = where + "/months/" + std::to_string(k);
       faces_month fm;
       fm.month = need_string(months[k], "month", w);
-      fm.face = months[k].contains("face") && months[k]["face"].is_string() ? months[k]["face"].get<std::string>() : "";
+      fm.face = months[k].contains("face") && months[k]["face"].is_string()
+                    ? months[k]["face"].get<std::string>()
+                    : "";
       for (int i = 0; i < 3; ++i) {
-        fm.actual[i] = months[k].contains("actual") ? num_or_nan(months[k]["actual"].value(keys[i], rjson())) : NAN;
-        fm.target[i] = months[k].contains("target") ? num_or_nan(months[k]["target"].value(keys[i], rjson())) : NAN;
+        fm.actual[i] =
+            months[k].contains("actual") ? num_or_nan(months[k]["actual"].value(keys[i], rjson())) : NAN;
+        fm.target[i] =
+            months[k].contains("target") ? num_or_nan(months[k]["target"].value(keys[i], rjson())) : NAN;
       }
       if (months[k].contains("missed") && months[k]["missed"].is_array())
         for (const auto& x : months[k]["missed"]) fm.missed.push_back(text_of(x));
@@ -141,7 +156,7 @@ faces_year_view read_faces_year_view(const rjson& j) {
 migration_view read_migration_view(const rjson& j) {
   const std::string top = "migration:";
   migration_view v;
-  const rjson& mx = need(j, "matrix", top);
+  const rjson& mx = need(j, "matrix", "migration");
   for (const auto& x : need_array(mx, "rows", top + "/matrix")) v.rows.push_back(text_of(x));
   for (const auto& x : need_array(mx, "columns", top + "/matrix")) v.columns.push_back(text_of(x));
   const rjson& counts = need_array(mx, "counts", top + "/matrix");
@@ -149,16 +164,18 @@ migration_view read_migration_view(const rjson& j) {
     throw error(errc::wrong_type, top + "/matrix/counts", "one row of counts per row label");
   for (std::size_t r = 0; r < counts.size(); ++r) {
     if (!counts[r].is_array() || counts[r].size() != v.columns.size())
-      throw error(errc::wrong_type, top + "/matrix/counts/" + std::to_string(r), "one count per column label");
+      throw error(errc::wrong_type, top + "/matrix/counts/" + std::to_string(r),
+                  "one count per column label");
     std::vector<long long> row;
     for (const auto& c : counts[r]) {
       if (!c.is_number_integer())
-        throw error(errc::wrong_type, top + "/matrix/counts/" + std::to_string(r), "a count is a whole number");
+        throw error(errc::wrong_type, top + "/matrix/counts/" + std::to_string(r),
+                    "a count is a whole number");
       row.push_back(c.get<long long>());
     }
     v.counts.push_back(std::move(row));
   }
-  const rjson& moves = need_array(j, "moves", top);
+  const rjson& moves = need_array(j, "moves", "migration");
   for (std::size_t i = 0; i < moves.size(); ++i) {
     const std::string where = top + "/moves/" + std::to_string(i);
     migration_move mv;
@@ -167,7 +184,9 @@ migration_view read_migration_view(const rjson& j) {
     mv.from = text_of(moves[i].value("from", rjson()));
     mv.to = text_of(moves[i].value("to", rjson()));
     mv.move = need_string(moves[i], "move", where);
-    mv.steps = moves[i].contains("steps") && moves[i]["steps"].is_number_integer() ? moves[i]["steps"].get<long long>() : 0;
+    mv.steps = moves[i].contains("steps") && moves[i]["steps"].is_number_integer()
+                   ? moves[i]["steps"].get<long long>()
+                   : 0;
     v.moves.push_back(std::move(mv));
   }
   return v;
@@ -182,9 +201,11 @@ std::vector<report_table> period_tables(const report_model& m) {
   };
   if (m.series) {
     const series_view& s = *m.series;
-    report_table t{"series", std::string(label(m.lang, "table.series")),
-                   Ls({"col.unit", "col.period", "col.total", "col.rank", "col.grade", "col.d_score", "col.d_rank"}),
-                   {}};
+    report_table t{
+        "series",
+        std::string(label(m.lang, "table.series")),
+        Ls({"col.unit", "col.period", "col.total", "col.rank", "col.grade", "col.d_score", "col.d_rank"}),
+        {}};
     for (std::size_t u = 0; u < s.units.size(); ++u)
       for (std::size_t p = 0; p < s.periods.size(); ++p) {
         const series_cell& c = s.cells[u][p];
@@ -199,12 +220,14 @@ std::vector<report_table> period_tables(const report_model& m) {
   }
   if (m.faces_year) {
     const faces_year_view& f = *m.faces_year;
-    report_table t{"faces_year", label_fill(m.lang, "table.faces_year", {f.year}), Ls({"col.task_force"}), {}};
+    report_table t{
+        "faces_year", label_fill(m.lang, "table.faces_year", {f.year}), Ls({"col.task_force"}), {}};
     if (!f.rows.empty())
       for (const auto& mo : f.rows.front().months) t.header.push_back(mo.month);
     t.header.emplace_back(label(m.lang, "col.smiles"));
     t.header.emplace_back(label(m.lang, "col.cries"));
-    report_table d{"faces_year_months", label_fill(m.lang, "table.faces_year_months", {f.year}),
+    report_table d{"faces_year_months",
+                   label_fill(m.lang, "table.faces_year_months", {f.year}),
                    Ls({"col.task_force", "col.month", "col.face"}),
                    {}};
     for (const char* c : {"intent", "signed", "landed"}) {
@@ -235,7 +258,8 @@ std::vector<report_table> period_tables(const report_model& m) {
   }
   if (m.migration) {
     const migration_view& g = *m.migration;
-    report_table t{"migration", std::string(label(m.lang, "table.migration")),
+    report_table t{"migration",
+                   std::string(label(m.lang, "table.migration")),
                    {std::string(label(m.lang, "col.from_to"))},
                    {}};
     for (const auto& c : g.columns) t.header.push_back(label_or(m.lang, "class", c));
@@ -251,11 +275,13 @@ std::vector<report_table> period_tables(const report_model& m) {
       t.rows.push_back(std::move(row));
     }
     out.push_back(std::move(t));
-    report_table mv{"migration_moves", std::string(label(m.lang, "table.migration_moves")),
+    report_table mv{"migration_moves",
+                    std::string(label(m.lang, "table.migration_moves")),
                     Ls({"col.id", "col.name", "col.from", "col.to", "col.move", "col.steps"}),
                     {}};
     for (const auto& x : g.moves)
-      mv.rows.push_back({x.id, x.name, x.from, x.to, label_or(m.lang, "move", x.move), std::to_string(x.steps)});
+      mv.rows.push_back(
+          {x.id, x.name, x.from, x.to, label_or(m.lang, "move", x.move), std::to_string(x.steps)});
     out.push_back(std::move(mv));
   }
   return out;

@@ -33,8 +33,8 @@ series_view read_series_view(const rjson& j);
 
 /// `zoneperf projects faces YEAR --format json`.
 struct faces_month {
-  std::string month, face;                   ///< face "😊", "😢" or "" (no targets)
-  double actual[3] = {0, 0, 0};              ///< intent, signed, landed (NaN when absent)
+  std::string month, face;       ///< face "😊", "😢" or "" (no targets)
+  double actual[3] = {0, 0, 0};  ///< intent, signed, landed (NaN when absent)
   double target[3] = {0, 0, 0};
   std::vector<std::string> missed;
 };
@@ -55,7 +55,7 @@ struct migration_move {
   long long steps = 0;
 };
 struct migration_view {
-  std::vector<std::string> rows, columns;    ///< the earlier classes + "entered"; the later + "left"
+  std::vector<std::string> rows, columns;      ///< the earlier classes + "entered"; the later + "left"
   std::vector<std::vector<long long>> counts;  ///< [row][column]
   std::vector<migration_move> moves;
 };

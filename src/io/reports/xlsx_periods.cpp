@@ -17,11 +17,14 @@ column col(const report_model& m, const char* label_id, std::string id, double w
 void series_sheet(book& b, const report_model& m) {
   const series_view& s = *m.series;
   enum { UNIT, PERIOD, TOTAL, RANK, GRADE, D_SCORE, D_RANK };
-  b.sheet(sheet_name(m, "series"), "unit",
-          {col(m, "col.unit", "unit", 16, num_format::plain), col(m, "col.period", "period", 10, num_format::plain),
-           col(m, "col.total", "total", 10, num_format::score), col(m, "col.rank", "rank", 8, num_format::integer),
-           col(m, "col.grade", "grade", 8, num_format::plain), col(m, "col.d_score", "d_score", 10, num_format::score),
-           col(m, "col.d_rank", "d_rank", 10, num_format::integer)});
+  b.sheet(
+      sheet_name(m, "series"), "unit",
+      {col(m, "col.unit", "unit", 16, num_format::plain),
+       col(m, "col.period", "period", 10, num_format::plain),
+       col(m, "col.total", "total", 10, num_format::score),
+       col(m, "col.rank", "rank", 8, num_format::integer), col(m, "col.grade", "grade", 8, num_format::plain),
+       col(m, "col.d_score", "d_score", 10, num_format::score),
+       col(m, "col.d_rank", "d_rank", 10, num_format::integer)});
   int row = first_row;
   for (std::size_t u = 0; u < s.units.size(); ++u)
     for (std::size_t p = 0; p < s.periods.size(); ++p, ++row) {
@@ -53,11 +56,14 @@ void faces_year_sheets(book& b, const report_model& m) {
   const int last_month_col = static_cast<int>(months);
   for (const auto& r : f.rows) {
     b.text(row, 0, r.task_force);
-    for (std::size_t k = 0; k < r.months.size() && k < months; ++k) b.text(row, static_cast<int>(k) + 1, r.months[k].face);
+    for (std::size_t k = 0; k < r.months.size() && k < months; ++k)
+      b.text(row, static_cast<int>(k) + 1, r.months[k].face);
     const std::string range = ref(row, 1) + ":" + ref(row, last_month_col);
     // A comparison per cell rather than COUNTIF, whose criteria a spreadsheet may read as a pattern.
-    b.formula(row, last_month_col + 1, "SUMPRODUCT((" + range + "=" + kq("😊") + ")*1)", static_cast<double>(r.smiles));
-    b.formula(row, last_month_col + 2, "SUMPRODUCT((" + range + "=" + kq("😢") + ")*1)", static_cast<double>(r.cries));
+    b.formula(row, last_month_col + 1, "SUMPRODUCT((" + range + "=" + kq("😊") + ")*1)",
+              static_cast<double>(r.smiles));
+    b.formula(row, last_month_col + 2, "SUMPRODUCT((" + range + "=" + kq("😢") + ")*1)",
+              static_cast<double>(r.cries));
     ++row;
   }
 
@@ -67,8 +73,10 @@ void faces_year_sheets(book& b, const report_model& m) {
   static const char* const keys[] = {"intent", "signed", "landed"};
   for (const char* c : keys) {
     const std::string name = label_or(m.lang, "col", c);
-    d.push_back({label_fill(m.lang, "word.actual_of", {name}), std::string(c) + "_actual", 10, num_format::integer});
-    d.push_back({label_fill(m.lang, "word.target_of", {name}), std::string(c) + "_target", 10, num_format::integer});
+    d.push_back(
+        {label_fill(m.lang, "word.actual_of", {name}), std::string(c) + "_actual", 10, num_format::integer});
+    d.push_back(
+        {label_fill(m.lang, "word.target_of", {name}), std::string(c) + "_target", 10, num_format::integer});
   }
   d.push_back(col(m, "col.targets_missed", "targets_missed", 10, num_format::integer));
   d.push_back(col(m, "col.missed", "missed", 30, num_format::plain));
@@ -84,7 +92,8 @@ void faces_year_sheets(book& b, const report_model& m) {
         b.num(row, 3 + 2 * i, mo.actual[i]);
         b.num(row, 4 + 2 * i, mo.target[i]);
         if (!std::isnan(mo.actual[i]) && !std::isnan(mo.target[i]))
-          count += (count.empty() ? "" : "+") + std::string("(") + ref(row, 3 + 2 * i) + "<" + ref(row, 4 + 2 * i) + ")";
+          count += (count.empty() ? "" : "+") + std::string("(") + ref(row, 3 + 2 * i) + "<" +
+                   ref(row, 4 + 2 * i) + ")";
       }
       b.formula(row, 9, count.empty() ? "0" : count, static_cast<double>(mo.missed.size()));
       b.text(row, 10, missed_text(m.lang, mo.missed));
@@ -123,7 +132,8 @@ void migration_sheets(book& b, const report_model& m) {
   b.sheet(sheet_name(m, "migration_moves"), "enterprise",
           {col(m, "col.id", "id", 10, num_format::plain), col(m, "col.name", "name", 24, num_format::plain),
            col(m, "col.from", "from", 8, num_format::plain), col(m, "col.to", "to", 8, num_format::plain),
-           col(m, "col.move", "move", 10, num_format::plain), col(m, "col.steps", "steps", 8, num_format::integer)});
+           col(m, "col.move", "move", 10, num_format::plain),
+           col(m, "col.steps", "steps", 8, num_format::integer)});
   row = first_row;
   for (const auto& x : g.moves) {
     b.text(row, 0, x.id);
