@@ -219,7 +219,8 @@ TEST_F(slow_libreoffice_test, recomputes_the_period_sheets_changes_tallies_and_m
   const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::forced, dir);
   EXPECT_EQ(lines(check(m, sheets)), "");
   std::size_t periods = 0;
-  for (const auto& f : m.formulas) periods += f.sheet == "各期走势" || f.sheet == "全年督查" || f.sheet == "分类变动";
+  for (const auto& f : m.formulas)
+    periods += f.sheet == "各期走势" || f.sheet == "全年督查" || f.sheet == "分类变动";
   EXPECT_EQ(periods, 4u * 11u * 2u + 4u * 2u + 6u + 7u);  // Δ score and Δ rank; tallies; row and column sums
   // 信息技术's 😊 of 2020, recomputed: 3 (the README's grid).
   EXPECT_EQ(sheets.at("全年督查").cell(4, 13), "3");

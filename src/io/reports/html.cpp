@@ -91,6 +91,7 @@ svg text { font-family: inherit; }
 details { margin: 6px 0; }
 summary { cursor: pointer; font-weight: 600; }
 .face { font-size: 28px; line-height: 1; font-family: "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif; }
+.faces-year .face { font-size: 18px; }
 .note { color: var(--muted); font-size: 12px; }
 .wide { overflow-x: auto; max-width: 100%; }
 .chart { overflow-x: auto; max-width: 100%; }

@@ -171,8 +171,9 @@ constexpr entry table[] = {
     {"note.robustness", "权重随机扰动 {} 次（{}）下的名次：横线为 5%–95% 区间，圆点为名义名次。",
      "Ranks under {} random perturbations of the weights ({}): the line is the 5–95 % band, the dot the "
      "nominal rank."},
-    {"note.trend", "左：各期总分；右：各期名次（第 1 名在上）。名次变化 = 上期名次 − 本期名次，正数为上升。",
-     "Left: the total in each period; right: the rank (rank 1 at the top). Δ rank = rank before − rank now: "
+    {"note.trend",
+     "上图：各期总分；下图：各期名次（第 1 名在上）。名次变化 = 上期名次 − 本期名次，正数为上升。",
+     "Top: the total in each period; below: the rank (rank 1 at the top). Δ rank = rank before − rank now: "
      "positive = moved up."},
     {"rec.average_multiple", "平均倍数", "average multiple"},
     {"rec.average_multiple.how", "已发基础绩效 ÷ 基数合计", "base paid ÷ Σ baseline"},
@@ -211,7 +212,7 @@ constexpr entry table[] = {
     {"sec.compare", "各分组得分率对比", "Group rates compared"},
     {"sec.enterprises", "全部企业（{}）", "Every enterprise ({})"},
     {"sec.faces", "月度督查 {} · 😊 / 😢", "Monthly review {} · 😊 / 😢"},
-    {"sec.faces_year", "{} 年月度督查 · 😊 / 😢", "The year's monthly reviews {} · 😊 / 😢"},
+    {"sec.faces_year", "{} 年月度督查 · 😊 / 😢", "Monthly reviews of {} · 😊 / 😢"},
     {"sec.headline", "全区主要指标", "The zone at a glance"},
     {"sec.land", "亩均效益分类", "亩均效益 classes"},
     {"sec.leaves", "逐项得分说明", "Every leaf explained"},
