@@ -339,6 +339,16 @@ void demo_land(demo_context& ctx) {
   write_csv_file(ctx.files.add(ctx.out_dir + "/land.csv"), land_report_csv(tree, config, records, ev));
   ctx.out << "wrote " << ctx.out_dir << "/land.json, land.csv\n";
   ctx.sections.land = json_text;
+
+  // The class migration from 2019 (samples/land/enterprises_2019.csv, classed on the same preset).
+  const std::string previous = "land/enterprises_2019.csv";
+  const auto precords = read_land_records(read_cells(sample_file(previous), "samples/" + previous));
+  const land_evaluation pev = evaluate_land(tree, config, precords);
+  const class_migration m = migrate_classes(config.classes, precords, pev, config.classes, records, ev);
+  ctx.out << "\nclass migration 2019 → 2020 (samples/" << previous
+          << ", classed on zj-huangyan): " << moves_summary(m) << "; up = a better class (D < C < B < A)\n"
+          << migration_matrix(m).render();
+  ctx.sections.migration = migration_json(m);
 }
 
 const bool registered = add_command(&add_land_commands);

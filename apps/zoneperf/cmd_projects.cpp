@@ -486,6 +486,11 @@ void demo_projects(demo_context& ctx) {
   for (const auto& k : m.task_forces) faces[k.task_force] = to_string(k.verdict);
   j["2020-07_faces"] = faces;
   ctx.sections.projects = j.dump();
+  // The year of faces: July's check for every month of 2020 (docs/semantics.md §9).
+  const year_of_faces year = check_year(r, 2020, {});
+  ctx.out << "\n2020 · 三个十 faces by month: 😊 met every monthly target, 😢 missed one, - had none\n"
+          << faces_grid(year).render();
+  ctx.sections.faces = year_faces_json(year);
 }
 
 const bool registered = add_command(&add_project_commands);

@@ -12,7 +12,7 @@ namespace zoneperf::cli {
 namespace {
 
 struct report_args {
-  std::string scorecard, pay, land, projects, uncertainty, tree, title, out_dir;
+  std::string scorecard, pay, land, projects, uncertainty, series, faces, migration, tree, title, out_dir;
   report_lang lang = report_lang::zh;
   pdf_request pdf;
 };
@@ -30,6 +30,9 @@ void run_report(const report_args& a) {
   if (!a.land.empty()) in.land = read_text_file(a.land);
   if (!a.projects.empty()) in.projects = read_text_file(a.projects);
   if (!a.uncertainty.empty()) in.uncertainty = read_text_file(a.uncertainty);
+  if (!a.series.empty()) in.series = read_text_file(a.series);
+  if (!a.faces.empty()) in.faces = read_text_file(a.faces);
+  if (!a.migration.empty()) in.migration = read_text_file(a.migration);
   in.title = a.title;
   in.lang = a.lang;
   if (a.tree.empty()) {
@@ -56,6 +59,14 @@ void add_report_command(CLI::App& app) {
   cmd->add_option(
          "--uncertainty", a.uncertainty,
          "Rank robustness JSON: `zoneperf uncertainty --format json` (nominal rank, 5-95 % band, P(rank 1))")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--series", a.series,
+                  "Series JSON: `zoneperf series --format json` (trend chart, a sheet with Δ formulas)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--faces", a.faces, "Year of faces JSON: `zoneperf projects faces YEAR --format json`")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--migration", a.migration,
+                  "Class migration JSON: `zoneperf land --enterprises … --previous … --format json`")
       ->check(CLI::ExistingFile);
   cmd->add_option("--tree", a.tree, "The scorecard's tree file (default: the preset its JSON names)")
       ->check(CLI::ExistingFile);

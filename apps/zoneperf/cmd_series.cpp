@@ -1,12 +1,17 @@
 // zoneperf series: one tree scored over the periods of a year (or several), with the change from
 // period to period, year on year and the year's reductions (docs/semantics.md §9).
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "cli.hpp"
 #include "progress.hpp"
 #include "zoneperf/io/period_tables.hpp"
+#include "zoneperf/io/report.hpp"
 #include "zoneperf/io/tables.hpp"
+#include "zoneperf/period_values.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/series.hpp"
 #include "zoneperf/text/json_writer.hpp"
@@ -307,7 +312,81 @@ void add_series_commands(CLI::App& app) {
   });
 }
 
+// The demo's periods: July's year-to-date view (序时进度) and the year's trend over the twelve
+// cumulative monthly tables (samples/task-force/2020/, CSV under every --samples).
+void demo_periods(demo_context& ctx) {
+  const indicator_tree tree = load_preset("task-force");
+  auto month_file = [](int m) { return fmt::format("task-force/2020/2020-{:02d}.csv", m); };
+  const values_table july = read_values(tree, sample_file(month_file(7)), "samples/" + month_file(7));
+  const targets_table targets =
+      read_targets(tree, july.units, sample_file("task-force/targets.csv"), "samples/task-force/targets.csv");
+  ytd_options o;
+  o.point = as_of::parse("2020-07", "--as-of");
+  o.basis = data_basis::cumulative;
+  const ytd_targets ytd = year_to_date_targets(tree, july.units.size(), &targets, o);
+  const target_table view = ytd.period.view();
+  assess_options opt;
+  opt.unit_ids = &july.units;
+  const assessment r = assess(tree, july.values, &view, opt);
+  std::vector<std::size_t> all(july.units.size());
+  for (std::size_t u = 0; u < all.size(); ++u) all[u] = u;
+  const auto leaves = explain(tree, july.values, &view, all, opt);
+  ctx.out << "\n2020-07 · year to date (1–7月累计 against t_p = (t × 7) / 12, 时间过半、任务过半): "
+             "samples/task-force/2020/2020-07.csv\n";
+  text_table t;
+  t.header = {"task force", "total", "rank", "grade", "on schedule", "behind"};
+  t.right = {false, true, true, false, true, false};
+  for (std::size_t u = 0; u < july.units.size(); ++u) {
+    std::size_t on = 0, scaled = 0, shown_behind = 0;
+    std::string behind;
+    for (const auto& e : leaves[u]) {
+      const schedule_verdict v = schedule_of(e, ytd);
+      if (v == schedule_verdict::none) continue;
+      ++scaled;
+      if (v == schedule_verdict::on_schedule)
+        ++on;
+      else if (++shown_behind <= 3)
+        behind += (behind.empty() ? "" : " ") + tree.node(static_cast<std::size_t>(e.node)).id;
+    }
+    const auto iu = static_cast<std::ptrdiff_t>(u);
+    const int g = r.grade(iu);
+    t.rows.push_back(
+        {july.units[u], fixed(r.total(iu), 2), std::to_string(r.rank(iu)),
+         g < 0 ? "-" : tree.grades()[static_cast<std::size_t>(g)].label, fmt::format("{} of {}", on, scaled),
+         behind.empty() ? "-"
+                        : behind + (shown_behind > 3 ? fmt::format(" … (+{})", shown_behind - 3) : "")});
+  }
+  ctx.out << t.render();
+
+  std::vector<period_table> tables;
+  for (int m = 1; m <= 12; ++m) {
+    period_table pt;
+    pt.p = period::month(2020, m);
+    pt.source = "samples/" + month_file(m);
+    pt.values = read_values(tree, sample_file(month_file(m)), pt.source);
+    tables.push_back(std::move(pt));
+  }
+  series_options so;
+  so.data = data_basis::cumulative;
+  const targets_table annual = read_targets(tree, series_units(tables), sample_file("task-force/targets.csv"),
+                                            "samples/task-force/targets.csv");
+  const assessment_series s = assess_series(tree, tables, &annual, so);
+  ctx.out << "\n2020 · the year's trend (series of the twelve cumulative monthly tables, basis ytd): "
+             "Δ rank = rank before − rank now\n"
+          << series_table(tree, s).render();
+  series_args a;
+  a.cumulative = true;
+  std::ostringstream json;
+  text_output out(json, "series.json");
+  write_json(out, tree, s, a, fold_options{});
+  out.flush();
+  ctx.files.add(ctx.out_dir + "/series.json").write(json.str());
+  ctx.out << "wrote " << ctx.out_dir << "/series.json\n";
+  ctx.sections.series = json.str();
+}
+
 const bool registered = add_command(&add_series_commands);
+const bool demo = add_demo_step(50, "periods", &demo_periods);
 
 }  // namespace
 }  // namespace zoneperf::cli

@@ -119,7 +119,8 @@ void export_reports(py::module_& m) {
   m.def(
       "_report",
       [](std::string scorecard, std::string pay, std::string land, std::string projects, std::string title,
-         const indicator_tree* tree, const std::string& lang, std::string uncertainty) {
+         const indicator_tree* tree, const std::string& lang, std::string uncertainty, std::string series,
+         std::string faces, std::string migration) {
         if (lang != "zh" && lang != "en")
           throw py::value_error("lang must be \"zh\" or \"en\", not \"" + lang + "\"");
         report_inputs in;
@@ -128,12 +129,16 @@ void export_reports(py::module_& m) {
         in.land = std::move(land);
         in.projects = std::move(projects);
         in.uncertainty = std::move(uncertainty);
+        in.series = std::move(series);
+        in.faces = std::move(faces);
+        in.migration = std::move(migration);
         in.title = std::move(title);
         in.lang = lang == "en" ? report_lang::en : report_lang::zh;
         return report_data::parse(in, tree);
       },
       py::arg("scorecard"), py::arg("pay"), py::arg("land"), py::arg("projects"), py::arg("title"),
-      py::arg("tree").none(true), py::arg("lang") = "zh", py::arg("uncertainty") = "");
+      py::arg("tree").none(true), py::arg("lang") = "zh", py::arg("uncertainty") = "", py::arg("series") = "",
+      py::arg("faces") = "", py::arg("migration") = "");
 }
 
 }  // namespace zoneperf::python

@@ -225,3 +225,26 @@ def test_uncertainty_adds_the_robustness_section(card):
     html = zp.report(card, uncertainty=doc).html()
     assert 'id="robustness"' in html and ">100.00%</td>" in html
     assert "## 名次稳健性" in zp.report(card, uncertainty=json.dumps(doc)).markdown()
+
+
+def _series(d_rank_b: int) -> dict:
+    """Two units over two months, written by hand: A 50 then 60 (rank 2 then 1), B 55 then 58
+    (rank 1 then 2), so A's Δ score is 10 and Δ rank +1, B's 3 and -1."""
+    def row(unit, period, total, rank, d_score, d_rank):
+        return {"unit": unit, "period": period, "absent": False, "total": total, "rank": rank, "grade": None,
+                "groups": {}, "delta_score": d_score, "delta_rank": d_rank, "yoy": None}
+    return {"tree": "task-force", "data": "cumulative", "basis": "ytd", "periods": ["2020-01", "2020-02"],
+            "rows": [row("A", "2020-01", 50, 2, None, None), row("A", "2020-02", 60, 1, 10, 1),
+                     row("B", "2020-01", 55, 1, None, None), row("B", "2020-02", 58, 2, 3, d_rank_b)]}
+
+
+def test_a_series_adds_the_trend_and_a_change_that_disagrees_is_error_318(card):
+    r = zp.report(card, series=_series(-1), lang="en")
+    t = next(t for t in r.tables() if t.name == "series")
+    assert t.rows == [["A", "2020-01", "50", "2", "", "", ""], ["A", "2020-02", "60", "1", "", "10", "1"],
+                      ["B", "2020-01", "55", "1", "", "", ""], ["B", "2020-02", "58", "2", "", "3", "-1"]]
+    assert 'id="trend"' in r.html()
+    with pytest.raises(zp.DataError) as e:
+        zp.report(card, series=_series(1))
+    assert e.value.code == 318
+    assert 'delta_rank 1 is not rank(2020-01) − rank(2020-02) = -1' in str(e.value)

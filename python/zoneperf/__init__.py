@@ -672,7 +672,8 @@ def _json_text(obj: Any, what: str) -> str:
 
 
 def report(scorecard: Any, *, pay: Any = None, land: Any = None, projects: Any = None, title: str = "",
-           tree: Optional[Tree] = None, lang: str = "zh", uncertainty: Any = None) -> Report:
+           tree: Optional[Tree] = None, lang: str = "zh", uncertainty: Any = None, series: Any = None,
+           faces: Any = None, migration: Any = None) -> Report:
     """The reports of a set of results (as `zoneperf report`): one Report to write as HTML, an
     auditor's workbook, Markdown and CSV tables.
 
@@ -682,11 +683,15 @@ def report(scorecard: Any, *, pay: Any = None, land: Any = None, projects: Any =
     --format json`. Each is JSON text (str or bytes), a dict, or the result object; None leaves its
     section out. title: default the tree's name. tree: the scorecard's tree (default the preset its
     JSON names). lang: the labels' language, "zh" (default) or "en" (ValueError otherwise).
-    uncertainty: `zoneperf uncertainty --format json` (text or dict) adds the robustness section. Bad input
-    raises zoneperf.Error (ParseError 101, ConfigError 201/202/216, ...)."""
+    uncertainty: `zoneperf uncertainty --format json` (text or dict) adds the robustness section.
+    series, faces, migration (text or dict): `zoneperf series --format json`, `zoneperf projects faces
+    YEAR --format json` and `zoneperf land --previous ... --format json` add the trend, the year of
+    faces and the class migration (docs/reports.md). Bad input raises zoneperf.Error (ParseError 101,
+    ConfigError 201/202/216, 318 a series' change that disagrees with its totals or ranks, ...)."""
     return _core._report(_json_text(scorecard, "scorecard"), _json_text(pay, "pay"), _json_text(land, "land"),
                          _json_text(projects, "projects"), title, tree, lang,
-                         _json_text(uncertainty, "uncertainty"))
+                         _json_text(uncertainty, "uncertainty"), _json_text(series, "series"),
+                         _json_text(faces, "faces"), _json_text(migration, "migration"))
 
 
 def _table_frame(self: ReportTable):

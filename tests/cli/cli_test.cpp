@@ -16,6 +16,8 @@
 #include "zoneperf/io/tables.hpp"
 #include "zoneperf/presets.hpp"
 #include "zoneperf/text/csv.hpp"
+#include "zoneperf/text/file.hpp"
+#include "zoneperf/text/number.hpp"
 
 using namespace zoneperf;
 
@@ -54,6 +56,56 @@ TEST(cli_test, demo_prints_every_figure_the_library_computes_from_the_sample_fil
     EXPECT_EQ(doc["units"][u]["total"].get<double>(), res.total(u));
     EXPECT_EQ(doc["units"][u]["id"], v.units[static_cast<std::size_t>(u)]);
   }
+}
+
+TEST(cli_test, demo_shows_julys_year_to_date_the_years_trend_faces_and_the_class_migration) {
+  const std::string dir = testing::TempDir() + "demo-periods";
+  const auto r = run("demo --out " + dir);
+  ASSERT_EQ(r.status, 0) << r.out;
+  for (const char* s : {"2020-07 · year to date", "2020 · the year's trend", "2020 · 三个十 faces by month",
+                        "class migration 2019 → 2020", "up 3, down 5, same 18, entered 3, left 2, exempt 4",
+                        "report_series.csv", "report_faces_year.csv", "report_migration.csv"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s;
+  const auto tree = load_preset("task-force");
+  const auto series = nlohmann::json::parse(std::ifstream(dir + "/series.json"));
+  ASSERT_EQ(series["periods"].size(), 12u);
+  // December's cumulative table against t_p = (t × 12) / 12 is the year's scorecard: the same totals
+  // as assessing values.csv against the annual targets.
+  const auto v = read_values_file(tree, samples + "values.csv");
+  const auto t = read_targets_file(tree, v.units, samples + "targets.csv");
+  const auto tv = t.view();
+  const auto year = assess(tree, v.values, &tv);
+  // July's year-to-date totals, as `assess --as-of 2020-07 --cumulative` gives them.
+  const auto july = run("assess --preset task-force --values " + samples + "2020/2020-07.csv --targets " +
+                        samples + "targets.csv --as-of 2020-07 --cumulative --format json");
+  ASSERT_EQ(july.status, 0) << july.out;
+  const auto jdoc = nlohmann::json::parse(july.out);
+  std::size_t december = 0, july_rows = 0;
+  for (const auto& row : series["rows"]) {
+    const std::string unit = row["unit"];
+    const auto u =
+        static_cast<std::size_t>(std::find(v.units.begin(), v.units.end(), unit) - v.units.begin());
+    ASSERT_LT(u, v.units.size()) << unit;
+    if (row["period"] == "2020-12") {
+      EXPECT_NEAR(row["total"].get<double>(), year.total(static_cast<std::ptrdiff_t>(u)), 1e-9) << unit;
+      ++december;
+    }
+    if (row["period"] == "2020-07") {
+      EXPECT_EQ(row["total"].get<double>(), jdoc["units"][u]["total"].get<double>()) << unit;
+      // The demo's year-to-date table prints it on the unit's line.
+      const auto at = r.out.find("\n" + unit + " ", r.out.find("2020-07 · year to date"));
+      ASSERT_NE(at, std::string::npos) << unit;
+      const std::string line = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+      EXPECT_NE(line.find(" " + fixed(row["total"].get<double>(), 2) + " "), std::string::npos) << line;
+      ++july_rows;
+    }
+  }
+  EXPECT_EQ(december, 4u);
+  EXPECT_EQ(july_rows, 4u);
+  // The page holds the new sections.
+  const std::string html = read_text_file(dir + "/report.html");
+  for (const char* s : {"id=\"trend\"", "id=\"faces_year\"", "id=\"migration\""})
+    EXPECT_NE(html.find(s), std::string::npos) << s;
 }
 
 TEST(cli_test, assess_writes_json_that_reads_back_to_the_same_doubles) {
@@ -298,7 +350,9 @@ TEST(cli_test, the_demos_csv_files_have_the_bom_and_crlf_and_read_back_to_the_sa
     for (std::size_t r = 0; r < a.rows(); ++r)
       for (std::size_t c = 0; c < a.columns(); ++c) EXPECT_EQ(a.cell(r, c), b.cell(r, c)) << e.path();
   }
-  EXPECT_EQ(csv, 5u + 8u);  // scorecard, land, three pay tables; eight report tables
+  // scorecard, land, three pay tables; thirteen report tables (eight, and series, faces_year,
+  // faces_year_months, migration, migration_moves)
+  EXPECT_EQ(csv, 5u + 13u);
   std::filesystem::remove_all(dir);
 }
 

@@ -63,6 +63,9 @@ inline std::string quote(const std::string& s) {
 struct demo_results {
   std::string dir;
   report_inputs inputs;
+  /// The sections over periods, as the commands print them: the demo's series.json (the twelve
+  /// cumulative monthly tables of 2020), `projects faces 2020` and `land --previous` (2019 → 2020).
+  std::string series, faces, migration;
 };
 
 inline const demo_results& demo() {
@@ -81,6 +84,17 @@ inline const demo_results& demo() {
     r.inputs.pay = read_text_file(r.dir + "/pay.json");
     r.inputs.land = read_text_file(r.dir + "/land.json");
     r.inputs.projects = read_text_file(projects);
+    r.series = read_text_file(r.dir + "/series.json");
+    const std::string src = std::string(ZONEPERF_SOURCE_DIR) + "/samples/";
+    if (run(quote(ZONEPERF_CLI) + " projects --file " + quote(src + "projects/projects.csv") +
+            " --format json faces 2020 > " + quote(r.dir + "/faces.json")) != 0)
+      throw std::runtime_error("zoneperf projects faces failed");
+    r.faces = read_text_file(r.dir + "/faces.json");
+    if (run(quote(ZONEPERF_CLI) + " land --enterprises " + quote(src + "land/enterprises.csv") +
+            " --previous " + quote(src + "land/enterprises_2019.csv") + " --format json > " +
+            quote(r.dir + "/migration.json")) != 0)
+      throw std::runtime_error("zoneperf land --previous failed");
+    r.migration = read_text_file(r.dir + "/migration.json");
     return r;
   }();
   return d;

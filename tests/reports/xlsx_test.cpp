@@ -206,6 +206,26 @@ TEST_F(slow_libreoffice_test, recomputes_every_formula_of_a_zeroed_copy_to_the_l
   EXPECT_EQ(sheets.at("计分总表").cell(1, 10), "112.288888888889");
 }
 
+TEST_F(slow_libreoffice_test, recomputes_the_period_sheets_changes_tallies_and_matrix_totals) {
+  // The series (Δ score, Δ rank), the year of faces (😊 / 😢 tallies) and the migration (row and
+  // column sums), zeroed and recomputed by LibreOffice to the library's values.
+  const std::string dir = test::temp_dir("lo-periods");
+  report_inputs in;
+  in.scorecard = demo().inputs.scorecard;
+  in.series = demo().series;
+  in.faces = demo().faces;
+  in.migration = demo().migration;
+  const auto m = write_report_workbook(report_data::parse(in), dir + "/zeroed.xlsx", {cached_values::zero});
+  const auto sheets = libreoffice_sheets(dir + "/zeroed.xlsx", m.sheets, recalc::forced, dir);
+  EXPECT_EQ(lines(check(m, sheets)), "");
+  std::size_t periods = 0;
+  for (const auto& f : m.formulas)
+    periods += f.sheet == "各期走势" || f.sheet == "全年督查" || f.sheet == "分类变动";
+  EXPECT_EQ(periods, 4u * 11u * 2u + 4u * 2u + 6u + 7u);  // Δ score and Δ rank; tallies; row and column sums
+  // 信息技术's 😊 of 2020, recomputed: 3 (the README's grid).
+  EXPECT_EQ(sheets.at("全年督查").cell(4, 13), "3");
+}
+
 TEST_F(slow_libreoffice_test, without_forced_recalculation_the_zeroed_cache_shows_so_the_check_fails) {
   // Proves that the zeroed cache is what LibreOffice shows unless told to recompute, so the test
   // above checks recomputed formulas and not values we cached.

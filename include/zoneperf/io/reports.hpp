@@ -19,7 +19,10 @@
 /// Inputs: the scorecard (required) is `zoneperf assess --format json --explain all` (the JSON of
 /// report_json with every leaf explained); pay, land and projects are optional and each adds its
 /// section when given: `zoneperf pay --format json`, `zoneperf land --format json`, and
-/// `zoneperf projects month --format json` (or the demo's projects result with its faces).
+/// `zoneperf projects month --format json` (or the demo's projects result with its faces); so do
+/// the sections over periods: `zoneperf series --format json` (trend chart, a sheet whose Δ score
+/// and Δ rank are formulas), `zoneperf projects faces YEAR --format json` (the year of faces) and
+/// `zoneperf land --previous … --format json` (the class migration matrix and moves).
 /// The scorecard's tree is the one given, else the preset named by its "tree" field. In a program
 /// that has the scorecard (make_scorecard), give it as it is: nothing goes through JSON.
 ///
@@ -61,6 +64,9 @@ struct report_inputs {
   std::string land;         ///< optional: land_report_json
   std::string projects;     ///< optional: `projects month` JSON (or the demo's faces)
   std::string uncertainty;  ///< optional: `zoneperf uncertainty --format json` (the robustness section)
+  std::string series;       ///< optional: `zoneperf series --format json` (the trend over the periods)
+  std::string faces;        ///< optional: `zoneperf projects faces YEAR --format json` (the year of faces)
+  std::string migration;    ///< optional: `zoneperf land --previous … --format json` (the class migration)
   std::string title;        ///< empty: the tree's name; one line of UTF-8 without control characters (217)
   report_lang lang = report_lang::zh;  ///< the labels' language
 };
@@ -69,6 +75,9 @@ struct report_inputs {
 struct report_sections {
   std::string pay, land, projects;
   std::string uncertainty;  ///< `zoneperf uncertainty --format json`; its units must be the scorecard's (316)
+  std::string series;       ///< `zoneperf series --format json`: a trend chart and a sheet with Δ formulas
+  std::string faces;        ///< `zoneperf projects faces YEAR --format json`: 12 months × task forces
+  std::string migration;    ///< `zoneperf land --previous … --format json`: the class migration matrix
   std::string title;        ///< empty: the tree's name
   report_lang lang = report_lang::zh;  ///< the labels' language
 };
@@ -92,6 +101,9 @@ class report_data {
   bool has_land() const;
   bool has_projects() const;
   bool has_uncertainty() const;
+  bool has_series() const;
+  bool has_faces_year() const;
+  bool has_migration() const;
   report_lang lang() const;
 
  private:

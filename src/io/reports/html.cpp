@@ -91,6 +91,7 @@ svg text { font-family: inherit; }
 details { margin: 6px 0; }
 summary { cursor: pointer; font-weight: 600; }
 .face { font-size: 28px; line-height: 1; font-family: "Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif; }
+.faces-year .face { font-size: 18px; }
 .note { color: var(--muted); font-size: 12px; }
 .wide { overflow-x: auto; max-width: 100%; }
 .chart { overflow-x: auto; max-width: 100%; }
@@ -679,11 +680,15 @@ std::string report_html(const report_data& data) {
   if (data.has_pay()) o += " · " + L(m, "sub.pay");
   if (data.has_land()) o += " · " + L(m, "sub.land");
   if (data.has_uncertainty()) o += " · " + L(m, "sub.robustness");
+  if (data.has_series()) o += " · " + L(m, "sub.series");
+  if (data.has_faces_year()) o += " · " + L(m, "sub.faces_year");
+  if (data.has_migration()) o += " · " + L(m, "sub.migration");
   o += "</p>";
   if (data.has_projects()) headline_section(m, o);
   scorecard_section(m, o);
   if (data.has_uncertainty()) robustness_section(m, o);
   if (data.has_projects()) faces_section(m, o);
+  detail::period_sections_html(m, o);
   if (data.has_pay()) pay_section(m, o);
   if (data.has_land()) land_section(m, o);
   leaves_section(m, o);

@@ -232,18 +232,26 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
     }
     if (!problems.empty()) throw error(std::move(problems));
   }
+  if (!sections.series.empty()) m->series = read_series_view(parse_json(sections.series, "series"));
+  if (!sections.faces.empty()) m->faces_year = read_faces_year_view(parse_json(sections.faces, "faces"));
+  if (!sections.migration.empty())
+    m->migration = read_migration_view(parse_json(sections.migration, "migration"));
   model_ = std::move(m);
 }
 
 report_data report_data::parse(const report_inputs& in, const indicator_tree* tree) {
   return report_data(read_scorecard(in.scorecard, "scorecard", tree),
-                     report_sections{in.pay, in.land, in.projects, in.uncertainty, in.title, in.lang});
+                     report_sections{in.pay, in.land, in.projects, in.uncertainty, in.series, in.faces,
+                                     in.migration, in.title, in.lang});
 }
 
 bool report_data::has_pay() const { return !model_->pay.is_null(); }
 bool report_data::has_land() const { return !model_->land.is_null(); }
 bool report_data::has_projects() const { return !model_->projects.is_null(); }
 bool report_data::has_uncertainty() const { return !model_->uncertainty.is_null(); }
+bool report_data::has_series() const { return model_->series.has_value(); }
+bool report_data::has_faces_year() const { return model_->faces_year.has_value(); }
+bool report_data::has_migration() const { return model_->migration.has_value(); }
 report_lang report_data::lang() const { return model_->lang; }
 
 const char* to_string(report_lang lang) noexcept { return lang == report_lang::en ? "en" : "zh"; }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "periods.hpp"
 #include "zoneperf/io/reports.hpp"
 #include "zoneperf/tree.hpp"
 
@@ -44,6 +45,9 @@ struct report_model {
   std::vector<int> groups;  // tree indices of the root's scored children
   std::vector<rep_unit> units;
   rjson pay, land, projects, uncertainty;  // null when not given
+  std::optional<series_view> series;       // the sections over periods (periods.hpp)
+  std::optional<faces_year_view> faces_year;
+  std::optional<migration_view> migration;
 
   const node& nd(int i) const { return tree.node(static_cast<std::size_t>(i)); }
   /// Index of a grade label in the tree's grades (-1 when none).

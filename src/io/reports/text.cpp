@@ -172,6 +172,7 @@ std::vector<report_table> report_tables(const report_data& data) {
     }
     out.push_back(std::move(t));
   }
+  for (auto& t : detail::period_tables(m)) out.push_back(std::move(t));
   return out;
 }
 
@@ -307,6 +308,18 @@ std::string report_markdown(const report_data& data) {
                       text_of(c.value("quota", rjson()))});
     out += md_table(Ls(m, {"col.class", "col.name", "col.count", "col.quota"}), rows,
                     {false, false, true, true});
+  }
+  // The sections over periods: their tables as they are (numbers exact, ids and labels as in the CSV).
+  for (const auto& t : detail::period_tables(m)) {
+    out += "\n## " + md_cell(t.title) + "\n\n";
+    std::vector<bool> right(t.header.size(), false);
+    for (std::size_t c = 1; c < t.header.size(); ++c) {
+      bool numeric = !t.rows.empty();
+      for (const auto& r : t.rows)
+        if (!r[c].empty() && r[c].find_first_not_of("0123456789.-+e") != std::string::npos) numeric = false;
+      right[c] = numeric;
+    }
+    out += md_table(t.header, t.rows, right);
   }
   out += "\n## " + md_cell(L(m, "sec.leaves")) + "\n";
   for (const auto* up : units) {

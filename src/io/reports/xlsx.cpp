@@ -337,6 +337,7 @@ workbook_manifest write_report_workbook(const report_data& data, const std::stri
   if (data.has_pay()) detail::xlsx::pay_sheets(b, m);
   if (data.has_land()) detail::xlsx::land_sheets(b, m);
   if (data.has_projects()) faces_sheet(b, m);
+  detail::xlsx::period_sheets(b, m);
   b.close();
   file.commit();
   return std::move(b.manifest);

@@ -119,5 +119,8 @@ class book {
 // The sheets of the pay and land sections (xlsx_pay_land.cpp).
 void pay_sheets(book& b, const report_model& m);
 void land_sheets(book& b, const report_model& m);
+// The sheets over periods: series, faces_year, faces_year_months, migration, migration_moves
+// (xlsx_periods.cpp), each when its section is given.
+void period_sheets(book& b, const report_model& m);
 
 }  // namespace zoneperf::detail::xlsx
