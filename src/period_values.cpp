@@ -121,6 +121,16 @@ void apply_period_targets(const targets_table& own, ytd_targets& out) {
 ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, const targets_table* annual,
                                  const ytd_options& options) {
   ytd_targets out;
+  year_to_date_targets(tree, units, annual, options, out);
+  return out;
+}
+
+void year_to_date_targets(const indicator_tree& tree, std::size_t units, const targets_table* annual,
+                          const ytd_options& options, ytd_targets& out) {
+  out.scaled.clear();
+  out.annual.leaf_ids.clear();
+  out.period.leaf_ids.clear();
+  out.given_.clear();
   out.fraction = options.point.fraction(options.policy);
   if (options.basis == data_basis::in_period) out.fraction.k = 1;
   for (int c : tree.columns()) {
@@ -164,7 +174,6 @@ ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, 
     out.period.values.col(static_cast<Eigen::Index>(out.scaled.size() + k)) = annual->values.col(kept[k]);
   }
   if (options.period_targets != nullptr) apply_period_targets(*options.period_targets, out);
-  return out;
 }
 
 schedule_verdict schedule_of(const leaf_explanation& leaf, const ytd_targets& targets) {

@@ -55,9 +55,10 @@ targets_table targets_for(const targets_table& annual, const std::vector<std::pt
   return t;
 }
 
+// One period's assessment; `ytd` is storage reused from period to period.
 assessment score(const indicator_tree& tree, const values_table& v, const targets_table* annual,
                  const targets_table* own, const std::vector<std::ptrdiff_t>& rows, const as_of& point,
-                 data_basis basis, int threads, bool check_ids) {
+                 data_basis basis, int threads, bool check_ids, ytd_targets& ytd) {
   targets_table gathered;
   const targets_table* a = annual;
   if (annual != nullptr && !rows.empty()) {
@@ -68,7 +69,7 @@ assessment score(const indicator_tree& tree, const values_table& v, const target
   yo.point = point;
   yo.basis = basis;
   yo.period_targets = own;
-  const ytd_targets ytd = year_to_date_targets(tree, v.units.size(), a, yo);
+  year_to_date_targets(tree, v.units.size(), a, yo, ytd);
   const target_table view = ytd.period.view();
   assess_options o;
   o.unit_ids = &v.units;
@@ -177,6 +178,7 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
   // Ids given twice are looked for once in the unit list the periods share (usually every period's),
   // and in each period that lists other units.
   bool shared_checked = false;
+  ytd_targets ytd;
   for (std::size_t i = 0; i < order.size(); ++i) {
     const period_table& t = tables[order[i]];
     const period& p = t.p;
@@ -204,14 +206,14 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
     const bool check_ids = !s.rows_[i].empty() || !shared_checked;
     shared_checked = shared_checked || s.rows_[i].empty();
     s.assessments_.push_back(score(tree, scored, annual, own, s.rows_[i], as_of(p), options.basis,
-                                   std::max(1, options.threads), check_ids));
+                                   std::max(1, options.threads), check_ids, ytd));
     if (last_of_year(p)) {
       // The year-end total: cumulative values against the annual targets (k/n = 1/1).
       const assessment year_end =
           options.basis == data_basis::cumulative && p.kind() == period_kind::year && !t.targets
               ? s.assessments_.back()
               : score(tree, *cum, annual, nullptr, s.rows_[i], as_of(period::year(p.label_year())),
-                      data_basis::cumulative, std::max(1, options.threads), false);
+                      data_basis::cumulative, std::max(1, options.threads), false, ytd);
       std::vector<double> totals(s.units_.size(), nan);
       for (std::size_t u = 0; u < s.units_.size(); ++u) {
         const std::ptrdiff_t r = s.row(u, i);

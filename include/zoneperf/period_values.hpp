@@ -80,6 +80,9 @@ struct ytd_targets {
 /// options.period_targets, when given, must have `units` rows (error 301 otherwise).
 ytd_targets year_to_date_targets(const indicator_tree& tree, std::size_t units, const targets_table* annual,
                                  const ytd_options& options);
+/// The same into `out`, reusing its storage (a series fills one per period).
+void year_to_date_targets(const indicator_tree& tree, std::size_t units, const targets_table* annual,
+                          const ytd_options& options, ytd_targets& out);
 
 /// 时间过半、任务过半: a scaled leaf is on schedule when its rule's ratio against t_p is ≥ 1,
 /// behind otherwise; other leaves, items and missing values get none.
