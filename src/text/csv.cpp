@@ -294,14 +294,20 @@ bool csv_source::parse_record() {
   std::size_t i = pos_;
   std::size_t line = next_line_;
   bool blank = true;
-  cells_.clear();
+  // Cells are written by index over the room the vector has (the width of the rows before), and
+  // the vector is cut to the count at the end: no call per cell.
+  std::size_t count = 0;
+  auto add = [&](const char* b, std::size_t length) {
+    if (count == cells_.size()) cells_.resize(2 * count + 16);
+    cells_[count++] = std::string_view(b, length);
+  };
   fixups_.clear();
   unquoted_.clear();
   for (;;) {
     if (i < n && p[i] == '"') {
       blank = false;
       const std::size_t quote_line = line;
-      const std::size_t column = cells_.size() + 1;
+      const std::size_t column = count + 1;
       std::size_t content = ++i;
       bool escaped = false;
       std::size_t unquoted_begin = 0;
@@ -323,11 +329,11 @@ bool csv_source::parse_record() {
         }
         if (escaped) {
           unquoted_.append(p + i, k - i);
-          fixups_.push_back(cells_.size());
+          fixups_.push_back(count);
           fixups_.push_back(unquoted_begin);
-          cells_.emplace_back(nullptr, unquoted_.size() - unquoted_begin);
+          add(nullptr, unquoted_.size() - unquoted_begin);
         } else {
-          cells_.emplace_back(p + content, k - content);
+          add(p + content, k - content);
         }
         i = k + 1;
         break;
@@ -339,10 +345,10 @@ bool csv_source::parse_record() {
       const std::size_t begin = i;
       while (i < n && !special.at[static_cast<unsigned char>(p[i])]) ++i;
       if (i < n && p[i] == '"')
-        throw error(errc::csv_bad_quote, at(name_, line, cells_.size() + 1),
+        throw error(errc::csv_bad_quote, at(name_, line, count + 1),
                     "a quote inside an unquoted field (quote the whole field and double the quote)");
       if (i > begin) blank = false;
-      cells_.emplace_back(p + begin, i - begin);
+      add(p + begin, i - begin);
     }
     if (i >= n && !at_end_) return false;
     if (i < n && p[i] == ',') {
@@ -358,6 +364,7 @@ bool csv_source::parse_record() {
     if (i < n && p[i] == '\n') ++i, ++line;
     break;
   }
+  cells_.resize(count);
   for (std::size_t k = 0; k < fixups_.size(); k += 2)
     cells_[fixups_[k]] = std::string_view(unquoted_.data() + fixups_[k + 1], cells_[fixups_[k]].size());
   if (!check_utf8(start, i, next_line_)) return false;  // now GB18030: parse it again
