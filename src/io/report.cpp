@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "zoneperf/period_values.hpp"
 #include "zoneperf/text/csv.hpp"
@@ -74,23 +75,48 @@ class node_layout {
     all_missing_ = "," + inner + "\"all_missing\"" + sep + "true";
     node_end_ = json_newline(indent, depth + 1) + "}";
     end_ = json_newline(indent, depth) + "}";
+    last_.resize(3 * heads_.size());
   }
-  void write(std::string& b, const assessment& r, std::ptrdiff_t u) const {
+  void write(std::string& b, const assessment& r, std::ptrdiff_t u) {
     b += '{';
+    number_text* last = last_.data();
     for (const auto& [i, head] : heads_) {
       b += head;
-      append_json_number(b, r.score(u, i));
+      last[0].append(b, r.score(u, i));
       b += max_;
-      append_json_number(b, r.max(u, i));
+      last[1].append(b, r.max(u, i));
       b += rate_;
-      append_json_number(b, r.rate(u, i));
+      last[2].append(b, r.rate(u, i));
       if (r.all_missing(u, i)) b += all_missing_;
       b += node_end_;
+      last += 3;
     }
     b += heads_.empty() ? std::string_view("}") : std::string_view(end_);
   }
 
  private:
+  // The text of the number written last in one place (a node's max is mostly the same for every
+  // unit, so are capped scores and rates): written again without formatting when the bits match.
+  struct number_text {
+    std::uint64_t bits = 0;
+    std::uint8_t length = 0;  // 0: nothing yet
+    char text[32];
+    void append(std::string& b, double v) {
+      std::uint64_t x;
+      std::memcpy(&x, &v, sizeof x);
+      if (length != 0 && x == bits) {
+        b.append(text, length);
+        return;
+      }
+      const std::size_t from = b.size();
+      append_json_number(b, v);
+      const std::size_t n = b.size() - from;
+      length = n <= sizeof text ? static_cast<std::uint8_t>(n) : 0;
+      if (length) std::memcpy(text, b.data() + from, n);
+      bits = x;
+    }
+  };
+  std::vector<number_text> last_;
   std::vector<std::pair<std::size_t, std::string>> heads_;
   std::vector<std::size_t> nodes_;
   std::string max_, rate_, all_missing_, node_end_, end_;

@@ -29,6 +29,30 @@ struct special_bytes {
 };
 constexpr special_bytes special;
 
+// Bytes of the word equal to c, as the high bit of each: exact up to the first such byte (a borrow
+// can only mark bytes after it), which is all the caller looks at.
+inline std::uint64_t bytes_equal(std::uint64_t w, char c) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const std::uint64_t x = w ^ (ones * static_cast<unsigned char>(c));
+  return (x - ones) & ~x & highs;
+}
+
+// The first byte from i on that ends an unquoted field (, CR LF ") or n: eight bytes at a time
+// while eight are left, then byte by byte.
+inline std::size_t skip_plain(const char* p, std::size_t i, std::size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const std::uint64_t m =
+        bytes_equal(w, ',') | bytes_equal(w, '\n') | bytes_equal(w, '\r') | bytes_equal(w, '"');
+    if (m) return i + static_cast<std::size_t>(__builtin_ctzll(m) >> 3);
+  }
+#endif
+  while (i < n && !special.at[static_cast<unsigned char>(p[i])]) ++i;
+  return i;
+}
+
 bool all_ascii(const char* p, std::size_t n) {
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -343,7 +367,7 @@ bool csv_source::parse_record() {
                     "text after the closing quote of a quoted field");
     } else {
       const std::size_t begin = i;
-      while (i < n && !special.at[static_cast<unsigned char>(p[i])]) ++i;
+      i = skip_plain(p, i, n);
       if (i < n && p[i] == '"')
         throw error(errc::csv_bad_quote, at(name_, line, count + 1),
                     "a quote inside an unquoted field (quote the whole field and double the quote)");
