@@ -193,8 +193,8 @@ struct detail_engine {
       out.totals_.resize(n);
       detail::prefer_huge_pages(out.totals_.data(), sizeof(double) * static_cast<std::size_t>(n));
     }
-    out.grades_.resize(static_cast<std::size_t>(n));
-    out.veto_.resize(static_cast<std::size_t>(n));
+    detail::resize_advised(out.grades_, static_cast<std::size_t>(n));
+    detail::resize_advised(out.veto_, static_cast<std::size_t>(n));
     if (out.scale_.rows() != n || out.scale_.cols() != static_cast<std::ptrdiff_t>(s.reweight_parents.size()))
       out.scale_.resize(n, static_cast<std::ptrdiff_t>(s.reweight_parents.size()));
     if (opt.ranks == ranking::off) out.ranks_.clear();
@@ -209,7 +209,7 @@ struct detail_engine {
     const auto& order = out.rank_buf_.idx;
     const auto& key = out.rank_buf_.key;
     if (order.size() != n) throw std::logic_error("zoneperf: a total is NaN");
-    out.ranks_.resize(n);
+    detail::resize_advised(out.ranks_, n);
     for (std::size_t k = 0; k < n; ++k) {
       const bool tie = k > 0 && key[k] == key[k - 1];
       out.ranks_[order[k]] = tie ? out.ranks_[order[k - 1]] : static_cast<std::int32_t>(k + 1);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "zoneperf/period_values.hpp"
 #include "zoneperf/text/csv.hpp"
@@ -57,6 +58,74 @@ void write_schedule(json_writer& w, const leaf_explanation& e, const ytd_targets
   }
 }
 
+// A unit's "nodes" object, written from text made once for the report (the keys, the new lines
+// and the indentation around each node's numbers), byte for byte what json_writer writes member by
+// member: {"<id>": {"score": s, "max": m, "rate": r[, "all_missing": true]}, ...}.
+class node_layout {
+ public:
+  node_layout() = default;
+  // `depth`: the writer's depth() at the object (the unit's level).
+  node_layout(const indicator_tree& tree, const assessment& r, int indent, std::size_t depth) {
+    const std::string sep(json_key_separator(indent));
+    const std::string inner = json_newline(indent, depth + 2);
+    for (int idx : r.kept_nodes()) {
+      const auto i = static_cast<std::size_t>(idx);
+      heads_.push_back({i, std::string(nodes_.empty() ? "" : ",") + json_newline(indent, depth + 1) +
+                               json_quoted(tree.node(i).id) + sep + "{" + inner + "\"score\"" + sep});
+      nodes_.push_back(i);
+    }
+    max_ = "," + inner + "\"max\"" + sep;
+    rate_ = "," + inner + "\"rate\"" + sep;
+    all_missing_ = "," + inner + "\"all_missing\"" + sep + "true";
+    node_end_ = json_newline(indent, depth + 1) + "}";
+    end_ = json_newline(indent, depth) + "}";
+    last_.resize(3 * heads_.size());
+  }
+  void write(std::string& b, const assessment& r, std::ptrdiff_t u) {
+    b += '{';
+    number_text* last = last_.data();
+    for (const auto& [i, head] : heads_) {
+      b += head;
+      last[0].append(b, r.score(u, i));
+      b += max_;
+      last[1].append(b, r.max(u, i));
+      b += rate_;
+      last[2].append(b, r.rate(u, i));
+      if (r.all_missing(u, i)) b += all_missing_;
+      b += node_end_;
+      last += 3;
+    }
+    b += heads_.empty() ? std::string_view("}") : std::string_view(end_);
+  }
+
+ private:
+  // The text of the number written last in one place (a node's max is mostly the same for every
+  // unit, so are capped scores and rates): written again without formatting when the bits match.
+  struct number_text {
+    std::uint64_t bits = 0;
+    std::uint8_t length = 0;  // 0: nothing yet
+    char text[32];
+    void append(std::string& b, double v) {
+      std::uint64_t x;
+      std::memcpy(&x, &v, sizeof x);
+      if (length != 0 && x == bits) {
+        b.append(text, length);
+        return;
+      }
+      const std::size_t from = b.size();
+      append_json_number(b, v);
+      const std::size_t n = b.size() - from;
+      length = n <= sizeof text ? static_cast<std::uint8_t>(n) : 0;
+      if (length) std::memcpy(text, b.data() + from, n);
+      bits = x;
+    }
+  };
+  std::vector<number_text> last_;
+  std::vector<std::pair<std::size_t, std::string>> heads_;
+  std::vector<std::size_t> nodes_;
+  std::string max_, rate_, all_missing_, node_end_, end_;
+};
+
 std::string_view grade_text(const indicator_tree& tree, const assessment& r, std::ptrdiff_t u) {
   const int g = r.grade(u);
   if (g < 0) return "-";
@@ -74,6 +143,7 @@ void write_report_json(text_output& out, const indicator_tree& tree, const asses
   w.key("units");
   w.begin_array();
   const bool ranked = !r.ranks().empty();
+  node_layout nodes;
   for (std::ptrdiff_t u = 0; u < r.units(); ++u) {
     w.begin_object();
     w.member("id", units.at(static_cast<std::size_t>(u)));
@@ -85,18 +155,9 @@ void write_report_json(text_output& out, const indicator_tree& tree, const asses
     g >= 0 ? w.value(tree.grades()[static_cast<std::size_t>(g)].label) : w.null();
     w.member("veto", r.vetoed(u));
     w.key("nodes");
-    w.begin_object();
-    for (int idx : r.kept_nodes()) {
-      const auto i = static_cast<std::size_t>(idx);
-      w.key(tree.node(i).id);
-      w.begin_object();
-      w.member("score", r.score(u, i));
-      w.member("max", r.max(u, i));
-      w.member("rate", r.rate(u, i));
-      if (r.all_missing(u, i)) w.member("all_missing", true);
-      w.end_object();
-    }
-    w.end_object();
+    if (u == 0) nodes = node_layout(tree, r, w.indent(), w.depth());
+    nodes.write(w.raw_value(), r, u);
+    out.maybe_flush();
     if (leaves && !(*leaves).at(static_cast<std::size_t>(u)).empty()) {
       w.key("leaves");
       w.begin_object();

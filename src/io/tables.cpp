@@ -134,8 +134,8 @@ std::string cell_where(const cell_source& s, const header_row& h, std::size_t c)
 
 // A number cell of leaf or item `n` into `v`: a plain number, or a percentage ("85.5%") when the
 // leaf's unit is "%" (85.5) or "fraction" (0.855); false for an empty cell. Anything else throws.
-bool read_number(std::string_view cell, const node& n, const cell_source& s, const header_row& h,
-                 std::size_t c, double& v) {
+bool read_other_number(std::string_view cell, const node& n, const cell_source& s, const header_row& h,
+                       std::size_t c, double& v) {
   auto status = parse_number(cell, v);
   if (status == number_status::ok) return true;
   if (status == number_status::empty) return false;
@@ -150,6 +150,11 @@ bool read_number(std::string_view cell, const node& n, const cell_source& s, con
   }
   throw_number_error(status, cell, cell_where(s, h, c));
 }
+inline bool read_number(std::string_view cell, const node& n, const cell_source& s, const header_row& h,
+                        std::size_t c, double& v) {
+  if (detail::parse_plain_decimal(cell.data(), cell.data() + cell.size(), v)) return true;  // the usual cell
+  return read_other_number(cell, n, s, h, c, v);
+}
 
 // Unit ids by their index in a vector, in an open-addressing table of (index, hash) slots: no copy
 // of the ids, and an id is only compared when its hash matches.
@@ -163,11 +168,22 @@ class unit_index {
     if (slots > slots_.size()) rehash(slots);
   }
   /// Adds ids_[i]; returns the index of an equal id already present, or i.
-  std::uint32_t insert(std::uint32_t i) {
+  std::uint32_t insert(std::uint32_t i) { return insert(i, hash(ids_[i])); }
+  /// The same with the id's hash(), e.g. computed earlier to prefetch() its slot.
+  std::uint32_t insert(std::uint32_t i, std::uint32_t h) {
     if ((count_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(slots_.size() * 2, 64));
-    const std::uint32_t found = place(i, hash(ids_[i]));
+    const std::uint32_t found = place(i, h);
     if (found == i) ++count_;
     return found;
+  }
+  /// Starts loading the slot where an id of hash `h` is looked for: a table of 10^6 ids is far
+  /// larger than the caches, so each insert would otherwise wait on memory.
+  void prefetch(std::uint32_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask()], 1);
+  }
+  static std::uint32_t hash(std::string_view s) {
+    const std::size_t h = std::hash<std::string_view>{}(s);
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
   /// The index of `id`, or npos.
   std::uint32_t find(std::string_view id) const {
@@ -185,10 +201,6 @@ class unit_index {
     std::uint32_t index = npos;
     std::uint32_t hash = 0;
   };
-  static std::uint32_t hash(std::string_view s) {
-    const std::size_t h = std::hash<std::string_view>{}(s);
-    return static_cast<std::uint32_t>(h ^ (h >> 32));
-  }
   std::size_t mask() const { return slots_.size() - 1; }
   std::uint32_t place(std::uint32_t i, std::uint32_t h) {
     for (std::size_t k = h & mask();; k = (k + 1) & mask()) {
@@ -265,6 +277,7 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
   out.values.resize(static_cast<Eigen::Index>(hint), static_cast<Eigen::Index>(k_cols));
   detail::prefer_huge_pages(out.values.data(), sizeof(double) * hint * k_cols);
   out.units.reserve(hint);
+  detail::prefer_huge_pages(out.units.data(), sizeof(std::string) * hint);
   constexpr std::size_t chunk_rows = 1 << 16;
   std::vector<std::unique_ptr<double[]>> chunks;
   row_lines lines;
@@ -276,6 +289,25 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
   // a row is at k * stride.
   std::vector<std::size_t> offset(width, 0);
   std::size_t stride = 0;
+  // The cells of the row read last, after the unit, into `row`.
+  auto read_row = [&](const std::vector<std::string_view>& cells, double* row) {
+    for (std::size_t c = 1; c < width; ++c) {
+      double v;
+      if (lookup[c]) {
+        v = nan;
+        if (!cells[c].empty()) {
+          try {
+            v = tree.code_value(lookup[c]->id, std::string(cells[c]));
+          } catch (const error& e) {
+            throw error(e.code(), cell_where(src, h, c), e.problems().front().what);
+          }
+        }
+      } else if (!read_number(cells[c], *h.nodes[c], src, h, c, v)) {
+        v = nan;
+      }
+      row[offset[c]] = v;
+    }
+  };
   while (src.next()) {
     const auto& cells = src.cells();
     double* row;
@@ -301,27 +333,25 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
     if (cells[0].empty()) throw error(errc::missing_value, src.where(0), "empty unit id");
     out.units.emplace_back(cells[0]);
     lines.add(rows, src.line());
-    const std::uint32_t first = index.insert(checked_unit_count(src, rows));
-    if (first != rows)
-      throw error(errc::duplicate_unit, src.where(0),
-                  "duplicate unit \"" + out.units.back() + "\" (first on line " +
-                      std::to_string(lines.line(first)) + ")");
-    for (std::size_t c = 1; c < width; ++c) {
-      double v;
-      if (lookup[c]) {
-        v = nan;
-        if (!cells[c].empty()) {
-          try {
-            v = tree.code_value(lookup[c]->id, std::string(cells[c]));
-          } catch (const error& e) {
-            throw error(e.code(), cell_where(src, h, c), e.problems().front().what);
-          }
-        }
-      } else if (!read_number(cells[c], *h.nodes[c], src, h, c, v)) {
-        v = nan;
-      }
-      row[offset[c]] = v;
+    // The unit goes into the index after its cells are read, while its slot is fetched from memory;
+    // a duplicate unit is still the row's first error.
+    const std::uint32_t id_hash = unit_index::hash(out.units.back());
+    const std::uint32_t row_index = checked_unit_count(src, rows);
+    index.prefetch(id_hash);
+    auto check_unit = [&] {
+      const std::uint32_t first = index.insert(row_index, id_hash);
+      if (first != rows)
+        throw error(errc::duplicate_unit, src.where(0),
+                    "duplicate unit \"" + out.units.back() + "\" (first on line " +
+                        std::to_string(lines.line(first)) + ")");
+    };
+    try {
+      read_row(cells, row);
+    } catch (...) {
+      check_unit();
+      throw;
     }
+    check_unit();
     ++rows;
   }
 
@@ -386,9 +416,12 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
   if (!units.empty()) checked_unit_count(src, units.size() - 1);
   unit_index index(units);
   bool indexed = false;
-  out.values.setConstant(static_cast<Eigen::Index>(units.size()),
-                         static_cast<Eigen::Index>(out.leaf_ids.size()), nan);
-  std::vector<std::size_t> line_of(units.size(), 0);  // the line of each unit's row, 0 before it is read
+  // Every cell of every unit's row is written (NaN when empty), and a unit without a row is an
+  // error: the matrix needs no filling first, and its pages are first touched by the rows.
+  out.values.resize(static_cast<Eigen::Index>(units.size()), static_cast<Eigen::Index>(out.leaf_ids.size()));
+  detail::prefer_huge_pages(out.values.data(), sizeof(double) * static_cast<std::size_t>(out.values.size()));
+  std::vector<std::size_t> line_of;  // the line of each unit's row, 0 before it is read
+  detail::resize_advised(line_of, units.size());
   std::size_t next = 0;
   while (src.next()) {
     const auto& cells = src.cells();
@@ -414,7 +447,10 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
     double* row = out.values.data() + u;
     for (std::size_t c = 1; c < cells.size(); ++c) {
       double v;
-      if (!read_number(cells[c], *h.nodes[c], src, h, c, v)) continue;
+      if (!read_number(cells[c], *h.nodes[c], src, h, c, v)) {
+        row[(c - 1) * units.size()] = nan;
+        continue;
+      }
       if (v <= 0)
         throw error(errc::bad_target, cell_where(src, h, c),
                     "target must be positive, not " + std::string(cells[c]));

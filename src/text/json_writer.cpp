@@ -79,15 +79,36 @@ void json_writer::value(std::string_view s) {
   string(s);
 }
 
-void json_writer::value(double v) {
-  before_value();
+void append_json_number(std::string& out, double v) {
   if (!std::isfinite(v)) {
-    out_ << "null";
+    out += "null";
     return;
   }
   char buf[64];
   char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-  out_.buffer().append(buf, end);
+  out.append(buf, end);
+}
+
+std::string json_quoted(std::string_view s) {
+  text_output out;
+  json_writer w(out, -1);
+  w.value(s);
+  return out.str();
+}
+
+std::string json_newline(int indent, std::size_t depth) {
+  if (indent < 0) return {};
+  return "\n" + std::string(depth * static_cast<std::size_t>(indent), ' ');
+}
+
+std::string& json_writer::raw_value() {
+  before_value();
+  return out_.buffer();
+}
+
+void json_writer::value(double v) {
+  before_value();
+  append_json_number(out_.buffer(), v);
 }
 
 void json_writer::value(std::int64_t v) {

@@ -87,6 +87,24 @@ TEST(scorecard_test, reweighted_and_all_missing_groups_read_back) {
       std::string::npos);
 }
 
+// The report's nodes are written from text made once per report: for every indent the bytes are
+// what nlohmann's dump gives for the same document (an independent writer), all_missing included.
+TEST(scorecard_test, the_report_json_is_nlohmanns_dump_at_every_indent) {
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":10,"children":[
+      {"id":"g","points":10,"children":[
+        {"id":"a","points":6,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"},
+        {"id":"b","points":4,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"}]}]})");
+  Eigen::MatrixXd v(3, 2);
+  v << 1, 0.5, NaN, 0.5, NaN, NaN;
+  for (const scorecard& card :
+       {sample_scorecard(explained::none), make_scorecard(tree, v, nullptr, {"x", "y", "z"})})
+    for (int indent : {-1, 0, 1, 2, 4}) {
+      const std::string text = report_json(card, indent);
+      EXPECT_EQ(text, json::parse(text).dump(indent) + "\n") << indent;
+      EXPECT_EQ(json::parse(text), json::parse(report_json(card, 2)));
+    }
+}
+
 TEST(scorecard_test, a_hand_written_scorecard_without_nodes_reads_for_pay) {
   const scorecard card = read_scorecard(sample_file("pay/scorecard.json"), "scorecard.json");
   const scorecard_summary s = summary_of(card);

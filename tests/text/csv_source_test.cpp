@@ -106,3 +106,31 @@ TEST(csv_source_test, a_column_filter_keeps_some_rows_and_names_cells_as_the_fil
   EXPECT_EQ(s.where(0), "long.csv:5:1");
   EXPECT_EQ(s.where(1), "long.csv:5:3");
 }
+
+// Fields end where a comma, quote or line end is, found eight bytes at a time: every field length
+// from 0 to 19 beside every other, so that each ending byte falls at each place of a word, and a
+// stray quote at each place is still error 112 at its column.
+TEST(csv_source_test, fields_of_every_length_end_at_their_comma_or_line_end) {
+  std::string text = "a,b\n";
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (std::size_t n = 0; n < 20; ++n)
+    for (std::size_t m = 0; m < 20; ++m) {
+      rows.emplace_back(std::string(n, 'x') + "1", std::string(m, 'y'));
+      text += rows.back().first + "," + rows.back().second + (m % 2 ? "\r\n" : "\n");
+    }
+  csv_source s(text, "t.csv");
+  ASSERT_TRUE(s.next());
+  for (const auto& [first, second] : rows) {
+    ASSERT_TRUE(s.next());
+    ASSERT_EQ(s.cells().size(), 2u);
+    EXPECT_EQ(s.cells()[0], first);
+    EXPECT_EQ(s.cells()[1], second);
+  }
+  EXPECT_FALSE(s.next());
+  for (std::size_t k = 1; k < 12; ++k) {  // k = 0 would open a quoted field
+    const std::string bad = "a,b\nxx," + std::string(k, 'z') + "\"z\n";
+    csv_source b(bad, "q.csv");
+    ASSERT_TRUE(b.next());
+    EXPECT_EQ(message_of([&] { b.next(); }).rfind("[zoneperf.parse.112] q.csv:2:2:", 0), 0u) << k;
+  }
+}

@@ -12,6 +12,7 @@
 /// back to the same double ("21.0" for a whole double, "0.1"), strings in UTF-8 with only quotes,
 /// backslashes and control characters escaped. A string that is not UTF-8 is error 110.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,15 @@ namespace zoneperf {
 /// Error 214 at "indent" unless `indent` is -1 (compact) or 0 to 16 spaces: the bound of every
 /// JSON text zoneperf writes (json_writer and each `*_json` / `to_json` with an indent).
 void check_json_indent(int indent);
+
+/// Appends a double as json_writer::value writes it (null when not finite).
+void append_json_number(std::string& out, double v);
+/// A string as json_writer writes it, quoted and escaped.
+std::string json_quoted(std::string_view s);
+/// The text between tokens for a writer's indent: a new line at `depth` ("" when compact) and
+/// the separator after a key (": ", or ":" when compact).
+std::string json_newline(int indent, std::size_t depth);
+inline std::string_view json_key_separator(int indent) { return indent < 0 ? ":" : ": "; }
 
 class json_writer {
  public:
@@ -49,6 +59,14 @@ class json_writer {
     key(k);
     value(v);
   }
+
+  /// For a writer of many like values (a report's nodes, unit by unit) that puts them together
+  /// from text made once: the next value is appended by the caller to the returned buffer, as this
+  /// writer would write it at depth() with indent() (see json_layout).
+  std::string& raw_value();
+  /// The open objects and arrays: the level of the next value's members.
+  std::size_t depth() const noexcept { return stack_.size(); }
+  int indent() const noexcept { return indent_; }
 
  private:
   void before_value();

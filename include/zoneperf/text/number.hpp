@@ -17,6 +17,7 @@
 /// "12,345.5", "1，380") and full-width digits, point and signs ("１２３．５", "－５"). "NaN", "inf" and
 /// numbers beyond a double's range are errors (309, 310); anything else that is not a number is 308.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,5 +55,41 @@ char* write_shortest(char* p, double v) noexcept;
 inline constexpr std::size_t shortest_chars = 32;
 /// A number rounded for people: fixed with `decimals` places, "-" for NaN, never "-0.00".
 std::string fixed(double v, int decimals = 2);
+
+namespace detail {
+// 10^0 .. 10^22: every one is exact in a double.
+inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/// Plain decimals ("51.1822", "-3", "0.25") whose digits make an integer m <= 2^53 with at most 22
+/// of them after the point: m and 10^f are exact doubles, so the one division m / 10^f is correctly
+/// rounded (Clinger's fast path) and equals what from_chars gives. False for anything else (then
+/// parse_number decides). Inline: the readers of large tables call it for every cell first.
+inline bool parse_plain_decimal(const char* p, const char* end, double& value) noexcept {
+  const bool negative = p != end && *p == '-';
+  p += negative;
+  const char* const first = p;
+  std::uint64_t m = 0;
+  while (p != end && static_cast<unsigned char>(*p - '0') < 10)
+    m = m * 10 + static_cast<unsigned>(*p++ - '0');
+  std::size_t digits = static_cast<std::size_t>(p - first);
+  if (digits == 0) return false;
+  std::size_t after_point = 0;
+  if (p != end && *p == '.') {
+    const char* const point = ++p;
+    while (p != end && static_cast<unsigned char>(*p - '0') < 10)
+      m = m * 10 + static_cast<unsigned>(*p++ - '0');
+    after_point = static_cast<std::size_t>(p - point);
+    if (after_point == 0) return false;
+    digits += after_point;
+  }
+  // 19 digits cannot overflow 64 bits; 2^53 keeps m exact.
+  if (p != end || digits > 19 || after_point > 22 || m > (std::uint64_t{1} << 53)) return false;
+  const double v = static_cast<double>(m) / exact_powers_of_ten[after_point];
+  value = negative ? -v : v;
+  return true;
+}
+}  // namespace detail
 
 }  // namespace zoneperf
