@@ -470,14 +470,16 @@ TEST(cli_test, assess_as_of_scores_additive_leaves_against_time_proportional_tar
       << week.out;
 }
 
+// signed: a count (annual target 12); invest: an amount (60); rate: not additive (100).
+const char* const series_tree = R"({"id": "t", "name": "t", "points": 30, "children": [
+  {"id": "signed", "name": "签约项目数", "points": 10, "additive": "count", "rule": {"kind": "completion", "cap": 1.2}, "target": 12},
+  {"id": "invest", "name": "签约总投资", "points": 10, "additive": "amount", "rule": {"kind": "completion", "cap": 1.2}, "target": 60},
+  {"id": "rate", "name": "开工率", "points": 10, "rule": {"kind": "completion"}, "target": 100}]})";
+
 TEST(cli_test, series_scores_each_month_and_shows_the_change) {
   // The tree and cumulative tables of tests/period/series_test.cpp: in March A moves from 2nd to
   // 1st (34 against 31.33), B from 1st to 2nd.
-  const std::string tree = write_temp("series_tree.json",
-                                      R"({"id": "t", "name": "t", "points": 30, "children": [
-  {"id": "signed", "name": "签约项目数", "points": 10, "additive": "count", "rule": {"kind": "completion", "cap": 1.2}, "target": 12},
-  {"id": "invest", "name": "签约总投资", "points": 10, "additive": "amount", "rule": {"kind": "completion", "cap": 1.2}, "target": 60},
-  {"id": "rate", "name": "开工率", "points": 10, "rule": {"kind": "completion"}, "target": 100}]})");
+  const std::string tree = write_temp("series_tree.json", series_tree);
   const std::string jan = write_temp("2020-01.csv", "unit,signed,invest,rate\nA,1,5,50\nB,2,4,100\n");
   const std::string feb = write_temp("2020-02.csv", "unit,signed,invest,rate\nA,2,10,50\nB,2,10,100\n");
   const std::string mar = write_temp("march.csv", "unit,signed,invest,rate\nA,4,18,100\nB,4,14,100\n");
@@ -507,11 +509,7 @@ TEST(cli_test, series_reads_a_long_table_and_the_periods_own_targets) {
   // The tables of the test above as one long table, the period column second and the periods
   // shuffled (units keep their order of first appearance in time: A, then B): the same series,
   // whether from the file or from standard input.
-  const std::string tree = write_temp("long_series_tree.json",
-                                      R"({"id": "t", "name": "t", "points": 30, "children": [
-  {"id": "signed", "name": "签约项目数", "points": 10, "additive": "count", "rule": {"kind": "completion", "cap": 1.2}, "target": 12},
-  {"id": "invest", "name": "签约总投资", "points": 10, "additive": "amount", "rule": {"kind": "completion", "cap": 1.2}, "target": 60},
-  {"id": "rate", "name": "开工率", "points": 10, "rule": {"kind": "completion"}, "target": 100}]})");
+  const std::string tree = write_temp("long_series_tree.json", series_tree);
   const std::string jan =
       write_temp("long_series_2020-01.csv", "unit,signed,invest,rate\nA,1,5,50\nB,2,4,100\n");
   const std::string feb =
@@ -573,11 +571,8 @@ TEST(cli_test, series_reads_a_long_table_and_the_periods_own_targets) {
 TEST(cli_test, assess_as_of_takes_the_periods_own_targets_over_scaling) {
   // July: signed t = 12, k/n = 7/12, t_p = 7; with the period's own target 14, A's 7 signed
   // projects are 0.5 of it (5 of 10 points, behind). invest keeps t_p = 60 x 7 / 12 = 35.
-  const std::string tree = write_temp("own_targets_tree.json",
-                                      R"({"id": "t", "name": "t", "points": 20, "children": [
-  {"id": "signed", "name": "签约项目数", "points": 10, "additive": "count", "rule": {"kind": "completion", "cap": 1.2}, "target": 12},
-  {"id": "invest", "name": "签约总投资", "points": 10, "additive": "amount", "rule": {"kind": "completion", "cap": 1.2}, "target": 60}]})");
-  const std::string values = write_temp("own_targets_values.csv", "unit,signed,invest\nA,7,35\n");
+  const std::string tree = write_temp("own_targets_tree.json", series_tree);
+  const std::string values = write_temp("own_targets_values.csv", "unit,signed,invest,rate\nA,7,35,100\n");
   const std::string own = write_temp("own_targets_t07.csv", "unit,signed\nA,14\n");
   const std::string head =
       "assess --tree " + tree + " --values " + values + " --as-of 2020-07 --cumulative --explain A";
