@@ -57,14 +57,24 @@ TEST(scorecard_test, a_scorecard_written_and_read_back_writes_the_same_bytes) {
               card.result.total(static_cast<std::ptrdiff_t>(u)));
 }
 
-TEST(scorecard_test, reweighted_and_all_missing_groups_read_back) {
-  const auto tree = indicator_tree::from_json(R"({"id":"t","points":10,"children":[
+// One group of two reweighted leaves: unit x has both, y one, z none (its group all missing).
+const indicator_tree& reweighted_tree() {
+  static const indicator_tree tree = indicator_tree::from_json(R"({"id":"t","points":10,"children":[
       {"id":"g","points":10,"children":[
         {"id":"a","points":6,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"},
         {"id":"b","points":4,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"}]}]})");
+  return tree;
+}
+
+scorecard reweighted_scorecard() {
   Eigen::MatrixXd v(3, 2);
   v << 1, 0.5, NaN, 0.5, NaN, NaN;
-  const scorecard card = make_scorecard(tree, v, nullptr, {"x", "y", "z"});
+  return make_scorecard(reweighted_tree(), v, nullptr, {"x", "y", "z"});
+}
+
+TEST(scorecard_test, reweighted_and_all_missing_groups_read_back) {
+  const indicator_tree& tree = reweighted_tree();
+  const scorecard card = reweighted_scorecard();
   const std::string text = report_json(card);
   ASSERT_NE(text.find("\"all_missing\": true"), std::string::npos);
   const scorecard back = read_scorecard(text, "s.json", &tree);
@@ -90,14 +100,7 @@ TEST(scorecard_test, reweighted_and_all_missing_groups_read_back) {
 // The report's nodes are written from text made once per report: for every indent the bytes are
 // what nlohmann's dump gives for the same document (an independent writer), all_missing included.
 TEST(scorecard_test, the_report_json_is_nlohmanns_dump_at_every_indent) {
-  const auto tree = indicator_tree::from_json(R"({"id":"t","points":10,"children":[
-      {"id":"g","points":10,"children":[
-        {"id":"a","points":6,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"},
-        {"id":"b","points":4,"rule":{"kind":"goalposts","lo":0,"hi":1},"missing":"reweight"}]}]})");
-  Eigen::MatrixXd v(3, 2);
-  v << 1, 0.5, NaN, 0.5, NaN, NaN;
-  for (const scorecard& card :
-       {sample_scorecard(explained::none), make_scorecard(tree, v, nullptr, {"x", "y", "z"})})
+  for (const scorecard& card : {sample_scorecard(explained::none), reweighted_scorecard()})
     for (int indent : {-1, 0, 1, 2, 4}) {
       const std::string text = report_json(card, indent);
       EXPECT_EQ(text, json::parse(text).dump(indent) + "\n") << indent;
