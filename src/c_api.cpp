@@ -1,6 +1,7 @@
 // The C API (include/zoneperf/c/zoneperf.h). Every entry point runs its body through guard(),
 // the one place where C++ exceptions become status codes and the thread-local last error.
 #include <cmath>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -640,19 +641,44 @@ int zp_data_weights(const char* method, const double* values, size_t units, size
   });
 }
 
-int zp_report_parse(const char* scorecard_json, const char* pay_json, const char* land_json,
-                    const char* projects_json, const char* title, const zp_tree* tree, zp_report** report) {
+int zp_report_parse_inputs(const zp_report_inputs* inputs, zp_report** report) {
   return guard([&] {
     need(report, "report") = nullptr;
+    const zp_report_inputs& i = need(inputs, "inputs");
+    // The first version ends with `tree`; a later one only adds fields after it.
+    constexpr std::size_t first_size = offsetof(zp_report_inputs, tree) + sizeof(i.tree);
+    if (i.size < first_size || i.size > sizeof(zp_report_inputs))
+      throw argument_error{"inputs->size " + std::to_string(i.size) + " is not sizeof(zp_report_inputs) (" +
+                           std::to_string(sizeof(zp_report_inputs)) + ")"};
     const auto text = [](const char* s) { return s ? std::string(s) : std::string(); };
+    const std::string lang = text(i.lang);
+    if (!lang.empty() && lang != "zh" && lang != "en")
+      throw argument_error{"lang must be \"zh\" or \"en\", got \"" + lang + "\""};
     zoneperf::report_inputs in;
-    in.scorecard = &need(scorecard_json, "scorecard_json");
-    in.pay = text(pay_json);
-    in.land = text(land_json);
-    in.projects = text(projects_json);
-    in.title = text(title);
-    *report = new zp_report{zoneperf::report_data::parse(in, tree ? &tree->tree : nullptr)};
+    in.scorecard = &need(i.scorecard_json, "scorecard_json");
+    in.pay = text(i.pay_json);
+    in.land = text(i.land_json);
+    in.projects = text(i.projects_json);
+    in.uncertainty = text(i.uncertainty_json);
+    in.series = text(i.series_json);
+    in.faces = text(i.faces_json);
+    in.migration = text(i.migration_json);
+    in.title = text(i.title);
+    in.lang = lang == "en" ? zoneperf::report_lang::en : zoneperf::report_lang::zh;
+    *report = new zp_report{zoneperf::report_data::parse(in, i.tree ? &i.tree->tree : nullptr)};
   });
+}
+int zp_report_parse(const char* scorecard_json, const char* pay_json, const char* land_json,
+                    const char* projects_json, const char* title, const zp_tree* tree, zp_report** report) {
+  zp_report_inputs in{};
+  in.size = sizeof in;
+  in.scorecard_json = scorecard_json;
+  in.pay_json = pay_json;
+  in.land_json = land_json;
+  in.projects_json = projects_json;
+  in.title = title;
+  in.tree = tree;
+  return zp_report_parse_inputs(&in, report);
 }
 void zp_report_free(zp_report* report) { delete report; }
 int zp_report_html(const zp_report* report, char** html) {

@@ -353,6 +353,73 @@ static void check_exists(const char* path) {
 
 static void remove_file(const char* path) { CHECK(remove(path) == 0); }
 
+/* zp_report_parse_inputs: every section and the language through one struct whose size is checked. */
+static void report_inputs(const char* card) {
+  const char* projects = NULL;
+  size_t projects_len = 0;
+  char *faces = NULL, *html = NULL, *old_html = NULL;
+  zp_report* report = NULL;
+  zp_report_inputs in;
+
+  OK(zp_sample_file("projects/projects.csv", &projects, &projects_len));
+  OK(zp_projects_faces_json(projects, projects_len, "projects.csv", 2020, NULL, -1, &faces));
+  memset(&in, 0, sizeof in);
+  in.size = sizeof in;
+  in.scorecard_json = card;
+  in.faces_json = faces;
+  in.lang = "en";
+  OK(zp_report_parse_inputs(&in, &report));
+  OK(zp_report_html(report, &html));
+  CHECK(html != NULL && strstr(html, "id=\"faces_year\"") != NULL);
+  CHECK(html != NULL && strstr(html, "Monthly reviews of 2020") != NULL);
+  CHECK(html != NULL && strstr(html, "2020 年月度督查") == NULL);
+  zp_string_free(html);
+  zp_report_free(report);
+
+  /* lang NULL is Chinese, and without the new sections the page is zp_report_parse's */
+  in.faces_json = "";
+  in.lang = NULL;
+  in.title = "C API report";
+  OK(zp_report_parse_inputs(&in, &report));
+  OK(zp_report_html(report, &html));
+  zp_report_free(report);
+  OK(zp_report_parse(card, NULL, NULL, NULL, "C API report", NULL, &report));
+  OK(zp_report_html(report, &old_html));
+  zp_report_free(report);
+  CHECK(html != NULL && old_html != NULL && strcmp(html, old_html) == 0);
+  CHECK(html != NULL && strstr(html, "计分总表") != NULL && strstr(html, "id=\"faces_year\"") == NULL);
+  zp_string_free(html);
+  zp_string_free(old_html);
+
+  /* a size this library does not know, an unknown language, no inputs: ZP_E_ARGUMENT */
+  report = (zp_report*)1;
+  in.size = sizeof in - 1;
+  CHECK(zp_report_parse_inputs(&in, &report) == ZP_E_ARGUMENT);
+  CHECK(report == NULL);
+  CHECK(zp_last_error_code() == 0 && strncmp(zp_last_error(), "inputs->size ", 13) == 0);
+  in.size = 0;
+  CHECK(zp_report_parse_inputs(&in, &report) == ZP_E_ARGUMENT);
+  in.size = sizeof in + 8;
+  CHECK(zp_report_parse_inputs(&in, &report) == ZP_E_ARGUMENT);
+  in.size = sizeof in;
+  in.lang = "fr";
+  CHECK(zp_report_parse_inputs(&in, &report) == ZP_E_ARGUMENT);
+  CHECK(strcmp(zp_last_error(), "lang must be \"zh\" or \"en\", got \"fr\"") == 0);
+  in.lang = "en";
+  in.scorecard_json = NULL;
+  CHECK(zp_report_parse_inputs(&in, &report) == ZP_E_ARGUMENT);
+  CHECK(strcmp(zp_last_error(), "scorecard_json is NULL") == 0);
+  CHECK(zp_report_parse_inputs(NULL, &report) == ZP_E_ARGUMENT);
+  CHECK(strcmp(zp_last_error(), "inputs is NULL") == 0);
+  /* a bad section is the JSON's error, as in zp_report_parse */
+  in.scorecard_json = card;
+  in.series_json = "{\"periods\": []}";
+  CHECK(zp_report_parse_inputs(&in, &report) == ZP_E_CONFIG);
+  CHECK(zp_last_error_code() == 201);
+  CHECK(report == NULL);
+  zp_string_free(faces);
+}
+
 static void reports(void) {
   zp_tree* tree = NULL;
   zp_values* values = NULL;
@@ -430,6 +497,7 @@ static void reports(void) {
   CHECK(zp_report_html(NULL, &html) == ZP_E_ARGUMENT);
   zp_report_free(report);
   zp_report_free(NULL);
+  report_inputs(card);
 
   zp_string_free(pay);
   zp_string_free(card);

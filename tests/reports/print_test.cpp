@@ -1,9 +1,13 @@
-// The demo's page as a browser lays it out and prints it: boxes that stay inside their containers at
-// 1400 px, and report.pdf from `--pdf` on A4 and Letter (page size, page count, title, page numbers).
+// The demo's page, with the sections over periods, as a browser lays it out and prints it: boxes that
+// stay inside their containers at 1400 px, and report.pdf from `--pdf` on A4 and Letter (page size,
+// page count, a page per section, the title and the page number on every page).
 // Without a browser, `--pdf` fails with exit status 3 after writing the other files.
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "support.hpp"
 #include "zoneperf/text/file.hpp"
@@ -20,7 +24,8 @@ const std::string cli = ZONEPERF_CLI;
 // Measures, in the browser, every box a reader sees whole: cards, charts, figures, tables, SVG
 // drawings and the scrolling boxes of wide tables, against the page and against their container. A
 // box inside a scrolling (or clipping) box scrolls inside it: that box is measured instead. Writes
-// "OK n" (n boxes measured) or the problems into <pre id="layout-verdict">.
+// "OK n" (n boxes measured) and "id:k" for each section (k of them in it), or the problems, into
+// <pre id="layout-verdict">.
 const char* checker = R"JS(
 <script>
 (function () {
@@ -38,10 +43,13 @@ const char* checker = R"JS(
   };
   const boxes = document.querySelectorAll('.card, .chart, .figure, .wide, table, svg');
   let n = 0;
+  const per_section = {};
   for (const e of boxes) {
     const r = e.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;  // not shown (a closed <details>)
     n++;
+    const s = e.closest('section[id]');
+    if (s) per_section[s.id] = (per_section[s.id] || 0) + 1;
     if (clipped(e)) continue;  // it scrolls inside its box, which is measured itself
     if (r.left < -eps || r.right > vw + eps)
       problems.push(name(e) + ' crosses the page: ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + vw);
@@ -63,7 +71,8 @@ const char* checker = R"JS(
   }
   const pre = document.createElement('pre');
   pre.id = 'layout-verdict';
-  pre.textContent = problems.length ? problems.join('\n') : 'OK ' + n;
+  pre.textContent = problems.length ? problems.join('\n')
+                                    : 'OK ' + n + Object.keys(per_section).map((k) => ' ' + k + ':' + per_section[k]).join('');
   document.body.appendChild(pre);
 })();
 </script>
@@ -98,13 +107,25 @@ TEST(slow_print_test, at_1400_px_no_card_chart_or_table_crosses_its_container_or
   EXPECT_EQ(verdict.rfind("OK ", 0), 0u) << verdict;
   // Every unit has a card and the page has tables and charts: the check saw more than a handful.
   if (verdict.rfind("OK ", 0) == 0) EXPECT_GT(std::stoi(verdict.substr(3)), 10) << verdict;
+  // The demo's page has the sections over periods (the series' trend charts, the year of faces, the
+  // class migration), and the check measured boxes in each.
+  for (const char* id : {"scorecard", "leaves", "trend", "faces_year", "migration"})
+    EXPECT_TRUE(std::regex_search(verdict, std::regex(std::string(" ") + id + ":[1-9]")))
+        << id << ": " << verdict;
 }
 
 struct pdf_facts {
   int pages = 0;
-  std::string size;  // pdfinfo's "Page size:" value
-  std::string text;  // pdftotext -layout
+  std::string size;                               // pdfinfo's "Page size:" value
+  std::string text;                               // pdftotext -layout
+  std::vector<std::vector<std::string>> by_page;  // the text's lines that are not blank, page by page
+  std::vector<std::string> headings;              // each section's heading, up to its first " · "
 };
+
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(' ');
+  return b == std::string::npos ? "" : s.substr(b, s.find_last_not_of(' ') + 1 - b);
+}
 
 pdf_facts print_demo(const std::string& paper) {
   const std::string dir = test::temp_dir("pdf-" + paper);
@@ -121,6 +142,15 @@ pdf_facts print_demo(const std::string& paper) {
   EXPECT_EQ(run("pdftotext -layout " + quote(dir + "/report.pdf") + " " + quote(dir + "/report.txt"), &out),
             0);
   f.text = read_text_file(dir + "/report.txt");
+  std::istringstream pages(f.text);  // pdftotext ends each page with a form feed
+  for (std::string page; std::getline(pages, page, '\f');) {
+    std::istringstream lines(page);
+    f.by_page.emplace_back();
+    for (std::string line; std::getline(lines, line);)
+      if (!trimmed(line).empty()) f.by_page.back().push_back(trimmed(line));
+  }
+  if (!f.by_page.empty() && f.by_page.back().empty()) f.by_page.pop_back();
+  EXPECT_EQ(static_cast<int>(f.by_page.size()), f.pages);
   // The page count's range: every section starts a page (the print stylesheet's page breaks), so at
   // least one page per section; the demo's longest sections (every leaf explained, the enterprise
   // table) take a few pages each, never more than four pages per section on average.
@@ -129,23 +159,43 @@ pdf_facts print_demo(const std::string& paper) {
   for (std::size_t at = html.find("<section"); at != std::string::npos; at = html.find("<section", at + 1))
     ++sections;
   EXPECT_GE(sections, 5u);
+  const std::regex heading("<section id=\"[^\"]+\"><h2>([^<]*)");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), heading); it != std::sregex_iterator();
+       ++it) {
+    const std::string h = (*it)[1];
+    f.headings.push_back(trimmed(h.substr(0, h.find(" · "))));
+  }
+  EXPECT_EQ(f.headings.size(), sections);
+  // The demo prints the sections over periods: the series' trend, the year of faces, the migration.
+  for (const char* id : {"id=\"trend\"", "id=\"faces_year\"", "id=\"migration\""})
+    EXPECT_NE(html.find(id), std::string::npos) << id;
   EXPECT_GE(f.pages, static_cast<int>(sections)) << paper;
   EXPECT_LE(f.pages, static_cast<int>(4 * sections)) << paper;
   return f;
 }
 
 void expect_title_and_page_numbers(const pdf_facts& f) {
-  EXPECT_NE(f.text.find("聊城高新区 · 双招双引绩效报告"), std::string::npos) << f.text.substr(0, 500);
+  // Page k opens with the title and ends with "k / N".
   const std::string n = std::to_string(f.pages);
-  for (const std::string& k : {std::string("1"), std::string("2"), n})
-    EXPECT_TRUE(std::regex_search(f.text, std::regex("(^|\\s)" + k + " / " + n + "(\\s|$)")))
-        << "page number " << k << " / " << n;
-  // The title is at the top of every page: once per page (the first page's heading may add one).
-  std::size_t titles = 0;
-  for (std::size_t at = f.text.find("双招双引绩效报告"); at != std::string::npos;
-       at = f.text.find("双招双引绩效报告", at + 1))
-    ++titles;
-  EXPECT_GE(titles, static_cast<std::size_t>(f.pages));
+  for (std::size_t k = 0; k < f.by_page.size(); ++k) {
+    const auto& lines = f.by_page[k];
+    ASSERT_GE(lines.size(), 2u) << "page " << k + 1;
+    EXPECT_EQ(lines.front(), "聊城高新区 · 双招双引绩效报告") << "page " << k + 1;
+    EXPECT_EQ(lines.back(), std::to_string(k + 1) + " / " + n) << "page " << k + 1;
+  }
+}
+
+// Every section but the first (which follows the report's own heading) starts a page: its heading is
+// the first line under the title, and the sections come in the page's order.
+void expect_each_section_starts_a_page(const pdf_facts& f) {
+  std::size_t page = 0;
+  for (std::size_t s = 1; s < f.headings.size(); ++s) {
+    while (page < f.by_page.size() &&
+           !(f.by_page[page].size() > 1 && f.by_page[page][1].rfind(f.headings[s], 0) == 0))
+      ++page;
+    EXPECT_LT(page, f.by_page.size()) << "no page starts with section " << s << ", " << f.headings[s];
+    ++page;
+  }
 }
 
 void expect_size(const pdf_facts& f, double width, double height) {
@@ -171,6 +221,7 @@ TEST(slow_print_test, pdf_on_a4_has_a4_pages_the_title_and_page_numbers) {
   // A4 is 210 x 297 mm = 595.28 x 841.89 pt (Chromium rounds to its own units: within 1 pt).
   expect_size(f, 210 / 25.4 * 72, 297 / 25.4 * 72);
   expect_title_and_page_numbers(f);
+  expect_each_section_starts_a_page(f);
 }
 
 TEST(slow_print_test, pdf_on_letter_has_letter_pages_the_title_and_page_numbers) {
@@ -180,6 +231,7 @@ TEST(slow_print_test, pdf_on_letter_has_letter_pages_the_title_and_page_numbers)
   // Letter is 8.5 x 11 in = 612 x 792 pt.
   expect_size(f, 8.5 * 72, 11 * 72);
   expect_title_and_page_numbers(f);
+  expect_each_section_starts_a_page(f);
 }
 
 // Without a browser (none of them on PATH, or ZONEPERF_CHROMIUM naming nothing), with one that

@@ -10,9 +10,11 @@
  *   zp_projects_month_json, zp_projects_period_json,   the project registry and admission, reported as
  *   zp_projects_faces_json, zp_admit_json,             the CLI's JSON
  *   zp_calendar_json
- *   zp_ahp, zp_data_weights                            AHP and entropy / CRITIC / SD weights into caller
- * arrays zp_report   the reports of a set of JSON results   zp_report_parse, zp_report_html,
- * zp_report_markdown, zp_report_write, zp_report_free
+ *   zp_ahp, zp_data_weights                            AHP and entropy / CRITIC / SD weights into
+ *                                                      caller arrays
+ *   zp_report   the reports of a set of JSON results   zp_report_parse_inputs (zp_report_inputs),
+ *                                                      zp_report_parse, zp_report_html,
+ *                                                      zp_report_markdown, zp_report_write, zp_report_free
  *
  * Every function that can fail returns a status: ZP_OK (0) or a negative ZP_E_* code. On failure
  * zp_last_error() gives the message ("[zoneperf.data.301] unit \"x\", indicator \"y\": ...") and
@@ -30,6 +32,8 @@
  * ZP_E_ARGUMENT with a message, checked before any element is read.
  * JSON output: every `indent` is -1 (compact) or 0 to 16 spaces; anything else is ZP_E_CONFIG (214).
  * JSON input nested deeper than 128 levels is ZP_E_PARSE (102).
+ * Input structs that may grow (zp_report_inputs) open with `size_t size`, which the caller sets to
+ * sizeof the struct it was compiled with; a size the library does not know is ZP_E_ARGUMENT.
  */
 #ifndef ZONEPERF_C_ZONEPERF_H
 #define ZONEPERF_C_ZONEPERF_H
@@ -239,6 +243,27 @@ typedef struct zp_report zp_report;
  * preset ZP_E_CONFIG (201, 202, 216); an unknown node or unit ZP_E_DATA (304, 316). */
 int zp_report_parse(const char* scorecard_json, const char* pay_json, const char* land_json,
                     const char* projects_json, const char* title, const zp_tree* tree, zp_report** report);
+/* Every input of a report, for zp_report_parse_inputs: the JSON results as the commands print them,
+ * NUL-terminated, NULL or "" leaving a section out. Zero it and set `size` to sizeof(zp_report_inputs),
+ * so that a program compiled with this header keeps working when fields are added at the end. */
+typedef struct zp_report_inputs {
+  size_t size;                  /* sizeof(zp_report_inputs) */
+  const char* scorecard_json;   /* required, as for zp_report_parse */
+  const char* pay_json;         /* `zoneperf pay --format json` (zp_pay_run) */
+  const char* land_json;        /* `zoneperf land --format json` (zp_land_evaluate) */
+  const char* projects_json;    /* `zoneperf projects month --format json` (zp_projects_month_json) */
+  const char* uncertainty_json; /* `zoneperf uncertainty --format json`: the rank robustness */
+  const char* series_json;      /* `zoneperf series --format json`: the trend over the periods */
+  const char* faces_json;       /* `zoneperf projects faces YEAR --format json` (zp_projects_faces_json) */
+  const char* migration_json;   /* `zoneperf land --previous … --format json`: the class migration */
+  const char* title;            /* NULL or "": the tree's name */
+  const char* lang;             /* the labels' language: NULL, "" or "zh" Chinese, "en" English */
+  const zp_tree* tree;          /* NULL: the preset named by the scorecard's "tree" */
+} zp_report_inputs;
+/* As zp_report_parse, with every section and the language. `inputs` NULL, a `size` this library does
+ * not know, or a `lang` other than "zh" and "en" is ZP_E_ARGUMENT; the JSON's errors are as above,
+ * and a section's unit that is not the scorecard's (316) or numbers that disagree (318) ZP_E_DATA. */
+int zp_report_parse_inputs(const zp_report_inputs* inputs, zp_report** report);
 void zp_report_free(zp_report* report);
 /* The self-contained HTML report (well-formed XHTML); free with zp_string_free. */
 int zp_report_html(const zp_report* report, char** html);
