@@ -23,6 +23,7 @@
 
 #include "detail/huge_pages.hpp"
 #include "detail/progress_meter.hpp"
+#include "detail/series_scratch.hpp"
 #include "engine/state.hpp"
 #include "zoneperf/detail/rules.hpp"
 
@@ -163,6 +164,8 @@ const char* kernel_name() noexcept {
 
 // Access to assessment's storage for the engine.
 struct detail_engine {
+  static void pass_scratch(assessment& from, assessment& to) { to.rank_buf_ = std::move(from.rank_buf_); }
+
   static void prepare(const engine_state& s, const assess_options& opt, assessment& out) {
     const auto& t = s.t;
     const std::ptrdiff_t n = s.values.rows;
@@ -263,6 +266,8 @@ struct detail_engine {
   }
 };
 
+void detail::pass_rank_scratch(assessment& from, assessment& to) { detail_engine::pass_scratch(from, to); }
+
 void assess(const indicator_tree& tree, matrix_view values, const target_table* targets, assessment& out,
             const assess_options& options) {
   detail_engine::run(tree, values, targets, out, options);
@@ -300,6 +305,14 @@ double assessment::max(std::ptrdiff_t unit, std::size_t node) const {
 double assessment::rate(std::ptrdiff_t unit, std::size_t node) const {
   const double m = max(unit, node);
   return m > 0 ? score(unit, node) / m : nan;
+}
+
+bool assessment::fixed_max(std::size_t node) const {
+  if (read_max_.size() != 0 || !read_all_missing_.empty()) return false;
+  const int p = node < parent_.size() ? parent_[node] : -1;
+  const bool scaled_leaf = p >= 0 && scale_column_[static_cast<std::size_t>(p)] >= 0;
+  const bool reweighted = node < scale_column_.size() && scale_column_[node] >= 0;
+  return !scaled_leaf && !reweighted;
 }
 
 bool assessment::all_missing(std::ptrdiff_t unit, std::size_t node) const {

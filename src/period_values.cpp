@@ -37,11 +37,10 @@ void convert(const indicator_tree& tree, const values_table& current, const peri
   if (first_of_year(p)) return;
   const period prev = p.prev();
   // The row of each unit in the previous table (-1: absent). Tables of one series usually list
-  // the same units in the same order: then no ids are hashed.
-  std::vector<std::ptrdiff_t> prev_row(current.units.size(), -1);
-  if (previous != nullptr && previous->units == current.units) {
-    for (std::size_t r = 0; r < prev_row.size(); ++r) prev_row[r] = static_cast<std::ptrdiff_t>(r);
-  } else if (previous != nullptr) {
+  // the same units in the same order: then no ids are hashed and the rows are the same (`same`).
+  const bool same = previous != nullptr && previous->units == current.units;
+  std::vector<std::ptrdiff_t> prev_row(same ? 0 : current.units.size(), -1);
+  if (previous != nullptr && !same) {
     std::unordered_map<std::string_view, std::ptrdiff_t> row_of;
     row_of.reserve(previous->units.size());
     for (std::size_t r = 0; r < previous->units.size(); ++r)
@@ -58,12 +57,13 @@ void convert(const indicator_tree& tree, const values_table& current, const peri
     const auto col = static_cast<std::ptrdiff_t>(c);
     for (std::size_t u = 0; u < current.units.size(); ++u) {
       const auto row = static_cast<std::ptrdiff_t>(u);
-      if (prev_row[u] < 0) {
+      const std::ptrdiff_t prev_r = same ? row : prev_row[u];
+      if (prev_r < 0) {
         if (out != nullptr) out->values(row, col) = nan;
         continue;
       }
       const double now = current.values(row, col);
-      const double before = previous->values(prev_row[u], col);
+      const double before = previous->values(prev_r, col);
       if (n.additive == additive_kind::count && now < before)  // false when either is NaN
         throw error(errc::falling_count, sources.current.empty() ? p.label() : sources.current,
                     "unit \"" + current.units[u] + "\", indicator " + n.id +

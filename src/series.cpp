@@ -6,6 +6,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "detail/series_scratch.hpp"
 #include "zoneperf/errc.hpp"
 
 namespace zoneperf {
@@ -55,10 +56,20 @@ targets_table targets_for(const targets_table& annual, const std::vector<std::pt
   return t;
 }
 
-// One period's assessment; `ytd` is storage reused from period to period.
-assessment score(const indicator_tree& tree, const values_table& v, const targets_table* annual,
-                 const targets_table* own, const std::vector<std::ptrdiff_t>& rows, const as_of& point,
-                 data_basis basis, int threads, bool check_ids, ytd_targets& ytd) {
+// Whether every scaled target t_p equals its annual t (both missing counts as equal).
+bool scaled_as_annual(const ytd_targets& ytd) {
+  const auto& t = ytd.annual.values;
+  const auto& tp = ytd.period.values;
+  for (Eigen::Index c = 0; c < t.cols(); ++c)
+    for (Eigen::Index u = 0; u < t.rows(); ++u)
+      if (!(tp(u, c) == t(u, c) || (std::isnan(tp(u, c)) && std::isnan(t(u, c))))) return false;
+  return true;
+}
+
+// One period's assessment into `out`; `ytd` is storage reused from period to period.
+void score(const indicator_tree& tree, const values_table& v, const targets_table* annual,
+           const targets_table* own, const std::vector<std::ptrdiff_t>& rows, const as_of& point,
+           data_basis basis, int threads, bool check_ids, ytd_targets& ytd, assessment& out) {
   targets_table gathered;
   const targets_table* a = annual;
   if (annual != nullptr && !rows.empty()) {
@@ -76,7 +87,7 @@ assessment score(const indicator_tree& tree, const values_table& v, const target
   o.keep = node_scores::groups;
   o.threads = threads;
   o.check_unit_ids = check_ids;
-  return assess(tree, v.values, &view, o);
+  assess(tree, v.values, &view, out, o);
 }
 }  // namespace
 
@@ -179,6 +190,7 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
   // and in each period that lists other units.
   bool shared_checked = false;
   ytd_targets ytd;
+  s.assessments_.reserve(order.size());
   for (std::size_t i = 0; i < order.size(); ++i) {
     const period_table& t = tables[order[i]];
     const period& p = t.p;
@@ -205,15 +217,21 @@ assessment_series assess_series(const indicator_tree& tree, const std::vector<pe
     const targets_table* own = t.targets ? &*t.targets : nullptr;
     const bool check_ids = !s.rows_[i].empty() || !shared_checked;
     shared_checked = shared_checked || s.rows_[i].empty();
-    s.assessments_.push_back(score(tree, scored, annual, own, s.rows_[i], as_of(p), options.basis,
-                                   std::max(1, options.threads), check_ids, ytd));
+    assessment& a = s.assessments_.emplace_back();
+    if (i > 0) detail::pass_rank_scratch(s.assessments_[i - 1], a);  // the sort is scratch
+    score(tree, scored, annual, own, s.rows_[i], as_of(p), options.basis, std::max(1, options.threads),
+          check_ids, ytd, a);
     if (last_of_year(p)) {
-      // The year-end total: cumulative values against the annual targets (k/n = 1/1).
-      const assessment year_end =
-          options.basis == data_basis::cumulative && p.kind() == period_kind::year && !t.targets
-              ? s.assessments_.back()
-              : score(tree, *cum, annual, nullptr, s.rows_[i], as_of(period::year(p.label_year())),
-                      data_basis::cumulative, std::max(1, options.threads), false, ytd);
+      // The year-end total: cumulative values against the annual targets (k/n = 1/1). The last
+      // period's own assessment is that one when it scored the cumulative values against targets
+      // equal to the annual ones, as (t × n) / n usually is: then it is not scored twice.
+      std::optional<assessment> again;
+      if (options.basis != data_basis::cumulative || t.targets || !scaled_as_annual(ytd)) {
+        again.emplace();
+        score(tree, *cum, annual, nullptr, s.rows_[i], as_of(period::year(p.label_year())),
+              data_basis::cumulative, std::max(1, options.threads), false, ytd, *again);
+      }
+      const assessment& year_end = again ? *again : a;
       std::vector<double> totals(s.units_.size(), nan);
       for (std::size_t u = 0; u < s.units_.size(); ++u) {
         const std::ptrdiff_t r = s.row(u, i);

@@ -127,6 +127,9 @@ class assessment {
   double rate(std::ptrdiff_t unit, std::size_t node) const;
   /// True when every child of the node was missing under the reweight policy (its score is 0).
   bool all_missing(std::ptrdiff_t unit, std::size_t node) const;
+  /// True when no reweighting touches the node: then max(u, node) is the same for every unit and
+  /// all_missing(u, node) is false (writers format such a max once).
+  bool fixed_max(std::size_t node) const;
 
   /// Column-major units x kept-nodes scores; kept_nodes() names the columns.
   const Eigen::MatrixXd& scores() const { return scores_; }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 #include "zoneperf/period_values.hpp"
 #include "zoneperf/text/csv.hpp"
@@ -68,34 +69,52 @@ class node_layout {
   node_layout(const indicator_tree& tree, const assessment& r, int indent, std::size_t depth) {
     const std::string sep(json_key_separator(indent));
     const std::string inner = json_newline(indent, depth + 2);
+    const std::string max = "," + inner + "\"max\"" + sep, rate = "," + inner + "\"rate\"" + sep;
     for (int idx : r.kept_nodes()) {
       const auto i = static_cast<std::size_t>(idx);
-      heads_.push_back({i, std::string(nodes_.empty() ? "" : ",") + json_newline(indent, depth + 1) +
-                               json_quoted(tree.node(i).id) + sep + "{" + inner + "\"score\"" + sep});
-      nodes_.push_back(i);
+      node n;
+      n.index = i;
+      n.head = std::string(nodes_.empty() ? "" : ",") + json_newline(indent, depth + 1) +
+               json_quoted(tree.node(i).id) + sep + "{" + inner + "\"score\"" + sep;
+      n.scores = r.scores().data() + static_cast<std::ptrdiff_t>(nodes_.size()) * r.units();
+      n.fixed = r.units() > 0 && r.fixed_max(i);
+      if (n.fixed) {  // the max is written once into the text between the score and the rate
+        n.max = r.max(0, i);
+        n.mid = max;
+        append_json_number(n.mid, n.max);
+        n.mid += rate;
+      }
+      nodes_.push_back(std::move(n));
     }
-    max_ = "," + inner + "\"max\"" + sep;
-    rate_ = "," + inner + "\"rate\"" + sep;
+    max_ = max;
+    rate_ = rate;
     all_missing_ = "," + inner + "\"all_missing\"" + sep + "true";
     node_end_ = json_newline(indent, depth + 1) + "}";
     end_ = json_newline(indent, depth) + "}";
-    last_.resize(3 * heads_.size());
+    last_.resize(3 * nodes_.size());
   }
   void write(std::string& b, const assessment& r, std::ptrdiff_t u) {
     b += '{';
     number_text* last = last_.data();
-    for (const auto& [i, head] : heads_) {
-      b += head;
-      last[0].append(b, r.score(u, i));
-      b += max_;
-      last[1].append(b, r.max(u, i));
-      b += rate_;
-      last[2].append(b, r.rate(u, i));
-      if (r.all_missing(u, i)) b += all_missing_;
+    for (const node& n : nodes_) {
+      b += n.head;
+      if (n.fixed) {  // as r.score, r.max and r.rate give them, without their lookups
+        const double score = n.scores[u];
+        last[0].append(b, score);
+        b += n.mid;
+        last[2].append(b, n.max > 0 ? score / n.max : std::numeric_limits<double>::quiet_NaN());
+      } else {
+        last[0].append(b, r.score(u, n.index));
+        b += max_;
+        last[1].append(b, r.max(u, n.index));
+        b += rate_;
+        last[2].append(b, r.rate(u, n.index));
+        if (r.all_missing(u, n.index)) b += all_missing_;
+      }
       b += node_end_;
       last += 3;
     }
-    b += heads_.empty() ? std::string_view("}") : std::string_view(end_);
+    b += nodes_.empty() ? std::string_view("}") : std::string_view(end_);
   }
 
  private:
@@ -120,9 +139,16 @@ class node_layout {
       bits = x;
     }
   };
+  struct node {
+    std::size_t index = 0;  // tree index
+    std::string head;       // up to the score's value
+    const double* scores = nullptr;
+    bool fixed = false;  // assessment::fixed_max: `mid` holds the max and the rate's key
+    double max = 0;
+    std::string mid;
+  };
   std::vector<number_text> last_;
-  std::vector<std::pair<std::size_t, std::string>> heads_;
-  std::vector<std::size_t> nodes_;
+  std::vector<node> nodes_;
   std::string max_, rate_, all_missing_, node_end_, end_;
 };
 

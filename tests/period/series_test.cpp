@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "../support/test_support.hpp"
+#include "zoneperf/text/number.hpp"
 
 namespace zoneperf {
 namespace {
@@ -219,6 +220,33 @@ TEST(series_test, reductions_last_mean_and_the_annual_fold) {
             std::string::npos);
   EXPECT_NE(message_of([&] { reduce_year(gap, 2019, series_reduction::last); }).find("no period in 2019"),
             std::string::npos);
+}
+
+// The year-end total scores December's cumulative values against the annual targets. December's
+// own t_p is (t × 12) / 12: for t = 12 that is t, and December's assessment is the year-end one;
+// for t = 0.1 it is 0.10000000000000002, and the year-end total is scored again against 0.1.
+TEST(series_test, the_year_end_total_is_against_the_annual_target_even_when_t_p_is_not_t) {
+  const auto one_leaf = [](double target) {
+    return indicator_tree::from_json(R"({"id": "t", "name": "t", "points": 10, "children": [
+      {"id": "x", "name": "x", "points": 10, "additive": "amount", "rule": {"kind": "completion"},
+       "target": )" + shortest(target) +
+                                     "}]}");
+  };
+  const auto december = [](double value) {
+    period_table t;
+    t.p = period::month(2020, 12);
+    t.values.units = {"A"};
+    t.values.values = Eigen::MatrixXd::Constant(1, 1, value);
+    return std::vector<period_table>{t};
+  };
+  ASSERT_NE(0.1 * 12 / 12, 0.1);
+  const auto inexact = assess_series(one_leaf(0.1), december(0.1), nullptr, {});
+  EXPECT_DOUBLE_EQ(*inexact.total(0, 0), 10);         // 0.1 / 0.10000000000000002 × 10
+  EXPECT_LT(*inexact.total(0, 0), 10);                // ... just below 10
+  EXPECT_EQ(*inexact.year_end_total(0, 2020), 10.0);  // 0.1 / 0.1 × 10, exactly
+  const auto exact = assess_series(one_leaf(12), december(6), nullptr, {});
+  EXPECT_EQ(*exact.total(0, 0), 5.0);  // 6 / 12 × 10
+  EXPECT_EQ(*exact.year_end_total(0, 2020), 5.0);
 }
 
 }  // namespace
