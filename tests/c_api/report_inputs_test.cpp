@@ -12,16 +12,7 @@
 namespace zoneperf {
 namespace {
 using test::demo;
-
-report_inputs with_periods(report_lang lang) {
-  report_inputs in;
-  in.scorecard = demo().inputs.scorecard;
-  in.series = demo().series;
-  in.faces = demo().faces;
-  in.migration = demo().migration;
-  in.lang = lang;
-  return in;
-}
+using test::with_periods;
 
 // The C struct over the strings of `in` (which must outlive it); an empty string stays "".
 zp_report_inputs c_inputs(const report_inputs& in) {

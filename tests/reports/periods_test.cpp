@@ -18,18 +18,9 @@
 namespace zoneperf {
 namespace {
 using test::demo;
+using test::with_periods;
 
 const std::string src = std::string(ZONEPERF_SOURCE_DIR) + "/samples/";
-
-report_inputs with_periods(report_lang lang = report_lang::zh) {
-  report_inputs in;
-  in.scorecard = demo().inputs.scorecard;
-  in.series = demo().series;
-  in.faces = demo().faces;
-  in.migration = demo().migration;
-  in.lang = lang;
-  return in;
-}
 
 const report_table& table(const std::vector<report_table>& ts, const std::string& name) {
   for (const auto& t : ts)

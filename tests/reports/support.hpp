@@ -100,6 +100,17 @@ inline const demo_results& demo() {
   return d;
 }
 
+/// The demo's scorecard with the sections over periods (series, faces, migration), in `lang`.
+inline report_inputs with_periods(report_lang lang = report_lang::zh) {
+  report_inputs in;
+  in.scorecard = demo().inputs.scorecard;
+  in.series = demo().series;
+  in.faces = demo().faces;
+  in.migration = demo().migration;
+  in.lang = lang;
+  return in;
+}
+
 inline void write(const std::string& path, const std::string& text) {
   std::ofstream f(path, std::ios::binary);
   f << text;
