@@ -82,10 +82,10 @@ void json_writer::value(std::string_view s) {
   string(s);
 }
 
-// The shortest digits that read back exactly (fmt's Dragonbox, about three times as fast as the
-// Grisu2 of nlohmann::json), laid out as nlohmann::json writes a double, so that the documents
-// zoneperf writes and those it dumps with nlohmann agree: plain digits with ".0" for integers below
-// 10^15, "0.000ddd" down to 10^-4, else "d.ddde+XX" (at least two exponent digits); "-0.0".
+// The shortest digits that read back exactly (fmt's Dragonbox: 43 against 54 ns a number for
+// nlohmann's Grisu2, which now and then writes one digit more), laid out as nlohmann::json lays out
+// a double: plain digits with ".0" for integers below 10^15, "0.000ddd" down to 10^-4, else
+// "d.ddde+XX" (at least two exponent digits); "-0.0".
 void append_json_number(std::string& out, double v) {
   if (!std::isfinite(v)) {
     out += "null";
