@@ -248,6 +248,12 @@ std::uint32_t checked_unit_count(const cell_source& s, std::size_t n) {
   if (n >= unit_index::npos) throw error(errc::shape_mismatch, s.where_row(), "more than 2^32 - 2 units");
   return static_cast<std::uint32_t>(n);
 }
+// A row's line for line_of (4 bytes a unit, not 8: 4 MB of fresh pages less at 10^6 units).
+std::uint32_t checked_line(const cell_source& s) {
+  if (s.line() >= unit_index::npos)
+    throw error(errc::shape_mismatch, s.where_row(), "more than 2^32 - 2 lines");
+  return static_cast<std::uint32_t>(s.line());
+}
 }  // namespace
 
 values_table read_values(const indicator_tree& tree, cell_source& src) {
@@ -420,7 +426,7 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
   // error: the matrix needs no filling first, and its pages are first touched by the rows.
   out.values.resize(static_cast<Eigen::Index>(units.size()), static_cast<Eigen::Index>(out.leaf_ids.size()));
   detail::prefer_huge_pages(out.values.data(), sizeof(double) * static_cast<std::size_t>(out.values.size()));
-  std::vector<std::size_t> line_of;  // the line of each unit's row, 0 before it is read
+  std::vector<std::uint32_t> line_of;  // the line of each unit's row, 0 before it is read
   detail::resize_advised(line_of, units.size());
   std::size_t next = 0;
   while (src.next()) {
@@ -442,7 +448,7 @@ targets_table read_targets(const indicator_tree& tree, const std::vector<std::st
     if (line_of[u])
       throw error(errc::duplicate_unit, src.where(0),
                   "duplicate unit \"" + units[u] + "\" (first on line " + std::to_string(line_of[u]) + ")");
-    line_of[u] = src.line();
+    line_of[u] = checked_line(src);
     next = std::size_t{u} + 1;
     double* row = out.values.data() + u;
     for (std::size_t c = 1; c < cells.size(); ++c) {

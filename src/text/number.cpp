@@ -1,10 +1,13 @@
 #include "zoneperf/text/number.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "zoneperf/error.hpp"
 
@@ -164,16 +167,86 @@ std::optional<double> parse_number(std::string_view cell, const std::string& whe
   throw_number_error(status, cell, where);
 }
 
+namespace {
+// x < 10^8 as 8 ASCII digits, the first in memory the most significant: the halves, quarters and
+// digits split by multiplications in parallel lanes of one word (no table, no division).
+std::uint64_t eight_digits(std::uint32_t x) noexcept {
+  const std::uint64_t y = x;
+  const std::uint64_t hi = (y * 109951163) >> 40;  // y / 10^4
+  const std::uint64_t halves = hi | ((y - hi * 10000) << 32);
+  const std::uint64_t top = ((halves * 10486) >> 20) & ((0x7FULL << 32) | 0x7FULL);  // / 100
+  const std::uint64_t quarters = ((halves - 100 * top) << 16) + top;
+  std::uint64_t tens = ((quarters * 103) >> 10) & ((0xFULL << 48) | (0xFULL << 32) | (0xFULL << 16) | 0xFULL);
+  tens += (quarters - 10 * tens) << 8;
+  return tens + 0x3030303030303030ULL;
+}
+
+// The decimal digits of 0 < s < 10^17 right-aligned in buf[0, 24) (three 8-digit groups); returns
+// how many there are.
+int write_digits(char* buf, std::uint64_t s) noexcept {
+  static constexpr std::uint64_t pow10[] = {1,
+                                            10,
+                                            100,
+                                            1000,
+                                            10000,
+                                            100000,
+                                            1000000,
+                                            10000000,
+                                            100000000,
+                                            1000000000,
+                                            10000000000,
+                                            100000000000,
+                                            1000000000000,
+                                            10000000000000,
+                                            100000000000000,
+                                            1000000000000000,
+                                            10000000000000000,
+                                            100000000000000000};
+  const std::uint64_t top = s / 100000000;
+  const std::uint64_t words[3] = {eight_digits(static_cast<std::uint32_t>(top / 100000000)),
+                                  eight_digits(static_cast<std::uint32_t>(top % 100000000)),
+                                  eight_digits(static_cast<std::uint32_t>(s % 100000000))};
+  std::memcpy(buf, words, 24);
+  const int bits = 64 - __builtin_clzll(s);
+  const int k = (bits * 1233) >> 12;  // floor(log10(2^bits)), one short of the digits or right
+  return k + (s >= pow10[k]);
+}
+}  // namespace
+
 char* write_shortest(char* p, double v) noexcept {
   if (std::isnan(v)) return std::copy_n("NaN", 3, p);
   if (std::isinf(v)) return v > 0 ? std::copy_n("inf", 3, p) : std::copy_n("-inf", 4, p);
   // The shortest text that reads back exactly; plain digits for everyday magnitudes (100000, not 1e+05).
   // Plain digits of a magnitude in [1e-5, 1e15) take at most 24 characters with the sign.
   const double a = std::fabs(v);
-  const bool plain = a == 0 || (a >= 1e-5 && a < 1e15);
-  return (plain ? std::to_chars(p, p + shortest_chars, v, std::chars_format::fixed)
-                : std::to_chars(p, p + shortest_chars, v))
-      .ptr;
+  if (a == 0) return std::to_chars(p, p + shortest_chars, v, std::chars_format::fixed).ptr;  // "0", "-0"
+  if (!(a >= 1e-5 && a < 1e15)) return std::to_chars(p, p + shortest_chars, v).ptr;
+  // Everyday magnitudes, a report's every number: the digits from Dragonbox (fmt), which are
+  // std::to_chars's (the shortest that read back, the nearest of those), laid out as its fixed form
+  // writes them. Faster than to_chars's fixed form, which was a fifth of `assess --format csv`.
+  // Copies are of fixed sizes (no memmove calls): with k <= 17 digits and n <= 15 they stay within
+  // 1 + 15 + 1 + 17 = 34 < shortest_chars bytes of `p`.
+  if (v < 0) *p++ = '-';
+  const auto decimal = fmt::detail::dragonbox::to_decimal(a);  // significand × 10^exponent, no trailing 0
+  char buf[24 + 24];  // the digits, then room for the fixed-size copies to read
+  std::memset(buf + 24, '0', 24);
+  const int k = write_digits(buf, decimal.significand);
+  const char* digits = buf + 24 - k;
+  const int n = k + decimal.exponent;  // a = 0.digits × 10^n, -4 <= n <= 15
+  if (n >= k) {                        // digits[000]
+    std::memcpy(p, digits, 16);
+    std::memset(p + k, '0', 16);
+    return p + n;
+  }
+  if (n > 0) {  // dig.its
+    std::memcpy(p, digits, 16);
+    p[n] = '.';
+    std::memcpy(p + n + 1, digits + n, 17);
+    return p + k + 1;
+  }
+  std::memcpy(p, "0.0000", 6);  // 0.[000]digits
+  std::memcpy(p + 2 - n, digits, 17);
+  return p + 2 - n + k;
 }
 
 void append_shortest(std::string& out, double v) {

@@ -39,6 +39,37 @@ TEST(number_test, fixed_shows_large_numbers_in_the_shortest_form) {
   EXPECT_EQ(fixed(12.5, 1000), "12.50000000000000000");  // decimals capped at 17
 }
 
+// write_shortest takes its digits from Dragonbox for magnitudes in [1e-5, 1e15): the text must be
+// std::to_chars's, character for character (fixed form there, its own choice elsewhere).
+TEST(number_test, shortest_is_to_chars_text) {
+  auto theirs = [](double v) {
+    char b[64];
+    const double a = std::fabs(v);
+    const bool plain = a == 0 || (a >= 1e-5 && a < 1e15);
+    return std::string(b, (plain ? std::to_chars(b, b + sizeof b, v, std::chars_format::fixed)
+                                 : std::to_chars(b, b + sizeof b, v))
+                              .ptr);
+  };
+  for (double v : {0.0, -0.0, 1.0, -1.0, 100.0, 1e14, 999999999999999.9, 1e15, 1e-5, 9.99999999999e-6, 0.1,
+                   12.5, 123456789012345.6, 0.30000000000000004, 5e-324, 1e300})
+    EXPECT_EQ(shortest(v), theirs(v)) << v;
+  EXPECT_EQ(shortest(100.0), "100");
+  EXPECT_EQ(shortest(-0.00012), "-0.00012");
+  EXPECT_EQ(shortest(1e15), "1e+15");
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> exponent(-6, 16);
+  for (int i = 0; i < 300000; ++i) {
+    // Random bits (every magnitude), magnitudes spread over the plain range, and short decimals.
+    const std::uint64_t bits = rng();
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    if (i % 3 == 1) v = std::copysign(std::pow(10.0, exponent(rng)), v);
+    if (i % 3 == 2) v = static_cast<double>(static_cast<std::int64_t>(bits % 2000001) - 1000000) / 100;
+    if (!std::isfinite(v)) continue;
+    ASSERT_EQ(shortest(v), theirs(v)) << v;
+  }
+}
+
 TEST(number_test, numbers_as_people_type_them) {
   const std::pair<const char*, double> read[] = {
       {"1,380", 1380},        {"12,345.5", 12345.5}, {"-1,234,567", -1234567},

@@ -52,7 +52,7 @@ std::string shortest(double v);
 void append_shortest(std::string& out, double v);
 /// Writes shortest(v) at `p`, which has room for at least shortest_chars bytes; returns the end.
 char* write_shortest(char* p, double v) noexcept;
-inline constexpr std::size_t shortest_chars = 32;
+inline constexpr std::size_t shortest_chars = 40;
 /// A number rounded for people: fixed with `decimals` places, "-" for NaN, never "-0.00".
 std::string fixed(double v, int decimals = 2);
 
