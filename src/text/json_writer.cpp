@@ -1,12 +1,11 @@
 #include "zoneperf/text/json_writer.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 
+#include "shortest_digits.hpp"
 #include "zoneperf/error.hpp"
 #include "zoneperf/text/csv.hpp"
 
@@ -82,8 +81,8 @@ void json_writer::value(std::string_view s) {
   string(s);
 }
 
-// The shortest digits that read back exactly (fmt's Dragonbox: 43 against 54 ns a number for
-// nlohmann's Grisu2, which now and then writes one digit more), laid out as nlohmann::json lays out
+// The shortest digits that read back exactly (fmt's Dragonbox, shortest_digits.hpp; nlohmann's
+// Grisu2 now and then writes one digit more), laid out as nlohmann::json lays out
 // a double: plain digits with ".0" for integers below 10^15, "0.000ddd" down to 10^-4, else
 // "d.ddde+XX" (at least two exponent digits); "-0.0".
 void append_json_number(std::string& out, double v) {
@@ -95,11 +94,14 @@ void append_json_number(std::string& out, double v) {
   char buf[64];
   char* o = buf;
   if (std::signbit(v)) *o++ = '-', v = -v;
-  const auto decimal = fmt::detail::dragonbox::to_decimal(v);  // significand × 10^exponent
-  char digits[48];
-  const int k = static_cast<int>(std::to_chars(digits, digits + 20, decimal.significand).ptr - digits);
-  const int n = k + decimal.exponent;  // v = 0.digits × 10^n
-  if (k <= n && n <= 15) {             // digits[000].0
+  if (v == 0) {
+    std::memcpy(o, "0.0", 3);
+    out.append(buf, o + 3);
+    return;
+  }
+  char digits_buf[48];
+  const auto [digits, k, n] = detail::shortest_digits(v, digits_buf);  // v = 0.digits × 10^n
+  if (k <= n && n <= 15) {                                             // digits[000].0
     std::memcpy(o, digits, 16);
     std::memset(o + k, '0', 16);
     o += n;
