@@ -424,7 +424,7 @@ std::string bands_svg(const detail::report_model& m, const std::vector<const det
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const detail::uncertainty_unit& u = *rows[i];
     const double y = top + row_h * (static_cast<double>(i) + 0.5);
-    const double lo = u.rank_p05, hi = u.rank_p95, nominal = u.nominal_rank;
+    const double lo = u.p05.value, hi = u.p95.value, nominal = u.nominal.value;
     s += "<text x=\"" + xy(label_w) + "\" y=\"" + xy(y + 4) + "\" text-anchor=\"end\" font-size=\"12\">" +
          esc(u.unit) + "</text>";
     if (!std::isnan(lo) && !std::isnan(hi))
@@ -443,7 +443,7 @@ void robustness_section(const detail::report_model& m, std::string& o) {
   std::vector<const detail::uncertainty_unit*> rows;
   for (const auto& u : un.units) rows.push_back(&u);
   std::stable_sort(rows.begin(), rows.end(),
-                   [](const auto* a, const auto* b) { return a->nominal_rank < b->nominal_rank; });
+                   [](const auto* a, const auto* b) { return a->nominal.value < b->nominal.value; });
   const std::string settings = detail::label_or(m.lang, "method", un.method) +
                                (un.percent ? " ±" + *un.percent + "%" : "") +
                                (un.seed ? ", " + detail::label_fill(m.lang, "word.seed", {*un.seed}) : "");
@@ -458,10 +458,9 @@ void robustness_section(const detail::report_model& m, std::string& o) {
   o += "</tr></thead><tbody>";
   for (const auto* up : rows) {
     const detail::uncertainty_unit& u = *up;
-    o += "<tr data-unit=\"" + esc(u.unit) + "\"><td>" + esc(u.unit) + "</td>" +
-         text_num_td(detail::rank_text(u.nominal_rank)) + text_num_td(detail::rank_text(u.median_rank)) +
-         "<td class=\"n\">" + esc(detail::rank_text(u.rank_p05) + "–" + detail::rank_text(u.rank_p95)) +
-         "</td>" + percent_td(u.p_rank_1);
+    o += "<tr data-unit=\"" + esc(u.unit) + "\"><td>" + esc(u.unit) + "</td>" + text_num_td(u.nominal.text) +
+         text_num_td(u.median.text) + "<td class=\"n\">" + esc(u.p05.text + "–" + u.p95.text) + "</td>" +
+         percent_td(u.p_rank_1);
     if (!k.empty()) o += percent_td(u.p_top_k);
     o += "</tr>";
   }

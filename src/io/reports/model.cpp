@@ -34,8 +34,6 @@ std::string text_of(const rjson& j) {
 
 std::string show(double v, int decimals) { return std::isnan(v) ? "-" : fixed(v, decimals); }
 
-std::string rank_text(double rank) { return std::isnan(rank) ? std::string() : shortest(rank); }
-
 int report_model::grade_index(const std::string& label) const {
   const auto& g = tree.grades();
   for (std::size_t i = 0; i < g.size(); ++i)
@@ -234,9 +232,9 @@ uncertainty_view read_uncertainty_view(const rjson& un, const scorecard& card) {
     for (const char* k : {"unit", "nominal_rank", "rank_p05", "rank_p95", "p_rank_1"})
       if (!u.is_object() || !u.contains(k))
         throw error(errc::missing_field, where, std::string("missing \"") + k + "\"");
-    v.units.push_back({text_of(u["unit"]), num_or_nan(u["nominal_rank"]),
-                       num_or_nan(u.value("median_rank", rjson())), num_or_nan(u["rank_p05"]),
-                       num_or_nan(u["rank_p95"]), num_or_nan(u["p_rank_1"]),
+    auto rank = [](const rjson& x) { return shown_rank{num_or_nan(x), text_of(x)}; };
+    v.units.push_back({text_of(u["unit"]), rank(u["nominal_rank"]), rank(u.value("median_rank", rjson())),
+                       rank(u["rank_p05"]), rank(u["rank_p95"]), num_or_nan(u["p_rank_1"]),
                        num_or_nan(u.value("p_top_k", rjson()))});
   }
   check_uncertainty_units(v, card);
@@ -254,9 +252,9 @@ uncertainty_view view_of(const report_uncertainty& in) {
   v.top_k = std::to_string(r.top_k);
   for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
     const auto i = static_cast<std::size_t>(u);
-    v.units.push_back({r.units[i], static_cast<double>(r.nominal_rank[i]),
-                       static_cast<double>(r.median_rank[i]), static_cast<double>(r.rank_p05[i]),
-                       static_cast<double>(r.rank_p95[i]), r.p_first[u], r.p_top_k[u]});
+    auto rank = [](std::int32_t n) { return shown_rank{static_cast<double>(n), std::to_string(n)}; };
+    v.units.push_back({r.units[i], rank(r.nominal_rank[i]), rank(r.median_rank[i]), rank(r.rank_p05[i]),
+                       rank(r.rank_p95[i]), r.p_first[u], r.p_top_k[u]});
   }
   return v;
 }

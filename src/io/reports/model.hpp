@@ -39,9 +39,13 @@ struct rep_unit {
 
 /// The robustness section (`zoneperf uncertainty --format json`): the settings as shown, and per
 /// unit its ranks and shares (NaN where the JSON has none).
+struct shown_rank {
+  double value = 0;  ///< for the order and the chart (NaN when not a number)
+  std::string text;  ///< as shown ("" when absent)
+};
 struct uncertainty_unit {
   std::string unit;
-  double nominal_rank = 0, median_rank = 0, rank_p05 = 0, rank_p95 = 0;
+  shown_rank nominal, median, p05, p95;
   double p_rank_1 = 0, p_top_k = 0;
 };
 struct uncertainty_view {
@@ -50,8 +54,6 @@ struct uncertainty_view {
   std::optional<std::string> seed;
   std::vector<uncertainty_unit> units;  ///< in the input's order
 };
-/// A rank as shown: shortest digits, "" for NaN.
-std::string rank_text(double rank);
 
 struct report_model {
   explicit report_model(indicator_tree t) : tree(std::move(t)) {}

@@ -248,12 +248,11 @@ std::string report_markdown(const report_data& data) {
     std::vector<const detail::uncertainty_unit*> list;
     for (const auto& u : m.uncertainty->units) list.push_back(&u);
     std::stable_sort(list.begin(), list.end(),
-                     [](const auto* a, const auto* b) { return a->nominal_rank < b->nominal_rank; });
+                     [](const auto* a, const auto* b) { return a->nominal.value < b->nominal.value; });
     std::vector<std::vector<std::string>> rows;
     for (const auto* u : list)
-      rows.push_back({u->unit, detail::rank_text(u->nominal_rank),
-                      detail::rank_text(u->rank_p05) + "–" + detail::rank_text(u->rank_p95),
-                      detail::percent(u->p_rank_1, 2)});
+      rows.push_back(
+          {u->unit, u->nominal.text, u->p05.text + "–" + u->p95.text, detail::percent(u->p_rank_1, 2)});
     out += md_table(Ls(m, {"col.unit", "col.nominal_rank", "col.band", "col.p_rank_1"}), rows,
                     {false, true, true, true});
   }
