@@ -37,7 +37,8 @@ using command_adder = void (*)(CLI::App& app);
 bool add_command(command_adder adder);
 
 /// What demo steps share: where to print, the folder for report files, the scorecard as it is (pay
-/// and the reports take it), and the other sections of the report as the JSON their steps wrote.
+/// and the reports take it), and the other sections of the report as their steps' results (no JSON
+/// text: a step that writes a .json file writes it for the user, not for the reports).
 struct demo_context {
   std::ostream& out;
   std::string out_dir;

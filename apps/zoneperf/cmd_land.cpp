@@ -334,11 +334,10 @@ void demo_land(demo_context& ctx) {
       "\nzone: 亩均税收 {} 万元/亩, 亩均增加值 {} 万元/亩, 亩均投资强度 {} 万元/亩 (ratios of sums)\n",
       fixed(ev.zone[land_metric::tax_per_mu]), fixed(ev.zone[land_metric::value_added_per_mu]),
       fixed(ev.zone[land_metric::investment_per_mu]));
-  const std::string json_text = land_report_json(tree, config, records, ev);
-  ctx.files.add(ctx.out_dir + "/land.json").write(json_text);
+  ctx.files.add(ctx.out_dir + "/land.json").write(land_report_json(tree, config, records, ev));
   write_csv_file(ctx.files.add(ctx.out_dir + "/land.csv"), land_report_csv(tree, config, records, ev));
   ctx.out << "wrote " << ctx.out_dir << "/land.json, land.csv\n";
-  ctx.sections.land = json_text;
+  ctx.sections.land = report_land{tree, config, records, ev};
 
   // The class migration from 2019 (samples/land/enterprises_2019.csv, classed on the same preset).
   const std::string previous = "land/enterprises_2019.csv";
@@ -348,7 +347,7 @@ void demo_land(demo_context& ctx) {
   ctx.out << "\nclass migration 2019 → 2020 (samples/" << previous
           << ", classed on zj-huangyan): " << moves_summary(m) << "; up = a better class (D < C < B < A)\n"
           << migration_matrix(m).render();
-  ctx.sections.migration = migration_json(m);
+  ctx.sections.migration = m;
 }
 
 const bool registered = add_command(&add_land_commands);

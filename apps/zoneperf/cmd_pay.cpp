@@ -95,17 +95,15 @@ struct pay_args {
 };
 
 // Adds the pay files to `files`; they reach `dir` when the batch is committed. Returns pay.json's text.
-std::string write_reports(output_batch& files, const std::string& dir, const pay_result& r,
-                          const std::vector<staff_member>& staff, const pay_policy& policy) {
+void write_reports(output_batch& files, const std::string& dir, const pay_result& r,
+                   const std::vector<staff_member>& staff, const pay_policy& policy) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw error(errc::cannot_write, dir, "cannot create folder: " + ec.message());
-  std::string json = pay_json(r, staff, policy);
-  files.add(dir + "/pay.json").write(json);
+  files.add(dir + "/pay.json").write(pay_json(r, staff, policy));
   write_csv_file(files.add(dir + "/pay_people.csv"), pay_people_csv(r, staff));
   write_csv_file(files.add(dir + "/pay_task_forces.csv"), pay_task_forces_csv(r));
   write_csv_file(files.add(dir + "/pay_awards.csv"), pay_awards_csv(r, staff));
-  return json;
 }
 
 void run_pay(const pay_args& a) {
@@ -194,7 +192,8 @@ void demo_pay(demo_context& ctx) {
   ctx.out << task_force_table(r).render() << '\n';
   if (!r.awards.empty()) ctx.out << awards_table(r, staff).render() << '\n';
   ctx.out << reconciliation(r, policy);
-  ctx.sections.pay = write_reports(ctx.files, ctx.out_dir, r, staff, policy);
+  write_reports(ctx.files, ctx.out_dir, r, staff, policy);
+  ctx.sections.pay = report_pay{r, staff, policy};
   ctx.out << "\nwrote " << ctx.out_dir << "/pay.json, pay_people.csv, pay_task_forces.csv, pay_awards.csv\n";
 }
 

@@ -19,7 +19,6 @@
 
 namespace zoneperf::cli {
 namespace {
-using json = nlohmann::ordered_json;
 
 void print(const text_table& t, output_format f) {
   std::ostream& out = output_for(f);
@@ -474,23 +473,21 @@ void demo_projects(demo_context& ctx) {
   const monthly_check m = check_month(r, period::month(2020, 7));
   ctx.out << "\n2020-07 三个十 check (zone 10/10/10 split by key projects): actual/target\n";
   ctx.out << check_table(m).render();
-  json j;
-  j["signed"] = z.entered_count(stage::signed_);
-  j["signed_investment_yi"] = value(z, measure::signed_investment);
-  j["landed"] = z.entered_count(stage::landed);
-  j["key_projects"] = z.key_projects;
-  j["foreign_capital_wan_usd"] = value(z, measure::foreign_capital);
-  j["investment_per_mu"] = zone.investment;  // 万元/亩, the zone's 亩均 figures of the year
-  j["tax_per_mu"] = zone.tax;
-  json faces = json::object();
-  for (const auto& k : m.task_forces) faces[k.task_force] = to_string(k.verdict);
-  j["2020-07_faces"] = faces;
-  ctx.sections.projects = j.dump();
+  // The report: July's faces (the table above has the figures) and the year's headline figures.
+  projects_headline h;
+  h.signed_projects = z.entered_count(stage::signed_);
+  h.signed_investment_yi = value(z, measure::signed_investment);
+  h.landed = z.entered_count(stage::landed);
+  h.key_projects = z.key_projects;
+  h.foreign_capital_wan_usd = value(z, measure::foreign_capital);
+  h.investment_per_mu = zone.investment;  // 万元/亩, the zone's 亩均 figures of the year
+  h.tax_per_mu = zone.tax;
+  ctx.sections.projects = report_projects{m, projects_detail::faces_only, h};
   // The year of faces: July's check for every month of 2020 (docs/semantics.md §9).
   const year_of_faces year = check_year(r, 2020, {});
   ctx.out << "\n2020 · 三个十 faces by month: 😊 met every monthly target, 😢 missed one, - had none\n"
           << faces_grid(year).render();
-  ctx.sections.faces = year_faces_json(year);
+  ctx.sections.faces = year;
 }
 
 const bool registered = add_command(&add_project_commands);

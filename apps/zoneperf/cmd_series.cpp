@@ -382,7 +382,7 @@ void demo_periods(demo_context& ctx) {
   out.flush();
   ctx.files.add(ctx.out_dir + "/series.json").write(json.str());
   ctx.out << "wrote " << ctx.out_dir << "/series.json\n";
-  ctx.sections.series = json.str();
+  ctx.sections.series = report_series{s, tree};
 }
 
 const bool registered = add_command(&add_series_commands);

@@ -565,10 +565,9 @@ void demo_robustness(demo_context& ctx) {
   std::ostringstream json;
   uncertainty_writer json_writer(json, output_format::json, o, true, false);
   write_uncertainty(json_writer, r);
-  const std::string json_text = json.str();
-  ctx.files.add(ctx.out_dir + "/uncertainty.json").write(json_text);
+  ctx.files.add(ctx.out_dir + "/uncertainty.json").write(json.str());
   ctx.out << "wrote " << ctx.out_dir << "/uncertainty.json\n";
-  ctx.sections.uncertainty = json_text;  // the reports' robustness section
+  ctx.sections.uncertainty = report_uncertainty{r, o};  // the reports' robustness section
 }
 
 const bool registered_weights = add_command(&add_weights_commands);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report_dom.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
 #include "zoneperf/text/json_writer.hpp"
@@ -21,9 +22,9 @@ json metrics_json(const land_metrics& m) {
 }
 }  // namespace
 
-std::string land_report_json(const indicator_tree& tree, const land_config& config,
-                             const std::vector<land_record>& records, const land_evaluation& ev, int indent) {
-  check_json_indent(indent);
+nlohmann::ordered_json detail::land_report_dom(const indicator_tree& tree, const land_config& config,
+                                               const std::vector<land_record>& records,
+                                               const land_evaluation& ev) {
   json doc;
   doc["preset"] = tree.id();
   doc["rated"] = ev.inputs.rated.size();
@@ -75,7 +76,15 @@ std::string land_report_json(const indicator_tree& tree, const land_config& conf
                      {"what", f.what},
                      {"value", f.value}});
   doc["fills"] = std::move(fills);
-  return doc.dump(indent, ' ', false, json::error_handler_t::strict) + "\n";
+  return doc;
+}
+
+std::string land_report_json(const indicator_tree& tree, const land_config& config,
+                             const std::vector<land_record>& records, const land_evaluation& ev, int indent) {
+  check_json_indent(indent);
+  return detail::land_report_dom(tree, config, records, ev)
+             .dump(indent, ' ', false, json::error_handler_t::strict) +
+         "\n";
 }
 
 std::string land_report_csv(const indicator_tree&, const land_config& config,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../text/json_syntax.hpp"
+#include "report_dom.hpp"
 #include "wide.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/text/file.hpp"
@@ -56,8 +57,8 @@ std::string lambda_text(const pay_result& r) {
   return fmt::format("{:.12f}", static_cast<double>(v));
 }
 
-std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff, const pay_policy& policy,
-                     int indent) {
+nlohmann::ordered_json detail::pay_dom(const pay_result& r, const std::vector<staff_member>& staff,
+                                       const pay_policy& policy) {
   json j = json::object();
   j["policy"] = policy.name;
   json rec = json::object();
@@ -134,7 +135,12 @@ std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff
                       {"split", std::move(split)}});
   }
   j["awards"] = std::move(awards);
-  return detail::dump_json(j, indent);
+  return j;
+}
+
+std::string pay_json(const pay_result& r, const std::vector<staff_member>& staff, const pay_policy& policy,
+                     int indent) {
+  return detail::dump_json(detail::pay_dom(r, staff, policy), indent);
 }
 
 std::string pay_people_csv(const pay_result& r, const std::vector<staff_member>& staff, csv_for reader) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../text/json_syntax.hpp"
+#include "report_dom.hpp"
 #include "zoneperf/pipeline/counts.hpp"
 #include "zoneperf/pipeline/monthly_check.hpp"
 
@@ -39,6 +40,18 @@ json targets_json(const monthly_targets& t) {
 
 }  // namespace
 
+nlohmann::ordered_json detail::month_check_dom(const monthly_check& m) {
+  json checks = json::array();
+  for (const auto& k : m.task_forces)
+    checks.push_back({{"task_force", k.task_force},
+                      {"weight", k.weight},
+                      {"target", targets_json(k.target)},
+                      {"actual", targets_json(k.actual)},
+                      {"face", to_string(k.verdict)},
+                      {"missed", k.missed}});
+  return {{"complete", m.complete}, {"task_forces", checks}};
+}
+
 registry registry_as_of(const registry& r, date d) {
   if (d < r.as_of()) return r.snapshot(d);
   registry out = r;
@@ -69,15 +82,7 @@ std::string projects_month_json(const registry& r, const period& month, std::opt
     g[to_string(x)] = {{"yoy", growth_json(growth(value(now.zone, x), value(yoy.zone, x)))},
                        {"mom", growth_json(growth(value(now.zone, x), value(mom.zone, x)))}};
   j["growth"] = g;
-  json checks = json::array();
-  for (const auto& k : m.task_forces)
-    checks.push_back({{"task_force", k.task_force},
-                      {"weight", k.weight},
-                      {"target", targets_json(k.target)},
-                      {"actual", targets_json(k.actual)},
-                      {"face", to_string(k.verdict)},
-                      {"missed", k.missed}});
-  j["check"] = {{"complete", m.complete}, {"task_forces", checks}};
+  j["check"] = detail::month_check_dom(m);
   return detail::dump_json(j, indent);
 }
 

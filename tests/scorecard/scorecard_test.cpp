@@ -187,10 +187,11 @@ TEST(scorecard_test, the_report_refuses_pay_of_task_forces_not_in_the_scorecard)
   json pay = {{"reconciliation", json::object()},
               {"task_forces", json::array({{{"id", "高端装备"}}, {{"id", "无此专班"}}})},
               {"people", json::array({{{"id", "P1"}, {"task_force", "无此专班"}}})}};
-  report_sections sections;
-  sections.pay = pay.dump();
+  report_inputs in;  // the JSON path; tests/reports/sections_test.cpp has the typed one
+  in.scorecard = report_json(card);
+  in.pay = pay.dump();
   EXPECT_EQ(
-      message_of([&] { report_data(card, sections); }),
+      message_of([&] { report_data::parse(in, &card.tree); }),
       "[zoneperf.data.316] pay:/task_forces/1/id: task force \"无此专班\" is not a unit of the scorecard\n"
       "[zoneperf.data.316] pay:/people/0/task_force: task force \"无此专班\" is not a unit of the "
       "scorecard");

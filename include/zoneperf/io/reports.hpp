@@ -5,9 +5,17 @@
 ///
 /// Synopsis
 ///   struct report_inputs;        // the JSON results as the commands print them (--format json)
-///   struct report_sections;      // pay, land and projects JSON beside a scorecard value
+///   struct report_sections;      // the sections as results (types, no JSON) beside a scorecard
+///     std::optional<report_pay> pay;                  // pay_result + staff + pay_policy
+///     std::optional<report_land> land;                // tree + land_config + records + land_evaluation
+///     std::optional<report_projects> projects;        // a monthly_check (+ projects_headline)
+///     std::optional<report_uncertainty> uncertainty;  // uncertainty_result + its options
+///     std::optional<report_series> series;            // assessment_series + its tree
+///     std::optional<year_of_faces> faces;
+///     std::optional<class_migration> migration;
 ///   class report_data;           // parsed and checked inputs; build once, write every format
-///   report_data(const scorecard&, const report_sections& = {});   // a scorecard as it is
+///   report_data(const scorecard&, const report_sections& = {});   // results as they are
+///   report_data::parse(const report_inputs&, const indicator_tree* = nullptr);  // JSON texts
 ///   std::string report_html(const report_data&);
 ///   workbook_manifest write_report_workbook(const report_data&, const std::string& path,
 ///                                           const workbook_options& = {});
@@ -24,7 +32,9 @@
 /// and Δ rank are formulas), `zoneperf projects faces YEAR --format json` (the year of faces) and
 /// `zoneperf land --previous … --format json` (the class migration matrix and moves).
 /// The scorecard's tree is the one given, else the preset named by its "tree" field. In a program
-/// that has the scorecard (make_scorecard), give it as it is: nothing goes through JSON.
+/// that has the results (make_scorecard, allocate_pay, evaluate_land, check_month, ...), give them
+/// as they are (report_sections): nothing goes through JSON text, and the reports are the same as
+/// from the JSON those results print.
 ///
 /// Nothing in the HTML points outside the file: styles and SVG charts are inline, and the page is
 /// well-formed XML (XHTML syntax), so any XML parser can check it; in user text, what XML or HTML
@@ -37,17 +47,27 @@
 /// the same numbers and recomputes them from the inputs.
 /// Errors: a malformed or inconsistent input throws zoneperf::error (101 JSON syntax, 201 missing
 /// field, 202 wrong type, 216 unknown preset, 304 unknown node, 306 a unit twice, 316 a pay task
-/// force that is not a unit of the scorecard, 318 scorecard numbers that disagree: see
-/// read_scorecard in io/report.hpp); a title that is not UTF-8 or holds a control character, 217;
-/// a workbook cell longer than Excel holds (32 767 characters of text, 8 192 of formula), 319
-/// naming the sheet, cell, unit and column; a file that cannot be written, 402.
+/// force or person, or an uncertainty unit, that is not a unit of the scorecard, 318 scorecard
+/// numbers that disagree: see read_scorecard in io/report.hpp); a title that is not UTF-8 or holds
+/// a control character, 217; a workbook cell longer than Excel holds (32 767 characters of text,
+/// 8 192 of formula), 319 naming the sheet, cell, unit and column; a file that cannot be written, 402.
+#include <cstdint>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "zoneperf/land/evaluation.hpp"
+#include "zoneperf/land/migration.hpp"
+#include "zoneperf/pay/allocate.hpp"
+#include "zoneperf/pipeline/monthly_check.hpp"
+#include "zoneperf/pipeline/year_faces.hpp"
 #include "zoneperf/scorecard.hpp"
+#include "zoneperf/series.hpp"
 #include "zoneperf/text/csv.hpp"
 #include "zoneperf/tree.hpp"
+#include "zoneperf/weights/uncertainty.hpp"
 
 namespace zoneperf {
 
@@ -71,15 +91,69 @@ struct report_inputs {
   report_lang lang = report_lang::zh;  ///< the labels' language
 };
 
-/// The sections beside a scorecard, as JSON texts; an empty string leaves its section out.
+/// The pay section: an allocation and what it was made from (what pay_json takes).
+struct report_pay {
+  pay_result result;
+  std::vector<staff_member> staff;  ///< as given to allocate_pay (result.people index it)
+  pay_policy policy;
+};
+
+/// The 亩均 section: an evaluation and what it was made from (what land_report_json takes).
+struct report_land {
+  indicator_tree tree;
+  land_config config;
+  std::vector<land_record> records;
+  land_evaluation evaluation;
+};
+
+/// The registry's figures of a period for the page's headline (the demo's are of 2020).
+struct projects_headline {
+  std::int64_t signed_projects = 0;  ///< projects that entered "signed"
+  double signed_investment_yi = 0;   ///< 亿元
+  std::int64_t landed = 0;           ///< projects that entered "landed"
+  std::int64_t key_projects = 0;
+  double foreign_capital_wan_usd = 0;                                   ///< 万美元
+  double investment_per_mu = std::numeric_limits<double>::quiet_NaN();  ///< 万元/亩; NaN: no card
+  double tax_per_mu = std::numeric_limits<double>::quiet_NaN();         ///< 万元/亩; NaN: no card
+};
+
+/// What the projects section shows of each task force: its face and the month's intent, signed
+/// and landed against their targets with the targets missed, or the face alone.
+enum class projects_detail { figures, faces_only };
+
+/// The projects section: a month's check (check_month), and optionally the headline figures.
+struct report_projects {
+  monthly_check check;  ///< at least one task force (else 201, as for the JSON)
+  projects_detail detail = projects_detail::figures;
+  std::optional<projects_headline> headline;
+};
+
+/// The robustness section: the summaries of an analysis (histograms are not read) and the options
+/// it ran with (the method, ±percent and seed shown beside it).
+struct report_uncertainty {
+  uncertainty_result result;  ///< its units must be units of the scorecard (316)
+  uncertainty_options options;
+};
+
+/// The trend section: a series and the tree it was scored with (its grades' labels). Its units
+/// need not be the scorecard's: the trend is the series' own.
+struct report_series {
+  assessment_series series;
+  indicator_tree tree;
+};
+
+/// The sections beside a scorecard, as the results themselves: no JSON text on the way. An empty
+/// optional leaves its section out. Each gives the reports what the JSON of report_inputs gives.
 struct report_sections {
-  std::string pay, land, projects;
-  std::string uncertainty;  ///< `zoneperf uncertainty --format json`; its units must be the scorecard's (316)
-  std::string series;       ///< `zoneperf series --format json`: a trend chart and a sheet with Δ formulas
-  std::string faces;        ///< `zoneperf projects faces YEAR --format json`: 12 months × task forces
-  std::string migration;    ///< `zoneperf land --previous … --format json`: the class migration matrix
-  std::string title;        ///< empty: the tree's name
-  report_lang lang = report_lang::zh;  ///< the labels' language
+  std::optional<report_pay> pay;  ///< its task forces and people must be units of the scorecard (316)
+  std::optional<report_land> land;
+  std::optional<report_projects> projects;
+  std::optional<report_uncertainty> uncertainty;
+  std::optional<report_series> series;       ///< a trend chart and a sheet with Δ formulas
+  std::optional<year_of_faces> faces;        ///< check_year: 12 months × task forces
+  std::optional<class_migration> migration;  ///< migrate_classes: the class migration matrix and moves
+  std::string title;                         ///< empty: the tree's name
+  report_lang lang = report_lang::zh;        ///< the labels' language
 };
 
 struct report_table;
@@ -90,11 +164,11 @@ struct workbook_options;
 /// writers below read it.
 class report_data {
  public:
-  /// From a scorecard that explains every leaf of every unit, and the sections given; pay's task
-  /// forces and people must be units of the scorecard (316).
+  /// From a scorecard that explains every leaf of every unit, and the sections given as results;
+  /// pay's task forces and people, and the uncertainty's units, must be units of the scorecard (316).
   explicit report_data(const scorecard& card, const report_sections& sections = {});
   /// Reads the scorecard with read_scorecard (its checks; `tree` may be null, then the preset
-  /// named by the scorecard's "tree"), then as above.
+  /// named by the scorecard's "tree"), then each section's JSON with its checks (see above).
   static report_data parse(const report_inputs& inputs, const indicator_tree* tree = nullptr);
 
   bool has_pay() const;
@@ -108,6 +182,7 @@ class report_data {
 
  private:
   struct model;  // the parsed inputs, defined with the writers in the library's sources
+  explicit report_data(std::shared_ptr<const model> m);
   std::shared_ptr<const model> model_;
 
   friend std::string report_html(const report_data& data);

@@ -407,7 +407,8 @@ void headline_section(const detail::report_model& m, std::string& o) {
 }
 
 /// Rank bands: one row per unit, its 5–95 % band as a line and its nominal rank as a dot.
-std::string bands_svg(const detail::report_model& m, const std::vector<const rjson*>& rows, int n_units) {
+std::string bands_svg(const detail::report_model& m, const std::vector<const detail::uncertainty_unit*>& rows,
+                      int n_units) {
   const double w = 720, label_w = 150, x0 = label_w + 20, x1 = w - 30, row_h = 26, top = 10;
   const double h = top + row_h * static_cast<double>(rows.size()) + 28;
   const int n = std::max(n_units, 2);
@@ -421,12 +422,11 @@ std::string bands_svg(const detail::report_model& m, const std::vector<const rjs
          "\" stroke=\"#eef1f5\"/><text x=\"" + xy(X(r)) + "\" y=\"" + xy(h - 8) +
          "\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5f6b7a\">" + std::to_string(r) + "</text>";
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const rjson& u = *rows[i];
+    const detail::uncertainty_unit& u = *rows[i];
     const double y = top + row_h * (static_cast<double>(i) + 0.5);
-    const double lo = detail::num_or_nan(u["rank_p05"]), hi = detail::num_or_nan(u["rank_p95"]),
-                 nominal = detail::num_or_nan(u["nominal_rank"]);
+    const double lo = u.p05.value, hi = u.p95.value, nominal = u.nominal.value;
     s += "<text x=\"" + xy(label_w) + "\" y=\"" + xy(y + 4) + "\" text-anchor=\"end\" font-size=\"12\">" +
-         esc(text_of(u["unit"])) + "</text>";
+         esc(u.unit) + "</text>";
     if (!std::isnan(lo) && !std::isnan(hi))
       s += "<line x1=\"" + xy(X(lo) - 4) + "\" y1=\"" + xy(y) + "\" x2=\"" + xy(X(hi) + 4) + "\" y2=\"" +
            xy(y) +
@@ -439,33 +439,29 @@ std::string bands_svg(const detail::report_model& m, const std::vector<const rjs
 }
 
 void robustness_section(const detail::report_model& m, std::string& o) {
-  const rjson& un = m.uncertainty;
-  std::vector<const rjson*> rows;
-  for (const auto& u : un["units"]) rows.push_back(&u);
-  std::stable_sort(rows.begin(), rows.end(), [](const rjson* a, const rjson* b) {
-    return detail::num_or_nan((*a)["nominal_rank"]) < detail::num_or_nan((*b)["nominal_rank"]);
-  });
-  const std::string settings =
-      detail::label_or(m.lang, "method", text_of(un.value("method", rjson()))) +
-      (un.contains("percent") ? " ±" + text_of(un["percent"]) + "%" : "") +
-      (un.contains("seed") ? ", " + detail::label_fill(m.lang, "word.seed", {text_of(un["seed"])}) : "");
+  const detail::uncertainty_view& un = *m.uncertainty;
+  std::vector<const detail::uncertainty_unit*> rows;
+  for (const auto& u : un.units) rows.push_back(&u);
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto* a, const auto* b) { return a->nominal.value < b->nominal.value; });
+  const std::string settings = detail::label_or(m.lang, "method", un.method) +
+                               (un.percent ? " ±" + *un.percent + "%" : "") +
+                               (un.seed ? ", " + detail::label_fill(m.lang, "word.seed", {*un.seed}) : "");
   o += "<section id=\"robustness\"><h2>" + L(m, "sec.robustness") + "</h2>";
   o += bands_svg(m, rows, static_cast<int>(m.units.size()));
-  o += "<p class=\"note\">" + L(m, "note.robustness", {text_of(un.value("samples", rjson())), settings}) +
-       "</p>";
-  const std::string k = text_of(un.value("top_k", rjson()));
+  o += "<p class=\"note\">" + L(m, "note.robustness", {un.samples, settings}) + "</p>";
+  const std::string& k = un.top_k;
   o += "<div class=\"wide\"><table class=\"robustness\"><thead><tr><th>" + L(m, "col.unit") + "</th><th>" +
        L(m, "col.nominal_rank") + "</th><th>" + L(m, "col.median_rank") + "</th><th>" + L(m, "col.band") +
        "</th><th>" + L(m, "col.p_rank_1") + "</th>";
   if (!k.empty()) o += "<th>" + L(m, "col.p_top_k", {k}) + "</th>";
   o += "</tr></thead><tbody>";
-  for (const rjson* up : rows) {
-    const rjson& u = *up;
-    o += "<tr data-unit=\"" + esc(text_of(u["unit"])) + "\"><td>" + esc(text_of(u["unit"])) + "</td>" +
-         text_num_td(text_of(u["nominal_rank"])) + text_num_td(text_of(u.value("median_rank", rjson()))) +
-         "<td class=\"n\">" + esc(text_of(u["rank_p05"]) + "–" + text_of(u["rank_p95"])) + "</td>" +
-         percent_td(detail::num_or_nan(u["p_rank_1"]));
-    if (!k.empty()) o += percent_td(detail::num_or_nan(u.value("p_top_k", rjson())));
+  for (const auto* up : rows) {
+    const detail::uncertainty_unit& u = *up;
+    o += "<tr data-unit=\"" + esc(u.unit) + "\"><td>" + esc(u.unit) + "</td>" + text_num_td(u.nominal.text) +
+         text_num_td(u.median.text) + "<td class=\"n\">" + esc(u.p05.text + "–" + u.p95.text) + "</td>" +
+         percent_td(u.p_rank_1);
+    if (!k.empty()) o += percent_td(u.p_top_k);
     o += "</tr>";
   }
   o += "</tbody></table></div></section>";

@@ -6,6 +6,9 @@
 #include <cmath>
 #include <limits>
 
+#include "../../land/report_dom.hpp"
+#include "../../pay/report_dom.hpp"
+#include "../../pipeline/report_dom.hpp"
 #include "../../text/json_syntax.hpp"
 #include "zoneperf/error.hpp"
 #include "zoneperf/io/report.hpp"
@@ -141,19 +144,21 @@ faces_view faces_of(const rjson& p) {
 
 }  // namespace detail
 
-report_data::report_data(const scorecard& card, const report_sections& sections) {
-  using namespace detail;
-  check_title(sections.title);
-  auto m = std::make_shared<report_data::model>(card.tree);
-  const indicator_tree& tree = m->tree;
-  m->title = sections.title.empty() ? tree.name() : sections.title;
-  m->lang = sections.lang;
-  m->groups = tree.groups();
+namespace detail {
+namespace {
+
+// The scorecard's part of the model: what every report shows.
+void fill_scorecard(report_model& m, const scorecard& card, const std::string& title, report_lang lang) {
+  check_title(title);
+  const indicator_tree& tree = m.tree;
+  m.title = title.empty() ? tree.name() : title;
+  m.lang = lang;
+  m.groups = tree.groups();
   const assessment& r = card.result;
-  for (int g : m->groups)
+  for (int g : m.groups)
     if (!card.units.empty() && !r.has_scores(static_cast<std::size_t>(g)))
       throw error(errc::missing_field, "scorecard:/units/0/nodes",
-                  "missing group \"" + m->nd(g).id + "\" of tree \"" + tree.id() + "\"");
+                  "missing group \"" + m.nd(g).id + "\" of tree \"" + tree.id() + "\"");
   for (std::size_t u = 0; u < card.units.size(); ++u) {
     const auto iu = static_cast<std::ptrdiff_t>(u);
     const std::string where = "scorecard:/units/" + std::to_string(u);
@@ -163,7 +168,7 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
     if (!r.ranks().empty()) ru.rank = r.rank(iu);
     ru.grade = std::string(card.grade_label(u));
     ru.veto = r.vetoed(iu);
-    for (int g : m->groups) {
+    for (int g : m.groups) {
       const auto i = static_cast<std::size_t>(g);
       ru.groups.push_back({r.score(iu, i), r.max(iu, i), r.rate(iu, i), r.all_missing(iu, i)});
     }
@@ -173,7 +178,7 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
                   "missing \"leaves\": the reports explain every leaf; run `zoneperf assess --format json "
                   "--explain all`");
     for (int c : tree.columns()) {
-      const node& n = m->nd(c);
+      const node& n = m.nd(c);
       const leaf_explanation* e = card.leaf(u, n.id);
       if (!e)
         throw error(errc::missing_field, where + "/leaves", "missing the explanation of \"" + n.id + "\"");
@@ -181,8 +186,8 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
       l.node = c;
       if (n.kind == node_kind::leaf) {
         const int top = top_group(tree, c);
-        for (std::size_t g = 0; g < m->groups.size(); ++g)
-          if (m->groups[g] == top) l.group = static_cast<int>(g);
+        for (std::size_t g = 0; g < m.groups.size(); ++g)
+          if (m.groups[g] == top) l.group = static_cast<int>(g);
       }
       l.actual = e->actual;
       l.target = e->target;
@@ -198,57 +203,148 @@ report_data::report_data(const scorecard& card, const report_sections& sections)
       l.vetoes = e->vetoes;
       ru.leaves.push_back(std::move(l));
     }
-    m->units.push_back(std::move(ru));
+    m.units.push_back(std::move(ru));
   }
-  if (!sections.pay.empty()) {
-    m->pay = parse_json(sections.pay, "pay");
-    for (const char* k : {"reconciliation", "task_forces", "people"}) field(m->pay, k, "pay");
+}
+
+// The uncertainty's units must be units of the scorecard (error 316 for each that is not).
+void check_uncertainty_units(const uncertainty_view& v, const scorecard& card) {
+  std::vector<problem> problems;
+  for (std::size_t i = 0; i < v.units.size(); ++i)
+    if (!card.find(v.units[i].unit))
+      problems.push_back({errc::unknown_unit, "uncertainty:/units/" + std::to_string(i) + "/unit",
+                          "unit \"" + v.units[i].unit + "\" is not a unit of the scorecard"});
+  if (!problems.empty()) throw error(std::move(problems));
+}
+
+uncertainty_view read_uncertainty_view(const rjson& un, const scorecard& card) {
+  const rjson& list = field(un, "units", "uncertainty");
+  if (!list.is_array()) throw error(errc::wrong_type, "uncertainty:/units", "\"units\" must be an array");
+  uncertainty_view v;
+  v.method = text_of(un.value("method", rjson()));
+  if (un.contains("percent")) v.percent = text_of(un["percent"]);
+  if (un.contains("seed")) v.seed = text_of(un["seed"]);
+  v.samples = text_of(un.value("samples", rjson()));
+  v.top_k = text_of(un.value("top_k", rjson()));
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string where = "uncertainty:/units/" + std::to_string(i);
+    const rjson& u = list[i];
+    for (const char* k : {"unit", "nominal_rank", "rank_p05", "rank_p95", "p_rank_1"})
+      if (!u.is_object() || !u.contains(k))
+        throw error(errc::missing_field, where, std::string("missing \"") + k + "\"");
+    auto rank = [](const rjson& x) { return shown_rank{num_or_nan(x), text_of(x)}; };
+    v.units.push_back({text_of(u["unit"]), rank(u["nominal_rank"]), rank(u.value("median_rank", rjson())),
+                       rank(u["rank_p05"]), rank(u["rank_p95"]), num_or_nan(u["p_rank_1"]),
+                       num_or_nan(u.value("p_top_k", rjson()))});
+  }
+  check_uncertainty_units(v, card);
+  return v;
+}
+
+uncertainty_view view_of(const report_uncertainty& in) {
+  const uncertainty_result& r = in.result;
+  const uncertainty_options& o = in.options;
+  uncertainty_view v;
+  v.method = o.method == perturbation::uniform ? "uniform" : "dirichlet";
+  if (o.method == perturbation::uniform) v.percent = shortest(o.percent);
+  v.seed = std::to_string(o.seed);
+  v.samples = std::to_string(r.samples);
+  v.top_k = std::to_string(r.top_k);
+  for (std::ptrdiff_t u = 0; u < r.size(); ++u) {
+    const auto i = static_cast<std::size_t>(u);
+    auto rank = [](std::int32_t n) { return shown_rank{static_cast<double>(n), std::to_string(n)}; };
+    v.units.push_back({r.units[i], rank(r.nominal_rank[i]), rank(r.median_rank[i]), rank(r.rank_p05[i]),
+                       rank(r.rank_p95[i]), r.p_first[u], r.p_top_k[u]});
+  }
+  return v;
+}
+
+// The projects section's document: what `projects month` prints under "period" and "check", or
+// the faces alone as {"<month>_faces": {<task force>: face}}, beside the headline figures.
+rjson projects_dom(const report_projects& p) {
+  rjson j = rjson::object();
+  if (p.headline) {
+    const projects_headline& h = *p.headline;
+    j["signed"] = h.signed_projects;
+    j["signed_investment_yi"] = h.signed_investment_yi;
+    j["landed"] = h.landed;
+    j["key_projects"] = h.key_projects;
+    j["foreign_capital_wan_usd"] = h.foreign_capital_wan_usd;
+    if (!std::isnan(h.investment_per_mu)) j["investment_per_mu"] = h.investment_per_mu;
+    if (!std::isnan(h.tax_per_mu)) j["tax_per_mu"] = h.tax_per_mu;
+  }
+  if (p.detail == projects_detail::figures) {
+    j["period"] = p.check.month.label();
+    j["check"] = month_check_dom(p.check);
+  } else {
+    rjson faces = rjson::object();
+    for (const auto& k : p.check.task_forces) faces[k.task_force] = to_string(k.verdict);
+    j[p.check.month.label() + "_faces"] = std::move(faces);
+  }
+  return j;
+}
+
+}  // namespace
+}  // namespace detail
+
+report_data::report_data(std::shared_ptr<const model> m) : model_(std::move(m)) {}
+
+report_data::report_data(const scorecard& card, const report_sections& sections) {
+  using namespace detail;
+  auto m = std::make_shared<report_data::model>(card.tree);
+  fill_scorecard(*m, card, sections.title, sections.lang);
+  if (sections.pay) {
+    m->pay = pay_dom(sections.pay->result, sections.pay->staff, sections.pay->policy);
     check_pay_units(m->pay, card);
   }
-  if (!sections.land.empty()) {
-    m->land = parse_json(sections.land, "land");
-    for (const char* k : {"enterprises", "classes"}) field(m->land, k, "land");
-  }
-  if (!sections.projects.empty()) {
-    m->projects = parse_json(sections.projects, "projects");
+  if (const auto& l = sections.land) m->land = land_report_dom(l->tree, l->config, l->records, l->evaluation);
+  if (sections.projects) {
+    m->projects = projects_dom(*sections.projects);
     if (faces_of(m->projects).rows.empty())
-      throw error(errc::missing_field, "projects",
-                  "no faces: expected the JSON of `zoneperf projects month --format json` (\"check\")");
+      throw error(errc::missing_field, "projects", "no faces: the month's check has no task forces");
   }
-  if (!sections.uncertainty.empty()) {
-    m->uncertainty = parse_json(sections.uncertainty, "uncertainty");
-    const rjson& list = field(m->uncertainty, "units", "uncertainty");
-    if (!list.is_array()) throw error(errc::wrong_type, "uncertainty:/units", "\"units\" must be an array");
-    std::vector<problem> problems;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::string where = "uncertainty:/units/" + std::to_string(i);
-      for (const char* k : {"unit", "nominal_rank", "rank_p05", "rank_p95", "p_rank_1"})
-        if (!list[i].is_object() || !list[i].contains(k))
-          throw error(errc::missing_field, where, std::string("missing \"") + k + "\"");
-      const std::string id = text_of(list[i]["unit"]);
-      if (!card.find(id))
-        problems.push_back(
-            {errc::unknown_unit, where + "/unit", "unit \"" + id + "\" is not a unit of the scorecard"});
-    }
-    if (!problems.empty()) throw error(std::move(problems));
+  if (sections.uncertainty) {
+    m->uncertainty = view_of(*sections.uncertainty);
+    check_uncertainty_units(*m->uncertainty, card);
   }
-  if (!sections.series.empty()) m->series = read_series_view(parse_json(sections.series, "series"));
-  if (!sections.faces.empty()) m->faces_year = read_faces_year_view(parse_json(sections.faces, "faces"));
-  if (!sections.migration.empty())
-    m->migration = read_migration_view(parse_json(sections.migration, "migration"));
+  if (sections.series) m->series = view_of(sections.series->series, sections.series->tree);
+  if (sections.faces) m->faces_year = view_of(*sections.faces);
+  if (sections.migration) m->migration = view_of(*sections.migration);
   model_ = std::move(m);
 }
 
 report_data report_data::parse(const report_inputs& in, const indicator_tree* tree) {
-  return report_data(read_scorecard(in.scorecard, "scorecard", tree),
-                     report_sections{in.pay, in.land, in.projects, in.uncertainty, in.series, in.faces,
-                                     in.migration, in.title, in.lang});
+  using namespace detail;
+  const scorecard card = read_scorecard(in.scorecard, "scorecard", tree);
+  auto m = std::make_shared<report_data::model>(card.tree);
+  fill_scorecard(*m, card, in.title, in.lang);
+  if (!in.pay.empty()) {
+    m->pay = parse_json(in.pay, "pay");
+    for (const char* k : {"reconciliation", "task_forces", "people"}) field(m->pay, k, "pay");
+    check_pay_units(m->pay, card);
+  }
+  if (!in.land.empty()) {
+    m->land = parse_json(in.land, "land");
+    for (const char* k : {"enterprises", "classes"}) field(m->land, k, "land");
+  }
+  if (!in.projects.empty()) {
+    m->projects = parse_json(in.projects, "projects");
+    if (faces_of(m->projects).rows.empty())
+      throw error(errc::missing_field, "projects",
+                  "no faces: expected the JSON of `zoneperf projects month --format json` (\"check\")");
+  }
+  if (!in.uncertainty.empty())
+    m->uncertainty = read_uncertainty_view(parse_json(in.uncertainty, "uncertainty"), card);
+  if (!in.series.empty()) m->series = read_series_view(parse_json(in.series, "series"));
+  if (!in.faces.empty()) m->faces_year = read_faces_year_view(parse_json(in.faces, "faces"));
+  if (!in.migration.empty()) m->migration = read_migration_view(parse_json(in.migration, "migration"));
+  return report_data(std::move(m));
 }
 
 bool report_data::has_pay() const { return !model_->pay.is_null(); }
 bool report_data::has_land() const { return !model_->land.is_null(); }
 bool report_data::has_projects() const { return !model_->projects.is_null(); }
-bool report_data::has_uncertainty() const { return !model_->uncertainty.is_null(); }
+bool report_data::has_uncertainty() const { return model_->uncertainty.has_value(); }
 bool report_data::has_series() const { return model_->series.has_value(); }
 bool report_data::has_faces_year() const { return model_->faces_year.has_value(); }
 bool report_data::has_migration() const { return model_->migration.has_value(); }

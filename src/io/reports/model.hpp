@@ -37,6 +37,24 @@ struct rep_unit {
   std::vector<rep_leaf> leaves;   // in the tree's column order
 };
 
+/// The robustness section (`zoneperf uncertainty --format json`): the settings as shown, and per
+/// unit its ranks and shares (NaN where the JSON has none).
+struct shown_rank {
+  double value = 0;  ///< for the order and the chart (NaN when not a number)
+  std::string text;  ///< as shown ("" when absent)
+};
+struct uncertainty_unit {
+  std::string unit;
+  shown_rank nominal, median, p05, p95;
+  double p_rank_1 = 0, p_top_k = 0;
+};
+struct uncertainty_view {
+  std::string method, samples, top_k;  ///< as shown ("" when absent)
+  std::optional<std::string> percent;  ///< the uniform method's ±percent
+  std::optional<std::string> seed;
+  std::vector<uncertainty_unit> units;  ///< in the input's order
+};
+
 struct report_model {
   explicit report_model(indicator_tree t) : tree(std::move(t)) {}
   indicator_tree tree;
@@ -44,8 +62,9 @@ struct report_model {
   report_lang lang = report_lang::zh;
   std::vector<int> groups;  // tree indices of the root's scored children
   std::vector<rep_unit> units;
-  rjson pay, land, projects, uncertainty;  // null when not given
-  std::optional<series_view> series;       // the sections over periods (periods.hpp)
+  rjson pay, land, projects;  // null when not given (the documents their JSON holds)
+  std::optional<uncertainty_view> uncertainty;
+  std::optional<series_view> series;  // the sections over periods (periods.hpp)
   std::optional<faces_year_view> faces_year;
   std::optional<migration_view> migration;
 

@@ -192,6 +192,76 @@ migration_view read_migration_view(const rjson& j) {
   return v;
 }
 
+series_view view_of(const assessment_series& s, const indicator_tree& tree) {
+  series_view v;
+  for (const auto& p : s.periods()) v.periods.push_back(p.label());
+  v.units = s.units();
+  for (std::size_t u = 0; u < s.units().size(); ++u) {
+    std::vector<series_cell> row(v.periods.size());
+    for (std::size_t p = 0; p < row.size(); ++p) {
+      const std::ptrdiff_t r = s.row(u, p);
+      if (r < 0) continue;
+      const assessment& a = s.at(p);
+      series_cell& c = row[p];
+      c.present = true;
+      c.total = a.total(r);
+      c.rank = a.rank(r);
+      const int g = a.grade(r);
+      c.grade = g >= 0 ? tree.grades()[static_cast<std::size_t>(g)].label : "";
+      c.d_score = s.delta_score(u, p);
+      c.d_rank = s.delta_rank(u, p);
+    }
+    v.cells.push_back(std::move(row));
+  }
+  return v;
+}
+
+faces_year_view view_of(const year_of_faces& faces) {
+  faces_year_view v;
+  v.year = std::to_string(faces.year);
+  v.as_of = zoneperf::to_string(faces.as_of);
+  auto figures = [](const monthly_targets& t, double(&out)[3]) {
+    out[0] = static_cast<double>(t.intent);
+    out[1] = static_cast<double>(t.signed_);
+    out[2] = static_cast<double>(t.landed);
+  };
+  for (std::size_t t = 0; t < faces.task_forces.size(); ++t) {
+    faces_year_row r;
+    r.task_force = faces.task_forces[t];
+    const face_tally n = faces.tally(t);
+    r.smiles = n.smiles;
+    r.cries = n.cries;
+    for (const monthly_check& m : faces.months) {
+      const task_force_check& k = m.task_forces[t];
+      faces_month fm;
+      fm.month = m.month.label();
+      fm.face = to_string(k.verdict);
+      figures(k.actual, fm.actual);
+      figures(k.target, fm.target);
+      fm.missed = k.missed;
+      r.months.push_back(std::move(fm));
+    }
+    v.rows.push_back(std::move(r));
+  }
+  return v;
+}
+
+migration_view view_of(const class_migration& m) {
+  migration_view v;
+  v.rows = v.columns = m.labels;
+  v.rows.emplace_back("entered");
+  v.columns.emplace_back("left");
+  for (std::size_t from = 0; from < m.size(); ++from) {
+    std::vector<long long> row;
+    for (std::size_t to = 0; to < m.size(); ++to) row.push_back(static_cast<long long>(m.at(from, to)));
+    v.counts.push_back(std::move(row));
+  }
+  auto label = [&](const std::optional<std::uint32_t>& c) { return c ? m.labels[*c] : std::string(); };
+  for (const auto& e : m.moves)
+    v.moves.push_back({e.id, e.name, label(e.from), label(e.to), to_string(e.move), e.steps});
+  return v;
+}
+
 std::vector<report_table> period_tables(const report_model& m) {
   std::vector<report_table> out;
   auto Ls = [&](std::initializer_list<const char*> ids) {

@@ -1,7 +1,8 @@
 #pragma once
 // The report sections over periods (docs/semantics.md §9): the series' trend, the year of faces
 // and the class migration, read from the JSON their commands print and checked once (model.cpp),
-// then written by html_periods.cpp, xlsx_periods.cpp and as tables (text.cpp).
+// or built from the results themselves (view_of), then written by html_periods.cpp,
+// xlsx_periods.cpp and as tables (text.cpp).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -30,6 +31,8 @@ struct series_view {
 /// Reads and checks the series JSON (201 missing field, 202 wrong type, 306 a unit and period
 /// twice, 318 a Δ that disagrees with the totals and ranks, or a Δ without the period before).
 series_view read_series_view(const rjson& j);
+/// The same view from the series itself; grades are labelled with `tree`'s.
+series_view view_of(const assessment_series& series, const indicator_tree& tree);
 
 /// `zoneperf projects faces YEAR --format json`.
 struct faces_month {
@@ -48,6 +51,7 @@ struct faces_year_view {
   std::vector<faces_year_row> rows;
 };
 faces_year_view read_faces_year_view(const rjson& j);
+faces_year_view view_of(const year_of_faces& faces);
 
 /// `zoneperf land --previous … --format json`.
 struct migration_move {
@@ -60,6 +64,7 @@ struct migration_view {
   std::vector<migration_move> moves;
 };
 migration_view read_migration_view(const rjson& j);
+migration_view view_of(const class_migration& migration);
 
 /// The tables of the sections given, in the workbook's order: series, faces_year,
 /// faces_year_months, migration, migration_moves.

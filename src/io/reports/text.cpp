@@ -244,18 +244,15 @@ std::string report_markdown(const report_data& data) {
     out += md_table(h, rows, right);
   }
   if (data.has_uncertainty()) {
-    const rjson& un = m.uncertainty;
     out += "\n## " + md_cell(L(m, "sec.robustness")) + "\n\n";
-    std::vector<const rjson*> list;
-    for (const auto& u : un["units"]) list.push_back(&u);
-    std::stable_sort(list.begin(), list.end(), [](const rjson* a, const rjson* b) {
-      return detail::num_or_nan((*a)["nominal_rank"]) < detail::num_or_nan((*b)["nominal_rank"]);
-    });
+    std::vector<const detail::uncertainty_unit*> list;
+    for (const auto& u : m.uncertainty->units) list.push_back(&u);
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto* a, const auto* b) { return a->nominal.value < b->nominal.value; });
     std::vector<std::vector<std::string>> rows;
-    for (const rjson* u : list)
-      rows.push_back({text_of((*u)["unit"]), text_of((*u)["nominal_rank"]),
-                      text_of((*u)["rank_p05"]) + "–" + text_of((*u)["rank_p95"]),
-                      detail::percent(detail::num_or_nan((*u)["p_rank_1"]), 2)});
+    for (const auto* u : list)
+      rows.push_back(
+          {u->unit, u->nominal.text, u->p05.text + "–" + u->p95.text, detail::percent(u->p_rank_1, 2)});
     out += md_table(Ls(m, {"col.unit", "col.nominal_rank", "col.band", "col.p_rank_1"}), rows,
                     {false, true, true, true});
   }
