@@ -87,6 +87,47 @@ text_table series_table(const indicator_tree& tree, const assessment_series& s) 
   return t;
 }
 
+// series_table(tree, s).csv(), row by row into `out`: a series of 10^6 units and 12 periods is
+// twelve million rows, which a table of strings held whole (and then its text) would double.
+void write_series_csv(text_output& out, const indicator_tree& tree, const assessment_series& s) {
+  std::string& b = out.buffer();
+  std::vector<std::string> header = {"unit", "period", "total", "rank", "grade"};
+  for (int g : tree.groups()) header.push_back(tree.node(static_cast<std::size_t>(g)).id);
+  for (const char* h : {"d_score", "d_rank", "yoy"}) header.emplace_back(h);
+  auto cell = [&](std::string_view text, bool first = false) {
+    if (!first) b += ',';
+    append_csv_field(b, text, csv_for::people);
+  };
+  for (std::size_t c = 0; c < header.size(); ++c) cell(header[c], c == 0);
+  b += '\n';
+  std::vector<std::string> labels;
+  for (const period& p : s.periods()) labels.push_back(p.label());
+  for (std::size_t u = 0; u < s.units().size(); ++u)
+    for (std::size_t p = 0; p < s.periods().size(); ++p) {
+      cell(s.units()[u], true);
+      cell(labels[p]);
+      const std::ptrdiff_t r = s.row(u, p);
+      if (r < 0) {
+        cell("absent");
+        for (std::size_t c = 3; c < header.size(); ++c) cell("-");
+      } else {
+        const assessment& a = s.at(p);
+        const int g = a.grade(r);
+        cell(fixed(a.total(r), 2));
+        cell(std::to_string(a.rank(r)));
+        cell(g < 0 ? "-" : tree.grades()[static_cast<std::size_t>(g)].label);
+        for (int grp : tree.groups()) cell(fixed(a.score(r, static_cast<std::size_t>(grp)), 2));
+        const auto ds = s.delta_score(u, p);
+        const auto dr = s.delta_rank(u, p);
+        cell(ds ? fixed(*ds, 2) : "-");
+        cell(dr ? std::to_string(*dr) : "-");
+        cell(yoy_text(s.yoy(u, p)));
+      }
+      b += '\n';
+      out.maybe_flush();
+    }
+}
+
 text_table reduction_table(const assessment_series& s, series_reduction how, const fold_options& fold) {
   text_table t;
   t.header = {"unit"};
@@ -194,7 +235,7 @@ void run_series(const series_args& a) {
   // A long table gives every period in its period column; any other file is one period, named by
   // its stem.
   for (const auto& f : a.values) {
-    const long_table long_values = long_table::open(f);
+    const long_table long_values = long_table::open(f, progress.callback());
     if (long_values.has_periods()) {
       for (const period& p : long_values.periods())
         add(p, long_values.rows(p), long_values.name() + " (" + p.label() + ")");
@@ -224,7 +265,7 @@ void run_series(const series_args& a) {
       t.targets = read_targets(tree, t.values.units, *open_cells(file));
       continue;
     }
-    const long_table long_targets = long_table::open(entry);
+    const long_table long_targets = long_table::open(entry, progress.callback());
     if (!long_targets.has_periods())
       throw error(errc::bad_period, long_targets.name(),
                   "no period column (period, 期间, 报告期): give --period-targets LABEL=FILE");
@@ -251,14 +292,16 @@ void run_series(const series_args& a) {
     out.flush();
     return;
   }
-  const text_table t = series_table(tree, s);
   std::optional<text_table> r;
   if (!a.reduce.empty()) r = reduction_table(s, reduction_of(a.reduce), fold);
+  if (a.format == output_format::csv) {
+    write_series_csv(out, tree, s);
+    if (r) out << "\n" << r->csv();
+    out.flush();
+    return;
+  }
+  const text_table t = series_table(tree, s);
   switch (a.format) {
-    case output_format::csv:
-      out << t.csv();
-      if (r) out << "\n" << r->csv();
-      break;
     case output_format::markdown:
       out << t.markdown();
       if (r) out << "\n" << r->markdown();

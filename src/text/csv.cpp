@@ -150,26 +150,6 @@ std::string cell_source::where_at(std::size_t line, std::size_t column) const {
   return detail::cell_where(name_, naming_, line, column >= hidden_column_ ? column + 1 : column);
 }
 
-column_filter_source::column_filter_source(std::unique_ptr<cell_source> inner, std::size_t column,
-                                           std::function<bool(std::string_view)> keep)
-    : cell_source(inner->name()), inner_(std::move(inner)), keep_(std::move(keep)) {
-  naming_ = inner_->naming();
-  hidden_column_ = column;
-}
-
-bool column_filter_source::next() {
-  while (inner_->next()) {
-    const auto& in = inner_->cells();
-    if (header_read_ && !keep_(in.at(hidden_column_))) continue;
-    header_read_ = true;
-    cells_.clear();
-    for (std::size_t c = 0; c < in.size(); ++c)
-      if (c != hidden_column_) cells_.push_back(in[c]);
-    line_ = inner_->line();
-    return true;
-  }
-  return false;
-}
 std::string cell_source::row_at(std::size_t line) const { return detail::row_where(name_, naming_, line); }
 
 csv_source::csv_source(std::string_view text, std::string name, const progress_callback& progress,

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "../support/test_support.hpp"
+#include "zoneperf/io/period_tables.hpp"
 #include "zoneperf/presets.hpp"
 
 using namespace zoneperf;
@@ -117,4 +118,41 @@ TEST(tables_test, truncated_csv_never_crashes) {
       EXPECT_GT(e.code(), 100) << cut;  // a clear zoneperf error, never a crash
     }
   }
+}
+
+// A long table is read once; each period's rows come back less the period column, with the file's
+// lines and cells named as the file numbers them (the period column counted).
+TEST(long_table_test, a_period_gives_its_rows_as_the_file_has_them) {
+  const std::string text = "unit,period,x\nu1,2020-01,1\nu2,2020-02,2\n\nu3,2020-02,\"3\"\nu4,2020-01,4\n";
+  const long_table t = long_table::from_bytes(text, "long.csv");
+  ASSERT_TRUE(t.has_periods());
+  EXPECT_EQ(t.periods(), (std::vector<period>{period::month(2020, 1), period::month(2020, 2)}));
+  auto s = t.rows(period::month(2020, 2));
+  EXPECT_EQ(s->name(), "long.csv");
+  ASSERT_TRUE(s->next());
+  EXPECT_EQ(std::vector<std::string>(s->cells().begin(), s->cells().end()),
+            (std::vector<std::string>{"unit", "x"}));
+  EXPECT_EQ(s->where(1), "long.csv:1:3");
+  EXPECT_EQ(s->rows_hint(), 2u);
+  ASSERT_TRUE(s->next());
+  EXPECT_EQ(std::vector<std::string>(s->cells().begin(), s->cells().end()),
+            (std::vector<std::string>{"u2", "2"}));
+  EXPECT_EQ(s->line(), 3u);
+  ASSERT_TRUE(s->next());
+  EXPECT_EQ(std::vector<std::string>(s->cells().begin(), s->cells().end()),
+            (std::vector<std::string>{"u3", "3"}));
+  EXPECT_EQ(s->where(0), "long.csv:5:1");
+  EXPECT_EQ(s->where(1), "long.csv:5:3");
+  EXPECT_FALSE(s->next());
+  // The values reader names the cell of a bad number by the file's line and column.
+  const auto tree = indicator_tree::from_json(R"({"id":"t","points":10,"children":[
+    {"id":"x","points":10,"rule":{"kind":"completion"},"target":10}]})");
+  const auto bad = long_table::from_bytes("unit,period,x\nu1,2020-01,1\nu2,2020-02,oops\n", "long.csv");
+  EXPECT_EQ(read_values(tree, *bad.rows(period::month(2020, 1))).units, (std::vector<std::string>{"u1"}));
+  EXPECT_EQ(message_of([&] { read_values(tree, *bad.rows(period::month(2020, 2))); }),
+            "[zoneperf.data.308] long.csv:3:3 (unit \"u2\", indicator \"x\"): not a number: \"oops\"");
+  // A bad period label is error 702 at its cell, when the table is read.
+  EXPECT_EQ(
+      message_of([] { long_table::from_bytes("unit,period,x\nu1,2020-13,1\n", "long.csv"); }).substr(0, 37),
+      "[zoneperf.project.702] long.csv:2:2: ");
 }

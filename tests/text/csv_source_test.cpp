@@ -155,22 +155,6 @@ TEST(csv_source_test, cells_of_a_table_are_views_of_one_buffer) {
   EXPECT_EQ(t.header_where(1), "t.csv:1:2");
 }
 
-TEST(csv_source_test, a_column_filter_keeps_some_rows_and_names_cells_as_the_file_does) {
-  // A long table's column 2 (period) left out: the header always passes, then the rows whose cell
-  // there is "b"; their cells and lines are the file's, and cell 1 (file column 3) is named so.
-  const std::string text = "unit,period,x\nu1,a,1\nu2,b,2\n\nu3,b,3\n";
-  column_filter_source s(std::make_unique<csv_source>(text, "long.csv"), 1,
-                         [](std::string_view cell) { return cell == "b"; });
-  EXPECT_EQ(s.name(), "long.csv");
-  const auto rows = rows_of(s);
-  ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[0].second, (std::vector<std::string>{"unit", "x"}));
-  EXPECT_EQ(rows[1], (std::pair<std::size_t, std::vector<std::string>>{3, {"u2", "2"}}));
-  EXPECT_EQ(rows[2].first, 5u);
-  EXPECT_EQ(s.where(0), "long.csv:5:1");
-  EXPECT_EQ(s.where(1), "long.csv:5:3");
-}
-
 // Fields end where a comma, quote or line end is, found eight bytes at a time: every field length
 // from 0 to 19 beside every other, so that each ending byte falls at each place of a word, and a
 // stray quote at each place is still error 112 at its column.

@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <random>
@@ -68,6 +69,23 @@ TEST(number_test, shortest_is_to_chars_text) {
     if (!std::isfinite(v)) continue;
     ASSERT_EQ(shortest(v), theirs(v)) << v;
   }
+}
+
+// fixed(v, d) is printf's "%.*f" (less a negative zero), for every number of decimals.
+TEST(number_test, fixed_is_printfs_text) {
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> exponent(-8, 15);
+  char b[128];
+  for (int i = 0; i < 200000; ++i) {
+    const double v = (rng() % 2 ? 1 : -1) * std::pow(10.0, exponent(rng));
+    const int d = static_cast<int>(rng() % 18);
+    std::snprintf(b, sizeof b, "%.*f", d, v);
+    std::string theirs = b;
+    if (theirs.find_first_not_of("-0.") == std::string::npos && theirs[0] == '-') theirs.erase(0, 1);
+    ASSERT_EQ(fixed(v, d), theirs) << v << " " << d;
+  }
+  EXPECT_EQ(fixed(2.675, 2), "2.67");  // the double below 2.675: printf's rounding of the exact value
+  EXPECT_EQ(fixed(-0.001, 2), "0.00");
 }
 
 TEST(number_test, numbers_as_people_type_them) {

@@ -9,9 +9,10 @@
 ///
 /// The period column may stand anywhere after the unit column; its cells are period labels
 /// (`2020-07`, `2020Q3`, `2020H1`, `2020`; error 702 at the cell that does not parse). The table is
-/// read once to find the periods and once more per period, each pass a cell source that leaves the
-/// period column out, so every reader (values, targets) and every message works as for a table of
-/// one period, with cells named as the file numbers them.
+/// read once: each row's cells (less the period column) are kept with the period's rows, and
+/// rows(p) replays the header and those rows as a cell source, so every reader (values, targets)
+/// and every message works as for a table of one period, with cells named as the file numbers them.
+/// It holds the table's text (about the file's size) while it lives.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,11 +28,11 @@ bool is_period_header(std::string_view header);
 
 class long_table {
  public:
-  /// Reads `path` (CSV or a workbook sheet, "book.xlsx#Sheet2"; "-" reads standard input whole)
-  /// up to its header, and when the header has a period column, every row's period.
-  static long_table open(const std::string& path);
-  /// The same for bytes in memory (kept by the long_table); `name` is used in messages.
-  static long_table from_bytes(std::string bytes, std::string name);
+  /// Reads `path` (CSV or a workbook sheet, "book.xlsx#Sheet2"; "-" standard input) up to its
+  /// header, and when the header has a period column, every row (`progress`: the reading's stage).
+  static long_table open(const std::string& path, const progress_callback& progress = {});
+  /// The same for bytes in memory; `name` is used in messages.
+  static long_table from_bytes(std::string_view bytes, std::string name);
 
   /// Whether the header has a period column.
   bool has_periods() const { return column_ != npos; }
@@ -45,14 +46,21 @@ class long_table {
 
  private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-  std::unique_ptr<cell_source> reopen() const;
-  void scan();
-  std::string path_;                          // the file, or empty when bytes_ holds the table
-  std::shared_ptr<const std::string> bytes_;  // the table in memory (standard input)
+  void read(cell_source& src);
+  /// The rows of one period, less the period column: their cells' text back to back.
+  struct part {
+    std::string text;
+    std::vector<std::uint32_t> lengths;  ///< each cell's bytes, row after row (`width` cells a row)
+    std::vector<std::size_t> lines;      ///< each row's line (or sheet row)
+  };
+  friend class long_table_rows;
   std::string name_;
+  cell_naming naming_ = cell_naming::line_field;
   std::size_t column_ = npos;
+  std::vector<std::string> header_;  ///< less the period column
+  std::size_t header_line_ = 0;
   std::vector<period> periods_;
-  std::vector<std::pair<std::string, period>> labels_;  // every distinct label and its period
+  std::vector<part> parts_;  ///< parts_[i]: the rows of periods_[i]
 };
 
 }  // namespace zoneperf

@@ -5,7 +5,6 @@
 /// Synopsis
 ///   class cell_source { bool next(); const std::vector<std::string_view>& cells(); std::string where(col);
 ///   }; class csv_source : public cell_source;   // CSV text in memory, or a file read in blocks
-///   class column_filter_source : public cell_source;  // some rows of another source, less a column
 ///   class
 ///   cell_table { rows(), cell(r, c), line(r), where(r, c), header_where(c) }; cell_table
 ///   read_table(cell_source&); cell_table read_csv(std::string_view text, std::string source);  // throws
@@ -91,23 +90,8 @@ class cell_source {
   std::vector<std::string_view> cells_;
   std::size_t line_ = 0;
   cell_naming naming_ = cell_naming::line_field;
-  /// A column of the file that cells() leaves out (column_filter_source): messages count it.
+  /// A column of the file that cells() leaves out (a long table's period column): messages count it.
   std::size_t hidden_column_ = static_cast<std::size_t>(-1);
-};
-
-/// The rows of `inner` whose cell in `column` passes `keep`, without that column: what a long
-/// table (one row per unit and period) holds for one period. The header always passes. Messages
-/// name cells as the file numbers them, the left-out column included.
-class column_filter_source final : public cell_source {
- public:
-  column_filter_source(std::unique_ptr<cell_source> inner, std::size_t column,
-                       std::function<bool(std::string_view cell)> keep);
-  bool next() override;
-
- private:
-  std::unique_ptr<cell_source> inner_;
-  std::function<bool(std::string_view)> keep_;
-  bool header_read_ = false;
 };
 
 /// CSV text in memory (which must outlive the source), or a file read in blocks of 1 MiB so that a
