@@ -55,34 +55,47 @@ std::string yoy_text(const year_on_year& y) {
 }
 
 // The long table: one row per unit and period, periods in time order within each unit.
+std::vector<std::string> series_header(const indicator_tree& tree) {
+  std::vector<std::string> h = {"unit", "period", "total", "rank", "grade"};
+  for (int g : tree.groups()) h.push_back(tree.node(static_cast<std::size_t>(g)).id);
+  for (const char* x : {"d_score", "d_rank", "yoy"}) h.emplace_back(x);
+  return h;
+}
+
+// Unit u's row of period p (its label given), into `row` (one cell per header column).
+void series_row(const indicator_tree& tree, const assessment_series& s, std::size_t u, std::size_t p,
+                const std::string& label, std::vector<std::string>& row) {
+  row.clear();
+  row.push_back(s.units()[u]);
+  row.push_back(label);
+  const std::ptrdiff_t r = s.row(u, p);
+  if (r < 0) {
+    row.resize(tree.groups().size() + 8, "-");
+    row[2] = "absent";
+    return;
+  }
+  const assessment& a = s.at(p);
+  const int g = a.grade(r);
+  row.push_back(fixed(a.total(r), 2));
+  row.push_back(std::to_string(a.rank(r)));
+  row.push_back(g < 0 ? "-" : tree.grades()[static_cast<std::size_t>(g)].label);
+  for (int grp : tree.groups()) row.push_back(fixed(a.score(r, static_cast<std::size_t>(grp)), 2));
+  const auto ds = s.delta_score(u, p);
+  const auto dr = s.delta_rank(u, p);
+  row.push_back(ds ? fixed(*ds, 2) : "-");
+  row.push_back(dr ? std::to_string(*dr) : "-");
+  row.push_back(yoy_text(s.yoy(u, p)));
+}
+
 text_table series_table(const indicator_tree& tree, const assessment_series& s) {
   text_table t;
-  t.header = {"unit", "period", "total", "rank", "grade"};
-  for (int g : tree.groups()) t.header.push_back(tree.node(static_cast<std::size_t>(g)).id);
-  for (const char* h : {"d_score", "d_rank", "yoy"}) t.header.push_back(h);
+  t.header = series_header(tree);
   t.right.assign(t.header.size(), true);
   t.right[0] = t.right[1] = t.right[4] = false;
   for (std::size_t u = 0; u < s.units().size(); ++u)
     for (std::size_t p = 0; p < s.periods().size(); ++p) {
-      std::vector<std::string> row{s.units()[u], s.periods()[p].label()};
-      const std::ptrdiff_t r = s.row(u, p);
-      if (r < 0) {
-        row.resize(t.header.size(), "-");
-        row[2] = "absent";
-      } else {
-        const assessment& a = s.at(p);
-        const int g = a.grade(r);
-        row.push_back(fixed(a.total(r), 2));
-        row.push_back(std::to_string(a.rank(r)));
-        row.push_back(g < 0 ? "-" : tree.grades()[static_cast<std::size_t>(g)].label);
-        for (int grp : tree.groups()) row.push_back(fixed(a.score(r, static_cast<std::size_t>(grp)), 2));
-        const auto dr = s.delta_rank(u, p);
-        const auto ds = s.delta_score(u, p);
-        row.push_back(ds ? fixed(*ds, 2) : "-");
-        row.push_back(dr ? std::to_string(*dr) : "-");
-        row.push_back(yoy_text(s.yoy(u, p)));
-      }
-      t.rows.push_back(std::move(row));
+      t.rows.emplace_back();
+      series_row(tree, s, u, p, s.periods()[p].label(), t.rows.back());
     }
   return t;
 }
@@ -91,39 +104,20 @@ text_table series_table(const indicator_tree& tree, const assessment_series& s) 
 // twelve million rows, which a table of strings held whole (and then its text) would double.
 void write_series_csv(text_output& out, const indicator_tree& tree, const assessment_series& s) {
   std::string& b = out.buffer();
-  std::vector<std::string> header = {"unit", "period", "total", "rank", "grade"};
-  for (int g : tree.groups()) header.push_back(tree.node(static_cast<std::size_t>(g)).id);
-  for (const char* h : {"d_score", "d_rank", "yoy"}) header.emplace_back(h);
-  auto cell = [&](std::string_view text, bool first = false) {
-    if (!first) b += ',';
-    append_csv_field(b, text, csv_for::people);
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c) b += ',';
+      append_csv_field(b, cells[c], csv_for::people);
+    }
+    b += '\n';
   };
-  for (std::size_t c = 0; c < header.size(); ++c) cell(header[c], c == 0);
-  b += '\n';
-  std::vector<std::string> labels;
+  line(series_header(tree));
+  std::vector<std::string> labels, row;
   for (const period& p : s.periods()) labels.push_back(p.label());
   for (std::size_t u = 0; u < s.units().size(); ++u)
     for (std::size_t p = 0; p < s.periods().size(); ++p) {
-      cell(s.units()[u], true);
-      cell(labels[p]);
-      const std::ptrdiff_t r = s.row(u, p);
-      if (r < 0) {
-        cell("absent");
-        for (std::size_t c = 3; c < header.size(); ++c) cell("-");
-      } else {
-        const assessment& a = s.at(p);
-        const int g = a.grade(r);
-        cell(fixed(a.total(r), 2));
-        cell(std::to_string(a.rank(r)));
-        cell(g < 0 ? "-" : tree.grades()[static_cast<std::size_t>(g)].label);
-        for (int grp : tree.groups()) cell(fixed(a.score(r, static_cast<std::size_t>(grp)), 2));
-        const auto ds = s.delta_score(u, p);
-        const auto dr = s.delta_rank(u, p);
-        cell(ds ? fixed(*ds, 2) : "-");
-        cell(dr ? std::to_string(*dr) : "-");
-        cell(yoy_text(s.yoy(u, p)));
-      }
-      b += '\n';
+      series_row(tree, s, u, p, labels[p], row);
+      line(row);
       out.maybe_flush();
     }
 }
