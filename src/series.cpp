@@ -26,20 +26,28 @@ values_table cumulative_from_in_period(const indicator_tree& tree, const values_
                                        const period& p, const values_table* previous_cumulative) {
   values_table out = current;
   if (first_of_year(p)) return out;
-  std::unordered_map<std::string_view, std::ptrdiff_t> prev_row;
-  if (previous_cumulative != nullptr)
+  // Each unit's row in the previous table: the same row when both list the same units in the
+  // same order (no ids hashed), -1 when it has none.
+  std::vector<std::ptrdiff_t> prev_row(current.units.size(), -1);
+  if (previous_cumulative != nullptr && previous_cumulative->units == current.units) {
+    std::iota(prev_row.begin(), prev_row.end(), std::ptrdiff_t{0});
+  } else if (previous_cumulative != nullptr) {
+    std::unordered_map<std::string_view, std::ptrdiff_t> row_of;
     for (std::size_t r = 0; r < previous_cumulative->units.size(); ++r)
-      prev_row.emplace(previous_cumulative->units[r], static_cast<std::ptrdiff_t>(r));
+      row_of.emplace(previous_cumulative->units[r], static_cast<std::ptrdiff_t>(r));
+    for (std::size_t u = 0; u < current.units.size(); ++u) {
+      auto it = row_of.find(current.units[u]);
+      if (it != row_of.end()) prev_row[u] = it->second;
+    }
+  }
   const auto& cols = tree.columns();
   for (std::size_t c = 0; c < cols.size(); ++c) {
     if (tree.node(static_cast<std::size_t>(cols[c])).additive == additive_kind::none) continue;
     const auto col = static_cast<std::ptrdiff_t>(c);
     for (std::size_t u = 0; u < current.units.size(); ++u) {
       const auto row = static_cast<std::ptrdiff_t>(u);
-      auto it = prev_row.find(current.units[u]);
-      out.values(row, col) = it == prev_row.end()
-                                 ? nan
-                                 : current.values(row, col) + previous_cumulative->values(it->second, col);
+      out.values(row, col) =
+          prev_row[u] < 0 ? nan : current.values(row, col) + previous_cumulative->values(prev_row[u], col);
     }
   }
   return out;

@@ -60,13 +60,22 @@ void long_table::read(cell_source& src) {
       it = labels.end() - 1;
     }
     part& to = parts_[it->second];
+    // The row's cells go into the part's last block, or a new one when they do not fit: blocks
+    // are never moved, and each new page is written once.
+    std::size_t bytes = 0;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c == column_) continue;
       if (cells[c].size() > std::numeric_limits<std::uint32_t>::max())
         throw error(errc::shape_mismatch, src.where(c), "a cell of more than 4 GB");
-      to.text.append(cells[c]);
+      bytes += cells[c].size();
       to.lengths.push_back(static_cast<std::uint32_t>(cells[c].size()));
     }
+    if (to.blocks.empty() || to.blocks.back().size() + bytes > to.blocks.back().capacity()) {
+      to.blocks.emplace_back();
+      to.blocks.back().reserve(std::max(bytes, part::block));
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      if (c != column_) to.blocks.back().append(cells[c]);
     to.lines.push_back(src.line());
   }
 }
@@ -88,11 +97,15 @@ class long_table_rows final : public cell_source {
     }
     if (row_ == rows_.lines.size()) return false;
     const std::size_t width = table_.header_.size();
+    const std::uint32_t* lengths = rows_.lengths.data() + row_ * width;
+    std::size_t bytes = 0;
+    for (std::size_t c = 0; c < width; ++c) bytes += lengths[c];
+    // The row is in the block being read, or it opens the next (see long_table::read).
+    if (offset_ + bytes > rows_.blocks[block_].size()) ++block_, offset_ = 0;
     cells_.resize(width);
     for (std::size_t c = 0; c < width; ++c) {
-      const std::size_t n = rows_.lengths[row_ * width + c];
-      cells_[c] = std::string_view(rows_.text.data() + offset_, n);
-      offset_ += n;
+      cells_[c] = std::string_view(rows_.blocks[block_].data() + offset_, lengths[c]);
+      offset_ += lengths[c];
     }
     line_ = rows_.lines[row_++];
     return true;
@@ -103,7 +116,7 @@ class long_table_rows final : public cell_source {
   const long_table& table_;
   const long_table::part& rows_;
   bool header_read_ = false;
-  std::size_t row_ = 0, offset_ = 0;
+  std::size_t row_ = 0, block_ = 0, offset_ = 0;
 };
 
 std::unique_ptr<cell_source> long_table::rows(const period& p) const {

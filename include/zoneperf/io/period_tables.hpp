@@ -47,9 +47,11 @@ class long_table {
  private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   void read(cell_source& src);
-  /// The rows of one period, less the period column: their cells' text back to back.
+  /// The rows of one period, less the period column: their cells' text back to back, a row
+  /// never split between two blocks.
   struct part {
-    std::string text;
+    static constexpr std::size_t block = std::size_t{4} << 20;
+    std::vector<std::string> blocks;
     std::vector<std::uint32_t> lengths;  ///< each cell's bytes, row after row (`width` cells a row)
     std::vector<std::size_t> lines;      ///< each row's line (or sheet row)
   };
