@@ -156,3 +156,29 @@ TEST(long_table_test, a_period_gives_its_rows_as_the_file_has_them) {
       message_of([] { long_table::from_bytes("unit,period,x\nu1,2020-13,1\n", "long.csv"); }).substr(0, 37),
       "[zoneperf.project.702] long.csv:2:2: ");
 }
+
+// A period's rows fill more than one of the long table's blocks (4 MB): each row comes back whole,
+// with its line, whichever block it went to.
+TEST(long_table_test, rows_across_blocks_come_back_whole) {
+  std::string text = "unit,period,x\n";
+  std::vector<std::vector<std::string>> expected[2];
+  std::vector<std::size_t> lines[2];
+  for (std::size_t r = 0; r < 240000; ++r) {
+    const std::size_t k = r % 2;
+    const std::string unit = "u" + std::to_string(r), x = std::string(r % 97, '7');  // 6.6 MB a period
+    text += unit + (k ? ",2020-02," : ",2020-01,") + x + "\n";
+    expected[k].push_back({unit, x});
+    lines[k].push_back(r + 2);
+  }
+  const long_table t = long_table::from_bytes(text, "long.csv");
+  for (std::size_t k = 0; k < 2; ++k) {
+    auto s = t.rows(period::month(2020, static_cast<int>(k) + 1));
+    ASSERT_TRUE(s->next());  // the header
+    for (std::size_t i = 0; i < expected[k].size(); ++i) {
+      ASSERT_TRUE(s->next());
+      ASSERT_EQ(std::vector<std::string>(s->cells().begin(), s->cells().end()), expected[k][i]) << i;
+      ASSERT_EQ(s->line(), lines[k][i]);
+    }
+    EXPECT_FALSE(s->next());
+  }
+}
