@@ -71,7 +71,8 @@ struct xlsx_source::impl : xml_handler {
   std::unique_ptr<xml_parser> parser;
   bool at_end = false;
   std::uint64_t consumed = 0, total = 0;
-  std::size_t last_row = 0;  // from <dimension>, 0 when not given
+  std::size_t last_row = 0;     // from <dimension>, 0 when not given
+  std::size_t rows_parsed = 0;  // rows ended so far, for the rows hint without a <dimension>
   std::unique_ptr<detail::progress_meter> progress;
 
   // Rows parsed and not yet handed out; a cell's text is in `buf` or a shared string.
@@ -157,6 +158,7 @@ struct xlsx_source::impl : xml_handler {
       if (n == "row" && in_row) {
         if (cells.size() > row_first) rows.push_back({row_number, row_first, cells.size()});
         in_row = false;
+        ++rows_parsed;
       }
       return;
     }
@@ -325,10 +327,18 @@ bool xlsx_source::next() {
 
 std::size_t xlsx_source::rows_hint() const {
   const impl& m = *impl_;
-  if (m.last_row <= line_) return 0;
+  const std::uint64_t unparsed = m.total > m.consumed ? m.total - m.consumed : 0;
+  const std::size_t pending = m.rows.size() - m.taken;
   // A row takes at least 16 bytes of XML: a <dimension> larger than the sheet is not believed.
-  const std::size_t left = static_cast<std::size_t>((m.total > m.consumed ? m.total - m.consumed : 0) / 16);
-  return std::min(m.last_row - line_, left + (m.rows.size() - m.taken));
+  const std::size_t most = static_cast<std::size_t>(unparsed / 16) + pending;
+  if (m.last_row > line_) return std::min(m.last_row - line_, most);
+  // Without a <dimension> (writers that stream rows leave it out), the rows left are estimated from
+  // the bytes per row parsed so far, one eighth over so that a reader sizing its storage once
+  // rarely runs past it.
+  if (m.rows_parsed == 0 || m.at_end) return pending;
+  const std::uint64_t per_row = std::max<std::uint64_t>(m.consumed / m.rows_parsed, 16);
+  const std::uint64_t estimate = unparsed / per_row;
+  return std::min(static_cast<std::size_t>(estimate + estimate / 8) + pending, most);
 }
 
 }  // namespace zoneperf
