@@ -314,10 +314,11 @@ bool xlsx_source::next() {
     while (m.taken == m.rows.size())
       if (!m.parse_more()) return false;
     const impl::row& r = m.rows[m.taken++];
-    row_.clear();
+    std::size_t width = 0;  // cells come left to right, but are not trusted to
+    for (std::size_t k = r.first; k < r.end; ++k) width = std::max<std::size_t>(width, m.cells[k].column + 1);
+    row_.assign(width, std::string_view());
     for (std::size_t k = r.first; k < r.end; ++k) {
       const impl::cell& c = m.cells[k];
-      if (c.column >= row_.size()) row_.resize(c.column + 1);
       row_[c.column] =
           std::string_view((c.shared ? m.strings.text.data() : m.buf.data()) + c.offset, c.length);
     }
