@@ -22,15 +22,25 @@ constexpr std::size_t max_rows = 1048576, max_columns = 16384;  // Excel's sheet
 enum class cell_type : unsigned char { number, shared, inline_text, formula_text, boolean, error, date };
 
 cell_type type_of(const char* t) {
+  // by characters: this runs once a cell, and the names are one letter but two
   if (!t) return cell_type::number;
-  const std::string_view v(t);
-  if (v == "s") return cell_type::shared;
-  if (v == "inlineStr") return cell_type::inline_text;
-  if (v == "str") return cell_type::formula_text;
-  if (v == "b") return cell_type::boolean;
-  if (v == "e") return cell_type::error;
-  if (v == "d") return cell_type::date;
-  return cell_type::number;
+  const bool one = t[0] != '\0' && t[1] == '\0';
+  switch (t[0]) {
+    case 's':
+      return one                          ? cell_type::shared
+             : std::strcmp(t, "str") == 0 ? cell_type::formula_text
+                                          : cell_type::number;
+    case 'i':
+      return std::strcmp(t, "inlineStr") == 0 ? cell_type::inline_text : cell_type::number;
+    case 'b':
+      return one ? cell_type::boolean : cell_type::number;
+    case 'e':
+      return one ? cell_type::error : cell_type::number;
+    case 'd':
+      return one ? cell_type::date : cell_type::number;
+    default:
+      return cell_type::number;
+  }
 }
 
 // The 0-based column and the row of a reference "C7" (row 0 when it has none).
@@ -108,7 +118,10 @@ struct xlsx_source::impl : xml_handler {
       // the cell's attributes in one pass (the first of a name counts, as attribute() finds it)
       const char *r = nullptr, *t = nullptr, *s = nullptr;
       for (const char** at = a; *at; at += 2) {
-        const std::string_view key = local_name(at[0]);
+        // a one-letter name has no prefix to look for
+        const char* attr = at[0];
+        const std::string_view key =
+            attr[0] != '\0' && attr[1] == '\0' ? std::string_view(attr, 1) : local_name(attr);
         const char** slot = key == "r" ? &r : key == "t" ? &t : key == "s" ? &s : nullptr;
         if (slot && !*slot) *slot = at[1];
       }

@@ -171,16 +171,6 @@ void zip_archive::close() {
 
 // ---- XML ----
 
-// Measured in the same pass as the prefix is found: names are a few letters, and a separate
-// strlen and search cost more than that.
-std::string_view local_name(const char* name) {
-  const char* local = name;
-  const char* p = name;
-  for (; *p; ++p)
-    if (*p == ':') local = p + 1;
-  return std::string_view(local, static_cast<std::size_t>(p - local));
-}
-
 const char* attribute(const char** attributes, std::string_view name) {
   for (; *attributes; attributes += 2)
     if (local_name(attributes[0]) == name) return attributes[1];

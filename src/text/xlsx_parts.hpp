@@ -72,8 +72,16 @@ struct xml_handler {
   virtual void text(std::string_view text) = 0;
 };
 
-/// The local name of an XML name: "x:c" is "c", "c" is "c".
-std::string_view local_name(const char* name);
+/// The local name of an XML name: "x:c" is "c", "c" is "c". Inline: it runs for every element.
+inline std::string_view local_name(const char* name) {
+  // measured in the same pass as the prefix is found: names are a few letters, and a separate
+  // strlen and search cost more than that
+  const char* local = name;
+  const char* p = name;
+  for (; *p; ++p)
+    if (*p == ':') local = p + 1;
+  return std::string_view(local, static_cast<std::size_t>(p - local));
+}
 
 /// The value of attribute `name` (local name), or null.
 const char* attribute(const char** attributes, std::string_view name);
