@@ -3,8 +3,9 @@
 side in one run (a benchmark, not a test).
 
 The table is bench/make_values.py's synthetic task-force values (10^5 units x 21 columns, numbers
-as numbers), written once with openpyxl's write-only mode into OUT_DIR/values.xlsx (kept: later runs
-reuse it). Each reader runs REPEAT times in turn; the medians are printed with their ratio.
+as numbers), written once with openpyxl's write-only mode into OUT_DIR/values-N.xlsx (kept: later
+runs reuse it). The readers run in turn, REPEAT rounds (default 3); the medians are printed with
+their ratio.
 zoneperf is zoneperf.read_values_file (the C++ reader: unzip, XML, cells, numbers into the values
 matrix); pandas is pd.read_excel(path, engine="openpyxl"), which gives a DataFrame of the same
 cells. Needs python3-openpyxl and python3-pandas; without them it says so and exits 0.
@@ -38,13 +39,16 @@ def make_workbook(out: pathlib.Path, n: int) -> pathlib.Path:
     return book
 
 
-def median_seconds(fn, repeat: int) -> float:
-    times = []
+def median_seconds(fns, repeat: int) -> list:
+    """Each function's median time, the functions run in turn in each round so that all see the
+    same load from other work."""
+    times = [[] for _ in fns]
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for fn, t in zip(fns, times):
+            start = time.perf_counter()
+            fn()
+            t.append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
 
 
 def main() -> int:
@@ -67,8 +71,9 @@ def main() -> int:
     frame = pd.read_excel(book, engine="openpyxl")
     assert len(units) == len(frame) == n and values.shape == (n, len(tree.columns))
 
-    ours = median_seconds(lambda: zp.read_values_file(tree, str(book)), repeat)
-    theirs = median_seconds(lambda: pd.read_excel(book, engine="openpyxl"), repeat)
+    ours, theirs = median_seconds(
+        [lambda: zp.read_values_file(tree, str(book)), lambda: pd.read_excel(book, engine="openpyxl")], repeat
+    )
     size = book.stat().st_size / 1e6
     print(f"{book} ({size:.1f} MB, {n} rows x {values.shape[1] + 1} columns), medians of {repeat}:")
     print(f"  zoneperf.read_values_file         {ours * 1000:9.1f} ms")

@@ -27,7 +27,7 @@ install(FILES ${PROJECT_BINARY_DIR}/zoneperfConfig.cmake ${PROJECT_BINARY_DIR}/z
 set(ZONEPERF_PKGCONFIG_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 file(RELATIVE_PATH ZONEPERF_PC_TO_PREFIX /prefix/${ZONEPERF_PKGCONFIG_DIR} /prefix)
 string(REGEX REPLACE "/$" "" ZONEPERF_PC_TO_PREFIX "${ZONEPERF_PC_TO_PREFIX}")
-set(ZONEPERF_PC_DEPS "-lxlsxwriter -lminizip -lexpat -lfreexl -lfmt -lstdc++ -lm -pthread")  # what a C link of the C++ library needs
+set(ZONEPERF_PC_DEPS "-lxlsxwriter -lminizip -ldeflate -lexpat -lfreexl -lfmt -lstdc++ -lm -pthread")  # what a C link of the C++ library needs
 if(ZONEPERF_STATIC)
   set(ZONEPERF_PC_LIBS "-L\${libdir} -lzoneperf ${ZONEPERF_PC_DEPS}")
   set(ZONEPERF_PC_LIBS_PRIVATE "")

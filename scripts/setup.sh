@@ -4,7 +4,7 @@
 set -euo pipefail
 what=${1:-test}
 build_pkgs=(cmake g++ make ccache pkg-config libeigen3-dev nlohmann-json3-dev libfmt-dev libcli11-dev
-            libboost-dev libboost-date-time-dev libxlsxwriter-dev libminizip-dev libexpat1-dev libfreexl-dev)
+            libboost-dev libboost-date-time-dev libxlsxwriter-dev libminizip-dev libdeflate-dev libexpat1-dev libfreexl-dev)
 test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev pybind11-dev python3-dev python3-numpy python3-pytest
            python3-pandas python3-openpyxl clang clang-format-14 libclang-rt-14-dev lcov libreoffice-calc
            poppler-utils chromium fonts-noto-cjk)

@@ -22,15 +22,25 @@ constexpr std::size_t max_rows = 1048576, max_columns = 16384;  // Excel's sheet
 enum class cell_type : unsigned char { number, shared, inline_text, formula_text, boolean, error, date };
 
 cell_type type_of(const char* t) {
+  // by characters: this runs once a cell, and the names are one letter but two
   if (!t) return cell_type::number;
-  const std::string_view v(t);
-  if (v == "s") return cell_type::shared;
-  if (v == "inlineStr") return cell_type::inline_text;
-  if (v == "str") return cell_type::formula_text;
-  if (v == "b") return cell_type::boolean;
-  if (v == "e") return cell_type::error;
-  if (v == "d") return cell_type::date;
-  return cell_type::number;
+  const bool one = t[0] != '\0' && t[1] == '\0';
+  switch (t[0]) {
+    case 's':
+      return one                          ? cell_type::shared
+             : std::strcmp(t, "str") == 0 ? cell_type::formula_text
+                                          : cell_type::number;
+    case 'i':
+      return std::strcmp(t, "inlineStr") == 0 ? cell_type::inline_text : cell_type::number;
+    case 'b':
+      return one ? cell_type::boolean : cell_type::number;
+    case 'e':
+      return one ? cell_type::error : cell_type::number;
+    case 'd':
+      return one ? cell_type::date : cell_type::number;
+    default:
+      return cell_type::number;
+  }
 }
 
 // The 0-based column and the row of a reference "C7" (row 0 when it has none).
@@ -71,7 +81,8 @@ struct xlsx_source::impl : xml_handler {
   std::unique_ptr<xml_parser> parser;
   bool at_end = false;
   std::uint64_t consumed = 0, total = 0;
-  std::size_t last_row = 0;  // from <dimension>, 0 when not given
+  std::size_t last_row = 0;     // from <dimension>, 0 when not given
+  std::size_t rows_parsed = 0;  // rows ended so far, for the rows hint without a <dimension>
   std::unique_ptr<detail::progress_meter> progress;
 
   // Rows parsed and not yet handed out; a cell's text is in `buf` or a shared string.
@@ -107,7 +118,10 @@ struct xlsx_source::impl : xml_handler {
       // the cell's attributes in one pass (the first of a name counts, as attribute() finds it)
       const char *r = nullptr, *t = nullptr, *s = nullptr;
       for (const char** at = a; *at; at += 2) {
-        const std::string_view key = local_name(at[0]);
+        // a one-letter name has no prefix to look for
+        const char* attr = at[0];
+        const std::string_view key =
+            attr[0] != '\0' && attr[1] == '\0' ? std::string_view(attr, 1) : local_name(attr);
         const char** slot = key == "r" ? &r : key == "t" ? &t : key == "s" ? &s : nullptr;
         if (slot && !*slot) *slot = at[1];
       }
@@ -157,6 +171,7 @@ struct xlsx_source::impl : xml_handler {
       if (n == "row" && in_row) {
         if (cells.size() > row_first) rows.push_back({row_number, row_first, cells.size()});
         in_row = false;
+        ++rows_parsed;
       }
       return;
     }
@@ -312,10 +327,11 @@ bool xlsx_source::next() {
     while (m.taken == m.rows.size())
       if (!m.parse_more()) return false;
     const impl::row& r = m.rows[m.taken++];
-    row_.clear();
+    std::size_t width = 0;  // cells come left to right, but are not trusted to
+    for (std::size_t k = r.first; k < r.end; ++k) width = std::max<std::size_t>(width, m.cells[k].column + 1);
+    row_.assign(width, std::string_view());
     for (std::size_t k = r.first; k < r.end; ++k) {
       const impl::cell& c = m.cells[k];
-      if (c.column >= row_.size()) row_.resize(c.column + 1);
       row_[c.column] =
           std::string_view((c.shared ? m.strings.text.data() : m.buf.data()) + c.offset, c.length);
     }
@@ -325,10 +341,18 @@ bool xlsx_source::next() {
 
 std::size_t xlsx_source::rows_hint() const {
   const impl& m = *impl_;
-  if (m.last_row <= line_) return 0;
+  const std::uint64_t unparsed = m.total > m.consumed ? m.total - m.consumed : 0;
+  const std::size_t pending = m.rows.size() - m.taken;
   // A row takes at least 16 bytes of XML: a <dimension> larger than the sheet is not believed.
-  const std::size_t left = static_cast<std::size_t>((m.total > m.consumed ? m.total - m.consumed : 0) / 16);
-  return std::min(m.last_row - line_, left + (m.rows.size() - m.taken));
+  const std::size_t most = static_cast<std::size_t>(unparsed / 16) + pending;
+  if (m.last_row > line_) return std::min(m.last_row - line_, most);
+  // Without a <dimension> (writers that stream rows leave it out), the rows left are estimated from
+  // the bytes per row parsed so far, one eighth over so that a reader sizing its storage once
+  // rarely runs past it.
+  if (m.rows_parsed == 0 || m.at_end) return pending;
+  const std::uint64_t per_row = std::max<std::uint64_t>(m.consumed / m.rows_parsed, 16);
+  const std::uint64_t estimate = unparsed / per_row;
+  return std::min(static_cast<std::size_t>(estimate + estimate / 8) + pending, most);
 }
 
 }  // namespace zoneperf

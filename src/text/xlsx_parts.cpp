@@ -2,6 +2,7 @@
 #include "xlsx_parts.hpp"
 
 #include <expat.h>
+#include <libdeflate.h>
 #include <unzip.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <map>
 #include <memory>
 
+#include "../detail/huge_pages.hpp"
 #include "zoneperf/error.hpp"
 
 namespace zoneperf::detail::xlsx {
@@ -64,21 +66,96 @@ zip_archive::~zip_archive() {
   unzClose(zip_);
 }
 
+namespace {
+// A part is inflated whole up to this size; larger ones are streamed a block at a time, which
+// holds no more than a block. Deflate packs at most 1032 bytes into one: a directory that claims
+// more than that is not believed either.
+constexpr std::uint64_t whole_part_limit = std::uint64_t{1} << 30;
+constexpr std::uint64_t deflate_most_ratio = 1032;
+constexpr std::size_t huge_page = std::size_t{1} << 21;
+}  // namespace
+
+void zip_archive::whole_part::operator()(char* p) const noexcept { std::free(p); }
+
 bool zip_archive::open(const std::string& part) {
   if (open_) unzCloseCurrentFile(zip_), open_ = false;
+  whole_.reset();
   if (unzLocateFile(zip_, part.c_str(), 2) != UNZ_OK) return false;
   unz_file_info64 info{};
   if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
     damaged(file_, "the zip's entry for " + part + " is damaged");
   if (info.flag & 1) damaged(file_, part + " is encrypted: save the workbook without a password");
-  if (unzOpenCurrentFile(zip_) != UNZ_OK) damaged(file_, "cannot read " + part + " from the zip (damaged)");
   part_ = part;
   size_ = info.uncompressed_size;
+  packed_ = info.compressed_size;
+  crc_ = static_cast<std::uint32_t>(info.crc);
+  mode_ = mode::streaming;
+  if (info.compression_method == Z_DEFLATED && size_ > 0 && size_ <= whole_part_limit &&
+      size_ / deflate_most_ratio <= packed_) {
+    // The raw deflate data, read from memory by libdeflate at the first read().
+    int method = 0, level = 0;
+    if (unzOpenCurrentFile2(zip_, &method, &level, 1) == UNZ_OK) {
+      data_at_ = unzGetCurrentFileZStreamPos64(zip_);
+      open_ = true;
+      if (data_at_ <= memory_.bytes.size() && packed_ <= memory_.bytes.size() - data_at_) {
+        mode_ = mode::whole_pending;
+        return true;
+      }
+      unzCloseCurrentFile(zip_);
+      open_ = false;
+    }
+  }
+  open_streaming();
+  return true;
+}
+
+void zip_archive::open_streaming() {
+  if (open_) unzCloseCurrentFile(zip_), open_ = false;
+  mode_ = mode::streaming;
+  if (unzOpenCurrentFile(zip_) != UNZ_OK) damaged(file_, "cannot read " + part_ + " from the zip (damaged)");
   open_ = true;
+}
+
+// False, with nothing kept, unless the part inflates to exactly its size and CRC.
+bool zip_archive::inflate_whole() {
+  const auto n = static_cast<std::size_t>(size_);
+  // 2 MB pages under the buffer: each fresh 4 KB page costs a fault, which on a virtual machine
+  // cost more than the inflating.
+  std::unique_ptr<char, whole_part> out;
+  if (n >= huge_page) {
+    const std::size_t rounded = (n + huge_page - 1) / huge_page * huge_page;
+    out.reset(static_cast<char*>(std::aligned_alloc(huge_page, rounded)));
+    if (out) detail::prefer_huge_pages(out.get(), rounded);
+  } else {
+    out.reset(static_cast<char*>(std::malloc(n)));
+  }
+  if (!out) return false;
+  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
+  if (!d) return false;
+  std::size_t got = 0;
+  const libdeflate_result r = libdeflate_deflate_decompress(
+      d, memory_.bytes.data() + data_at_, static_cast<std::size_t>(packed_), out.get(), n, &got);
+  libdeflate_free_decompressor(d);
+  if (r != LIBDEFLATE_SUCCESS || got != n || libdeflate_crc32(0, out.get(), n) != crc_) return false;
+  whole_ = std::move(out);
+  served_ = 0;
   return true;
 }
 
 std::size_t zip_archive::read(char* to, std::size_t n) {
+  if (mode_ == mode::whole_pending) {
+    if (inflate_whole()) {
+      mode_ = mode::whole;
+    } else {
+      open_streaming();  // the part's errors as streaming finds them
+    }
+  }
+  if (mode_ == mode::whole) {
+    const std::size_t k = static_cast<std::size_t>(std::min<std::uint64_t>(n, size_ - served_));
+    std::memcpy(to, whole_.get() + served_, k);
+    served_ += k;
+    return k;
+  }
   const int got = unzReadCurrentFile(zip_, to, static_cast<unsigned>(n));
   if (got < 0) damaged(file_, "the zip's data for " + part_ + " are damaged");
   return static_cast<std::size_t>(got);
@@ -86,21 +163,13 @@ std::size_t zip_archive::read(char* to, std::size_t n) {
 
 void zip_archive::close() {
   open_ = false;
-  if (unzCloseCurrentFile(zip_) != UNZ_OK)
+  whole_.reset();
+  // a part read raw is not checked by minizip: inflate_whole() checked its CRC
+  if (unzCloseCurrentFile(zip_) != UNZ_OK && mode_ == mode::streaming)
     damaged(file_, "the zip's data for " + part_ + " are damaged (CRC)");
 }
 
 // ---- XML ----
-
-// Measured in the same pass as the prefix is found: names are a few letters, and a separate
-// strlen and search cost more than that.
-std::string_view local_name(const char* name) {
-  const char* local = name;
-  const char* p = name;
-  for (; *p; ++p)
-    if (*p == ':') local = p + 1;
-  return std::string_view(local, static_cast<std::size_t>(p - local));
-}
 
 const char* attribute(const char** attributes, std::string_view name) {
   for (; *attributes; attributes += 2)

@@ -233,6 +233,46 @@ TEST(workbook_test, workbooks_of_other_writers_and_damaged_ones) {
   }
 }
 
+namespace {
+// `bytes` with a field of `part`'s zip entry changed by `delta` in both its headers: `at` is the
+// field's offset in the local header (CRC 14, uncompressed size 22), 2 less than in the central
+// directory's.
+std::string with_entry_field(std::string bytes, const std::string& part, std::size_t at, std::int32_t delta) {
+  for (std::size_t name = bytes.find(part); name != std::string::npos; name = bytes.find(part, name + 1)) {
+    std::size_t field = 0;
+    if (name >= 30 && bytes.compare(name - 30, 4, "PK\3\4") == 0) field = name - 30 + at;
+    if (name >= 46 && bytes.compare(name - 46, 4, "PK\1\2") == 0) field = name - 46 + at + 2;
+    if (field == 0) continue;
+    std::uint32_t v = 0;
+    for (int k = 3; k >= 0; --k)
+      v = v << 8 | static_cast<unsigned char>(bytes[field + static_cast<std::size_t>(k)]);
+    v += static_cast<std::uint32_t>(delta);
+    for (std::size_t k = 0; k < 4; ++k) bytes[field + k] = static_cast<char>(v >> (8 * k) & 0xFF);
+  }
+  return bytes;
+}
+}  // namespace
+
+TEST(workbook_test, a_sheet_that_does_not_inflate_as_its_entry_says_is_streamed_with_its_errors) {
+  // a part is inflated whole only when it gives exactly the size and CRC its entry states; any
+  // other is streamed through minizip, which reads these as it always did
+  const std::string good = read_text_file(dir + "inline.xlsx");
+  const std::string sheet = "xl/worksheets/sheet1.xml";
+  const cell_table a = read_cells(good, "a.xlsx");
+  // a size stated 1000 bytes too large: minizip reads to the data's end and checks no CRC
+  const cell_table b = read_cells(with_entry_field(good, sheet, 22, 1000), "b.xlsx");
+  ASSERT_EQ(a.header, b.header);
+  ASSERT_EQ(a.rows(), b.rows());
+  ASSERT_EQ(a.rows(), 4u);
+  for (std::size_t r = 0; r < a.rows(); ++r)
+    for (std::size_t c = 0; c < a.columns(); ++c) EXPECT_EQ(a.cell(r, c), b.cell(r, c)) << r << "," << c;
+  EXPECT_EQ(message_of([&] { read_cells(with_entry_field(good, sheet, 14, 1), "c.xlsx"); }),
+            "[zoneperf.parse.120] c.xlsx: the zip's data for xl/worksheets/sheet1.xml are damaged (CRC)");
+  // a size stated 100 bytes too small: minizip stops there, inside the XML
+  EXPECT_EQ(message_of([&] { read_cells(with_entry_field(good, sheet, 22, -100), "d.xlsx"); }).substr(0, 76),
+            "[zoneperf.parse.120] d.xlsx: xl/worksheets/sheet1.xml is not well-formed XML");
+}
+
 TEST(workbook_test, number_formats_tell_dates_and_percentages) {
   using detail::look_of_format;
   using detail::number_look;

@@ -81,7 +81,8 @@ class cell_source {
   cell_naming naming() const noexcept { return naming_; }
   /// How many rows are left to read, for a reader that sizes its storage once: exact for a table
   /// without blank lines or line breaks inside quoted fields, 0 when unknown. Only a hint: next()
-  /// decides. A file is counted in a separate pass over its bytes (its line ends only).
+  /// decides. A file is counted in a separate pass over its bytes (its line ends only); an .xlsx
+  /// sheet without a <dimension> gives an estimate from the bytes per row read so far.
   virtual std::size_t rows_hint() const { return 0; }
 
  protected:
