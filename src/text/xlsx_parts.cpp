@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <type_traits>
 
 #include "../detail/huge_pages.hpp"
 #include "zoneperf/error.hpp"
@@ -142,6 +143,18 @@ bool zip_archive::inflate_whole() {
   return true;
 }
 
+std::string_view zip_archive::whole_text() {
+  if (mode_ == mode::whole_pending) {
+    if (inflate_whole()) {
+      mode_ = mode::whole;
+    } else {
+      open_streaming();
+    }
+  }
+  if (mode_ != mode::whole || served_ != 0) return {};
+  return std::string_view(whole_.get(), static_cast<std::size_t>(size_));
+}
+
 std::size_t zip_archive::read(char* to, std::size_t n) {
   if (mode_ == mode::whole_pending) {
     if (inflate_whole()) {
@@ -248,6 +261,43 @@ void xml_parser::on_text(void* self, const char* text, int n) {
   } catch (...) {
     x->fail();
   }
+}
+
+bool find_first_element(std::string_view xml, std::string_view local, first_element& found) {
+  struct probe {
+    XML_Parser parser;
+    std::string_view local;
+    first_element& found;
+    bool seen = false;
+  };
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> p(XML_ParserCreate("UTF-8"),
+                                                                             &XML_ParserFree);
+  if (!p) throw std::bad_alloc();
+  found = first_element{};
+  probe state{p.get(), local, found};
+  XML_SetUserData(p.get(), &state);
+  XML_SetElementHandler(
+      p.get(),
+      [](void* self, const char* name, const char**) {
+        auto& s = *static_cast<probe*>(self);
+        if (local_name(name) != s.local) {
+          s.found.open.emplace_back(name);
+          return;
+        }
+        s.found.name = name;
+        s.found.at = static_cast<std::size_t>(XML_GetCurrentByteIndex(s.parser));
+        s.seen = true;
+        XML_StopParser(s.parser, XML_FALSE);
+      },
+      [](void* self, const char*) { static_cast<probe*>(self)->found.open.pop_back(); });
+  // in blocks: the parse stops at the element, usually within the first
+  constexpr std::size_t block = 1 << 16;
+  for (std::size_t at = 0; at < xml.size() && !state.seen; at += block) {
+    const std::size_t n = std::min(block, xml.size() - at);
+    if (XML_Parse(p.get(), xml.data() + at, static_cast<int>(n), at + n == xml.size()) == XML_STATUS_ERROR)
+      break;
+  }
+  return state.seen;
 }
 
 bool parse_part(zip_archive& zip, const std::string& part, xml_handler& handler) {

@@ -35,6 +35,10 @@ class zip_archive {
   bool open(const std::string& part);
   /// Up to n bytes of the open part; 0 at its end (error 120 when its data are damaged).
   std::size_t read(char* to, std::size_t n);
+  /// The open part's bytes when it is inflated whole (inflating it now, before any read()), else
+  /// empty: it is streamed. The view lives until close() or the next open(); read() still serves
+  /// the part from its start.
+  std::string_view whole_text();
   /// Closes the part read to its end, checking its CRC (error 120).
   void close();
   /// The open part's size when decompressed, as the zip's directory gives it.
@@ -82,6 +86,16 @@ inline std::string_view local_name(const char* name) {
     if (*p == ':') local = p + 1;
   return std::string_view(local, static_cast<std::size_t>(p - local));
 }
+
+/// The qualified names of the elements open where `xml` starts its first element of local name
+/// `local` ({"x:worksheet", "x:sheetData"} before "x:row"), that element's own qualified name and
+/// the offset of its start tag; false when the XML has none or does not parse up to one.
+struct first_element {
+  std::vector<std::string> open;
+  std::string name;
+  std::size_t at = 0;
+};
+bool find_first_element(std::string_view xml, std::string_view local, first_element& found);
 
 /// The value of attribute `name` (local name), or null.
 const char* attribute(const char** attributes, std::string_view name);

@@ -37,6 +37,8 @@
 ///
 /// Damaged files (a broken zip, XML that does not parse, a part missing) are error 120. An .xlsx is
 /// held in memory whole (it is compressed; its sheet is then decompressed and parsed in blocks).
+/// A sheet of 1 MB of XML or more is parsed by two threads, each half of it, when the sheet can be
+/// split between two rows; the rows and the errors are those of a parse in one thread.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -143,6 +145,9 @@ std::string excel_date(double serial, bool date1904);
 std::string percent_text(std::string_view number);
 /// A sheet name as an Excel reference writes it: quoted ('Q1 data') unless it is a plain name.
 std::string quoted_sheet_name(const std::string& name);
+/// The size (bytes of XML) from which an .xlsx sheet inflated whole is parsed by two threads,
+/// 1 MB; tests lower it, before any sheet is read, to split small sheets too.
+extern std::size_t xlsx_split_from;
 }  // namespace detail
 
 }  // namespace zoneperf
