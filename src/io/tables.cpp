@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -361,7 +362,19 @@ values_table read_values(const indicator_tree& tree, cell_source& src) {
     ++rows;
   }
 
-  if (rows != hint) {
+  if (rows < hint && chunks.empty()) {
+    // Fewer rows than the hint (blank lines, or an estimate): the columns move down in place, and
+    // the storage shrinks without a copy. Eigen keeps a matrix's values when it is resized to the
+    // same number of coefficients, and conservativeResize keeps them when a column-major matrix
+    // changes its number of columns only.
+    double* d = out.values.data();
+    for (std::size_t k = 1; k < k_cols; ++k) std::memmove(d + k * rows, d + k * hint, sizeof(double) * rows);
+    const auto all = static_cast<Eigen::Index>(hint * k_cols),
+               kept = static_cast<Eigen::Index>(rows * k_cols);
+    out.values.resize(1, all);
+    out.values.conservativeResize(1, kept);
+    out.values.resize(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(k_cols));
+  } else if (rows != hint) {
     Eigen::MatrixXd exact(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(k_cols));
     detail::prefer_huge_pages(exact.data(), sizeof(double) * rows * k_cols);
     const std::size_t direct = std::min(rows, hint);

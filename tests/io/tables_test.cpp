@@ -108,6 +108,33 @@ TEST(tables_test, the_sample_tables_load_against_the_task_force_preset) {
   EXPECT_EQ(t.values.rows(), 4);
 }
 
+TEST(tables_test, rows_fewer_or_more_than_the_hint_keep_every_value_in_its_column) {
+  // The values matrix is sized from the source's rows hint. Blank lines make the hint of a CSV
+  // too large (the matrix shrinks in place); a workbook's estimate can be too small (rows past it
+  // go into chunks).
+  const auto tree = indicator_tree::from_json(tree_json);
+  std::string dense = "unit,a,plus,b\n", sparse = dense;
+  const std::size_t n = 3000;
+  for (std::size_t r = 0; r < n; ++r) {
+    const std::string row = "U" + std::to_string(r) + "," + std::to_string(r) + ".25," +
+                            std::to_string(r % 3) + "," + (r % 2 ? "A" : "B") + "\n";
+    dense += row;
+    sparse += row + (r % 3 ? "\n\n" : "");
+  }
+  const auto a = read_values(tree, dense, "dense.csv");
+  const auto b = read_values(tree, sparse, "sparse.csv");
+  ASSERT_EQ(a.values.rows(), static_cast<Eigen::Index>(n));
+  ASSERT_EQ(b.values.rows(), a.values.rows());
+  ASSERT_EQ(b.values.cols(), 3);
+  EXPECT_EQ(b.units, a.units);
+  for (Eigen::Index r = 0; r < a.values.rows(); ++r) {
+    EXPECT_EQ(b.values(r, 0), static_cast<double>(r) + 0.25) << r;
+    EXPECT_EQ(b.values(r, 1), r % 2 ? 0 : 1) << r;  // code A is index 0
+    EXPECT_EQ(b.values(r, 2), static_cast<double>(r % 3)) << r;
+  }
+  EXPECT_TRUE(b.values == a.values);
+}
+
 TEST(tables_test, truncated_csv_never_crashes) {
   const auto tree = load_preset("task-force");
   const std::string text(sample_file("task-force/values.csv"));
