@@ -7,6 +7,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <system_error>
@@ -298,21 +299,29 @@ class sheet_parser final : public xml_handler {
   std::string formula;
 };
 
-// Blocks of rows handed from a parsing thread to the reader, a few blocks ahead; the reader's used
-// blocks go back to be filled again.
+// Blocks of rows handed from a parsing thread to the reader, up to `depth` blocks ahead; the
+// reader's used blocks go back to be filled again.
 class rows_channel {
  public:
+  explicit rows_channel(std::size_t depth) : depth_(depth) {}
+
   // Parsing thread: hands `rows` over, leaving an emptied used block in it; false once the reader
   // has stopped.
   bool give(parsed_rows& rows) {
     std::unique_lock<std::mutex> lock(mutex_);
-    space_.wait(lock, [&] { return full_.size() < depth || stopped_; });
+    space_.wait(lock, [&] { return full_.size() < depth_ || stopped_; });
     if (stopped_) return false;
     full_.push_back(std::move(rows));
     rows = parsed_rows();
     if (!used_.empty()) {
       std::swap(rows, used_.back());
       used_.pop_back();
+    } else {
+      // a new block as large as the last: one allocation each, not a doubling series
+      const parsed_rows& last = full_.back();
+      rows.text.reserve(last.text.capacity());
+      rows.cells.reserve(last.cells.capacity());
+      rows.rows.reserve(last.rows.capacity());
     }
     ready_.notify_one();
     return true;
@@ -347,7 +356,7 @@ class rows_channel {
   }
 
  private:
-  static constexpr std::size_t depth = 4;
+  const std::size_t depth_;
   std::mutex mutex_;
   std::condition_variable ready_, space_;
   std::deque<parsed_rows> full_;
@@ -366,7 +375,7 @@ class split_parse {
  public:
   split_parse(const sheet_context& sheet, std::string_view xml, const first_element& row, std::size_t at,
               const std::string& file, const std::string& part)
-      : first_(sheet, file, part), second_(sheet, file, part) {
+      : first_(sheet, file, part, 4), second_(sheet, file, part, std::numeric_limits<std::size_t>::max()) {
     std::string starts, ends;
     for (const auto& name : row.open) starts += "<" + name + ">";
     for (auto it = row.open.rbegin(); it != row.open.rend(); ++it) ends += "</" + *it + ">";
@@ -417,8 +426,10 @@ class split_parse {
   }
 
   struct half {
-    half(const sheet_context& sheet, const std::string& file, const std::string& part)
-        : parser(sheet), xml(parser, file, part) {}
+    // depth: the blocks it parses ahead of the reader. The second half's are all of them: it is
+    // parsed while the reader takes the first's, its rows held until then.
+    half(const sheet_context& sheet, const std::string& file, const std::string& part, std::size_t depth)
+        : parser(sheet), xml(parser, file, part), channel(depth) {}
     sheet_parser parser;
     xml_parser xml;
     rows_channel channel;
