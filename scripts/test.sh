@@ -54,8 +54,9 @@ asan() {
 tsan() {
   cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DZONEPERF_BUILD_EXAMPLES=OFF \
     -DCMAKE_CXX_FLAGS="-fsanitize=thread -O1 -g" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
-  cmake --build build-tsan -j"$jobs" --target test_engine
+  cmake --build build-tsan -j"$jobs" --target test_engine test_text
   TSAN_OPTIONS=halt_on_error=1 ./build-tsan/tests/test_engine --gtest_filter='concurrency_test.*'
+  TSAN_OPTIONS=halt_on_error=1 ./build-tsan/tests/test_text --gtest_filter='workbook_split_test.*'
 }
 
 fuzz() { scripts/fuzz.sh "${ZONEPERF_FUZZ_TOTAL_SECONDS:-240}"; }  # shared by every target
