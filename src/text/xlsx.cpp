@@ -333,8 +333,8 @@ class rows_channel {
     failure_ = std::move(failure);
     ready_.notify_one();
   }
-  // Reader: the next block into `rows`, whose block goes back; false after the last one, or the
-  // parse's exception after its last block.
+  // Reader: the next block into `rows`, whose block goes back while the parse goes on; false after
+  // the last one, or the parse's exception after its last block.
   bool take(parsed_rows& rows) {
     std::unique_lock<std::mutex> lock(mutex_);
     ready_.wait(lock, [&] { return !full_.empty() || finished_; });
@@ -342,7 +342,7 @@ class rows_channel {
       if (failure_) std::rethrow_exception(failure_);
       return false;
     }
-    used_.push_back(std::move(rows));
+    if (!finished_) used_.push_back(std::move(rows));  // else nothing is parsed into it again
     rows = std::move(full_.front());
     full_.pop_front();
     space_.notify_one();
