@@ -245,22 +245,26 @@ bool csv_source::refill() {
   if (kept) std::memmove(storage_.data(), text_.data() + pos_, kept);
   // The block goes after the bytes kept; in GB18030, after the start of a character the last block
   // ended in, to be decoded after the bytes kept.
+  // storage_ keeps its size between blocks and text_ says how much of it holds bytes: shrinking it
+  // to the bytes read and growing it again for the next block would zero-fill every block first.
   std::string& into = gb18030_ ? undecoded_ : storage_;
   const std::size_t before = gb18030_ ? undecoded_.size() : kept;
-  into.resize(before + block_size);
+  if (gb18030_ || into.size() < before + block_size) into.resize(before + block_size);
   const std::size_t got = std::fread(into.data() + before, 1, block_size, file_);
   if (got < block_size && std::ferror(file_)) throw error(errc::cannot_open, name_, "cannot read file");
-  into.resize(before + got);
   if (got == 0) at_end_ = true;
-  if (gb18030_) {
+  if (!gb18030_) {
+    text_ = std::string_view(storage_.data(), kept + got);
+  } else {
+    into.resize(before + got);
     const std::size_t line =
         next_line_ + static_cast<std::size_t>(std::count(storage_.begin(), storage_.begin() + kept, '\n'));
     storage_.resize(kept);
     const std::string block = std::move(undecoded_);
     const std::size_t left = decode(block, storage_, line);
     undecoded_.assign(block, block.size() - left, left);
+    text_ = storage_;
   }
-  text_ = storage_;
   pos_ = 0;
   return got > 0;
 }
@@ -340,15 +344,18 @@ namespace {
 // The usual row: no quote, no CR, not blank, and whole in [i, n). Its commas are found 16 bytes at a
 // time as the bits of a mask, and each cell is added as it is found; true with `i` past the row's
 // line feed. False for any other row (cells added so far are dropped: `count` is 0 again), which
-// the general loop of parse_record then reads from its start.
+// the general loop of parse_record then reads from its start. `ascii` tells whether the bytes looked
+// at, the row's and some after it, are all ASCII (then the row needs no UTF-8 check).
 template <class Add>
-bool split_plain(const char* p, std::size_t n, std::size_t& i, std::size_t& count, Add& add) {
+bool split_plain(const char* p, std::size_t n, std::size_t& i, std::size_t& count, Add& add, bool& ascii) {
 #if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
                 cr = _mm_set1_epi8('\r');
   std::size_t begin = i;
+  __m128i any = _mm_setzero_si128();  // the bytes looked at, or'ed: a high bit set is not ASCII
   for (std::size_t k = i; k + 16 <= n; k += 16) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    any = _mm_or_si128(any, x);
     auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, comma)));
     const auto stops = static_cast<unsigned>(_mm_movemask_epi8(
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, quote)), _mm_cmpeq_epi8(x, cr))));
@@ -364,11 +371,12 @@ bool split_plain(const char* p, std::size_t n, std::size_t& i, std::size_t& coun
       if (p[at] != '\n' || at == i) break;  // a quote or CR, or a blank line
       add(p + begin, at - begin);
       i = at + 1;
+      ascii = _mm_movemask_epi8(any) == 0;
       return true;
     }
   }
 #else
-  (void)p, (void)n, (void)i, (void)add;
+  (void)p, (void)n, (void)i, (void)add, (void)ascii;
 #endif
   count = 0;
   return false;
@@ -391,7 +399,8 @@ bool csv_source::parse_record() {
   };
   fixups_.clear();
   unquoted_.clear();
-  const bool plain = split_plain(p, n, i, count, add);
+  bool ascii = false;
+  const bool plain = split_plain(p, n, i, count, add, ascii);
   if (plain) ++line, blank = false;
   for (; !plain;) {
     if (i < n && p[i] == '"') {
@@ -457,7 +466,7 @@ bool csv_source::parse_record() {
   cells_.resize(count);
   for (std::size_t k = 0; k < fixups_.size(); k += 2)
     cells_[fixups_[k]] = std::string_view(unquoted_.data() + fixups_[k + 1], cells_[fixups_[k]].size());
-  if (!check_utf8(start, i, next_line_)) return false;  // now GB18030: parse it again
+  if (!ascii && !check_utf8(start, i, next_line_)) return false;  // now GB18030: parse it again
   line_ = next_line_;
   next_line_ = line;
   pos_ = i;
