@@ -200,13 +200,28 @@ csv_source::~csv_source() {
 }
 
 namespace {
-// The line feeds in [p, p + n), eight bytes at a time: a byte of w ^ 0x0a.. is zero exactly where
-// w has '\n', and the high bit of each byte of `t` below is set exactly for the zero bytes. Those
-// bits are summed by a multiplication (the top byte of (t >> 7) × 0x0101.. adds up the 0/1 bytes),
-// not by __builtin_popcountll, which without -mpopcnt is a call into libgcc.
+// The line feeds in [p, p + n). With SSE2, 16 bytes at a time: each byte of `counts` adds 1 (a
+// compare gives -1, subtracted) for every line feed in its lane, for at most 255 blocks before the
+// lanes are summed (psadbw against zero adds up each half's 8 bytes). Otherwise eight bytes at a
+// time: a byte of w ^ 0x0a.. is zero exactly where w has '\n', and the high bit of each byte of `t`
+// below is set exactly for the zero bytes; those bits are summed by a multiplication (the top byte of
+// (t >> 7) × 0x0101.. adds up the 0/1 bytes), not by __builtin_popcountll, which without -mpopcnt is
+// a call into libgcc.
 std::size_t count_line_feeds(const char* p, std::size_t n) {
-  constexpr std::uint64_t lf = 0x0a0a0a0a0a0a0a0aULL, low7 = 0x7f7f7f7f7f7f7f7fULL;
   std::size_t count = 0, i = 0;
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n');
+  while (i + 16 <= n) {
+    __m128i counts = _mm_setzero_si128();
+    for (const std::size_t stop = std::min(n - 15, i + 255 * 16); i < stop; i += 16)
+      counts =
+          _mm_sub_epi8(counts, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), lf));
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
+    count += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+  }
+#else
+  constexpr std::uint64_t lf = 0x0a0a0a0a0a0a0a0aULL, low7 = 0x7f7f7f7f7f7f7f7fULL;
   for (; i + 8 <= n; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, p + i, 8);
@@ -214,6 +229,7 @@ std::size_t count_line_feeds(const char* p, std::size_t n) {
     const std::uint64_t t = ~(((x & low7) + low7) | x | low7);
     count += static_cast<std::size_t>(((t >> 7) * 0x0101010101010101ULL) >> 56);
   }
+#endif
   return count + static_cast<std::size_t>(std::count(p + i, p + n, '\n'));
 }
 }  // namespace
