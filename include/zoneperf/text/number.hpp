@@ -127,12 +127,12 @@ inline bool parse_plain_decimal(const char* p, const char* end, double& value) n
     digits = n - 1;
     after_point = digits - at;
   }
-  // The digits at the top of the word, the first (most significant) lowest, '0's below them: the
-  // number as 8 digits with leading zeros. A second point or any other byte fails the check.
-  const std::size_t pad = 8 * (8 - digits);
-  w = (w << pad) | ((ones * '0') & ((std::uint64_t{1} << pad) - 1));
-  if ((((w & (ones * 0xF0)) | (((w + ones * 0x06) & (ones * 0xF0)) >> 4)) != ones * 0x33)) return false;
-  w -= ones * '0';
+  // The digit values moved to the top of the word, the first (most significant) lowest, zeros below
+  // them: the number as 8 digits with leading zeros. Each byte must then be below 10: a byte that is
+  // no digit (a second point, anything else) is flagged itself, whatever it borrows or carries into
+  // its neighbours, and without such a byte nothing borrows.
+  w = (w - ones * '0') << (8 * (8 - digits));
+  if (((w + ones * 0x76) | w) & (ones * 0x80)) return false;
   w = w * 10 + (w >> 8);  // pairs of digits in every other byte
   w = (((w & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32))) +
        (((w >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32)))) >>
