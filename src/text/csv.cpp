@@ -407,11 +407,18 @@ bool csv_source::parse_record() {
   std::size_t line = next_line_;
   bool blank = true;
   // Cells are written by index over the room the vector has (the width of the rows before), and
-  // the vector is cut to the count at the end: no call per cell.
+  // the vector is cut to the count at the end: no call per cell. Its start and room are kept in
+  // locals: read through cells_, they would be loaded again after every cell's store.
   std::size_t count = 0;
+  std::string_view* cells = cells_.data();
+  std::size_t room = cells_.size();
   auto add = [&](const char* b, std::size_t length) {
-    if (count == cells_.size()) cells_.resize(2 * count + 16);
-    cells_[count++] = std::string_view(b, length);
+    if (count == room) {
+      cells_.resize(2 * count + 16);
+      cells = cells_.data();
+      room = cells_.size();
+    }
+    cells[count++] = std::string_view(b, length);
   };
   fixups_.clear();
   unquoted_.clear();
