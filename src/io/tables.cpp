@@ -183,8 +183,9 @@ class unit_index {
   }
   static std::uint32_t hash(std::string_view s) {
 #if defined(__SIZEOF_INT128__)
-    // An id of up to 16 bytes (the usual "U0000001") as two words, each multiplied into 128 bits
-    // and folded, so every byte reaches every bit of the index: inline, where std::hash is a call.
+    // An id of up to 16 bytes (the usual "U0000001") as two words, each xor'ed with a constant,
+    // multiplied into 128 bits and the halves folded, so every byte reaches every bit of the index:
+    // inline, where std::hash is a call.
     if (s.size() - 1 < 16) {
       const std::size_t n = s.size();
       const std::uint64_t lo = detail::load_short(s.data(), n < 8 ? n : 8);
