@@ -183,6 +183,20 @@ class unit_index {
     if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask()], 1);
   }
   static std::uint32_t hash(std::string_view s) {
+#if defined(__SIZEOF_INT128__)
+    // An id of up to 16 bytes (the usual "U0000001") as two words, each xor'ed with a constant,
+    // multiplied into 128 bits and the halves folded, so every byte reaches every bit of the index:
+    // inline, where std::hash is a call.
+    if (s.size() - 1 < 16) {
+      const std::size_t n = s.size();
+      const std::uint64_t lo = detail::load_short(s.data(), n < 8 ? n : 8);
+      const std::uint64_t hi = n > 8 ? detail::load_short(s.data() + 8, n - 8) : 0;
+      __extension__ typedef unsigned __int128 u128;
+      const u128 a = static_cast<u128>(lo ^ 0x9E3779B97F4A7C15ULL) * (hi ^ n ^ 0xD6E8FEB86659FD93ULL);
+      const std::uint64_t h = static_cast<std::uint64_t>(a) ^ static_cast<std::uint64_t>(a >> 64);
+      return static_cast<std::uint32_t>(h ^ (h >> 32));
+    }
+#endif
     const std::size_t h = std::hash<std::string_view>{}(s);
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }

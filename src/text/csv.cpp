@@ -200,13 +200,28 @@ csv_source::~csv_source() {
 }
 
 namespace {
-// The line feeds in [p, p + n), eight bytes at a time: a byte of w ^ 0x0a.. is zero exactly where
-// w has '\n', and the high bit of each byte of `t` below is set exactly for the zero bytes. Those
-// bits are summed by a multiplication (the top byte of (t >> 7) × 0x0101.. adds up the 0/1 bytes),
-// not by __builtin_popcountll, which without -mpopcnt is a call into libgcc.
+// The line feeds in [p, p + n). With SSE2, 16 bytes at a time: each byte of `counts` adds 1 (a
+// compare gives -1, subtracted) for every line feed in its lane, for at most 255 blocks before the
+// lanes are summed (psadbw against zero adds up each half's 8 bytes). Otherwise eight bytes at a
+// time: a byte of w ^ 0x0a.. is zero exactly where w has '\n', and the high bit of each byte of `t`
+// below is set exactly for the zero bytes; those bits are summed by a multiplication (the top byte of
+// (t >> 7) × 0x0101.. adds up the 0/1 bytes), not by __builtin_popcountll, which without -mpopcnt is
+// a call into libgcc.
 std::size_t count_line_feeds(const char* p, std::size_t n) {
-  constexpr std::uint64_t lf = 0x0a0a0a0a0a0a0a0aULL, low7 = 0x7f7f7f7f7f7f7f7fULL;
   std::size_t count = 0, i = 0;
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n');
+  while (i + 16 <= n) {
+    __m128i counts = _mm_setzero_si128();
+    for (const std::size_t stop = std::min(n - 15, i + 255 * 16); i < stop; i += 16)
+      counts =
+          _mm_sub_epi8(counts, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), lf));
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
+    count += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+  }
+#else
+  constexpr std::uint64_t lf = 0x0a0a0a0a0a0a0a0aULL, low7 = 0x7f7f7f7f7f7f7f7fULL;
   for (; i + 8 <= n; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, p + i, 8);
@@ -214,6 +229,7 @@ std::size_t count_line_feeds(const char* p, std::size_t n) {
     const std::uint64_t t = ~(((x & low7) + low7) | x | low7);
     count += static_cast<std::size_t>(((t >> 7) * 0x0101010101010101ULL) >> 56);
   }
+#endif
   return count + static_cast<std::size_t>(std::count(p + i, p + n, '\n'));
 }
 }  // namespace
@@ -245,22 +261,26 @@ bool csv_source::refill() {
   if (kept) std::memmove(storage_.data(), text_.data() + pos_, kept);
   // The block goes after the bytes kept; in GB18030, after the start of a character the last block
   // ended in, to be decoded after the bytes kept.
+  // storage_ keeps its size between blocks and text_ says how much of it holds bytes: shrinking it
+  // to the bytes read and growing it again for the next block would zero-fill every block first.
   std::string& into = gb18030_ ? undecoded_ : storage_;
   const std::size_t before = gb18030_ ? undecoded_.size() : kept;
-  into.resize(before + block_size);
+  if (gb18030_ || into.size() < before + block_size) into.resize(before + block_size);
   const std::size_t got = std::fread(into.data() + before, 1, block_size, file_);
   if (got < block_size && std::ferror(file_)) throw error(errc::cannot_open, name_, "cannot read file");
-  into.resize(before + got);
   if (got == 0) at_end_ = true;
-  if (gb18030_) {
+  if (!gb18030_) {
+    text_ = std::string_view(storage_.data(), kept + got);
+  } else {
+    into.resize(before + got);
     const std::size_t line =
         next_line_ + static_cast<std::size_t>(std::count(storage_.begin(), storage_.begin() + kept, '\n'));
     storage_.resize(kept);
     const std::string block = std::move(undecoded_);
     const std::size_t left = decode(block, storage_, line);
     undecoded_.assign(block, block.size() - left, left);
+    text_ = storage_;
   }
-  text_ = storage_;
   pos_ = 0;
   return got > 0;
 }
@@ -340,15 +360,18 @@ namespace {
 // The usual row: no quote, no CR, not blank, and whole in [i, n). Its commas are found 16 bytes at a
 // time as the bits of a mask, and each cell is added as it is found; true with `i` past the row's
 // line feed. False for any other row (cells added so far are dropped: `count` is 0 again), which
-// the general loop of parse_record then reads from its start.
+// the general loop of parse_record then reads from its start. `ascii` tells whether the bytes looked
+// at, the row's and some after it, are all ASCII (then the row needs no UTF-8 check).
 template <class Add>
-bool split_plain(const char* p, std::size_t n, std::size_t& i, std::size_t& count, Add& add) {
+bool split_plain(const char* p, std::size_t n, std::size_t& i, std::size_t& count, Add& add, bool& ascii) {
 #if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'),
                 cr = _mm_set1_epi8('\r');
   std::size_t begin = i;
+  __m128i any = _mm_setzero_si128();  // the bytes looked at, or'ed: a high bit set is not ASCII
   for (std::size_t k = i; k + 16 <= n; k += 16) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+    any = _mm_or_si128(any, x);
     auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, comma)));
     const auto stops = static_cast<unsigned>(_mm_movemask_epi8(
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, quote)), _mm_cmpeq_epi8(x, cr))));
@@ -364,11 +387,12 @@ bool split_plain(const char* p, std::size_t n, std::size_t& i, std::size_t& coun
       if (p[at] != '\n' || at == i) break;  // a quote or CR, or a blank line
       add(p + begin, at - begin);
       i = at + 1;
+      ascii = _mm_movemask_epi8(any) == 0;
       return true;
     }
   }
 #else
-  (void)p, (void)n, (void)i, (void)add;
+  (void)p, (void)n, (void)i, (void)add, (void)ascii;
 #endif
   count = 0;
   return false;
@@ -383,15 +407,23 @@ bool csv_source::parse_record() {
   std::size_t line = next_line_;
   bool blank = true;
   // Cells are written by index over the room the vector has (the width of the rows before), and
-  // the vector is cut to the count at the end: no call per cell.
+  // the vector is cut to the count at the end: no call per cell. Its start and room are kept in
+  // locals: read through cells_, they would be loaded again after every cell's store.
   std::size_t count = 0;
+  std::string_view* cells = cells_.data();
+  std::size_t room = cells_.size();
   auto add = [&](const char* b, std::size_t length) {
-    if (count == cells_.size()) cells_.resize(2 * count + 16);
-    cells_[count++] = std::string_view(b, length);
+    if (count == room) {
+      cells_.resize(2 * count + 16);
+      cells = cells_.data();
+      room = cells_.size();
+    }
+    cells[count++] = std::string_view(b, length);
   };
   fixups_.clear();
   unquoted_.clear();
-  const bool plain = split_plain(p, n, i, count, add);
+  bool ascii = false;
+  const bool plain = split_plain(p, n, i, count, add, ascii);
   if (plain) ++line, blank = false;
   for (; !plain;) {
     if (i < n && p[i] == '"') {
@@ -457,7 +489,7 @@ bool csv_source::parse_record() {
   cells_.resize(count);
   for (std::size_t k = 0; k < fixups_.size(); k += 2)
     cells_[fixups_[k]] = std::string_view(unquoted_.data() + fixups_[k + 1], cells_[fixups_[k]].size());
-  if (!check_utf8(start, i, next_line_)) return false;  // now GB18030: parse it again
+  if (!ascii && !check_utf8(start, i, next_line_)) return false;  // now GB18030: parse it again
   line_ = next_line_;
   next_line_ = line;
   pos_ = i;
@@ -557,7 +589,10 @@ bool formula_like(std::string_view text) {
 
 void append_csv_field(std::string& out, std::string_view text, csv_for reader) {
   const bool prefix = reader == csv_for::people && formula_like(text);
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+  // A byte loop over the table of special bytes (, " CR LF): find_first_of calls memchr on the set
+  // for every byte of the text, and a report writes two fields a row this way.
+  if (std::none_of(text.begin(), text.end(),
+                   [](char c) { return special.at[static_cast<unsigned char>(c)]; })) {
     if (prefix) out += '\'';
     out.append(text);
     return;

@@ -203,8 +203,9 @@ int right_aligned_digits(char* buf, std::uint64_t s) noexcept {
                                             10000000000000000,
                                             100000000000000000};
   // Three stores of a word each: a word array copied whole would be read back across them.
+  // s < 10^17 leaves one digit for the first group: seven '0's and that digit, without eight_digits.
   const std::uint64_t top = s / 100000000;
-  const std::uint64_t first = eight_digits(static_cast<std::uint32_t>(top / 100000000)),
+  const std::uint64_t first = 0x3030303030303030ULL + ((top / 100000000) << 56),
                       second = eight_digits(static_cast<std::uint32_t>(top % 100000000)),
                       third = eight_digits(static_cast<std::uint32_t>(s % 100000000));
   std::memcpy(buf, &first, 8);

@@ -1,6 +1,8 @@
 // The CSV source read in blocks: the same cells and the same errors, wherever a block ends.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -180,5 +182,38 @@ TEST(csv_source_test, fields_of_every_length_end_at_their_comma_or_line_end) {
     csv_source b(bad, "q.csv");
     ASSERT_TRUE(b.next());
     EXPECT_EQ(message_of([&] { b.next(); }).rfind("[zoneperf.parse.112] q.csv:2:2:", 0), 0u) << k;
+  }
+}
+
+TEST(csv_source_test, rows_hint_counts_every_line_feed) {
+  // The hint counts line feeds 16 bytes at a time, in byte-wide counters summed every 255 blocks:
+  // texts of every length around those steps, from no line feed to nothing else (each counter's
+  // most), in memory and in a file read beside the stream (64 KiB at a time).
+  std::mt19937_64 rng(16);
+  const auto lines_of = [](const std::string& t) {
+    return static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n')) + (!t.empty() && t.back() != '\n');
+  };
+  std::vector<std::string> texts;
+  for (std::size_t length : {0, 1, 15, 16, 17, 31, 32, 33, 4079, 4080, 4081, 4095, 4096, 4097, 8161, 12000})
+    for (int density : {0, 1, 8, 64, 100}) {  // line feeds in 100 bytes
+      std::string t(length, 'x');
+      for (char& c : t)
+        if (static_cast<int>(rng() % 100) < density) c = '\n';
+      texts.push_back(t);
+    }
+  for (const std::string& t : texts) {
+    csv_source s(t, "t.csv");
+    EXPECT_EQ(s.rows_hint(), lines_of(t)) << t.size();
+  }
+  std::string big(70000, '\n');
+  big += "a,b";
+  std::string mixed(70001, 'y');
+  for (char& c : mixed)
+    if (rng() % 7 == 0) c = '\n';
+  for (const std::string& t : {big, mixed}) {
+    const std::string path = write_temp("rows_hint_" + std::to_string(::getpid()) + ".csv", t);
+    csv_source s(path);
+    EXPECT_EQ(s.rows_hint(), lines_of(t));
+    std::remove(path.c_str());
   }
 }

@@ -32,6 +32,15 @@ TEST(csv_injection_test, numbers_and_ordinary_text_stay_as_they_are) {
   EXPECT_EQ(people("a,b"), "\"a,b\"");
 }
 
+TEST(csv_injection_test, a_field_is_quoted_exactly_when_it_holds_a_comma_quote_cr_or_lf) {
+  for (const char* s : {"a,b", "say \"hi\"", "a\rb", "a\nb", "U0000001,", "\n"}) {
+    std::string quoted = "\"";
+    for (const char* c = s; *c; ++c) quoted += *c == '"' ? std::string("\"\"") : std::string(1, *c);
+    EXPECT_EQ(back(s), quoted + "\"") << s;
+  }
+  for (const char* s : {"U0000001", "合格", "a;b", "a\tb", "a'b", ""}) EXPECT_EQ(back(s), s) << s;
+}
+
 TEST(csv_injection_test, tables_read_back_keep_every_cell_as_it_is) {
   for (const char* s : {"=1+2", "+cmd", "-2+3", "@x", "\t=1", "-5"})
     EXPECT_EQ(back(s).find('\''), std::string::npos) << s;

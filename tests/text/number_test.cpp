@@ -6,10 +6,14 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <random>
+#include <string>
+#include <vector>
 
 #include "../support/test_support.hpp"
 
@@ -133,5 +137,99 @@ TEST(number_test, the_decimal_fast_path_agrees_with_from_chars) {
     ASSERT_EQ(parse_number(t, fast), number_status::ok) << t;
     std::from_chars(t.data(), t.data() + t.size(), reference);
     ASSERT_EQ(std::memcmp(&fast, &reference, sizeof fast), 0) << t;
+  }
+}
+
+TEST(number_test, the_plain_decimal_parse_takes_exactly_plain_decimals_within_its_limits) {
+  // detail::parse_plain_decimal reads a cell of up to 8 bytes after the sign as one word: it must
+  // take exactly the texts -?digits(.digits)? whose digits make m <= 2^53 (at most 19 digits, at
+  // most 22 after the point), each as from_chars's double bit for bit, and refuse every other text.
+  // Each text is parsed from a heap block of its exact size, so a read past its end is a sanitizer
+  // error.
+  const auto expected = [](const std::string& t, double& value) {
+    std::size_t i = t.size() && t[0] == '-';
+    const std::size_t int_begin = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    const std::size_t int_digits = i - int_begin;
+    std::size_t frac_digits = 0;
+    if (i < t.size() && t[i] == '.') {
+      const std::size_t frac_begin = ++i;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+      frac_digits = i - frac_begin;
+      if (frac_digits == 0) return false;
+    }
+    if (i != t.size() || int_digits == 0 || int_digits + frac_digits > 19 || frac_digits > 22) return false;
+    std::string digits;
+    for (char c : t)
+      if (c >= '0' && c <= '9') digits += c;
+    if (std::stoull(digits) > (std::uint64_t{1} << 53)) return false;
+    std::from_chars(t.data(), t.data() + t.size(), value);
+    return true;
+  };
+  std::mt19937_64 rng(1515);
+  std::vector<std::string> texts = {"",
+                                    "-",
+                                    "0",
+                                    "-0",
+                                    "00000000",
+                                    "-00000000",
+                                    "0.0000000",
+                                    "99999999",
+                                    "9999999.9",
+                                    "0.9999999",
+                                    "1.",
+                                    "-1.",
+                                    ".5",
+                                    "-.5",
+                                    "1..2",
+                                    "1.2.3",
+                                    "12345678.",
+                                    "1234.567.",
+                                    "123456789",
+                                    "12345678.9",
+                                    "+1",
+                                    " 1",
+                                    "1 ",
+                                    "1e5",
+                                    "0x10",
+                                    "1,5",
+                                    "١",
+                                    "9007199254740992",
+                                    "9007199254740993",
+                                    "900719925474099.2",
+                                    "900719925474099.3",
+                                    "1234567890123456789",
+                                    "12345678901234567890",
+                                    "0.0000000000000000000001",
+                                    "0.00000000000000000000001",
+                                    "/",
+                                    ":",
+                                    "1/2",
+                                    "1:2"};
+  const std::string alphabet = "0123456789.-+e /:";
+  for (int i = 0; i < 300000; ++i) {
+    const std::size_t length = 1 + rng() % 25;
+    std::string t;
+    if (rng() % 4 == 0) {  // any bytes of a small alphabet, sometimes a stray one
+      for (std::size_t k = 0; k < length; ++k) t += alphabet[rng() % alphabet.size()];
+      if (rng() % 8 == 0) t[rng() % t.size()] = static_cast<char>(rng() % 256);
+    } else {  // a decimal with leading zeros, a point anywhere (or at the ends), a sign
+      if (rng() % 3 == 0) t += '-';
+      const std::size_t point = rng() % (length + 2);
+      for (std::size_t k = 0; k < length; ++k) {
+        if (k == point) t += '.';
+        t += static_cast<char>('0' + (rng() % 3 == 0 ? 0 : rng() % 10));
+      }
+      if (point == length) t += '.';
+    }
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    const std::unique_ptr<char[]> exact(new char[t.size() + (t.empty() ? 1 : 0)]);
+    std::memcpy(exact.get(), t.data(), t.size());
+    double got = 0, want = 0;
+    const bool took = detail::parse_plain_decimal(exact.get(), exact.get() + t.size(), got);
+    ASSERT_EQ(took, expected(t, want)) << '"' << t << '"';
+    if (took) ASSERT_EQ(std::memcmp(&got, &want, sizeof got), 0) << t;
   }
 }

@@ -127,7 +127,8 @@ class csv_source final : public cell_source {
   bool seen_non_ascii_ = false;  // a row handed out held UTF-8 beyond ASCII
   void* gb18030_ = nullptr;      // the iconv descriptor once decoding GB18030, else null
   std::string undecoded_;        // the start of a GB18030 character that the next block ends
-  std::string storage_;          // the bytes read from the file (decoded to UTF-8 when from GB18030)
+  std::string storage_;          // the bytes read from the file, at its start (decoded to UTF-8 when
+                                 // from GB18030); text_ says how many, the rest is room
   std::string_view text_;        // the bytes being parsed: text_[pos_, size)
   std::size_t pos_ = 0;
   std::size_t next_line_ = 1;

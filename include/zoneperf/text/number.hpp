@@ -18,6 +18,7 @@
 /// numbers beyond a double's range are errors (309, 310); anything else that is not a number is 308.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,13 +63,8 @@ inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1
                                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-/// Plain decimals ("51.1822", "-3", "0.25") whose digits make an integer m <= 2^53 with at most 22
-/// of them after the point: m and 10^f are exact doubles, so the one division m / 10^f is correctly
-/// rounded (Clinger's fast path) and equals what from_chars gives. False for anything else (then
-/// parse_number decides). Inline: the readers of large tables call it for every cell first.
-inline bool parse_plain_decimal(const char* p, const char* end, double& value) noexcept {
-  const bool negative = p != end && *p == '-';
-  p += negative;
+/// The byte-at-a-time parse of parse_plain_decimal, for cells of any length.
+inline bool parse_plain_decimal_bytes(const char* p, const char* end, bool negative, double& value) noexcept {
   const char* const first = p;
   std::uint64_t m = 0;
   while (p != end && static_cast<unsigned char>(*p - '0') < 10)
@@ -87,6 +83,61 @@ inline bool parse_plain_decimal(const char* p, const char* end, double& value) n
   // 19 digits cannot overflow 64 bits; 2^53 keeps m exact.
   if (p != end || digits > 19 || after_point > 22 || m > (std::uint64_t{1} << 53)) return false;
   const double v = static_cast<double>(m) / exact_powers_of_ten[after_point];
+  value = negative ? -v : v;
+  return true;
+}
+
+/// The n bytes at p (1 <= n <= 8) as a little-endian word, p[0] its lowest byte, zeros above:
+/// loads that stay inside the n bytes (two that overlap, or three single bytes).
+inline std::uint64_t load_short(const char* p, std::size_t n) noexcept {
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);  // overlaps lo where n < 8: the same bytes, so | keeps them
+    return lo | (std::uint64_t{hi} << (8 * (n - 4)));
+  }
+  const auto byte = [p](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+  return byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+}
+
+/// Plain decimals ("51.1822", "-3", "0.25") whose digits make an integer m <= 2^53 with at most 22
+/// of them after the point: m and 10^f are exact doubles, so the one division m / 10^f is correctly
+/// rounded (Clinger's fast path) and equals what from_chars gives. False for anything else (then
+/// parse_number decides). Inline: the readers of large tables call it for every cell first.
+///
+/// A cell of at most 8 bytes after the sign (m < 10^8, at most 7 digits after the point), a large
+/// table's usual cell, is read as one word without a branch per byte: the point taken out, the
+/// digits moved to the word's top and checked all at once, then combined by three multiplications.
+inline bool parse_plain_decimal(const char* p, const char* end, double& value) noexcept {
+  const bool negative = p != end && *p == '-';
+  p += negative;
+  const auto n = static_cast<std::size_t>(end - p);
+  if (n - 1 >= 8) return parse_plain_decimal_bytes(p, end, negative, value);  // empty, or past 8
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+  std::uint64_t w = load_short(p, n);
+  // The high bit of each byte equal to '.' (exact in every byte; the zeros above n are not '.').
+  const std::uint64_t x = w ^ (ones * '.');
+  const std::uint64_t points = ~(((x & low7) + low7) | x | low7);
+  std::size_t digits = n, after_point = 0;
+  if (points) {
+    const auto at = static_cast<std::size_t>(__builtin_ctzll(points) >> 3);
+    if (at == 0 || at == n - 1) return false;                         // ".5", "5.": not plain
+    const std::uint64_t before = (std::uint64_t{1} << (8 * at)) - 1;  // the bytes before the point
+    w = (w & before) | ((w >> 8) & ~before);
+    digits = n - 1;
+    after_point = digits - at;
+  }
+  // The digit values moved to the top of the word, the first (most significant) lowest, zeros below
+  // them: the number as 8 digits with leading zeros. Each byte must then be below 10: a byte that is
+  // no digit (a second point, anything else) is flagged itself, whatever it borrows or carries into
+  // its neighbours, and without such a byte nothing borrows.
+  w = (w - ones * '0') << (8 * (8 - digits));
+  if (((w + ones * 0x76) | w) & (ones * 0x80)) return false;
+  w = w * 10 + (w >> 8);  // pairs of digits in every other byte
+  w = (((w & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32))) +
+       (((w >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32)))) >>
+      32;
+  const double v = static_cast<double>(static_cast<std::uint32_t>(w)) / exact_powers_of_ten[after_point];
   value = negative ? -v : v;
   return true;
 }
