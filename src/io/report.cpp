@@ -92,51 +92,65 @@ class node_layout {
     node_end_ = json_newline(indent, depth + 1) + "}";
     end_ = json_newline(indent, depth) + "}";
     last_.resize(3 * nodes_.size());
+    // the most a unit's text can take: each node's texts and three numbers at their longest
+    std::size_t most = 1 + end_.size() + json_number_room;
+    for (const node& n : nodes_)
+      most += n.head.size() + std::max(n.mid.size(), max_.size() + rate_.size() + all_missing_.size()) +
+              node_end_.size() + 3 * json_number_room;
+    text_.resize(most);
   }
+  // Appends unit u's nodes to `b`, put together in one buffer first: one append, not six a node.
   void write(std::string& b, const assessment& r, std::ptrdiff_t u) {
-    b += '{';
+    char* p = text_.data();
+    *p++ = '{';
     number_text* last = last_.data();
     for (const node& n : nodes_) {
-      b += n.head;
+      p = put(p, n.head);
       if (n.fixed) {  // as r.score, r.max and r.rate give them, without their lookups
         const double score = n.scores[u];
-        last[0].append(b, score);
-        b += n.mid;
-        last[2].append(b, n.max > 0 ? score / n.max : std::numeric_limits<double>::quiet_NaN());
+        p = last[0].write(p, score);
+        p = put(p, n.mid);
+        p = last[2].write(p, n.max > 0 ? score / n.max : std::numeric_limits<double>::quiet_NaN());
       } else {
-        last[0].append(b, r.score(u, n.index));
-        b += max_;
-        last[1].append(b, r.max(u, n.index));
-        b += rate_;
-        last[2].append(b, r.rate(u, n.index));
-        if (r.all_missing(u, n.index)) b += all_missing_;
+        p = last[0].write(p, r.score(u, n.index));
+        p = put(p, max_);
+        p = last[1].write(p, r.max(u, n.index));
+        p = put(p, rate_);
+        p = last[2].write(p, r.rate(u, n.index));
+        if (r.all_missing(u, n.index)) p = put(p, all_missing_);
       }
-      b += node_end_;
+      p = put(p, node_end_);
       last += 3;
     }
-    b += nodes_.empty() ? std::string_view("}") : std::string_view(end_);
+    p = nodes_.empty() ? put(p, "}") : put(p, end_);
+    b.append(text_.data(), p);
   }
 
  private:
+  static char* put(char* p, std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
+  }
   // The text of the number written last in one place (a node's max is mostly the same for every
   // unit, so are capped scores and rates): written again without formatting when the bits match.
   struct number_text {
     std::uint64_t bits = 0;
     std::uint8_t length = 0;  // 0: nothing yet
     char text[32];
-    void append(std::string& b, double v) {
+    // `p` has room for json_number_room bytes.
+    char* write(char* p, double v) {
       std::uint64_t x;
       std::memcpy(&x, &v, sizeof x);
       if (length != 0 && x == bits) {
-        b.append(text, length);
-        return;
+        std::memcpy(p, text, sizeof text);
+        return p + length;
       }
-      const std::size_t from = b.size();
-      append_json_number(b, v);
-      const std::size_t n = b.size() - from;
+      char* end = write_json_number(p, v);
+      const auto n = static_cast<std::size_t>(end - p);
       length = n <= sizeof text ? static_cast<std::uint8_t>(n) : 0;
-      if (length) std::memcpy(text, b.data() + from, n);
+      std::memcpy(text, p, sizeof text);
       bits = x;
+      return end;
     }
   };
   struct node {
@@ -150,6 +164,7 @@ class node_layout {
   std::vector<number_text> last_;
   std::vector<node> nodes_;
   std::string max_, rate_, all_missing_, node_end_, end_;
+  std::vector<char> text_;  // a unit's nodes put together
 };
 
 std::string_view grade_text(const indicator_tree& tree, const assessment& r, std::ptrdiff_t u) {

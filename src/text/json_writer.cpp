@@ -85,19 +85,17 @@ void json_writer::value(std::string_view s) {
 // Grisu2 now and then writes one digit more), laid out as nlohmann::json lays out
 // a double: plain digits with ".0" for integers below 10^15, "0.000ddd" down to 10^-4, else
 // "d.ddde+XX" (at least two exponent digits); "-0.0".
-void append_json_number(std::string& out, double v) {
+char* write_json_number(char* o, double v) noexcept {
   if (!std::isfinite(v)) {
-    out += "null";
-    return;
+    std::memcpy(o, "null", 4);
+    return o + 4;
   }
-  // Copies are of fixed sizes (inlined moves, not memmove calls); the buffers leave room for them.
-  char buf[64];
-  char* o = buf;
+  // Copies are of fixed sizes (inlined moves, not memmove calls), within json_number_room of `o`
+  // (at most the sign, 1 + 15 + 1 + 17 bytes).
   if (std::signbit(v)) *o++ = '-', v = -v;
   if (v == 0) {
     std::memcpy(o, "0.0", 3);
-    out.append(buf, o + 3);
-    return;
+    return o + 3;
   }
   char digits_buf[48];
   const auto [digits, k, n] = detail::shortest_digits(v, digits_buf);  // v = 0.digits × 10^n
@@ -131,7 +129,12 @@ void append_json_number(std::string& out, double v) {
     *o++ = static_cast<char>('0' + a / 10 % 10);
     *o++ = static_cast<char>('0' + a % 10);
   }
-  out.append(buf, o);
+  return o;
+}
+
+void append_json_number(std::string& out, double v) {
+  char buf[json_number_room];
+  out.append(buf, write_json_number(buf, v));
 }
 
 std::string json_quoted(std::string_view s) {

@@ -11,6 +11,7 @@
 /// objects and arrays on their own lines, `"key": value`, numbers as the shortest text that reads
 /// back to the same double ("21.0" for a whole double, "0.1"), strings in UTF-8 with only quotes,
 /// backslashes and control characters escaped. A string that is not UTF-8 is error 110.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ void check_json_indent(int indent);
 
 /// Appends a double as json_writer::value writes it (null when not finite).
 void append_json_number(std::string& out, double v);
+/// The same written at `p`, which must have room for json_number_room bytes; returns its end.
+constexpr std::size_t json_number_room = 40;
+char* write_json_number(char* p, double v) noexcept;
 /// A string as json_writer writes it, quoted and escaped.
 std::string json_quoted(std::string_view s);
 /// The text between tokens for a writer's indent: a new line at `depth` ("" when compact) and
